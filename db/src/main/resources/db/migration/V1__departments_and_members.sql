@@ -14,7 +14,7 @@ CREATE TABLE department (
     slug              varchar(40)  NOT NULL UNIQUE CHECK (slug ~ '^[a-z][a-z0-9-]{1,39}$'),
     name_zh           varchar(100) NOT NULL CHECK (length(trim(name_zh)) > 0),
     name_en           varchar(100) NOT NULL CHECK (length(trim(name_en)) > 0),
-    status            varchar(20)  NOT NULL CHECK (status IN ('ACTIVE', 'SUSPENDED')),
+    status            varchar(20)  NOT NULL CHECK (status IN ('PROVISIONING', 'ACTIVE', 'SUSPENDED')),
     keycloak_group_id varchar(64),
     api_client_id     varchar(100),
     created_at        timestamptz  NOT NULL,

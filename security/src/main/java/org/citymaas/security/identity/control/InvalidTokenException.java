@@ -1,0 +1,11 @@
+package org.citymaas.security.identity.control;
+
+import org.citymaas.security.errors.SecurityException;
+
+/** An access token that is malformed, forged, expired, or meant for someone else. */
+public class InvalidTokenException extends SecurityException {
+
+    public InvalidTokenException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

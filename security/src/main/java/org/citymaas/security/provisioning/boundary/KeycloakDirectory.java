@@ -1,0 +1,283 @@
+package org.citymaas.security.provisioning.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.citymaas.security.identity.entity.Role;
+import org.citymaas.security.provisioning.control.JerseyKeycloakClientProvider;
+import org.citymaas.security.provisioning.entity.DepartmentAccount;
+import org.citymaas.security.provisioning.entity.ProvisionedDepartment;
+import org.citymaas.security.provisioning.entity.ProvisioningException;
+import org.citymaas.security.provisioning.entity.ProvisioningStep;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/**
+ * The departments' side in Keycloak: their group, their first tenant admin and the service account of
+ * their systems, created through keycloak-admin-client as the realm's provisioner client. A failure
+ * part-way undoes the steps already done, so Keycloak is never left with half a department.
+ */
+@ApplicationScoped
+public class KeycloakDirectory {
+
+    private static final Logger LOG = Logger.getLogger(KeycloakDirectory.class.getName());
+    private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    private static final int PASSWORD_LENGTH = 16;
+
+    @Inject
+    @ConfigProperty(name = "citymaas.keycloak.url")
+    String serverUrl;
+
+    @Inject
+    @ConfigProperty(name = "citymaas.keycloak.realm", defaultValue = "citymaas")
+    String realmName;
+
+    @Inject
+    @ConfigProperty(name = "citymaas.keycloak.provisioner.client-id", defaultValue = "citymaas-provisioner")
+    String provisionerClientId;
+
+    @Inject
+    @ConfigProperty(name = "citymaas.keycloak.provisioner.secret")
+    String provisionerSecret;
+
+    @Inject
+    @ConfigProperty(name = "citymaas.api.audience", defaultValue = "citymaas-api")
+    String apiAudience;
+
+    private final SecureRandom random = new SecureRandom();
+    private Keycloak keycloak;
+
+    @PostConstruct
+    void connect() {
+        Keycloak.setClientProvider(new JerseyKeycloakClientProvider());
+        keycloak = KeycloakBuilder.builder()
+                .serverUrl(serverUrl)
+                .realm(realmName)
+                .clientId(provisionerClientId)
+                .clientSecret(provisionerSecret)
+                .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+                .build();
+    }
+
+    @PreDestroy
+    void disconnect() {
+        keycloak.close();
+    }
+
+    /**
+     * Creates the department's group, its first tenant admin (temporary password, to be changed at
+     * first sign-in) and its service-account client.
+     *
+     * @throws ProvisioningException when a step fails; the earlier steps are undone first
+     */
+    public ProvisionedDepartment provision(DepartmentAccount account) {
+        var realm = keycloak.realm(realmName);
+        Deque<Runnable> undo = new ArrayDeque<>();
+        Deque<ProvisioningStep> done = new ArrayDeque<>();
+        var step = ProvisioningStep.GROUP;
+        try {
+            var groupId = createGroup(realm, account);
+            undo.push(() -> realm.groups().group(groupId).remove());
+            done.push(step);
+
+            step = ProvisioningStep.ADMIN_USER;
+            var password = temporaryPassword();
+            var userId = createAdmin(realm, account, password);
+            undo.push(() -> realm.users().delete(userId).close());
+            done.push(step);
+            grantRoles(realm, userId, Role.TENANT_ADMIN, Role.STAFF);
+
+            step = ProvisioningStep.API_CLIENT;
+            var clientUuid = createApiClient(realm, account);
+            undo.push(() -> realm.clients().get(clientUuid).remove());
+            done.push(step);
+            setUpServiceAccount(realm, account, clientUuid);
+            var secret = realm.clients().get(clientUuid).getSecret().getValue();
+
+            return new ProvisionedDepartment(
+                    groupId, userId, account.adminUsername(), password, account.apiClientId(), secret);
+        } catch (RuntimeException e) {
+            throw undoAfter(step, e, undo, done);
+        }
+    }
+
+    private ProvisioningException undoAfter(
+            ProvisioningStep failed, RuntimeException cause, Deque<Runnable> undo, Deque<ProvisioningStep> done) {
+        List<ProvisioningStep> undone = new ArrayList<>();
+        List<ProvisioningStep> leftBehind = new ArrayList<>();
+        while (!undo.isEmpty()) {
+            var action = undo.pop();
+            var step = done.pop();
+            try {
+                action.run();
+                undone.add(step);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "could not undo provisioning step " + step, e);
+                leftBehind.add(step);
+            }
+        }
+        var conflict = status(cause) == Response.Status.CONFLICT.getStatusCode();
+        var message = "Keycloak " + (conflict ? "already holds" : "failed to create") + " the department's "
+                + describe(failed) + " (" + cause.getMessage() + ")";
+        LOG.log(Level.WARNING, message + "; undone: " + undone + ", left behind: " + leftBehind, cause);
+        return new ProvisioningException(failed, conflict, undone, leftBehind, message, cause);
+    }
+
+    private static int status(Throwable cause) {
+        for (var t = cause; t != null; t = t.getCause()) {
+            if (t instanceof WebApplicationException wae) {
+                return wae.getResponse().getStatus();
+            }
+        }
+        return -1;
+    }
+
+    private static String describe(ProvisioningStep step) {
+        return switch (step) {
+            case GROUP -> "group";
+            case ADMIN_USER -> "tenant admin user";
+            case API_CLIENT -> "API client";
+        };
+    }
+
+    private String createGroup(RealmResource realm, DepartmentAccount account) {
+        var parent = realm.getGroupByPath("/departments");
+        var group = new GroupRepresentation();
+        group.setName(account.tenant());
+        group.setAttributes(Map.of(
+                "tenant", List.of(account.tenant()),
+                "name_zh", List.of(account.nameZh()),
+                "name_en", List.of(account.nameEn())));
+        try (var response = realm.groups().group(parent.getId()).subGroup(group)) {
+            requireCreated(response);
+            return CreatedResponseUtil.getCreatedId(response);
+        }
+    }
+
+    private String createAdmin(RealmResource realm, DepartmentAccount account, String password) {
+        var user = new UserRepresentation();
+        user.setUsername(account.adminUsername());
+        user.setEmail(account.adminEmail());
+        user.setFirstName(account.adminDisplayName());
+        user.setEnabled(true);
+        user.setEmailVerified(true);
+        user.setAttributes(Map.of("tenant", List.of(account.tenant())));
+        user.setGroups(List.of(account.groupPath()));
+        user.setRequiredActions(List.of("UPDATE_PASSWORD"));
+        var credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(true);
+        user.setCredentials(List.of(credential));
+        try (var response = realm.users().create(user)) {
+            requireCreated(response);
+            return CreatedResponseUtil.getCreatedId(response);
+        }
+    }
+
+    private String createApiClient(RealmResource realm, DepartmentAccount account) {
+        var client = new ClientRepresentation();
+        client.setClientId(account.apiClientId());
+        client.setName(account.nameEn() + " systems");
+        client.setDescription("Service account of " + account.nameZh() + " / " + account.nameEn());
+        client.setProtocol("openid-connect");
+        client.setPublicClient(false);
+        client.setServiceAccountsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        client.setImplicitFlowEnabled(false);
+        client.setDirectAccessGrantsEnabled(false);
+        client.setProtocolMappers(List.of(
+                mapper(
+                        "tenant",
+                        "oidc-usermodel-attribute-mapper",
+                        Map.of("user.attribute", "tenant", "claim.name", "tenant", "jsonType.label", "String")),
+                mapper("groups", "oidc-group-membership-mapper", Map.of("full.path", "true", "claim.name", "groups")),
+                mapper("audience", "oidc-audience-mapper", Map.of("included.custom.audience", apiAudience))));
+        try (var response = realm.clients().create(client)) {
+            requireCreated(response);
+            return CreatedResponseUtil.getCreatedId(response);
+        }
+    }
+
+    /** The service account acts for the department: its tenant, its group, the staff role. */
+    private static void setUpServiceAccount(RealmResource realm, DepartmentAccount account, String clientUuid) {
+        var serviceAccount = realm.clients().get(clientUuid).getServiceAccountUser();
+        var user = realm.users().get(serviceAccount.getId());
+        var representation = user.toRepresentation();
+        representation.setAttributes(Map.of("tenant", List.of(account.tenant())));
+        user.update(representation);
+        var group = realm.getGroupByPath(account.groupPath());
+        user.joinGroup(group.getId());
+        grantRoles(realm, serviceAccount.getId(), Role.STAFF);
+    }
+
+    private static ProtocolMapperRepresentation mapper(String name, String type, Map<String, String> config) {
+        var mapper = new ProtocolMapperRepresentation();
+        mapper.setName(name);
+        mapper.setProtocol("openid-connect");
+        mapper.setProtocolMapper(type);
+        var full = new java.util.HashMap<>(config);
+        full.put("access.token.claim", "true");
+        if (!type.equals("oidc-audience-mapper")) {
+            full.put("id.token.claim", "true");
+            full.put("userinfo.token.claim", "true");
+        }
+        mapper.setConfig(full);
+        return mapper;
+    }
+
+    private static void grantRoles(RealmResource realm, String userId, Role... roles) {
+        var representations = java.util.Arrays.stream(roles)
+                .map(role -> realm.roles().get(role.roleName()).toRepresentation())
+                .toList();
+        realm.users().get(userId).roles().realmLevel().add(representations);
+    }
+
+    private static void requireCreated(Response response) {
+        if (response.getStatus() != Response.Status.CREATED.getStatusCode()) {
+            throw new WebApplicationException(
+                    "Keycloak answered " + response.getStatus() + " "
+                            + response.getStatusInfo().getReasonPhrase(),
+                    response.getStatus());
+        }
+    }
+
+    private String temporaryPassword() {
+        var password = new StringBuilder(PASSWORD_LENGTH);
+        for (int i = 0; i < PASSWORD_LENGTH; i++) {
+            password.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
+        }
+        return password.toString();
+    }
+
+    /** Whether Keycloak answers with the provisioner's credentials (for the readiness check). */
+    public boolean isReachable() {
+        try {
+            keycloak.tokenManager().getAccessTokenString();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Keycloak is not reachable", e);
+            return false;
+        }
+    }
+}

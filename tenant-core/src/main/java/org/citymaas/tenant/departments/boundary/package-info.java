@@ -1,0 +1,2 @@
+/** Creating, finding and listing departments; the transactions around them. */
+package org.citymaas.tenant.departments.boundary;

@@ -1,0 +1,2 @@
+/** City departments, the tenants of CityMaaS, and their identifier type. */
+package org.citymaas.tenant.departments.entity;

@@ -1,0 +1,2 @@
+/** What tenant-core refuses, as one exception hierarchy rooted at {@code TenantException}. */
+package org.citymaas.tenant.errors;
