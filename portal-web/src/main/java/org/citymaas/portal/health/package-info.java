@@ -1,0 +1,2 @@
+/** Readiness checks of what the portal cannot work without: PostgreSQL and Keycloak. */
+package org.citymaas.portal.health;

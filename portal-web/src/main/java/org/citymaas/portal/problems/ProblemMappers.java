@@ -1,0 +1,117 @@
+package org.citymaas.portal.problems;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.citymaas.security.provisioning.entity.ProvisioningException;
+import org.citymaas.tenant.errors.DepartmentNotFoundException;
+import org.citymaas.tenant.errors.DuplicateDepartmentException;
+import org.citymaas.tenant.errors.TenantException;
+
+/** Turns every failure that reaches JAX-RS into a problem+json answer. */
+public final class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+    private ProblemMappers() {}
+
+    /** The HTTP errors JAX-RS itself raises (404, 405, 403 from role checks, 415...). */
+    @Provider
+    public static class HttpErrors implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            var status = e.getResponse().getStatusInfo();
+            var detail = switch (status.getStatusCode()) {
+                case 403 -> "Your roles do not allow this.";
+                case 404 -> "There is nothing at this address.";
+                default -> e.getMessage();
+            };
+            return Problems.response(Problem.of(status.getStatusCode(), status.getReasonPhrase(), detail));
+        }
+    }
+
+    /** A body that is not the JSON the endpoint takes. */
+    @Provider
+    public static class UnreadableBody implements ExceptionMapper<ProcessingException> {
+        @Override
+        public Response toResponse(ProcessingException e) {
+            var cause = e.getCause() instanceof JsonbException json ? json.getMessage() : e.getMessage();
+            return Problems.response(Problem.of(
+                    400,
+                    "Malformed request body",
+                    "The request body is not valid" + " JSON for this endpoint: " + cause));
+        }
+    }
+
+    /** Bean Validation of a request record. */
+    @Provider
+    public static class InvalidInput implements ExceptionMapper<ConstraintViolationException> {
+        @Override
+        public Response toResponse(ConstraintViolationException e) {
+            List<Map<String, String>> errors = e.getConstraintViolations().stream()
+                    .map(v -> Map.of("field", field(v.getPropertyPath().toString()), "message", v.getMessage()))
+                    .sorted((a, b) -> a.get("field").compareTo(b.get("field")))
+                    .toList();
+            var detail = errors.stream()
+                    .map(m -> m.get("field") + ": " + m.get("message"))
+                    .reduce((a, b) -> a + "; " + b)
+                    .orElse("invalid input");
+            return Problems.response(Problem.of(400, "Invalid input", detail).with("errors", errors));
+        }
+
+        /** "create.arg0.slug" names the parameter and the field; people need only the field. */
+        private static String field(String path) {
+            var parts = path.split("\\.");
+            return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;
+        }
+    }
+
+    @Provider
+    public static class TenantErrors implements ExceptionMapper<TenantException> {
+        @Override
+        public Response toResponse(TenantException e) {
+            if (e instanceof DuplicateDepartmentException) {
+                return Problems.response(Problem.of(409, "Department exists", e.getMessage()));
+            }
+            if (e instanceof DepartmentNotFoundException) {
+                return Problems.response(Problem.of(404, "No such department", e.getMessage()));
+            }
+            return Problems.response(Problem.of(400, "Refused", e.getMessage()));
+        }
+    }
+
+    @Provider
+    public static class KeycloakErrors implements ExceptionMapper<ProvisioningException> {
+        @Override
+        public Response toResponse(ProvisioningException e) {
+            var status = e.isConflict() ? 409 : 502;
+            var undone = e.undone().stream().map(Enum::name).toList();
+            var detail = e.getMessage() + ". Nothing was kept: "
+                    + (undone.isEmpty() ? "no earlier step had to be undone" : "undone " + undone)
+                    + (e.leftBehind().isEmpty() ? "" : "; could NOT undo " + e.leftBehind() + ", see the log");
+            return Problems.response(Problem.of(status, "Keycloak provisioning failed", detail)
+                    .with("failedStep", e.failedStep().name())
+                    .with("compensated", undone)
+                    .with("leftBehind", e.leftBehind().stream().map(Enum::name).toList()));
+        }
+    }
+
+    /** Anything else is our fault: log it whole, tell the caller little. */
+    @Provider
+    public static class Unexpected implements ExceptionMapper<RuntimeException> {
+        @Override
+        public Response toResponse(RuntimeException e) {
+            LOG.log(Level.SEVERE, "unexpected failure", e);
+            return Problems.response(
+                    Problem.of(500, "Internal error", "Something went wrong on our side; it was" + " logged."));
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.citymaas.portal.ui;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.validation.Validator;
+import java.io.Serializable;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.ResourceBundle;
+import org.citymaas.portal.departments.boundary.DepartmentOnboarding;
+import org.citymaas.portal.departments.boundary.DepartmentView;
+import org.citymaas.portal.departments.boundary.NewDepartment;
+import org.citymaas.security.errors.SecurityException;
+import org.citymaas.tenant.departments.boundary.Departments;
+import org.citymaas.tenant.errors.TenantException;
+
+/** The platform admin's departments page: the list and the form that creates one. */
+@Named
+@ViewScoped
+public class DepartmentsPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient Departments departments;
+
+    @Inject
+    transient DepartmentOnboarding onboarding;
+
+    @Inject
+    transient Validator validator;
+
+    private String id;
+    private String nameZh;
+    private String nameEn;
+    private String adminUsername;
+    private String adminEmail;
+    private String adminName;
+    private List<DepartmentRow> rows;
+
+    public List<DepartmentRow> getRows() {
+        if (rows == null) {
+            rows = departments.list().stream()
+                    .map(DepartmentView::of)
+                    .map(DepartmentRow::new)
+                    .toList();
+        }
+        return rows;
+    }
+
+    public void create() {
+        var request = new NewDepartment(id, nameZh, nameEn, adminUsername, adminEmail, adminName);
+        var violations = validator.validate(request);
+        var faces = FacesContext.getCurrentInstance();
+        var text = ResourceBundle.getBundle(
+                "org.citymaas.portal.ui.Messages", faces.getViewRoot().getLocale());
+        if (!violations.isEmpty()) {
+            violations.stream()
+                    .sorted((a, b) -> a.getPropertyPath()
+                            .toString()
+                            .compareTo(b.getPropertyPath().toString()))
+                    .forEach(v -> faces.addMessage(
+                            null,
+                            new FacesMessage(
+                                    FacesMessage.SEVERITY_ERROR,
+                                    text.getString("departments." + v.getPropertyPath()) + ": " + v.getMessage(),
+                                    null)));
+            return;
+        }
+        try {
+            var created = onboarding.create(request);
+            faces.addMessage(
+                    null,
+                    new FacesMessage(
+                            FacesMessage.SEVERITY_INFO,
+                            MessageFormat.format(
+                                    text.getString("departments.created.summary"),
+                                    created.department().id()),
+                            MessageFormat.format(
+                                    text.getString("departments.created.detail"),
+                                    created.adminUsername(),
+                                    created.adminTemporaryPassword(),
+                                    created.apiClientId(),
+                                    created.apiClientSecret())));
+            id = nameZh = nameEn = adminUsername = adminEmail = adminName = null;
+            rows = null;
+        } catch (TenantException | SecurityException e) {
+            faces.addMessage(
+                    null,
+                    new FacesMessage(
+                            FacesMessage.SEVERITY_ERROR, text.getString("departments.failed"), e.getMessage()));
+        }
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getNameZh() {
+        return nameZh;
+    }
+
+    public void setNameZh(String nameZh) {
+        this.nameZh = nameZh;
+    }
+
+    public String getNameEn() {
+        return nameEn;
+    }
+
+    public void setNameEn(String nameEn) {
+        this.nameEn = nameEn;
+    }
+
+    public String getAdminUsername() {
+        return adminUsername;
+    }
+
+    public void setAdminUsername(String adminUsername) {
+        this.adminUsername = adminUsername;
+    }
+
+    public String getAdminEmail() {
+        return adminEmail;
+    }
+
+    public void setAdminEmail(String adminEmail) {
+        this.adminEmail = adminEmail;
+    }
+
+    public String getAdminName() {
+        return adminName;
+    }
+
+    public void setAdminName(String adminName) {
+        this.adminName = adminName;
+    }
+}
