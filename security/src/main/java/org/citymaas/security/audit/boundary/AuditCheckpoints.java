@@ -1,0 +1,132 @@
+package org.citymaas.security.audit.boundary;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.citymaas.security.audit.control.CanonicalForm;
+import org.citymaas.security.audit.control.ChainReader;
+import org.citymaas.security.audit.control.ChainVerifier;
+import org.citymaas.security.audit.control.SigningKey;
+import org.citymaas.security.audit.entity.AuditException;
+import org.citymaas.security.audit.entity.ChainedEvent;
+import org.citymaas.security.audit.entity.Checkpoint;
+
+/**
+ * Signs the chain head with the platform's Ed25519 key: call {@link #sign()} on demand and from the
+ * portal's timer every {@link #DEFAULT_INTERVAL} (or as configured). Before signing, the events since
+ * the last checkpoint are verified, so a checkpoint never blesses a chain that was already tampered.
+ */
+public class AuditCheckpoints {
+
+    /** How often the portal's timer should sign, unless configured otherwise. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
+
+    private final DataSource dataSource;
+    private final SigningKey key;
+    private final Clock clock;
+
+    public AuditCheckpoints(DataSource dataSource, SigningKey key, Clock clock) {
+        this.dataSource = dataSource;
+        this.key = key;
+        this.clock = clock;
+    }
+
+    /** Uses (and at first start creates) the key pair in {@code keyDirectory}, outside the database. */
+    public AuditCheckpoints(DataSource dataSource, Path keyDirectory) {
+        this(dataSource, SigningKey.loadOrCreate(keyDirectory), Clock.systemUTC());
+    }
+
+    /** The public key to publish, as PEM. */
+    public String publicKeyPem() {
+        return key.publicKeyPem();
+    }
+
+    public SigningKey key() {
+        return key;
+    }
+
+    /**
+     * Signs the current chain head unless it is signed already. Returns the checkpoint of the head,
+     * new or existing, or empty while the chain is empty.
+     *
+     * @throws AuditException if the events since the last checkpoint do not verify
+     */
+    public Optional<Checkpoint> sign() {
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                var checkpoint = signInSnapshot(connection);
+                connection.commit();
+                return checkpoint;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new AuditException("could not sign the audit chain head: " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<Checkpoint> signInSnapshot(Connection connection) throws SQLException {
+        var head = ChainReader.head(connection);
+        if (head.isEmpty()) {
+            return Optional.empty();
+        }
+        var last = ChainReader.latestCheckpoint(connection);
+        long headSeq = head.get().seq();
+        if (last.isPresent() && last.get().seq() >= headSeq) {
+            return last;
+        }
+        checkSinceLastCheckpoint(connection, last, headSeq);
+        var unsigned = new Checkpoint(headSeq, head.get().hash(), clock.instant(), key.keyId(), "");
+        var checkpoint = new Checkpoint(
+                unsigned.seq(),
+                unsigned.headHash(),
+                unsigned.signedAt(),
+                unsigned.keyId(),
+                key.sign(CanonicalForm.checkpoint(unsigned)));
+        try (var insert = connection.prepareStatement("INSERT INTO audit_checkpoint (seq, head_hash, signed_at,"
+                + " key_id, signature) VALUES (?, ?, ?, ?, ?) ON CONFLICT (seq) DO NOTHING")) {
+            insert.setLong(1, checkpoint.seq());
+            insert.setString(2, checkpoint.headHash());
+            insert.setObject(3, OffsetDateTime.ofInstant(checkpoint.signedAt(), ZoneOffset.UTC));
+            insert.setString(4, checkpoint.keyId());
+            insert.setString(5, checkpoint.signature());
+            if (insert.executeUpdate() == 0) {
+                // another instance signed the same head a moment ago: its checkpoint stands
+                return ChainReader.latestCheckpoint(connection);
+            }
+        }
+        return Optional.of(checkpoint);
+    }
+
+    private void checkSinceLastCheckpoint(Connection connection, Optional<Checkpoint> last, long headSeq)
+            throws SQLException {
+        var verifier = new ChainVerifier(key.publicKey());
+        if (last.isPresent()
+                && !SigningKey.verify(
+                        key.publicKey(),
+                        CanonicalForm.checkpoint(last.get()),
+                        last.get().signature())) {
+            throw new AuditException(
+                    "refusing to sign: the latest checkpoint (seq " + last.get().seq() + ") is forged");
+        }
+        long from = last.map(c -> c.seq() + 1).orElse(1L);
+        String anchor = last.map(Checkpoint::headHash).orElse(ChainedEvent.GENESIS);
+        try (var events = ChainReader.events(connection, from, headSeq)) {
+            var verdict = verifier.verify(from, anchor, events, List.of());
+            if (!verdict.ok()) {
+                throw new AuditException("refusing to sign a broken audit chain: "
+                        + verdict.firstBreak().get());
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The audit log's public face for the portal and for auditors: {@code AuditLog} appends events (in
+ * the caller's transaction or its own), {@code AuditCheckpoints} signs the chain head on demand or from
+ * the portal's timer and publishes the public key, {@code AuditEvidence} verifies ranges and exports
+ * evidence bundles. Plain classes with constructor injection; the portal supplies the DataSource.
+ */
+package org.citymaas.security.audit.boundary;

@@ -1,0 +1,117 @@
+package org.citymaas.security.audit.control;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import org.citymaas.security.audit.entity.AuditEvent;
+import org.citymaas.security.audit.entity.Checkpoint;
+
+/**
+ * The exact bytes that are hashed (events) and signed (checkpoints). Each is a sequence of fields,
+ * each field a 4-byte big-endian length followed by that many bytes of UTF-8, a null field the length
+ * -1 and no bytes. Length prefixes make the encoding unambiguous ({@code "ab","c"} differs from
+ * {@code "a","bc"}, null differs from empty) without any escaping.
+ *
+ * <p>An event: {@code "citymaas-audit-event/1"}, seq (decimal), occurred_at, actor, actor_type
+ * ({@code user|service|anonymous}), tenant, action, resource, outcome, http_status (decimal), client_address,
+ * request_id, request_digest, response_digest, summary, prev_hash. Its hash is the lowercase hex SHA-256 of
+ * that. A checkpoint: {@code "citymaas-audit-checkpoint/1"}, seq, head_hash, signed_at, key_id. Instants
+ * are UTC at microsecond precision, always six fractional digits: {@code 2026-11-25T23:40:11.123456Z}.
+ */
+public final class CanonicalForm {
+
+    static final String EVENT_TAG = "citymaas-audit-event/1";
+    static final String CHECKPOINT_TAG = "citymaas-audit-checkpoint/1";
+
+    private static final DateTimeFormatter INSTANT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(CanonicalForm::sha256);
+
+    private CanonicalForm() {}
+
+    /** The canonical bytes of the event at {@code seq} whose predecessor's hash is {@code prevHash}. */
+    public static byte[] event(long seq, AuditEvent e, String prevHash) {
+        var out = new Fields(256 + (e.summary() == null ? 0 : e.summary().length() * 3));
+        out.add(EVENT_TAG);
+        out.add(Long.toString(seq));
+        out.add(instant(e.occurredAt()));
+        out.add(e.actor());
+        out.add(e.actorType().code());
+        out.add(e.tenant());
+        out.add(e.action());
+        out.add(e.resource());
+        out.add(e.outcome());
+        out.add(e.httpStatus() == null ? null : Integer.toString(e.httpStatus()));
+        out.add(e.clientAddress());
+        out.add(e.requestId());
+        out.add(e.requestDigest());
+        out.add(e.responseDigest());
+        out.add(e.summary());
+        out.add(prevHash);
+        return out.toByteArray();
+    }
+
+    /** The hash of the event at {@code seq} whose predecessor's hash is {@code prevHash}. */
+    public static String hash(long seq, AuditEvent e, String prevHash) {
+        var digest = SHA256.get();
+        return HexFormat.of().formatHex(digest.digest(event(seq, e, prevHash)));
+    }
+
+    /** The canonical bytes a checkpoint's signature covers. */
+    public static byte[] checkpoint(Checkpoint c) {
+        var out = new Fields(200);
+        out.add(CHECKPOINT_TAG);
+        out.add(Long.toString(c.seq()));
+        out.add(c.headHash());
+        out.add(instant(c.signedAt()));
+        out.add(c.keyId());
+        return out.toByteArray();
+    }
+
+    /** An instant in the canonical text form (UTC, microseconds, six digits). */
+    public static String instant(Instant instant) {
+        return INSTANT.format(instant.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /** Parses the canonical text form of an instant. */
+    public static Instant parseInstant(String text) {
+        return Instant.parse(text);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static final class Fields extends ByteArrayOutputStream {
+        Fields(int size) {
+            super(size);
+        }
+
+        void add(String value) {
+            if (value == null) {
+                writeLength(-1);
+                return;
+            }
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            writeLength(bytes.length);
+            write(bytes, 0, bytes.length);
+        }
+
+        private void writeLength(int n) {
+            write(n >>> 24);
+            write(n >>> 16);
+            write(n >>> 8);
+            write(n);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package org.citymaas.security.audit.control;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.citymaas.security.audit.entity.AuditException;
+
+/**
+ * The platform's Ed25519 key pair for signing checkpoints, kept in a directory outside the database:
+ * {@code audit-signing.key} (PKCS#8 PEM, owner read/write only) and {@code audit-signing.pub}
+ * (X.509 PEM, the key to publish). Created at first start when missing; every portal instance must
+ * see the same directory (a shared volume or a mounted secret), else each signs with its own key.
+ */
+public final class SigningKey {
+
+    public static final String PRIVATE_KEY_FILE = "audit-signing.key";
+    public static final String PUBLIC_KEY_FILE = "audit-signing.pub";
+
+    private final PrivateKey privateKey;
+    private final PublicKey publicKey;
+    private final String keyId;
+
+    private SigningKey(PrivateKey privateKey, PublicKey publicKey) {
+        this.privateKey = privateKey;
+        this.publicKey = publicKey;
+        this.keyId = keyId(publicKey);
+    }
+
+    /** Loads the key pair from {@code directory}, creating it first if it is not there. */
+    public static SigningKey loadOrCreate(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            // instances starting together must not each create a different key
+            try (var lockFile = FileChannel.open(
+                            directory.resolve(".audit-signing.lock"),
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE);
+                    var lock = lockFile.lock()) {
+                var privateFile = directory.resolve(PRIVATE_KEY_FILE);
+                var publicFile = directory.resolve(PUBLIC_KEY_FILE);
+                if (!Files.exists(privateFile)) {
+                    var pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+                    // the public key first: a private key file is only ever there with its public key
+                    write(publicFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()), false);
+                    write(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), true);
+                    return new SigningKey(pair.getPrivate(), pair.getPublic());
+                }
+                var keys = KeyFactory.getInstance("Ed25519");
+                var privateKey = keys.generatePrivate(new PKCS8EncodedKeySpec(readPem(privateFile)));
+                var publicKey = readPublicKey(publicFile);
+                var signer = new SigningKey(privateKey, publicKey);
+                signer.checkPair();
+                return signer;
+            }
+        } catch (IOException e) {
+            throw new AuditException("could not load or create the audit signing key in " + directory, e);
+        } catch (GeneralSecurityException e) {
+            throw new AuditException("the audit signing key in " + directory + " is unusable", e);
+        }
+    }
+
+    /** A key pair held in memory only (tests, tools). */
+    public static SigningKey of(KeyPair pair) {
+        return new SigningKey(pair.getPrivate(), pair.getPublic());
+    }
+
+    public PublicKey publicKey() {
+        return publicKey;
+    }
+
+    /** Lowercase hex SHA-256 of the public key's X.509 encoding. */
+    public String keyId() {
+        return keyId;
+    }
+
+    /** The public key as PEM text, the form to publish. */
+    public String publicKeyPem() {
+        return publicKeyPem(publicKey);
+    }
+
+    /** A public key as PEM text. */
+    public static String publicKeyPem(PublicKey publicKey) {
+        return pem("PUBLIC KEY", publicKey.getEncoded());
+    }
+
+    /** Base64 Ed25519 signature of {@code data}. */
+    public String sign(byte[] data) {
+        try {
+            var signature = Signature.getInstance("Ed25519");
+            signature.initSign(privateKey);
+            signature.update(data);
+            return Base64.getEncoder().encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new AuditException("could not sign", e);
+        }
+    }
+
+    /** Whether {@code signatureBase64} is {@code publicKey}'s Ed25519 signature of {@code data}. */
+    public static boolean verify(PublicKey publicKey, byte[] data, String signatureBase64) {
+        try {
+            var signature = Signature.getInstance("Ed25519");
+            signature.initVerify(publicKey);
+            signature.update(data);
+            return signature.verify(Base64.getDecoder().decode(signatureBase64));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Lowercase hex SHA-256 of a public key's X.509 encoding. */
+    public static String keyId(PublicKey publicKey) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(publicKey.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** Reads an Ed25519 public key from a PEM file. */
+    public static PublicKey readPublicKey(Path file) throws IOException {
+        return parsePublicKey(Files.readString(file, StandardCharsets.US_ASCII));
+    }
+
+    /** Parses an Ed25519 public key from PEM text. */
+    public static PublicKey parsePublicKey(String pemText) {
+        try {
+            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(decodePem(pemText)));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new AuditException("not an Ed25519 public key in PEM form", e);
+        }
+    }
+
+    private void checkPair() {
+        byte[] probe = "citymaas-audit-key-check".getBytes(StandardCharsets.US_ASCII);
+        if (!verify(publicKey, probe, sign(probe))) {
+            throw new AuditException("the audit signing key files do not belong together");
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        var base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+        return "-----BEGIN " + type + "-----\n" + base64.encodeToString(der) + "\n-----END " + type + "-----\n";
+    }
+
+    private static byte[] readPem(Path file) throws IOException {
+        return decodePem(Files.readString(file, StandardCharsets.US_ASCII));
+    }
+
+    private static byte[] decodePem(String text) {
+        var body = text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return Base64.getDecoder().decode(body);
+    }
+
+    private static void write(Path target, String content, boolean secret) throws IOException {
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        var temp = posix
+                ? Files.createTempFile(
+                        target.getParent(),
+                        ".audit-",
+                        ".tmp",
+                        PosixFilePermissions.asFileAttribute(
+                                PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--")))
+                : Files.createTempFile(target.getParent(), ".audit-", ".tmp");
+        try {
+            Files.writeString(temp, content, StandardCharsets.US_ASCII);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}
