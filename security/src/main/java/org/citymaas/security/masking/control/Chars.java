@@ -1,0 +1,63 @@
+package org.citymaas.security.masking.control;
+
+/** Character classes the recognizers share; ASCII only where the formats are ASCII only. */
+final class Chars {
+
+    private Chars() {}
+
+    static boolean digit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean asciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    static boolean asciiAlnum(char c) {
+        return digit(c) || asciiLetter(c);
+    }
+
+    static boolean upper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    static boolean han(char c) {
+        return c >= '\u4E00' && c <= '\u9FFF';
+    }
+
+    /** The character at {@code i}, or NUL outside the text, so boundary checks need no range tests. */
+    static char at(String s, int i) {
+        return i >= 0 && i < s.length() ? s.charAt(i) : '\0';
+    }
+
+    /** Length of the run of ASCII digits that starts at {@code i}. */
+    static int digitRun(String s, int i) {
+        int j = i;
+        while (j < s.length() && digit(s.charAt(j))) {
+            j++;
+        }
+        return j - i;
+    }
+
+    static boolean openParen(char c) {
+        return c == '(' || c == '\uFF08';
+    }
+
+    static boolean closeParen(char c) {
+        return c == ')' || c == '\uFF09';
+    }
+
+    /** The value's letters and digits only, upper-cased: the form validators and tokens use. */
+    static String compact(String value) {
+        var sb = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (asciiAlnum(c)) {
+                sb.append(Character.toUpperCase(c));
+            } else if (!Character.isWhitespace(c) && "-()\uFF08\uFF09+\u00B7.".indexOf(c) < 0) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,108 @@
+package org.citymaas.security.masking.control;
+
+import static org.citymaas.security.masking.control.Chars.asciiAlnum;
+import static org.citymaas.security.masking.control.Chars.asciiLetter;
+import static org.citymaas.security.masking.control.Chars.digit;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.citymaas.security.masking.entity.Finding;
+
+/**
+ * Finds PII in one left-to-right pass. Each character looks up the recognizers it can start (a
+ * table built once), so text with nothing to trigger costs one array read per character. Where
+ * several match, the longest wins, and on a tie the one listed first (an ID number before a bank
+ * card or a credit code). Matches never overlap. Thread-safe and allocation-free except for the
+ * findings.
+ */
+public final class PiiScanner {
+
+    private static final Recognizer[] NONE = new Recognizer[0];
+
+    private final Recognizer[][] byChar = new Recognizer[65536][];
+
+    /** The built-in recognizers, in priority order. */
+    public PiiScanner() {
+        this(List.of(
+                new IdCardRecognizer(),
+                new UsccRecognizer(),
+                new MobileRecognizer(),
+                new LandlineRecognizer(),
+                new BankCardRecognizer(),
+                new PassportRecognizer(),
+                new IpAddressRecognizer(),
+                new EmailRecognizer(),
+                new PlateRecognizer(),
+                new PersonNameRecognizer()));
+    }
+
+    public PiiScanner(List<Recognizer> recognizers) {
+        var list = new ArrayList<Recognizer>();
+        for (int c = 0; c < byChar.length; c++) {
+            list.clear();
+            for (var r : recognizers) {
+                if (r.triggeredBy((char) c)) {
+                    list.add(r);
+                }
+            }
+            byChar[c] = list.isEmpty() ? null : list.toArray(NONE);
+        }
+    }
+
+    public List<Finding> scan(String text) {
+        var findings = new ArrayList<Finding>(4);
+        int n = text.length();
+        int i = 0;
+        char prev = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            var candidates = byChar[c];
+            if (candidates == null || !startable(c, prev)) {
+                prev = c;
+                i++;
+                continue;
+            }
+            int bestEnd = -1;
+            Recognizer best = null;
+            for (var r : candidates) {
+                int end = r.match(text, i);
+                if (end > bestEnd) {
+                    bestEnd = end;
+                    best = r;
+                }
+            }
+            if (best != null) {
+                findings.add(new Finding(best.type(), i, bestEnd));
+                prev = text.charAt(bestEnd - 1);
+                i = bestEnd;
+            } else {
+                i = skipRun(text, i, c);
+                prev = text.charAt(i - 1);
+            }
+        }
+        return findings;
+    }
+
+    /** Nothing starts inside a run of digits, nor at a letter inside a word of ASCII letters and digits. */
+    private static boolean startable(char c, char prev) {
+        if (digit(c)) {
+            return !digit(prev);
+        }
+        return !asciiLetter(c) || !asciiAlnum(prev);
+    }
+
+    /** Past the rest of a digit run or a letter run, where no match can start. */
+    private static int skipRun(String text, int i, char c) {
+        int j = i + 1;
+        if (digit(c)) {
+            while (j < text.length() && digit(text.charAt(j))) {
+                j++;
+            }
+        } else if (asciiLetter(c)) {
+            while (j < text.length() && asciiLetter(text.charAt(j))) {
+                j++;
+            }
+        }
+        return j;
+    }
+}

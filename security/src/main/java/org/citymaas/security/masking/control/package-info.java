@@ -1,0 +1,10 @@
+/**
+ * The masking engine in plain Java: the recognizers (one per PII type, each validating what it
+ * finds: GB 11643, Luhn, GB 32100, number plans), the one-pass {@link
+ * org.citymaas.security.masking.control.PiiScanner} that runs them, and the operators (partial
+ * mask, redaction, keyed pseudonymization, AES-GCM encryption) that {@link
+ * org.citymaas.security.masking.control.TextMasker} and {@link
+ * org.citymaas.security.masking.control.RecordMasker} apply. No container is needed here: the CDI
+ * boundary and the command line are thin layers over these classes.
+ */
+package org.citymaas.security.masking.control;
