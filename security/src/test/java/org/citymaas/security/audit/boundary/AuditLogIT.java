@@ -1,0 +1,188 @@
+package org.citymaas.security.audit.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.citymaas.security.audit.boundary.AuditDatabase.event;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.stream.IntStream;
+import org.citymaas.security.audit.control.ChainReader;
+import org.citymaas.security.audit.control.SigningKey;
+import org.citymaas.security.audit.entity.ActorType;
+import org.citymaas.security.audit.entity.AuditEvent;
+import org.citymaas.security.audit.entity.AuditException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuditLogIT {
+
+    private final AuditDatabase db = new AuditDatabase();
+
+    @TempDir
+    Path keys;
+
+    @BeforeEach
+    void newChain() throws SQLException {
+        db.reset();
+    }
+
+    @AfterAll
+    void stop() {
+        db.close();
+    }
+
+    @Test
+    void appendsEventsThatReadBackUnchangedAndVerify() throws Exception {
+        var log = new AuditLog(db.app());
+        var anonymous = AuditEvent.builder()
+                .actor("anonymous", ActorType.ANONYMOUS)
+                .action("inference.request")
+                .resource("models/x")
+                .outcome("DENIED", 401)
+                .summary("名字: [NAME] 电话: [PHONE] \uD83D\uDE00")
+                .build();
+        var first = log.record(anonymous);
+        var batch = log.recordAll(
+                IntStream.range(0, 20).mapToObj(i -> event("r" + i)).toList());
+        assertThat(first.seq()).isEqualTo(1);
+        assertThat(batch)
+                .extracting(e -> e.seq())
+                .containsExactlyElementsOf(
+                        IntStream.rangeClosed(2, 21).mapToObj(Long::valueOf).toList());
+
+        try (var c = db.app().getConnection()) {
+            c.setAutoCommit(false);
+            var stored = new ArrayList<>();
+            try (var events = ChainReader.events(c, 1, Long.MAX_VALUE)) {
+                events.forEachRemaining(stored::add);
+            }
+            assertThat(stored.get(0)).isEqualTo(first);
+            assertThat(stored.subList(1, 21)).isEqualTo(batch);
+        }
+        var checkpoints = new AuditCheckpoints(db.app(), keys);
+        var verdict = new AuditEvidence(db.app(), checkpoints.key().publicKey()).verifyAll();
+        assertThat(verdict.ok()).as("%s", verdict).isTrue();
+        assertThat(verdict.eventsVerified()).isEqualTo(21);
+    }
+
+    @Test
+    void theAppRoleCanAppendAndReadButNeverChangeOrRemoveEvents() throws Exception {
+        new AuditLog(db.app()).record(event("r1"));
+        try (var app = db.app().getConnection();
+                var s = app.createStatement()) {
+            assertThat(s.executeQuery("SELECT count(*) FROM audit_event").next())
+                    .isTrue();
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE audit_event SET actor = 'someone else'"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM audit_event"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> s.execute("TRUNCATE audit_event"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE audit_checkpoint SET head_hash = head_hash"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
+        }
+        assertThat(db.count("SELECT count(*) FROM audit_event WHERE actor = 'zhang.wei'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void triggersRefuseChangesEvenForTheOwner() throws Exception {
+        new AuditLog(db.app()).record(event("r1"));
+        try (var owner = db.owner().getConnection();
+                var s = owner.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("UPDATE audit_event SET actor = 'x'"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM audit_event")).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> s.execute("TRUNCATE audit_event")).hasMessageContaining("append-only");
+        }
+    }
+
+    @Test
+    void anAppendInTheCallersTransactionCommitsAndRollsBackWithIt() throws Exception {
+        var log = new AuditLog(db.app());
+        try (var c = db.app().getConnection()) {
+            c.setAutoCommit(false);
+            log.append(c, event("rolled-back"));
+            assertThat(db.count("SELECT count(*) FROM audit_event"))
+                    .as("not visible before commit")
+                    .isZero();
+            c.rollback();
+            assertThat(db.count("SELECT count(*) FROM audit_event")).isZero();
+
+            var kept = log.append(c, event("kept"));
+            c.commit();
+            assertThat(kept.seq()).as("a rolled-back append leaves no gap").isEqualTo(1);
+        }
+        assertThat(db.count("SELECT count(*) FROM audit_event WHERE request_id = 'kept'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anEventIsCommittedWhenRecordReturns() throws Exception {
+        var log = new AuditLog(db.app());
+        for (int i = 0; i < 5; i++) {
+            var recorded = log.record(event("durable-" + i));
+            assertThat(db.count("SELECT count(*) FROM audit_event WHERE seq = " + recorded.seq()))
+                    .as("seen from another connection as soon as record returned")
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void signsTheHeadOnDemandWithAKeyCreatedAtFirstStart() throws Exception {
+        var log = new AuditLog(db.app());
+        var checkpoints = new AuditCheckpoints(db.app(), keys);
+        assertThat(keys.resolve(SigningKey.PRIVATE_KEY_FILE)).exists();
+        assertThat(checkpoints.sign()).as("nothing to sign in an empty chain").isEmpty();
+
+        log.recordAll(IntStream.range(0, 10).mapToObj(i -> event("r" + i)).toList());
+        var first = checkpoints.sign().orElseThrow();
+        assertThat(first.seq()).isEqualTo(10);
+        assertThat(checkpoints.sign())
+                .as("an unchanged head is not signed twice")
+                .contains(first);
+
+        log.record(event("r10"));
+        var restarted = new AuditCheckpoints(db.app(), keys);
+        assertThat(restarted.publicKeyPem()).isEqualTo(checkpoints.publicKeyPem());
+        assertThat(restarted.sign().orElseThrow().seq()).isEqualTo(11);
+        var verdict = new AuditEvidence(db.app(), SigningKey.parsePublicKey(restarted.publicKeyPem())).verifyAll();
+        assertThat(verdict.ok()).isTrue();
+        assertThat(verdict.checkpointsVerified()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesToSignAChainThatWasTampered() throws Exception {
+        var log = new AuditLog(db.app());
+        log.recordAll(IntStream.range(0, 10).mapToObj(i -> event("r" + i)).toList());
+        try (var insider = db.insider();
+                var s = insider.createStatement()) {
+            s.executeUpdate("UPDATE audit_event SET outcome = 'DENIED' WHERE seq = 4");
+        }
+        assertThatThrownBy(() -> new AuditCheckpoints(db.app(), keys).sign())
+                .isInstanceOf(AuditException.class)
+                .hasMessageContaining("FIELD_EDITED at seq 4");
+    }
+
+    @Test
+    void verifiesARange() throws Exception {
+        var log = new AuditLog(db.app());
+        log.recordAll(IntStream.range(0, 30).mapToObj(i -> event("r" + i)).toList());
+        var evidence = new AuditEvidence(
+                db.app(), new AuditCheckpoints(db.app(), keys).key().publicKey());
+        var verdict = evidence.verify(11, 20);
+        assertThat(verdict.ok()).isTrue();
+        assertThat(verdict.eventsVerified()).isEqualTo(10);
+        assertThat(verdict.lastSeq()).isEqualTo(20);
+    }
+}
