@@ -28,6 +28,8 @@ public class AuditCheckpoints {
     /** How often the portal's timer should sign, unless configured otherwise. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
 
+    private static final String SERIALIZATION_FAILURE = "40001";
+
     private final DataSource dataSource;
     private final SigningKey key;
     private final Clock clock;
@@ -59,19 +61,27 @@ public class AuditCheckpoints {
      * @throws AuditException if the events since the last checkpoint do not verify
      */
     public Optional<Checkpoint> sign() {
-        try (var connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try {
-                var checkpoint = signInSnapshot(connection);
-                connection.commit();
-                return checkpoint;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+        for (int attempt = 1; ; attempt++) {
+            try (var connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                try {
+                    var checkpoint = signInSnapshot(connection);
+                    connection.commit();
+                    return checkpoint;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                // another instance signed the same head at the same moment: look again
+                if (SERIALIZATION_FAILURE.equals(e.getSQLState()) && attempt < 5) {
+                    continue;
+                }
+                throw new AuditException("could not sign the audit chain head: " + e.getMessage(), e);
             }
-        } catch (SQLException e) {
-            throw new AuditException("could not sign the audit chain head: " + e.getMessage(), e);
         }
     }
 

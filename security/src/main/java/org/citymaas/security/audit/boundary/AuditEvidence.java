@@ -74,6 +74,8 @@ public class AuditEvidence {
                 return work.run(connection);
             } finally {
                 connection.rollback();
+                connection.setReadOnly(false);
+                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new AuditException("could not read the audit log: " + e.getMessage(), e);

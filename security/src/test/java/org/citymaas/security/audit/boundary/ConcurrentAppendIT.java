@@ -1,0 +1,157 @@
+package org.citymaas.security.audit.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.citymaas.security.audit.boundary.AuditDatabase.event;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConcurrentAppendIT {
+
+    private static final int EVENTS_PER_WRITER = 120;
+
+    private final AuditDatabase db = new AuditDatabase();
+
+    @TempDir
+    Path keys;
+
+    @BeforeEach
+    void newChain() throws Exception {
+        db.reset();
+    }
+
+    @AfterAll
+    void stop() {
+        db.close();
+    }
+
+    @Test
+    void severalThreadsNeverForkTheChainNorLoseAnEvent() throws Exception {
+        var log = new AuditLog(db.app());
+        var writers = IntStream.range(0, 8)
+                .mapToObj(w -> writer(log, db.app(), "t" + w))
+                .toList();
+        runTogether(writers, List.of());
+        assertOneUnbrokenChainOf(8 * EVENTS_PER_WRITER);
+    }
+
+    @Test
+    void twoPortalInstancesOnOneDatabaseNeverForkTheChain() throws Exception {
+        // two instances: each its own data source, its own appender, its own checkpoint signer
+        DataSource first = db.app();
+        DataSource second = db.app();
+        var firstLog = new AuditLog(first);
+        var secondLog = new AuditLog(second);
+        var firstSigner = new AuditCheckpoints(first, keys);
+        var secondSigner = new AuditCheckpoints(second, keys);
+        var writers = new ArrayList<Callable<Void>>();
+        for (int w = 0; w < 4; w++) {
+            writers.add(writer(firstLog, first, "a" + w));
+            writers.add(writer(secondLog, second, "b" + w));
+        }
+        var done = new AtomicBoolean();
+        Callable<Void> firstTimer = signer(firstSigner, done);
+        Callable<Void> secondTimer = signer(secondSigner, done);
+        runTogether(writers, List.of(firstTimer, secondTimer), done);
+        firstSigner.sign();
+        var verdict = assertOneUnbrokenChainOf(8 * EVENTS_PER_WRITER);
+        assertThat(verdict.checkpointsVerified()).isPositive();
+    }
+
+    /** A request thread: single-event transactions, with now and then a batch, on its own connection. */
+    private static Callable<Void> writer(AuditLog log, DataSource dataSource, String name) {
+        return () -> {
+            try (var connection = dataSource.getConnection()) {
+                int written = 0;
+                while (written < EVENTS_PER_WRITER) {
+                    if (written % 40 == 0) {
+                        int base = written;
+                        log.appendAll(
+                                connection,
+                                IntStream.range(0, 5)
+                                        .mapToObj(i -> event(name + "-" + (base + i)))
+                                        .toList());
+                        written += 5;
+                    } else {
+                        log.append(connection, event(name + "-" + written));
+                        written++;
+                    }
+                }
+            }
+            return null;
+        };
+    }
+
+    private static Callable<Void> signer(AuditCheckpoints checkpoints, AtomicBoolean done) {
+        return () -> {
+            while (!done.get()) {
+                checkpoints.sign();
+            }
+            return null;
+        };
+    }
+
+    private void runTogether(List<Callable<Void>> writers, List<Callable<Void>> background) throws Exception {
+        runTogether(writers, background, new AtomicBoolean());
+    }
+
+    private void runTogether(List<Callable<Void>> writers, List<Callable<Void>> background, AtomicBoolean done)
+            throws Exception {
+        var pool = Executors.newFixedThreadPool(writers.size() + background.size());
+        try {
+            var start = new CountDownLatch(1);
+            var backgroundRuns = new ArrayList<Future<Void>>();
+            for (var task : background) {
+                backgroundRuns.add(pool.submit(task));
+            }
+            var runs = new ArrayList<Future<Void>>();
+            for (var task : writers) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            try {
+                for (var run : runs) {
+                    run.get(5, TimeUnit.MINUTES);
+                }
+            } finally {
+                done.set(true);
+            }
+            for (var run : backgroundRuns) {
+                run.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private org.citymaas.security.audit.entity.Verification assertOneUnbrokenChainOf(int expected) throws Exception {
+        assertThat(db.count("SELECT count(*) FROM audit_event")).isEqualTo(expected);
+        assertThat(db.count("SELECT count(DISTINCT request_id) FROM audit_event"))
+                .as("no event lost or doubled")
+                .isEqualTo(expected);
+        assertThat(db.count("SELECT max(seq) FROM audit_event")).as("no gap").isEqualTo(expected);
+        var key = org.citymaas.security.audit.control.SigningKey.loadOrCreate(keys);
+        var verdict = new AuditEvidence(db.app(), key.publicKey()).verifyAll();
+        assertThat(verdict.ok()).as("%s", verdict).isTrue();
+        assertThat(verdict.eventsVerified()).isEqualTo(expected);
+        return verdict;
+    }
+}
