@@ -48,7 +48,7 @@ public final class BankCardRecognizer implements Recognizer {
                 || (first == '5' && second >= '1' && second <= '5')
                 || (first == '6' && (second == '2' || second == '0'))
                 || (first == '3' && second == '5');
-        if (!issued) {
+        if (!issued || Chars.decimalTail(s, end)) {
             return false;
         }
         var digits = DigitGroups.digits(s, start, end);

@@ -39,6 +39,11 @@ final class Chars {
         return j - i;
     }
 
+    /** Whether a decimal fraction ({@code .5}) follows: the digits before it are an amount, not an identifier. */
+    static boolean decimalTail(String s, int end) {
+        return at(s, end) == '.' && digit(at(s, end + 1));
+    }
+
     static boolean openParen(char c) {
         return c == '(' || c == '\uFF08';
     }

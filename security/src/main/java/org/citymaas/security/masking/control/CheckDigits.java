@@ -12,6 +12,12 @@ public final class CheckDigits {
     private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] USCC_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
+    private static final boolean[] USCC_TABLE = new boolean[128];
+
+    static {
+        USCC_CHARS.chars().forEach(c -> USCC_TABLE[c] = true);
+    }
+
     private CheckDigits() {}
 
     /** GB 11643 MOD 11-2 check character for the first 17 digits. */
@@ -90,7 +96,7 @@ public final class CheckDigits {
     }
 
     static boolean usccChar(char c) {
-        return USCC_CHARS.indexOf(c) >= 0;
+        return c < 128 && USCC_TABLE[c];
     }
 
     private static boolean realDate(int year, int month, int day) {

@@ -59,6 +59,6 @@ public final class IdCardRecognizer implements Recognizer {
 
     private static boolean ended(String s, int end) {
         char next = at(s, end);
-        return !digit(next) && !(asciiAlnum(next) && isX(at(s, end - 1)));
+        return !digit(next) && !(asciiAlnum(next) && isX(at(s, end - 1))) && !Chars.decimalTail(s, end);
     }
 }

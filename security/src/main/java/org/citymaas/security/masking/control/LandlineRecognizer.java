@@ -90,25 +90,24 @@ public final class LandlineRecognizer implements Recognizer {
 
     /** Extends the match over an extension, if one follows; digits right after the number reject it. */
     private static int extension(String s, int end) {
-        if (digit(at(s, end))) {
+        if (digit(at(s, end)) || Chars.decimalTail(s, end)) {
             return -1;
         }
-        int i = end;
-        char c = at(s, i);
-        if (c == '-') {
-            i++;
-        } else if (c == '\u8F6C') {
-            i = at(s, i + 1) == ' ' ? i + 2 : i + 1;
-        } else if (c == ' ' && at(s, i + 1) == '\u8F6C') {
-            i = at(s, i + 2) == ' ' ? i + 3 : i + 2;
-        } else if (s.startsWith("\u5206\u673A", i)) {
-            i += 2;
-        } else if (s.regionMatches(true, i, "ext", 0, 3)) {
-            i += 3;
-            i = at(s, i) == '.' ? i + 1 : i;
-            i = at(s, i) == ' ' ? i + 1 : i;
+        int i;
+        if (at(s, end) == '-') {
+            i = end + 1;
         } else {
-            return end;
+            int j = at(s, end) == ' ' ? end + 1 : end;
+            if (at(s, j) == '\u8F6C') {
+                i = j + 1;
+            } else if (s.startsWith("\u5206\u673A", j)) {
+                i = j + 2;
+            } else if (s.regionMatches(true, j, "ext", 0, 3)) {
+                i = at(s, j + 3) == '.' ? j + 4 : j + 3;
+            } else {
+                return end;
+            }
+            i = at(s, i) == ' ' ? i + 1 : i;
         }
         int run = digitRun(s, i);
         return run >= 1 && run <= 6 ? i + run : end;

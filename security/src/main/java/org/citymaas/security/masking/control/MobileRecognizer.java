@@ -51,7 +51,7 @@ public final class MobileRecognizer implements Recognizer {
         if (end < 0 && body != start && at(s, start) == '8') {
             end = subscriber(s, start);
         }
-        return end;
+        return end > 0 && !Chars.decimalTail(s, end) ? end : -1;
     }
 
     /** Where the 11 digits begin: after a country code, or {@code start} itself; -1 if none fits. */

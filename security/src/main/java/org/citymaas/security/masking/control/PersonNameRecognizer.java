@@ -39,12 +39,15 @@ public final class PersonNameRecognizer implements Recognizer {
             + "情况问题并且但而还再没不很太很多少个次位名";
 
     private static final BitSet SINGLE_SURNAMES = set(SURNAMES);
-    private static final BitSet TRIGGERS = set(SURNAMES + "欧司诸上东皇令慕尉长宇夏公端轩");
+    private static final BitSet COMPOUND_FIRST = new BitSet(65536);
     private static final BitSet BREAK_SET = set(BREAKS);
     private static final BitSet TITLE_FIRST = new BitSet(65536);
     private static final BitSet ROLE_LAST = new BitSet(65536);
 
     static {
+        for (var c : COMPOUND_SURNAMES) {
+            COMPOUND_FIRST.set(c.charAt(0));
+        }
         for (var t : TITLES) {
             TITLE_FIRST.set(t.charAt(0));
         }
@@ -60,7 +63,7 @@ public final class PersonNameRecognizer implements Recognizer {
 
     @Override
     public boolean triggeredBy(char c) {
-        return TRIGGERS.get(c);
+        return SINGLE_SURNAMES.get(c) || COMPOUND_FIRST.get(c);
     }
 
     @Override
@@ -70,6 +73,10 @@ public final class PersonNameRecognizer implements Recognizer {
             return -1;
         }
         int g = start + surname;
+        boolean titled = TITLE_FIRST.get(at(s, g + 1)) || TITLE_FIRST.get(at(s, g + 2));
+        if (!titled && !role(s, start)) {
+            return -1;
+        }
         for (int given = 2; given >= 1; given--) {
             if (givenName(s, g, given) && title(s, g + given)) {
                 return g + given;
@@ -85,7 +92,8 @@ public final class PersonNameRecognizer implements Recognizer {
     }
 
     private static int surnameLength(String s, int start) {
-        for (var compound : COMPOUND_SURNAMES) {
+        for (int i = 0; COMPOUND_FIRST.get(s.charAt(start)) && i < COMPOUND_SURNAMES.length; i++) {
+            var compound = COMPOUND_SURNAMES[i];
             if (s.startsWith(compound, start) && givenName(s, start + 2, 1)) {
                 return 2;
             }

@@ -1,7 +1,9 @@
 package org.citymaas.security.masking.entity;
 
-/** Root of the masking engine's failures. */
-public class MaskingException extends RuntimeException {
+import org.citymaas.security.errors.SecurityException;
+
+/** Root of the masking engine's failures, under the security module's root. */
+public class MaskingException extends SecurityException {
 
     public MaskingException(String message) {
         super(message);
