@@ -1,0 +1,32 @@
+#!/bin/sh
+# Starts the portal on Payara Micro. Every setting comes from the environment: the portal reads
+# CITYMAAS_* variables through MicroProfile Config (CITYMAAS_OIDC_ISSUER is citymaas.oidc.issuer, ...).
+set -eu
+
+missing=""
+for name in CITYMAAS_DB_URL CITYMAAS_DB_PASSWORD CITYMAAS_DB_OWNER_USER CITYMAAS_DB_OWNER_PASSWORD \
+    CITYMAAS_OIDC_ISSUER CITYMAAS_OIDC_CLIENT_SECRET; do
+    eval "value=\${$name:-}"
+    [ -n "$value" ] || missing="$missing $name"
+done
+if [ -n "$missing" ]; then
+    echo "citymaas: missing environment variables:$missing (see docker/README.md)" >&2
+    exit 64
+fi
+
+# Short names accepted for the provisioner; the portal reads citymaas.keycloak.provisioner.*
+export CITYMAAS_KEYCLOAK_PROVISIONER_CLIENT_ID="${CITYMAAS_KEYCLOAK_PROVISIONER_CLIENT_ID:-${CITYMAAS_PROVISIONER_CLIENT_ID:-citymaas-provisioner}}"
+export CITYMAAS_KEYCLOAK_PROVISIONER_SECRET="${CITYMAAS_KEYCLOAK_PROVISIONER_SECRET:-${CITYMAAS_PROVISIONER_SECRET:-}}"
+# Keycloak's base URL for the portal's own calls (admin API): the issuer without /realms/<realm>, unless given
+export CITYMAAS_KEYCLOAK_URL="${CITYMAAS_KEYCLOAK_URL:-${CITYMAAS_OIDC_ISSUER%/realms/*}}"
+export CITYMAAS_KEYCLOAK_REALM="${CITYMAAS_KEYCLOAK_REALM:-${CITYMAAS_OIDC_ISSUER##*/realms/}}"
+mkdir -p "${CITYMAAS_KEYS_DIR:-/var/lib/citymaas/keys}"
+
+# --nocluster: instances share PostgreSQL and Keycloak, not a Hazelcast cluster (sessions stay on the
+# instance that signed the browser in: the load balancer keeps a browser on one instance)
+# shellcheck disable=SC2086
+exec java -XX:+UseContainerSupport -XX:MaxRAMPercentage="${MEM_MAX_RAM_PERCENTAGE:-70}" -Dai.djl.offline=true \
+    ${JAVA_OPTS:-} \
+    -jar /opt/payara/payara-micro.jar \
+    --nocluster --disablephonehome --port 8080 \
+    --deploy /opt/payara/deployments/citymaas.war
