@@ -1,0 +1,74 @@
+package org.citymaas.runtime.catalog.control;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.citymaas.runtime.catalog.entity.ModelCard;
+
+/** Model cards as JSON files with snake_case keys. */
+public final class ModelCardCodec {
+
+    public static final String CARD_FILE = "model-card.json";
+    public static final String MODEL_FILE = "model.json";
+    public static final String SAVED_MODEL_DIR = "saved_model";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    private ModelCardCodec() {}
+
+    public static ModelCard read(Path file) {
+        try {
+            return MAPPER.readValue(file.toFile(), ModelCard.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model card " + file, e);
+        }
+    }
+
+    public static void write(ModelCard card, Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, MAPPER.writeValueAsString(card) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write model card " + file, e);
+        }
+    }
+
+    /** The model folder's {@code model.json}: which version is the default. */
+    public static String readDefaultVersion(Path modelDir) {
+        Path file = modelDir.resolve(MODEL_FILE);
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            Object version = MAPPER.readValue(file.toFile(), Map.class).get("default_version");
+            return version == null ? null : version.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    public static void writeDefaultVersion(Path modelDir, String version) {
+        try {
+            Files.createDirectories(modelDir);
+            Files.writeString(
+                    modelDir.resolve(MODEL_FILE), MAPPER.writeValueAsString(Map.of("default_version", version)) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + modelDir, e);
+        }
+    }
+}

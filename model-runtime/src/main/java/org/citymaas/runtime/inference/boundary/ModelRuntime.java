@@ -1,0 +1,237 @@
+package org.citymaas.runtime.inference.boundary;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.citymaas.runtime.InvalidInputException;
+import org.citymaas.runtime.ModelRuntimeException;
+import org.citymaas.runtime.QueueFullException;
+import org.citymaas.runtime.RuntimeClosedException;
+import org.citymaas.runtime.catalog.boundary.Catalog;
+import org.citymaas.runtime.catalog.entity.ModelRef;
+import org.citymaas.runtime.catalog.entity.ModelVersion;
+import org.citymaas.runtime.engine.control.InferenceEngine;
+import org.citymaas.runtime.engine.control.TensorFlowEngine;
+import org.citymaas.runtime.inference.control.InputValidator;
+import org.citymaas.runtime.inference.control.ModelInputs;
+import org.citymaas.runtime.inference.entity.InferenceRequest;
+import org.citymaas.runtime.inference.entity.InferenceResult;
+import org.citymaas.runtime.scheduler.control.BatchWorker;
+import org.citymaas.runtime.scheduler.control.ModelResidency;
+import org.citymaas.runtime.scheduler.control.PendingRequest;
+import org.citymaas.runtime.scheduler.control.RuntimeMeter;
+import org.citymaas.runtime.scheduler.control.WeightedFairQueues;
+import org.citymaas.runtime.scheduler.entity.ModelState;
+import org.citymaas.runtime.scheduler.entity.RuntimeMetrics;
+
+/**
+ * The shared inference runtime: every department's requests for every catalog version, on one pool of
+ * workers. Thread-safe; one instance per process.
+ *
+ * <pre>{@code
+ * var runtime = new ModelRuntime(Catalog.fromClasspath(), RuntimeConfig.defaults());
+ * InferenceResult r = runtime.submit(InferenceRequest.of(tenant, ModelRef.of("health-risk"), inputs)).get();
+ * }</pre>
+ */
+public final class ModelRuntime implements AutoCloseable {
+
+    private final Catalog catalog;
+    private final RuntimeConfig config;
+    private final String device;
+    private final ModelResidency residency;
+    private final WeightedFairQueues queues;
+    private final RuntimeMeter meter = new RuntimeMeter();
+    private final List<Thread> workers = new ArrayList<>();
+    private final Map<ModelRef, ModelInputs> preparers = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /** A runtime on DJL's TensorFlow engine. */
+    public ModelRuntime(Catalog catalog, RuntimeConfig config) {
+        this(catalog, config, new TensorFlowEngine(config.device()));
+    }
+
+    /** A runtime on the given engine. */
+    public ModelRuntime(Catalog catalog, RuntimeConfig config, InferenceEngine engine) {
+        this.catalog = catalog;
+        this.config = config;
+        this.device = engine.device();
+        this.residency = new ModelResidency(engine, config.memoryBudgetBytes(), this::settled);
+        this.queues = new WeightedFairQueues(
+                config.tenantWeights(),
+                config.defaultWeight(),
+                config.queueCapacity(),
+                config.maxBatchRows(),
+                config.maxBatchDelay().toNanos(),
+                residency);
+        for (int i = 0; i < config.workers(); i++) {
+            Thread t = new Thread(
+                    new BatchWorker(queues, residency, meter, device), "citymaas-worker-" + device + "-" + i);
+            t.setDaemon(true);
+            t.start();
+            workers.add(t);
+        }
+    }
+
+    private void settled(ModelVersion version, RuntimeException failure) {
+        if (failure != null) {
+            for (PendingRequest r : queues.removeAll(version.ref())) {
+                meter.failed();
+                r.future().completeExceptionally(failure);
+            }
+        }
+        queues.wake();
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public RuntimeConfig config() {
+        return config;
+    }
+
+    /**
+     * Validates and queues a request. Throws at once ({@link InvalidInputException}, {@link
+     * org.citymaas.runtime.ModelNotFoundException}, {@link QueueFullException}, {@link
+     * RuntimeClosedException}); the future fails with {@link org.citymaas.runtime.DeadlineExceededException}
+     * when the deadline passes in the queue, or with a {@link ModelRuntimeException} when the model fails.
+     */
+    public CompletableFuture<InferenceResult> submit(InferenceRequest request) {
+        if (closed) {
+            throw new RuntimeClosedException("the runtime is shut down");
+        }
+        ModelVersion version = catalog.resolve(request.model());
+        var violations = InputValidator.validate(version.card(), request.inputs());
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        var prepared = preparers
+                .computeIfAbsent(version.ref(), r -> new ModelInputs(version.card()))
+                .prepare(request.inputs());
+        long now = System.nanoTime();
+        Duration timeout = request.timeout().orElse(config.defaultTimeout());
+        var future = new CompletableFuture<InferenceResult>();
+        var pending = new PendingRequest(
+                request.tenant(),
+                version,
+                prepared,
+                request.inputs().get(0).rows(),
+                request.priority(),
+                now,
+                now + timeout.toNanos(),
+                future);
+        try {
+            queues.enqueue(pending);
+        } catch (QueueFullException e) {
+            meter.rejected();
+            throw e;
+        }
+        return future;
+    }
+
+    /** Submits and waits for the answer. */
+    public InferenceResult infer(InferenceRequest request) {
+        try {
+            return submit(request).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelRuntimeException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ModelRuntimeException mre) {
+                throw mre;
+            }
+            throw new ModelRuntimeException("inference failed", e.getCause());
+        }
+    }
+
+    /** Loads a version (the default one when none is named) and waits until it is ready. */
+    public void load(ModelRef model) {
+        residency.load(catalog.resolve(model));
+    }
+
+    /** Unloads a version now, or after the batches running on it; queued requests load it again. */
+    public void unload(ModelRef model) {
+        residency.unload(catalog.resolve(model).ref());
+    }
+
+    public ModelState state(ModelRef model) {
+        return residency.state(catalog.resolve(model).ref());
+    }
+
+    /** Whether the version is loaded and answers without a load delay. */
+    public boolean ready(ModelRef model) {
+        return state(model) == ModelState.READY;
+    }
+
+    /** Stops handing out batches (queued requests wait; their deadlines still count) until resumed. */
+    public void pause() {
+        queues.pause(true);
+    }
+
+    public void resume() {
+        queues.pause(false);
+    }
+
+    public RuntimeMetrics metrics() {
+        return new RuntimeMetrics(
+                device,
+                queues.depths(),
+                meter.batchRows(),
+                meter.latencyMillis(),
+                residency.statuses(),
+                residency.usedBytes(),
+                residency.budgetBytes(),
+                meter.completed(),
+                meter.rejectedCount(),
+                meter.expiredCount(),
+                meter.failedCount());
+    }
+
+    /**
+     * Refuses new requests, lets the workers finish queued work for at most {@code grace}, fails what is
+     * left with {@link RuntimeClosedException}, and unloads every model.
+     */
+    public void shutdown(Duration grace) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        queues.close();
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (Thread t : workers) {
+            long left = deadline - System.nanoTime();
+            try {
+                if (left > 0) {
+                    t.join(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (PendingRequest r : queues.drain()) {
+            meter.failed();
+            r.future()
+                    .completeExceptionally(new RuntimeClosedException("the runtime shut down before the request ran"));
+        }
+        for (Thread t : workers) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        residency.close();
+    }
+
+    @Override
+    public void close() {
+        shutdown(config.shutdownGrace());
+    }
+}

@@ -1,0 +1,176 @@
+package org.citymaas.runtime.inference.boundary;
+
+import java.time.Duration;
+import java.util.Map;
+import org.citymaas.runtime.engine.control.TensorFlowEngine.DevicePreference;
+import org.citymaas.runtime.inference.entity.TenantId;
+
+/**
+ * How the runtime is sized.
+ *
+ * @param device which device the workers use
+ * @param workers worker threads (each runs one batch at a time with its own predictor)
+ * @param maxBatchRows most rows per batch
+ * @param maxBatchDelay how long the oldest request of a batch may wait for more while the runtime is busy
+ * @param queueCapacity requests one tenant may queue for one model version; more are rejected at once
+ * @param defaultTimeout deadline of a request that names none
+ * @param memoryBudgetBytes SavedModel bytes that may be loaded at once; least recently used versions go first
+ * @param tenantWeights fair-share weight per tenant
+ * @param defaultWeight weight of tenants not listed
+ * @param shutdownGrace how long {@link ModelRuntime#close()} lets queued work finish
+ */
+public record RuntimeConfig(
+        DevicePreference device,
+        int workers,
+        int maxBatchRows,
+        Duration maxBatchDelay,
+        int queueCapacity,
+        Duration defaultTimeout,
+        long memoryBudgetBytes,
+        Map<TenantId, Double> tenantWeights,
+        double defaultWeight,
+        Duration shutdownGrace) {
+
+    public RuntimeConfig {
+        if (workers < 1 || maxBatchRows < 1 || queueCapacity < 1 || defaultWeight <= 0) {
+            throw new IllegalArgumentException(
+                    "workers, maxBatchRows, queueCapacity and defaultWeight must be positive");
+        }
+        tenantWeights = Map.copyOf(tenantWeights);
+        tenantWeights.forEach((t, w) -> {
+            if (w <= 0) {
+                throw new IllegalArgumentException("weight of " + t + " must be positive");
+            }
+        });
+    }
+
+    /**
+     * The GPU when there is one, a worker per core, batches of up to 64 rows waiting at most 2 ms, 1,000
+     * queued requests per tenant and model, 30 s deadlines, 512 MB of models, equal weights.
+     */
+    public static RuntimeConfig defaults() {
+        return new RuntimeConfig(
+                DevicePreference.AUTO,
+                Math.max(1, Runtime.getRuntime().availableProcessors()),
+                64,
+                Duration.ofMillis(2),
+                1000,
+                Duration.ofSeconds(30),
+                512L * 1024 * 1024,
+                Map.of(),
+                1.0,
+                Duration.ofSeconds(10));
+    }
+
+    public RuntimeConfig withDevice(DevicePreference device) {
+        return new RuntimeConfig(
+                device,
+                workers,
+                maxBatchRows,
+                maxBatchDelay,
+                queueCapacity,
+                defaultTimeout,
+                memoryBudgetBytes,
+                tenantWeights,
+                defaultWeight,
+                shutdownGrace);
+    }
+
+    public RuntimeConfig withWorkers(int workers) {
+        return new RuntimeConfig(
+                device,
+                workers,
+                maxBatchRows,
+                maxBatchDelay,
+                queueCapacity,
+                defaultTimeout,
+                memoryBudgetBytes,
+                tenantWeights,
+                defaultWeight,
+                shutdownGrace);
+    }
+
+    public RuntimeConfig withBatching(int maxBatchRows, Duration maxBatchDelay) {
+        return new RuntimeConfig(
+                device,
+                workers,
+                maxBatchRows,
+                maxBatchDelay,
+                queueCapacity,
+                defaultTimeout,
+                memoryBudgetBytes,
+                tenantWeights,
+                defaultWeight,
+                shutdownGrace);
+    }
+
+    public RuntimeConfig withQueueCapacity(int queueCapacity) {
+        return new RuntimeConfig(
+                device,
+                workers,
+                maxBatchRows,
+                maxBatchDelay,
+                queueCapacity,
+                defaultTimeout,
+                memoryBudgetBytes,
+                tenantWeights,
+                defaultWeight,
+                shutdownGrace);
+    }
+
+    public RuntimeConfig withDefaultTimeout(Duration defaultTimeout) {
+        return new RuntimeConfig(
+                device,
+                workers,
+                maxBatchRows,
+                maxBatchDelay,
+                queueCapacity,
+                defaultTimeout,
+                memoryBudgetBytes,
+                tenantWeights,
+                defaultWeight,
+                shutdownGrace);
+    }
+
+    public RuntimeConfig withMemoryBudget(long memoryBudgetBytes) {
+        return new RuntimeConfig(
+                device,
+                workers,
+                maxBatchRows,
+                maxBatchDelay,
+                queueCapacity,
+                defaultTimeout,
+                memoryBudgetBytes,
+                tenantWeights,
+                defaultWeight,
+                shutdownGrace);
+    }
+
+    public RuntimeConfig withTenantWeights(Map<TenantId, Double> tenantWeights) {
+        return new RuntimeConfig(
+                device,
+                workers,
+                maxBatchRows,
+                maxBatchDelay,
+                queueCapacity,
+                defaultTimeout,
+                memoryBudgetBytes,
+                tenantWeights,
+                defaultWeight,
+                shutdownGrace);
+    }
+
+    public RuntimeConfig withShutdownGrace(Duration shutdownGrace) {
+        return new RuntimeConfig(
+                device,
+                workers,
+                maxBatchRows,
+                maxBatchDelay,
+                queueCapacity,
+                defaultTimeout,
+                memoryBudgetBytes,
+                tenantWeights,
+                defaultWeight,
+                shutdownGrace);
+    }
+}

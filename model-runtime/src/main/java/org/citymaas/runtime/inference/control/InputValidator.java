@@ -1,0 +1,151 @@
+package org.citymaas.runtime.inference.control;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.citymaas.runtime.FieldViolation;
+import org.citymaas.runtime.catalog.entity.FieldSpec;
+import org.citymaas.runtime.catalog.entity.ModelCard;
+import org.citymaas.runtime.catalog.entity.Sensitivity;
+import org.citymaas.runtime.inference.entity.Tensor;
+
+/** Checks named input tensors against a model card's input schema. */
+public final class InputValidator {
+
+    private InputValidator() {}
+
+    /** Every broken rule, empty when the inputs are valid. */
+    public static List<FieldViolation> validate(ModelCard card, List<Tensor> inputs) {
+        var violations = new ArrayList<FieldViolation>();
+        var byName = new HashMap<String, Tensor>();
+        for (Tensor t : inputs) {
+            if (byName.put(t.name(), t) != null) {
+                violations.add(new FieldViolation(t.name(), "duplicate", "the input is given more than once"));
+            }
+            if (card.input(t.name()).isEmpty()) {
+                violations.add(new FieldViolation(
+                        t.name(), "unknown", "the model " + card.name() + " has no input " + t.name()));
+            }
+        }
+        var rows = new HashSet<Long>();
+        for (FieldSpec spec : card.inputs()) {
+            Tensor t = byName.get(spec.name());
+            if (t == null) {
+                if (spec.sensitivity() != Sensitivity.DROP) {
+                    violations.add(new FieldViolation(spec.name(), "required", "the input is missing"));
+                }
+                continue;
+            }
+            if (t.datatype() != spec.datatype()) {
+                violations.add(new FieldViolation(
+                        spec.name(), "datatype", "expected " + spec.datatype() + " but got " + t.datatype()));
+                continue;
+            }
+            if (!shapeMatches(spec.shape(), t.shape())) {
+                violations.add(new FieldViolation(
+                        spec.name(),
+                        "shape",
+                        "expected shape " + spec.shape() + " but got " + java.util.Arrays.toString(t.shape())));
+                continue;
+            }
+            rows.add(t.shape()[0]);
+            checkValues(spec, t, violations);
+        }
+        if (rows.size() > 1) {
+            violations.add(
+                    new FieldViolation("*", "batch", "all inputs must have the same number of rows, got " + rows));
+        }
+        if (rows.contains(0L)) {
+            violations.add(new FieldViolation("*", "batch", "a request needs at least one row"));
+        }
+        return violations;
+    }
+
+    static boolean shapeMatches(List<Long> spec, long[] shape) {
+        if (spec.size() != shape.length) {
+            return false;
+        }
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] < 0 || (spec.get(i) >= 0 && spec.get(i) != shape[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void checkValues(FieldSpec spec, Tensor t, List<FieldViolation> violations) {
+        switch (t.datatype()) {
+            case FP32 -> {
+                float[] v = t.floats();
+                for (int i = 0; i < v.length; i++) {
+                    if (!Float.isFinite(v[i])) {
+                        violations.add(new FieldViolation(spec.name(), "finite", "element " + i + " is " + v[i]));
+                        return;
+                    }
+                    if (outOfRange(spec, v[i], violations, i)) {
+                        return;
+                    }
+                }
+            }
+            case INT64 -> {
+                long[] v = t.longs();
+                for (int i = 0; i < v.length; i++) {
+                    if (outOfRange(spec, v[i], violations, i)) {
+                        return;
+                    }
+                }
+            }
+            case BYTES -> {
+                String[] v = t.strings();
+                for (int i = 0; i < v.length; i++) {
+                    if (v[i] == null || v[i].isBlank()) {
+                        violations.add(new FieldViolation(spec.name(), "required", "element " + i + " is empty"));
+                        return;
+                    }
+                    if (spec.maxLength() != null && v[i].length() > spec.maxLength()) {
+                        violations.add(new FieldViolation(
+                                spec.name(),
+                                "maxLength",
+                                "element " + i + " has " + v[i].length() + " characters, at most " + spec.maxLength()
+                                        + " allowed"));
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean outOfRange(FieldSpec spec, double value, List<FieldViolation> violations, int index) {
+        String unit = spec.unit() == null ? "" : " " + spec.unit();
+        if (spec.minimum() != null && value < spec.minimum()) {
+            violations.add(new FieldViolation(
+                    spec.name(),
+                    "minimum",
+                    "element " + index + " is " + format(value) + unit + ", below the minimum " + format(spec.minimum())
+                            + unit));
+            return true;
+        }
+        if (spec.maximum() != null && value > spec.maximum()) {
+            violations.add(new FieldViolation(
+                    spec.name(),
+                    "maximum",
+                    "element " + index + " is " + format(value) + unit + ", above the maximum " + format(spec.maximum())
+                            + unit));
+            return true;
+        }
+        return false;
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** Inputs by name, for callers that already validated them. */
+    public static Map<String, Tensor> byName(List<Tensor> inputs) {
+        var map = new HashMap<String, Tensor>();
+        inputs.forEach(t -> map.put(t.name(), t));
+        return map;
+    }
+}

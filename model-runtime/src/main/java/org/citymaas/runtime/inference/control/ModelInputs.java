@@ -1,0 +1,51 @@
+package org.citymaas.runtime.inference.control;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.citymaas.runtime.catalog.entity.FieldSpec;
+import org.citymaas.runtime.catalog.entity.ModelCard;
+import org.citymaas.runtime.catalog.entity.Sensitivity;
+import org.citymaas.runtime.features.control.TextFeaturizer;
+import org.citymaas.runtime.inference.entity.Tensor;
+
+/**
+ * Turns validated schema inputs into the SavedModel's inputs: fields marked {@code drop} never reach
+ * the model, and the text field of a text model becomes its hashed features.
+ */
+public final class ModelInputs {
+
+    private final ModelCard card;
+    private final TextFeaturizer featurizer;
+
+    public ModelInputs(ModelCard card) {
+        this.card = card;
+        this.featurizer = card.optionalTextFeatures().map(TextFeaturizer::of).orElse(null);
+    }
+
+    public List<Tensor> prepare(List<Tensor> inputs) {
+        var byName = InputValidator.byName(inputs);
+        var prepared = new ArrayList<Tensor>(card.inputs().size());
+        for (FieldSpec spec : card.inputs()) {
+            if (spec.sensitivity() == Sensitivity.DROP) {
+                continue;
+            }
+            Tensor t = byName.get(spec.name());
+            if (featurizer != null && spec.name().equals(card.textFeatures().input())) {
+                prepared.add(featurize(t));
+            } else {
+                prepared.add(t);
+            }
+        }
+        return prepared;
+    }
+
+    private Tensor featurize(Tensor text) {
+        String[] texts = text.strings();
+        int dims = featurizer.dimensions();
+        float[] features = new float[texts.length * dims];
+        for (int i = 0; i < texts.length; i++) {
+            featurizer.featurize(texts[i], features, i * dims);
+        }
+        return Tensor.fp32(card.textFeatures().output(), new long[] {texts.length, dims}, features);
+    }
+}

@@ -1,0 +1,112 @@
+package org.citymaas.runtime.scheduler.control;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.citymaas.runtime.DeadlineExceededException;
+import org.citymaas.runtime.ModelRuntimeException;
+import org.citymaas.runtime.engine.control.BatchRunner;
+import org.citymaas.runtime.inference.entity.Compute;
+import org.citymaas.runtime.inference.entity.InferenceResult;
+import org.citymaas.runtime.inference.entity.Tensor;
+import org.citymaas.runtime.scheduler.control.WeightedFairQueues.Batch;
+
+/**
+ * A worker thread of the device: takes a batch, runs it on a runner of the model version and answers
+ * each request with its rows and its share of the batch's execution time.
+ */
+public final class BatchWorker implements Runnable {
+
+    private final WeightedFairQueues queues;
+    private final ModelResidency residency;
+    private final RuntimeMeter meter;
+    private final String device;
+
+    public BatchWorker(WeightedFairQueues queues, ModelResidency residency, RuntimeMeter meter, String device) {
+        this.queues = queues;
+        this.residency = residency;
+        this.meter = meter;
+        this.device = device;
+    }
+
+    @Override
+    public void run() {
+        var expired = new ArrayList<PendingRequest>();
+        while (true) {
+            Batch batch;
+            try {
+                batch = queues.next(expired);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            expire(expired);
+            if (batch == null) {
+                return;
+            }
+            try {
+                if (!batch.requests().isEmpty()) {
+                    execute(batch);
+                }
+            } finally {
+                residency.release(batch.model());
+                queues.done();
+            }
+        }
+    }
+
+    private void expire(List<PendingRequest> expired) {
+        for (PendingRequest r : expired) {
+            meter.expired();
+            r.future()
+                    .completeExceptionally(new DeadlineExceededException("the deadline of a request of " + r.tenant()
+                            + " for " + r.version().ref() + " passed while it was queued"));
+        }
+        expired.clear();
+    }
+
+    private void execute(Batch batch) {
+        List<PendingRequest> requests = batch.requests();
+        ModelResidency.Entry entry = batch.model();
+        try {
+            var inputs = new ArrayList<List<Tensor>>(requests.size());
+            requests.forEach(r -> inputs.add(r.modelInputs()));
+            BatchRunner runner = entry.borrowRunner();
+            long start = System.nanoTime();
+            List<Tensor> outputs;
+            try {
+                outputs = runner.run(BatchAssembler.stack(inputs));
+            } finally {
+                entry.returnRunner(runner);
+            }
+            long end = System.nanoTime();
+            double batchMillis = (end - start) / 1e6;
+            meter.batchRows.observe(batch.rows());
+            int from = 0;
+            for (PendingRequest r : requests) {
+                var compute = new Compute(
+                        device,
+                        batchMillis * r.rows() / batch.rows(),
+                        r.rows(),
+                        batch.rows(),
+                        (start - r.enqueuedNanos()) / 1e6);
+                var result = new InferenceResult(
+                        batch.version().ref(), BatchAssembler.slice(outputs, from, r.rows(), batch.rows()), compute);
+                from += r.rows();
+                meter.completed.increment();
+                meter.latency(batch.version().ref(), (System.nanoTime() - r.enqueuedNanos()) / 1e6);
+                r.future().complete(result);
+            }
+        } catch (RuntimeException e) {
+            fail(
+                    requests,
+                    e instanceof ModelRuntimeException ? e : new ModelRuntimeException("inference failed: " + e, e));
+        }
+    }
+
+    private void fail(List<PendingRequest> requests, RuntimeException e) {
+        for (PendingRequest r : requests) {
+            meter.failed();
+            r.future().completeExceptionally(e);
+        }
+    }
+}

@@ -1,0 +1,381 @@
+package org.citymaas.runtime.scheduler.control;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.citymaas.runtime.QueueFullException;
+import org.citymaas.runtime.RuntimeClosedException;
+import org.citymaas.runtime.catalog.entity.ModelRef;
+import org.citymaas.runtime.catalog.entity.ModelVersion;
+import org.citymaas.runtime.inference.entity.Priority;
+import org.citymaas.runtime.inference.entity.TenantId;
+import org.citymaas.runtime.scheduler.entity.QueueDepth;
+
+/**
+ * Bounded per-tenant, per-model queues served by weighted fair queuing, cut into batches per model.
+ *
+ * <p>Every tenant has a virtual time: the rows it was served divided by its weight. The next request
+ * comes from the backlogged tenant with the smallest virtual time, so over any busy period each tenant
+ * gets rows in proportion to its weight, however many requests another tenant queues. A tenant that
+ * becomes backlogged starts at the smallest virtual time of the others: idling earns no credit.
+ *
+ * <p>A worker takes a batch for the model of the first request chosen, filled in the same fair order
+ * with requests for that model, up to the maximum rows. If the batch is not full and other workers are
+ * busy (so requests are arriving faster than they are served), it waits for more until the oldest
+ * request has waited the maximum delay; with every other worker idle, waiting would only add latency.
+ */
+public final class WeightedFairQueues {
+
+    /** A batch for one model version, and requests that expired while queued. */
+    public record Batch(ModelVersion version, List<PendingRequest> requests, int rows, ModelResidency.Entry model) {}
+
+    private static final class ModelQueue {
+        final List<ArrayDeque<PendingRequest>> byPriority =
+                List.of(new ArrayDeque<>(), new ArrayDeque<>(), new ArrayDeque<>());
+        int size;
+
+        PendingRequest peek() {
+            for (int p = Priority.HIGH.ordinal(); p >= 0; p--) {
+                PendingRequest r = byPriority.get(p).peekFirst();
+                if (r != null) {
+                    return r;
+                }
+            }
+            return null;
+        }
+
+        PendingRequest poll() {
+            for (int p = Priority.HIGH.ordinal(); p >= 0; p--) {
+                PendingRequest r = byPriority.get(p).pollFirst();
+                if (r != null) {
+                    size--;
+                    return r;
+                }
+            }
+            return null;
+        }
+    }
+
+    private static final class TenantQueue {
+        final TenantId tenant;
+        final double weight;
+        final Map<ModelRef, ModelQueue> models = new LinkedHashMap<>();
+        double virtualTime;
+        int size;
+
+        TenantQueue(TenantId tenant, double weight) {
+            this.tenant = tenant;
+            this.weight = weight;
+        }
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Map<TenantId, TenantQueue> tenants = new HashMap<>();
+    private final Map<ModelRef, ModelVersion> versions = new HashMap<>();
+    private final Map<TenantId, Double> weights;
+    private final double defaultWeight;
+    private final int capacity;
+    private final int maxBatchRows;
+    private final long maxDelayNanos;
+    private final ModelResidency residency;
+    private double lastServedVirtualTime;
+    private int busyWorkers;
+    private boolean paused;
+    private boolean closed;
+
+    /**
+     * @param weights weight per tenant; others get {@code defaultWeight}
+     * @param capacity requests one tenant may queue for one model version
+     * @param maxBatchRows rows per batch (a larger request runs alone)
+     * @param maxDelayNanos how long the oldest request of a batch may wait for more
+     * @param residency where queued versions get loaded and batches lease their model
+     */
+    public WeightedFairQueues(
+            Map<TenantId, Double> weights,
+            double defaultWeight,
+            int capacity,
+            int maxBatchRows,
+            long maxDelayNanos,
+            ModelResidency residency) {
+        this.weights = Map.copyOf(weights);
+        this.defaultWeight = defaultWeight;
+        this.capacity = capacity;
+        this.maxBatchRows = maxBatchRows;
+        this.maxDelayNanos = maxDelayNanos;
+        this.residency = residency;
+    }
+
+    /** Queues the request, or throws at once when its queue is full or the runtime is closing. */
+    public void enqueue(PendingRequest request) {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new RuntimeClosedException("the runtime is shutting down");
+            }
+            TenantQueue t = tenants.computeIfAbsent(
+                    request.tenant(), id -> new TenantQueue(id, weights.getOrDefault(id, defaultWeight)));
+            ModelRef ref = request.version().ref();
+            ModelQueue q = t.models.computeIfAbsent(ref, r -> new ModelQueue());
+            if (q.size >= capacity) {
+                throw new QueueFullException(
+                        "queue of tenant " + request.tenant() + " for " + ref + " is full (" + capacity + " requests)",
+                        capacity);
+            }
+            if (t.size == 0) {
+                t.virtualTime = Math.max(t.virtualTime, minBackloggedVirtualTime());
+            }
+            q.byPriority.get(request.priority().ordinal()).addLast(request);
+            q.size++;
+            t.size++;
+            versions.putIfAbsent(ref, request.version());
+            if (!residency.ready(ref)) {
+                residency.ensureLoading(request.version());
+            }
+            changed.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private double minBackloggedVirtualTime() {
+        double min = Double.POSITIVE_INFINITY;
+        for (TenantQueue t : tenants.values()) {
+            if (t.size > 0) {
+                min = Math.min(min, t.virtualTime);
+            }
+        }
+        return min == Double.POSITIVE_INFINITY ? lastServedVirtualTime : min;
+    }
+
+    /**
+     * The next batch, waiting while there is none; {@code null} once closed and drained. Requests whose
+     * deadline passed are handed to {@code expired} instead, outside the lock's critical path.
+     */
+    public Batch next(List<PendingRequest> expired) throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            while (true) {
+                if (!paused || closed) {
+                    ModelRef model = pickModel();
+                    ModelResidency.Entry lease = model == null ? null : residency.acquire(model);
+                    if (lease != null) {
+                        busyWorkers++;
+                        return fill(model, lease, expired);
+                    }
+                }
+                if (closed && totalQueued() == 0) {
+                    return null;
+                }
+                changed.await();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ModelRef pickModel() {
+        TenantQueue best = null;
+        PendingRequest bestHead = null;
+        for (TenantQueue t : tenants.values()) {
+            if (t.size == 0) {
+                continue;
+            }
+            for (var e : t.models.entrySet()) {
+                if (e.getValue().size == 0) {
+                    continue;
+                }
+                if (!residency.ready(e.getKey())) {
+                    residency.ensureLoading(versions.get(e.getKey()));
+                    continue;
+                }
+                PendingRequest head = e.getValue().peek();
+                if (best == null || before(t, head, best, bestHead)) {
+                    best = t;
+                    bestHead = head;
+                }
+            }
+        }
+        return bestHead == null ? null : bestHead.version().ref();
+    }
+
+    private static boolean before(TenantQueue t, PendingRequest head, TenantQueue best, PendingRequest bestHead) {
+        if (t.virtualTime != best.virtualTime) {
+            return t.virtualTime < best.virtualTime;
+        }
+        if (head.priority() != bestHead.priority()) {
+            return head.priority().compareTo(bestHead.priority()) > 0;
+        }
+        return head.enqueuedNanos() < bestHead.enqueuedNanos();
+    }
+
+    private Batch fill(ModelRef model, ModelResidency.Entry lease, List<PendingRequest> expired)
+            throws InterruptedException {
+        var batch = new ArrayList<PendingRequest>();
+        int rows = 0;
+        long oldest = Long.MAX_VALUE;
+        while (true) {
+            rows = take(model, batch, rows, expired);
+            for (PendingRequest r : batch) {
+                oldest = Math.min(oldest, r.enqueuedNanos());
+            }
+            boolean othersBusy = busyWorkers > 1;
+            long waitNanos = oldest == Long.MAX_VALUE ? 0 : oldest + maxDelayNanos - System.nanoTime();
+            if (rows >= maxBatchRows || !othersBusy || waitNanos <= 0 || closed || batch.isEmpty()) {
+                break;
+            }
+            changed.awaitNanos(Math.min(waitNanos, TimeUnit.MILLISECONDS.toNanos(50)));
+        }
+        return new Batch(versions.get(model), batch, rows, lease);
+    }
+
+    /** Moves requests for {@code model} into the batch in fair order while they fit. */
+    private int take(ModelRef model, List<PendingRequest> batch, int rows, List<PendingRequest> expired) {
+        long now = System.nanoTime();
+        while (rows < maxBatchRows) {
+            TenantQueue best = null;
+            ModelQueue bestQueue = null;
+            for (TenantQueue t : tenants.values()) {
+                ModelQueue q = t.models.get(model);
+                if (q == null || q.size == 0) {
+                    continue;
+                }
+                if (best == null || before(t, q.peek(), best, bestQueue.peek())) {
+                    best = t;
+                    bestQueue = q;
+                }
+            }
+            if (best == null) {
+                return rows;
+            }
+            PendingRequest head = bestQueue.peek();
+            if (!batch.isEmpty() && rows + head.rows() > maxBatchRows) {
+                return rows;
+            }
+            bestQueue.poll();
+            best.size--;
+            if (head.expired(now)) {
+                expired.add(head);
+                continue;
+            }
+            best.virtualTime += head.rows() / best.weight;
+            lastServedVirtualTime = best.virtualTime;
+            batch.add(head);
+            rows += head.rows();
+        }
+        return rows;
+    }
+
+    /** A worker finished its batch. */
+    public void done() {
+        lock.lock();
+        try {
+            busyWorkers--;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes the workers: a model became ready or failed. */
+    public void wake() {
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes and returns every queued request for the version (its load failed). */
+    public List<PendingRequest> removeAll(ModelRef model) {
+        lock.lock();
+        try {
+            var removed = new ArrayList<PendingRequest>();
+            for (TenantQueue t : tenants.values()) {
+                ModelQueue q = t.models.get(model);
+                PendingRequest r;
+                while (q != null && (r = q.poll()) != null) {
+                    t.size--;
+                    removed.add(r);
+                }
+            }
+            return removed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void pause(boolean pause) {
+        lock.lock();
+        try {
+            paused = pause;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Refuses new requests; workers drain what is queued. */
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes and returns everything still queued. */
+    public List<PendingRequest> drain() {
+        lock.lock();
+        try {
+            var all = new ArrayList<PendingRequest>();
+            for (ModelRef model : versions.keySet()) {
+                for (TenantQueue t : tenants.values()) {
+                    ModelQueue q = t.models.get(model);
+                    PendingRequest r;
+                    while (q != null && (r = q.poll()) != null) {
+                        t.size--;
+                        all.add(r);
+                    }
+                }
+            }
+            changed.signalAll();
+            return all;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public List<QueueDepth> depths() {
+        lock.lock();
+        try {
+            var depths = new ArrayList<QueueDepth>();
+            tenants.values()
+                    .forEach(t -> t.models.forEach((ref, q) -> {
+                        if (q.size > 0) {
+                            depths.add(new QueueDepth(t.tenant, ref, q.size));
+                        }
+                    }));
+            return depths;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int totalQueued() {
+        int n = 0;
+        for (TenantQueue t : tenants.values()) {
+            n += t.size;
+        }
+        return n;
+    }
+}

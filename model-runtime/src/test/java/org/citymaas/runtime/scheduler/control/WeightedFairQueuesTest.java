@@ -1,0 +1,201 @@
+package org.citymaas.runtime.scheduler.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.citymaas.runtime.QueueFullException;
+import org.citymaas.runtime.RuntimeClosedException;
+import org.citymaas.runtime.catalog.entity.ModelCard;
+import org.citymaas.runtime.catalog.entity.ModelVersion;
+import org.citymaas.runtime.engine.control.BatchRunner;
+import org.citymaas.runtime.engine.control.InferenceEngine;
+import org.citymaas.runtime.engine.control.LoadedModel;
+import org.citymaas.runtime.inference.entity.Priority;
+import org.citymaas.runtime.inference.entity.TenantId;
+import org.citymaas.runtime.inference.entity.Tensor;
+import org.citymaas.runtime.scheduler.control.WeightedFairQueues.Batch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The queueing policy alone, on a stand-in engine; the real engine runs in the integration tests. */
+class WeightedFairQueuesTest {
+
+    private static final TenantId FLOOD = TenantId.of("transport");
+    private static final TenantId TRICKLE = TenantId.of("health");
+    private static final ModelVersion MODEL = version("m");
+    private static final ModelVersion OTHER = version("n");
+
+    private final ModelResidency residency = new ModelResidency(new InstantEngine(), Long.MAX_VALUE, (v, e) -> {});
+
+    private static ModelVersion version(String name) {
+        var card = new ModelCard(name, "1", "d", "t", "t", "u", null, null, null, null, null, null, null);
+        return new ModelVersion(card, Path.of(name), true, 1);
+    }
+
+    @AfterEach
+    void close() {
+        residency.close();
+    }
+
+    private WeightedFairQueues queues(Map<TenantId, Double> weights, int capacity, int maxBatch) {
+        residency.load(MODEL);
+        residency.load(OTHER);
+        return new WeightedFairQueues(weights, 1.0, capacity, maxBatch, 0, residency);
+    }
+
+    private static PendingRequest request(TenantId tenant, ModelVersion v, int rows, Priority p, long timeoutNanos) {
+        long now = System.nanoTime();
+        var t = Tensor.fp32("x", new long[] {rows, 1}, new float[rows]);
+        return new PendingRequest(tenant, v, List.of(t), rows, p, now, now + timeoutNanos, new CompletableFuture<>());
+    }
+
+    private static PendingRequest request(TenantId tenant) {
+        return request(tenant, MODEL, 1, Priority.NORMAL, TimeUnit.MINUTES.toNanos(1));
+    }
+
+    private List<TenantId> serveOneByOne(WeightedFairQueues q, int n) throws InterruptedException {
+        var order = new ArrayList<TenantId>();
+        for (int i = 0; i < n; i++) {
+            Batch b = q.next(new ArrayList<>());
+            order.add(b.requests().get(0).tenant());
+            residency.release(b.model());
+            q.done();
+        }
+        return order;
+    }
+
+    @Test
+    void servesAFloodedTenantAndATrickleTenantAlternately() throws InterruptedException {
+        var q = queues(Map.of(), 100, 1);
+        for (int i = 0; i < 12; i++) {
+            q.enqueue(request(FLOOD));
+        }
+        for (int i = 0; i < 4; i++) {
+            q.enqueue(request(TRICKLE));
+        }
+        List<TenantId> order = serveOneByOne(q, 16);
+        assertThat(order.subList(0, 8)).containsExactly(FLOOD, TRICKLE, FLOOD, TRICKLE, FLOOD, TRICKLE, FLOOD, TRICKLE);
+    }
+
+    @Test
+    void sharesRowsInProportionToTheWeights() throws InterruptedException {
+        var q = queues(Map.of(FLOOD, 3.0), 100, 1);
+        for (int i = 0; i < 20; i++) {
+            q.enqueue(request(FLOOD));
+            q.enqueue(request(TRICKLE));
+        }
+        List<TenantId> first = serveOneByOne(q, 16);
+        assertThat(first.stream().filter(FLOOD::equals).count()).isEqualTo(12);
+    }
+
+    @Test
+    void aTenantThatWasIdleEarnsNoCredit() throws InterruptedException {
+        var q = queues(Map.of(), 100, 1);
+        for (int i = 0; i < 10; i++) {
+            q.enqueue(request(FLOOD));
+        }
+        serveOneByOne(q, 6);
+        for (int i = 0; i < 6; i++) {
+            q.enqueue(request(TRICKLE));
+        }
+        assertThat(serveOneByOne(q, 4)).containsExactly(FLOOD, TRICKLE, FLOOD, TRICKLE);
+    }
+
+    @Test
+    void servesHigherPriorityFirstInsideATenant() throws InterruptedException {
+        var q = queues(Map.of(), 100, 1);
+        var low = request(FLOOD, MODEL, 1, Priority.LOW, TimeUnit.MINUTES.toNanos(1));
+        var high = request(FLOOD, MODEL, 1, Priority.HIGH, TimeUnit.MINUTES.toNanos(1));
+        q.enqueue(low);
+        q.enqueue(request(FLOOD));
+        q.enqueue(high);
+        Batch b = q.next(new ArrayList<>());
+        assertThat(b.requests()).containsExactly(high);
+    }
+
+    @Test
+    void batchesOneModelUpToTheMaximumRows() throws InterruptedException {
+        var q = queues(Map.of(), 100, 8);
+        for (int i = 0; i < 5; i++) {
+            q.enqueue(request(FLOOD, MODEL, 3, Priority.NORMAL, TimeUnit.MINUTES.toNanos(1)));
+        }
+        q.enqueue(request(TRICKLE, OTHER, 1, Priority.NORMAL, TimeUnit.MINUTES.toNanos(1)));
+        Batch first = q.next(new ArrayList<>());
+        assertThat(first.version()).isEqualTo(MODEL);
+        assertThat(first.rows()).isEqualTo(6);
+        assertThat(first.requests()).hasSize(2);
+    }
+
+    @Test
+    void rejectsAtOnceWhenATenantsQueueIsFull() {
+        var q = queues(Map.of(), 2, 1);
+        q.enqueue(request(FLOOD));
+        q.enqueue(request(FLOOD));
+        assertThatThrownBy(() -> q.enqueue(request(FLOOD)))
+                .isInstanceOf(QueueFullException.class)
+                .hasMessageContaining("transport");
+        q.enqueue(request(TRICKLE));
+        assertThat(q.depths()).hasSize(2);
+    }
+
+    @Test
+    void handsOutExpiredRequestsInsteadOfRunningThem() throws InterruptedException {
+        var q = queues(Map.of(), 10, 4);
+        var stale = request(FLOOD, MODEL, 1, Priority.NORMAL, -1);
+        var fresh = request(TRICKLE);
+        q.enqueue(stale);
+        q.enqueue(fresh);
+        var expired = new ArrayList<PendingRequest>();
+        Batch b = q.next(expired);
+        assertThat(b.requests()).containsExactly(fresh);
+        assertThat(expired).containsExactly(stale);
+    }
+
+    @Test
+    void refusesNewRequestsOnceClosedAndEndsWhenDrained() throws InterruptedException {
+        var q = queues(Map.of(), 10, 4);
+        q.enqueue(request(FLOOD));
+        q.close();
+        assertThatThrownBy(() -> q.enqueue(request(FLOOD))).isInstanceOf(RuntimeClosedException.class);
+        Batch last = q.next(new ArrayList<>());
+        assertThat(last.requests()).hasSize(1);
+        residency.release(last.model());
+        q.done();
+        assertThat(q.next(new ArrayList<>())).isNull();
+    }
+
+    /** Loads instantly and echoes its input. */
+    private static final class InstantEngine implements InferenceEngine {
+        @Override
+        public String device() {
+            return "test()";
+        }
+
+        @Override
+        public LoadedModel load(ModelVersion version) {
+            return new LoadedModel() {
+                @Override
+                public BatchRunner newRunner() {
+                    return new BatchRunner() {
+                        @Override
+                        public List<Tensor> run(List<Tensor> inputs) {
+                            return inputs;
+                        }
+
+                        @Override
+                        public void close() {}
+                    };
+                }
+
+                @Override
+                public void close() {}
+            };
+        }
+    }
+}
