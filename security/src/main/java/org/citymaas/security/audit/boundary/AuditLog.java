@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.citymaas.security.audit.control.EventAppender;
+import org.citymaas.security.audit.control.GroupCommit;
 import org.citymaas.security.audit.entity.AuditEvent;
 import org.citymaas.security.audit.entity.AuditException;
 import org.citymaas.security.audit.entity.ChainedEvent;
@@ -24,21 +25,29 @@ public class AuditLog {
 
     private final DataSource dataSource;
     private final EventAppender appender = new EventAppender();
+    private final GroupCommit groupCommit = new GroupCommit(appender);
 
     /** @param dataSource connections as the application's role (SELECT, INSERT on the audit tables) */
     public AuditLog(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
-    /** Records one event through the data source: joins the current transaction, if any, else commits. */
+    /**
+     * Records one event through the data source. Inside a transaction (the connection comes with
+     * auto-commit off) it joins it; otherwise it is written with whatever other callers are recording
+     * at the same moment, in one transaction (group commit), committed before this returns.
+     */
     public ChainedEvent record(AuditEvent event) {
         return recordAll(List.of(event)).get(0);
     }
 
-    /** Records events, in order, in one transaction: the batch form for throughput. */
+    /** Records events, in order and without others' events between them, like {@link #record}. */
     public List<ChainedEvent> recordAll(List<AuditEvent> events) {
         try (var connection = dataSource.getConnection()) {
-            return appender.append(connection, events);
+            if (!connection.getAutoCommit()) {
+                return appender.append(connection, events);
+            }
+            return groupCommit.append(connection, events);
         } catch (SQLException e) {
             throw new AuditException("could not reach the audit log: " + e.getMessage(), e);
         }

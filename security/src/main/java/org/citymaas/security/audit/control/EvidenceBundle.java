@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -52,6 +53,7 @@ public final class EvidenceBundle {
             String publicKeyPem)
             throws IOException {
         var zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        zip.setLevel(Deflater.BEST_SPEED);
         var manifest = JSON.createObjectNode()
                 .put("format", "citymaas-audit-evidence/1")
                 .put("fromSeq", fromSeq)

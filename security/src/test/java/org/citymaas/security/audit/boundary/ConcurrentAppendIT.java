@@ -51,6 +51,35 @@ class ConcurrentAppendIT {
     }
 
     @Test
+    void groupCommittedRecordsFromManyThreadsFormOneChain() throws Exception {
+        try (var pool = new PerThreadDataSource(db.app())) {
+            var log = new AuditLog(pool.dataSource());
+            var writers = IntStream.range(0, 12)
+                    .<Callable<Void>>mapToObj(w -> () -> {
+                        for (int i = 0; i < EVENTS_PER_WRITER; i++) {
+                            if (i % 30 == 0) {
+                                int base = i;
+                                var batch = log.recordAll(IntStream.range(0, 3)
+                                        .mapToObj(k -> event("g" + w + "-" + (base + k)))
+                                        .toList());
+                                assertThat(batch.get(2).seq() - batch.get(0).seq())
+                                        .as("a caller's batch stays together")
+                                        .isEqualTo(2);
+                                i += 2;
+                            } else {
+                                var recorded = log.record(event("g" + w + "-" + i));
+                                assertThat(recorded.event().requestId()).isEqualTo("g" + w + "-" + i);
+                            }
+                        }
+                        return null;
+                    })
+                    .toList();
+            runTogether(writers, List.of());
+        }
+        assertOneUnbrokenChainOf(12 * EVENTS_PER_WRITER);
+    }
+
+    @Test
     void twoPortalInstancesOnOneDatabaseNeverForkTheChain() throws Exception {
         // two instances: each its own data source, its own appender, its own checkpoint signer
         DataSource first = db.app();
