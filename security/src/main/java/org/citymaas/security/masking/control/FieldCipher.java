@@ -26,6 +26,9 @@ public final class FieldCipher {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 
+    /** One encrypting Cipher per thread: getInstance costs more than encrypting a short value. */
+    private static final ThreadLocal<Cipher> ENCRYPTERS = ThreadLocal.withInitial(FieldCipher::newCipher);
+
     private final DepartmentKeys keys;
     private final SecureRandom random = new SecureRandom();
 
@@ -37,7 +40,7 @@ public final class FieldCipher {
         var iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
-            var cipher = cipher(Cipher.ENCRYPT_MODE, department, type, iv);
+            var cipher = init(ENCRYPTERS.get(), Cipher.ENCRYPT_MODE, department, type, iv);
             var sealed = cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
             var payload = ByteBuffer.allocate(iv.length + sealed.length)
                     .put(iv)
@@ -73,7 +76,7 @@ public final class FieldCipher {
                 throw new InvalidTokenException("token too short", null);
             }
             var iv = java.util.Arrays.copyOf(payload, IV_BYTES);
-            var cipher = cipher(Cipher.DECRYPT_MODE, department, type, iv);
+            var cipher = init(newCipher(), Cipher.DECRYPT_MODE, department, type, iv);
             var plain = cipher.doFinal(payload, IV_BYTES, payload.length - IV_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (AEADBadTagException | IllegalArgumentException e) {
@@ -83,8 +86,16 @@ public final class FieldCipher {
         }
     }
 
-    private Cipher cipher(int mode, String department, PiiType type, byte[] iv) throws GeneralSecurityException {
-        var cipher = Cipher.getInstance("AES/GCM/NoPadding");
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new MaskingException("AES/GCM is not available", e);
+        }
+    }
+
+    private Cipher init(Cipher cipher, int mode, String department, PiiType type, byte[] iv)
+            throws GeneralSecurityException {
         cipher.init(mode, keys.encryptionKey(department), new GCMParameterSpec(TAG_BITS, iv));
         cipher.updateAAD(("citymaas/masking|" + department + "|" + type.name()).getBytes(StandardCharsets.UTF_8));
         return cipher;

@@ -1,7 +1,12 @@
 package org.citymaas.security.masking.control;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
+import javax.crypto.Mac;
+import org.citymaas.security.masking.entity.MaskingException;
 import org.citymaas.security.masking.entity.PiiType;
 
 /**
@@ -13,6 +18,8 @@ import org.citymaas.security.masking.entity.PiiType;
 public final class Pseudonymizer {
 
     private final DepartmentKeys keys;
+    /** Per thread, one initialized Mac per department: creating and keying one costs more than using it. */
+    private final ThreadLocal<Map<String, Mac>> macs = ThreadLocal.withInitial(HashMap::new);
 
     public Pseudonymizer(DepartmentKeys keys) {
         this.keys = keys;
@@ -24,9 +31,21 @@ public final class Pseudonymizer {
 
     /** A token for a whole field value whose type is unknown, labelled with the given name. */
     public String token(String department, String label, String normalized) {
-        var mac = DepartmentKeys.hmac(
-                keys.pseudonymKey(department), (label + "\u0000" + normalized).getBytes(StandardCharsets.UTF_8));
-        return "[" + label + ":" + HexFormat.of().formatHex(mac, 0, 8) + "]";
+        var mac = macs.get().computeIfAbsent(department, this::newMac);
+        mac.update(label.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        var digest = mac.doFinal(normalized.getBytes(StandardCharsets.UTF_8));
+        return "[" + label + ":" + HexFormat.of().formatHex(digest, 0, 8) + "]";
+    }
+
+    private Mac newMac(String department) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(keys.pseudonymKey(department));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new MaskingException("HmacSHA256 is not available", e);
+        }
     }
 
     static String normalize(PiiType type, String value) {
