@@ -1,17 +1,18 @@
 package org.citymaas.security.audit.control;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -64,10 +65,13 @@ public final class EvidenceBundle {
 
         zip.putNextEntry(new ZipEntry(EVENTS));
         long count = 0;
-        while (events.hasNext()) {
-            zip.write(JSON.writeValueAsBytes(toJson(events.next())));
-            zip.write('\n');
-            count++;
+        try (var json = JSON.getFactory().createGenerator(zip)) {
+            json.setRootValueSeparator(null);
+            while (events.hasNext()) {
+                writeEvent(json, events.next());
+                json.writeRaw('\n');
+                count++;
+            }
         }
         zip.closeEntry();
 
@@ -96,51 +100,64 @@ public final class EvidenceBundle {
         return new Reader(new ZipFile(file.toFile(), StandardCharsets.UTF_8));
     }
 
-    private static ObjectNode toJson(ChainedEvent chained) {
+    private static void writeEvent(JsonGenerator json, ChainedEvent chained) throws IOException {
         var e = chained.event();
-        var node = JSON.createObjectNode()
-                .put("seq", chained.seq())
-                .put("occurredAt", CanonicalForm.instant(e.occurredAt()))
-                .put("actor", e.actor())
-                .put("actorType", e.actorType().code())
-                .put("tenant", e.tenant())
-                .put("action", e.action())
-                .put("resource", e.resource())
-                .put("outcome", e.outcome());
+        json.writeStartObject();
+        json.writeNumberField("seq", chained.seq());
+        json.writeStringField("occurredAt", CanonicalForm.instant(e.occurredAt()));
+        json.writeStringField("actor", e.actor());
+        json.writeStringField("actorType", e.actorType().code());
+        json.writeStringField("tenant", e.tenant());
+        json.writeStringField("action", e.action());
+        json.writeStringField("resource", e.resource());
+        json.writeStringField("outcome", e.outcome());
+        json.writeFieldName("httpStatus");
         if (e.httpStatus() == null) {
-            node.putNull("httpStatus");
+            json.writeNull();
         } else {
-            node.put("httpStatus", e.httpStatus().intValue());
+            json.writeNumber(e.httpStatus());
         }
-        return node.put("clientAddress", e.clientAddress())
-                .put("requestId", e.requestId())
-                .put("requestDigest", e.requestDigest())
-                .put("responseDigest", e.responseDigest())
-                .put("summary", e.summary())
-                .put("prevHash", chained.prevHash())
-                .put("hash", chained.hash());
+        json.writeStringField("clientAddress", e.clientAddress());
+        json.writeStringField("requestId", e.requestId());
+        json.writeStringField("requestDigest", e.requestDigest());
+        json.writeStringField("responseDigest", e.responseDigest());
+        json.writeStringField("summary", e.summary());
+        json.writeStringField("prevHash", chained.prevHash());
+        json.writeStringField("hash", chained.hash());
+        json.writeEndObject();
     }
 
-    private static ChainedEvent fromJson(JsonNode node) {
-        long seq = node.path("seq").asLong(-1);
+    /** Reads the next event object; every field is read by name, unknown fields are ignored. */
+    private static ChainedEvent readEvent(JsonParser json) throws IOException {
+        var fields = new HashMap<String, String>();
+        long seq = -1;
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            var name = json.currentName();
+            var token = json.nextToken();
+            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                json.skipChildren();
+            } else if (name.equals("seq")) {
+                seq = token == JsonToken.VALUE_NUMBER_INT ? json.getLongValue() : -1;
+            } else if (token != JsonToken.VALUE_NULL) {
+                fields.put(name, json.getText());
+            }
+        }
         try {
             var event = new AuditEvent(
-                    CanonicalForm.parseInstant(text(node, "occurredAt")),
-                    text(node, "actor"),
-                    ActorType.ofCode(text(node, "actorType")),
-                    text(node, "tenant"),
-                    text(node, "action"),
-                    text(node, "resource"),
-                    text(node, "outcome"),
-                    node.path("httpStatus").isNull() || node.path("httpStatus").isMissingNode()
-                            ? null
-                            : node.get("httpStatus").intValue(),
-                    text(node, "clientAddress"),
-                    text(node, "requestId"),
-                    text(node, "requestDigest"),
-                    text(node, "responseDigest"),
-                    text(node, "summary"));
-            return new ChainedEvent(seq, event, text(node, "prevHash"), text(node, "hash"));
+                    CanonicalForm.parseInstant(fields.get("occurredAt")),
+                    fields.get("actor"),
+                    ActorType.ofCode(fields.get("actorType")),
+                    fields.get("tenant"),
+                    fields.get("action"),
+                    fields.get("resource"),
+                    fields.get("outcome"),
+                    fields.get("httpStatus") == null ? null : Integer.valueOf(fields.get("httpStatus")),
+                    fields.get("clientAddress"),
+                    fields.get("requestId"),
+                    fields.get("requestDigest"),
+                    fields.get("responseDigest"),
+                    fields.get("summary"));
+            return new ChainedEvent(seq, event, fields.get("prevHash"), fields.get("hash"));
         } catch (RuntimeException e) {
             throw new MalformedEventException(seq, String.valueOf(e.getMessage()), e);
         }
@@ -202,41 +219,40 @@ public final class EvidenceBundle {
 
         /** The events in the order the bundle lists them; an unreadable event is reported as malformed. */
         public Iterator<ChainedEvent> events() throws IOException {
-            var lines = lines(EVENTS);
+            var json = JSON.getFactory().createParser(zip.getInputStream(entry(EVENTS)));
             return new Iterator<>() {
-                private String line = read();
+                private JsonToken next = advance();
 
-                private String read() {
+                private JsonToken advance() {
                     try {
-                        String next;
-                        do {
-                            next = lines.readLine();
-                        } while (next != null && next.isBlank());
-                        return next;
+                        return json.nextToken();
                     } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+                        throw new MalformedEventException(-1, "not JSON lines: " + e.getMessage(), e);
                     }
                 }
 
                 @Override
                 public boolean hasNext() {
-                    return line != null;
+                    return next != null;
                 }
 
                 @Override
                 public ChainedEvent next() {
-                    if (line == null) {
+                    if (next == null) {
                         throw new NoSuchElementException();
                     }
-                    var current = line;
-                    line = read();
-                    JsonNode node;
-                    try {
-                        node = JSON.readTree(current);
-                    } catch (IOException e) {
-                        throw new MalformedEventException(-1, "not JSON: " + e.getMessage(), e);
+                    if (next != JsonToken.START_OBJECT) {
+                        next = null;
+                        throw new MalformedEventException(-1, "an event is not a JSON object", null);
                     }
-                    return fromJson(node);
+                    try {
+                        var event = readEvent(json);
+                        next = advance();
+                        return event;
+                    } catch (IOException e) {
+                        next = null;
+                        throw new MalformedEventException(-1, "not JSON lines: " + e.getMessage(), e);
+                    }
                 }
             };
         }
