@@ -96,10 +96,12 @@ class KeycloakRealmIT {
     }
 
     @Test
-    void wrongPasswordIsRefused() {
+    void wrongPasswordIsRefusedOnALoginPageInChinese() {
+        // no Accept-Language header: the realm's default locale, zh-CN
         assertThatThrownBy(() -> keycloak.userToken("transport-staff", "not-the-password"))
                 .isInstanceOf(KeycloakLoginRefused.class)
-                .hasMessageContaining("refused the sign-in of transport-staff");
+                .hasMessageContaining("refused the sign-in of transport-staff")
+                .hasMessageContaining("无效的用户名或密码");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.citymaas.portal.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -131,19 +132,6 @@ public final class KeycloakServer implements AutoCloseable {
                     temporary,
                     readyTimeout);
         }
-
-        public Options withWorkDirectory(Path workDirectory, boolean temporary) {
-            return new Options(
-                    distribution,
-                    workDirectory,
-                    port,
-                    managementPort,
-                    realmFile,
-                    adminUser,
-                    adminPassword,
-                    temporary,
-                    readyTimeout);
-        }
     }
 
     /**
@@ -157,8 +145,8 @@ public final class KeycloakServer implements AutoCloseable {
         try {
             var home = KeycloakDistribution.prepareHome(
                     options.distribution(), options.workDirectory(), options.realmFile());
-            int port = options.port() == 0 ? freePort() : options.port();
-            int managementPort = options.managementPort() == 0 ? freePort() : options.managementPort();
+            int port = portToUse(options.port());
+            int managementPort = portToUse(options.managementPort());
             var log = options.workDirectory().resolve("keycloak.log");
             List<String> command = new ArrayList<>(List.of(
                     options.distribution().resolve("bin").resolve("kc.sh").toString(),
@@ -335,9 +323,13 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+    /** A free port for 0; else the port itself, once it is known to be free (a clear error beats a log tail). */
+    private static int portToUse(int port) throws IOException {
+        try (var socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        } catch (BindException e) {
+            throw new IllegalStateException(
+                    "port " + port + " on 127.0.0.1 is taken: is an earlier Keycloak (dev run) still running?", e);
         }
     }
 

@@ -21,23 +21,14 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Tokens from a running Keycloak over plain HTTP, and the few admin REST calls the dev stack needs. */
+/** Tokens from a running Keycloak over plain HTTP, and the one admin REST change the dev stack needs. */
 final class KeycloakTokens {
 
     /** Loopback redirect of {@code citymaas-cli} (RFC 8252): nothing listens, the code is read from Location. */
     private static final String CLI_REDIRECT = "http://127.0.0.1/citymaas-cli/callback";
-
-    private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*\\bid=\"kc-form-login\"[^>]*>");
-    private static final Pattern ANY_FORM = Pattern.compile("<form[^>]*\\baction=\"[^\"]*\"[^>]*>");
-    private static final Pattern ACTION = Pattern.compile("\\baction=\"([^\"]*)\"");
-    private static final Pattern INPUT_ERROR = Pattern.compile("id=\"input-error[^\"]*\"[^>]*>\\s*([^<]+?)\\s*<");
-    private static final Pattern HTML_ENTITY = Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|amp|quot|apos|lt|gt);");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -55,34 +46,27 @@ final class KeycloakTokens {
                 .build();
     }
 
-    private String tokenEndpoint(String realmName) {
-        return baseUrl + "/realms/" + realmName + "/protocol/openid-connect/token";
-    }
-
     String clientCredentials(String clientId, String secret) {
         return accessToken(post(
-                http,
                 tokenEndpoint(realm),
                 Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret)));
     }
 
     String masterAdmin(String user, String password) {
         return accessToken(post(
-                http,
                 tokenEndpoint("master"),
                 Map.of("grant_type", "password", "client_id", "admin-cli", "username", user, "password", password)));
     }
 
     /**
-     * Signs a user in as a browser would: authorization request with PKCE S256, Keycloak's login form (its
-     * cookies and form action), the redirect back to the loopback URI carrying the code, the code exchange.
+     * Signs a user in as a browser would: the authorization request with PKCE S256, Keycloak's login form,
+     * the redirect back to the loopback URI with the code (read from Location, nothing listens), the exchange.
      */
     String userLogin(String username, String password) {
-        var cookies = new LinkedHashMap<String, String>();
         var verifier = randomToken(48);
         var state = randomToken(16);
         var authorize = baseUrl + "/realms/" + realm + "/protocol/openid-connect/auth?"
-                + form(ordered(
+                + form(Map.of(
                         "client_id",
                         KeycloakDemoRealm.CLI_CLIENT,
                         "response_type",
@@ -97,21 +81,11 @@ final class KeycloakTokens {
                         challenge(verifier),
                         "code_challenge_method",
                         "S256"));
-        var loginPage =
-                browse(cookies, HttpRequest.newBuilder(URI.create(authorize)).GET());
-        if (loginPage.statusCode() != 200) {
-            throw new IllegalStateException("Keycloak answered the authorization request with " + loginPage.statusCode()
-                    + ": " + loginPage.body());
-        }
-        var submitted = browse(
-                cookies,
-                HttpRequest.newBuilder(URI.create(formAction(loginPage.body())))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                form(Map.of("username", username, "password", password)))));
+        var loginForm = new KeycloakLoginForm(http);
+        var submitted = loginForm.submit(loginForm.open(authorize), username, password);
         if (submitted.statusCode() == 200) {
-            throw new KeycloakLoginRefused(
-                    "Keycloak refused the sign-in of " + username + ": " + errorText(submitted.body()));
+            throw new KeycloakLoginRefused("Keycloak refused the sign-in of " + username + ": "
+                    + KeycloakLoginForm.errorText(submitted.body()));
         }
         var location = submitted.headers().firstValue("Location").orElse("");
         if (submitted.statusCode() / 100 != 3 || !location.startsWith(CLI_REDIRECT)) {
@@ -123,9 +97,8 @@ final class KeycloakTokens {
             throw new KeycloakLoginRefused("Keycloak refused the sign-in of " + username + ": " + answer);
         }
         return accessToken(post(
-                http,
                 tokenEndpoint(realm),
-                ordered(
+                Map.of(
                         "grant_type",
                         "authorization_code",
                         "client_id",
@@ -138,7 +111,7 @@ final class KeycloakTokens {
                         verifier)));
     }
 
-    /** Adds a redirect URI (and a post-logout one) to a client's representation, unless it is there already. */
+    /** Adds a redirect URI and a post-logout one (may be null) to a client, unless they are there already. */
     void addRedirectUri(String adminToken, String clientId, String redirectUri, String postLogoutRedirectUri) {
         var clients = baseUrl + "/admin/realms/" + realm + "/clients";
         var found = readJson(send(
@@ -156,8 +129,9 @@ final class KeycloakTokens {
         }
         var attributes = client.withObjectProperty("attributes");
         if (postLogoutRedirectUri != null) {
+            // Keycloak keeps them in one attribute, separated by ##; "+" means "the redirect URIs"
             var current = attributes.path("post.logout.redirect.uris").asText("");
-            var uris = new ArrayList<>(
+            var uris = new ArrayList<String>(
                     current.isBlank() || current.equals("+") ? List.of() : Arrays.asList(current.split("##")));
             if (!uris.contains(postLogoutRedirectUri)) {
                 uris.add(postLogoutRedirectUri);
@@ -177,51 +151,7 @@ final class KeycloakTokens {
         }
     }
 
-    private static boolean contains(JsonNode array, String value) {
-        for (var element : array) {
-            if (element.asText().equals(value)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * One request of the login "browser" with its cookies. Keycloak marks its cookies Secure, which
-     * java.net.CookieManager never sends over http, even to 127.0.0.1 (browsers treat loopback as secure).
-     */
-    private HttpResponse<String> browse(Map<String, String> cookies, HttpRequest.Builder request) {
-        if (!cookies.isEmpty()) {
-            request.header(
-                    "Cookie",
-                    cookies.entrySet().stream()
-                            .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
-                            .collect(Collectors.joining("; ")));
-        }
-        var response = send(http, request);
-        for (var setCookie : response.headers().allValues("Set-Cookie")) {
-            var nameAndValue = setCookie.split(";", 2)[0].split("=", 2);
-            var expired = nameAndValue.length < 2
-                    || nameAndValue[1].isEmpty()
-                    || setCookie.toLowerCase(Locale.ROOT).contains("max-age=0");
-            if (expired) {
-                cookies.remove(nameAndValue[0].trim());
-            } else {
-                cookies.put(nameAndValue[0].trim(), nameAndValue[1]);
-            }
-        }
-        return response;
-    }
-
-    private static HttpResponse<String> post(HttpClient client, String url, Map<String, String> fields) {
-        return send(
-                client,
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
-    }
-
-    private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
+    static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
         try {
             return client.send(
                     request.timeout(Duration.ofSeconds(30)).build(),
@@ -232,6 +162,24 @@ final class KeycloakTokens {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while calling Keycloak", e);
         }
+    }
+
+    static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    private String tokenEndpoint(String realmName) {
+        return baseUrl + "/realms/" + realmName + "/protocol/openid-connect/token";
+    }
+
+    private HttpResponse<String> post(String url, Map<String, String> fields) {
+        return send(
+                http,
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
     }
 
     private static String accessToken(HttpResponse<String> response) {
@@ -251,60 +199,13 @@ final class KeycloakTokens {
         }
     }
 
-    private static String formAction(String html) {
-        var form = LOGIN_FORM.matcher(html);
-        var anyForm = ANY_FORM.matcher(html);
-        String tag;
-        if (form.find()) {
-            tag = form.group();
-        } else if (anyForm.find()) {
-            tag = anyForm.group();
-        } else {
-            throw new IllegalStateException("no login form in Keycloak's page: " + html);
+    private static boolean contains(JsonNode array, String value) {
+        for (var element : array) {
+            if (element.asText().equals(value)) {
+                return true;
+            }
         }
-        var action = ACTION.matcher(tag);
-        if (!action.find()) {
-            throw new IllegalStateException("the login form has no action: " + tag);
-        }
-        return unescape(action.group(1));
-    }
-
-    private static String errorText(String html) {
-        var error = INPUT_ERROR.matcher(html);
-        return error.find() ? unescape(error.group(1)) : "the login form came back";
-    }
-
-    private static String unescape(String html) {
-        return HTML_ENTITY.matcher(html).replaceAll(entity -> {
-            var name = entity.group(1);
-            String text = switch (name) {
-                case "amp" -> "&";
-                case "quot" -> "\"";
-                case "apos" -> "'";
-                case "lt" -> "<";
-                case "gt" -> ">";
-                default ->
-                    Character.toString(
-                            name.startsWith("#x")
-                                    ? Integer.parseInt(name.substring(2), 16)
-                                    : Integer.parseInt(name.substring(1)));
-            };
-            return Matcher.quoteReplacement(text);
-        });
-    }
-
-    private static Map<String, String> ordered(String... namesAndValues) {
-        var fields = new LinkedHashMap<String, String>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            fields.put(namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return fields;
-    }
-
-    private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream()
-                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
-                .collect(Collectors.joining("&"));
+        return false;
     }
 
     private static Map<String, String> query(String rawQuery) {
