@@ -52,14 +52,43 @@ final class Chars {
         return c == ')' || c == '\uFF09';
     }
 
+    /**
+     * The text with full-width ASCII forms (U+FF01-U+FF5E, as Chinese input methods type {@code １３８},
+     * {@code （}, {@code ：}) and the ideographic space replaced by their ASCII twins. Each is one
+     * UTF-16 unit, like its twin, so indices into the result are indices into the input.
+     */
+    static String halfWidth(String text) {
+        int i = 0;
+        int n = text.length();
+        while (i < n && !fullWidth(text.charAt(i))) {
+            i++;
+        }
+        if (i == n) {
+            return text;
+        }
+        var chars = text.toCharArray();
+        for (; i < n; i++) {
+            char c = chars[i];
+            if (fullWidth(c)) {
+                chars[i] = c == '\u3000' ? ' ' : (char) (c - 0xFEE0);
+            }
+        }
+        return new String(chars);
+    }
+
+    private static boolean fullWidth(char c) {
+        return (c >= '\uFF01' && c <= '\uFF5E') || c == '\u3000';
+    }
+
     /** The value's letters and digits only, upper-cased: the form validators and tokens use. */
     static String compact(String value) {
+        value = halfWidth(value);
         var sb = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (asciiAlnum(c)) {
                 sb.append(Character.toUpperCase(c));
-            } else if (!Character.isWhitespace(c) && "-()\uFF08\uFF09+\u00B7.".indexOf(c) < 0) {
+            } else if (!Character.isWhitespace(c) && "-()+\u00B7.".indexOf(c) < 0) {
                 sb.append(c);
             }
         }

@@ -60,12 +60,13 @@ public final class PartialMask {
     }
 
     private static String email(String value) {
-        int at = value.indexOf('@');
+        int at = Chars.halfWidth(value).indexOf('@');
         return keep(value.substring(0, at), 1, 0) + value.substring(at);
     }
 
     private static String ip(String value) {
-        int second = value.indexOf('.', value.indexOf('.') + 1);
+        var ascii = Chars.halfWidth(value);
+        int second = ascii.indexOf('.', ascii.indexOf('.') + 1);
         return value.substring(0, second) + keep(value.substring(second), 0, 0);
     }
 

@@ -49,7 +49,9 @@ public final class PiiScanner {
         }
     }
 
-    public List<Finding> scan(String text) {
+    /** The findings in order; full-width digits and letters are read as their ASCII forms. */
+    public List<Finding> scan(String input) {
+        var text = Chars.halfWidth(input);
         var findings = new ArrayList<Finding>(4);
         int n = text.length();
         int i = 0;

@@ -27,6 +27,7 @@ class OperatorsTest {
         assertThat(PartialMask.apply(PiiType.IP_ADDRESS, "192.168.1.100")).isEqualTo("192.168.*.***");
         assertThat(PartialMask.apply(PiiType.PERSON_NAME, "欧阳娜娜")).isEqualTo("欧***");
         assertThat(PartialMask.apply(PiiType.CN_PLATE, "京A12345")).isEqualTo("京A****5");
+        assertThat(PartialMask.apply(PiiType.EMAIL, "ｚｗ＠ｑｑ．ｃｏｍ")).isEqualTo("ｚ*＠ｑｑ．ｃｏｍ");
     }
 
     @Test
@@ -43,6 +44,7 @@ class OperatorsTest {
         var p = new Pseudonymizer(keys);
         var a = p.token("transport", PiiType.CN_MOBILE, "13812345678");
         assertThat(p.token("transport", PiiType.CN_MOBILE, "+86 138-1234-5678")).isEqualTo(a);
+        assertThat(p.token("transport", PiiType.CN_MOBILE, "１３８１２３４５６７８")).isEqualTo(a);
         assertThat(p.token("health", PiiType.CN_MOBILE, "13812345678")).isNotEqualTo(a);
         assertThat(p.token("transport", PiiType.CN_MOBILE, "13812345679")).isNotEqualTo(a);
         assertThat(a).matches("\\[CN_MOBILE:[0-9a-f]{16}]");

@@ -33,6 +33,9 @@ class PiiScannerTest {
                 "来自114.114.114.114|IP_ADDRESS|114.114.114.114",
                 "来电人诸葛亮反映|PERSON_NAME|诸葛亮",
                 "刘德华先生|PERSON_NAME|刘德华",
+                "手机１３８１２３４５６７８。|CN_MOBILE|１３８１２３４５６７８",
+                "身份证：１１０１０５１９４９１２３１００２Ｘ|CN_ID_CARD|１１０１０５１９４９１２３１００２Ｘ",
+                "邮箱ｚｗ＠ｑｑ．ｃｏｍ|EMAIL|ｚｗ＠ｑｑ．ｃｏｍ",
             })
     void findsAndValidatesEachType(String text, PiiType type, String value) {
         int start = text.indexOf(value);
