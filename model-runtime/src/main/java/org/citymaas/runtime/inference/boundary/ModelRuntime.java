@@ -48,6 +48,7 @@ public final class ModelRuntime implements AutoCloseable {
     private final RuntimeMeter meter = new RuntimeMeter();
     private final List<Thread> workers = new ArrayList<>();
     private final Map<ModelRef, ModelInputs> preparers = new ConcurrentHashMap<>();
+    private final Map<ModelRef, ModelVersion> resolved = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /** A runtime on DJL's TensorFlow engine. */
@@ -105,7 +106,7 @@ public final class ModelRuntime implements AutoCloseable {
         if (closed) {
             throw new RuntimeClosedException("the runtime is shut down");
         }
-        ModelVersion version = catalog.resolve(request.model());
+        ModelVersion version = resolved.computeIfAbsent(request.model(), catalog::resolve);
         var violations = InputValidator.validate(version.card(), request.inputs());
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

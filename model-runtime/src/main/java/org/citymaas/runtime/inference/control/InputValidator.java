@@ -18,18 +18,18 @@ public final class InputValidator {
 
     /** Every broken rule, empty when the inputs are valid. */
     public static List<FieldViolation> validate(ModelCard card, List<Tensor> inputs) {
-        var violations = new ArrayList<FieldViolation>();
-        var byName = new HashMap<String, Tensor>();
+        var violations = new ArrayList<FieldViolation>(0);
+        var byName = new HashMap<String, Tensor>(inputs.size() * 2);
         for (Tensor t : inputs) {
             if (byName.put(t.name(), t) != null) {
                 violations.add(new FieldViolation(t.name(), "duplicate", "the input is given more than once"));
             }
-            if (card.input(t.name()).isEmpty()) {
+            if (!declared(card, t.name())) {
                 violations.add(new FieldViolation(
                         t.name(), "unknown", "the model " + card.name() + " has no input " + t.name()));
             }
         }
-        var rows = new HashSet<Long>();
+        var rows = new HashSet<Long>(4);
         for (FieldSpec spec : card.inputs()) {
             Tensor t = byName.get(spec.name());
             if (t == null) {
@@ -63,6 +63,15 @@ public final class InputValidator {
         return violations;
     }
 
+    private static boolean declared(ModelCard card, String name) {
+        for (FieldSpec f : card.inputs()) {
+            if (f.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean shapeMatches(List<Long> spec, long[] shape) {
         if (spec.size() != shape.length) {
             return false;
@@ -76,15 +85,18 @@ public final class InputValidator {
     }
 
     private static void checkValues(FieldSpec spec, Tensor t, List<FieldViolation> violations) {
+        double min = spec.minimum() == null ? Double.NEGATIVE_INFINITY : spec.minimum();
+        double max = spec.maximum() == null ? Double.POSITIVE_INFINITY : spec.maximum();
         switch (t.datatype()) {
             case FP32 -> {
                 float[] v = t.floats();
                 for (int i = 0; i < v.length; i++) {
-                    if (!Float.isFinite(v[i])) {
-                        violations.add(new FieldViolation(spec.name(), "finite", "element " + i + " is " + v[i]));
-                        return;
-                    }
-                    if (outOfRange(spec, v[i], violations, i)) {
+                    // one comparison per element on the common path; NaN fails it too
+                    if (!(v[i] >= min && v[i] <= max)) {
+                        violations.add(
+                                Float.isNaN(v[i])
+                                        ? new FieldViolation(spec.name(), "finite", "element " + i + " is " + v[i])
+                                        : rangeViolation(spec, v[i], i));
                         return;
                     }
                 }
@@ -92,7 +104,8 @@ public final class InputValidator {
             case INT64 -> {
                 long[] v = t.longs();
                 for (int i = 0; i < v.length; i++) {
-                    if (outOfRange(spec, v[i], violations, i)) {
+                    if (!(v[i] >= min && v[i] <= max)) {
+                        violations.add(rangeViolation(spec, v[i], i));
                         return;
                     }
                 }
@@ -117,25 +130,23 @@ public final class InputValidator {
         }
     }
 
-    private static boolean outOfRange(FieldSpec spec, double value, List<FieldViolation> violations, int index) {
+    private static FieldViolation rangeViolation(FieldSpec spec, double value, int index) {
         String unit = spec.unit() == null ? "" : " " + spec.unit();
-        if (spec.minimum() != null && value < spec.minimum()) {
-            violations.add(new FieldViolation(
-                    spec.name(),
-                    "minimum",
-                    "element " + index + " is " + format(value) + unit + ", below the minimum " + format(spec.minimum())
-                            + unit));
-            return true;
+        if (Double.isInfinite(value)) {
+            return new FieldViolation(spec.name(), "finite", "element " + index + " is " + value);
         }
-        if (spec.maximum() != null && value > spec.maximum()) {
-            violations.add(new FieldViolation(
-                    spec.name(),
-                    "maximum",
-                    "element " + index + " is " + format(value) + unit + ", above the maximum " + format(spec.maximum())
-                            + unit));
-            return true;
-        }
-        return false;
+        boolean below = spec.minimum() != null && value < spec.minimum();
+        return below
+                ? new FieldViolation(
+                        spec.name(),
+                        "minimum",
+                        "element " + index + " is " + format(value) + unit + ", below the minimum "
+                                + format(spec.minimum()) + unit)
+                : new FieldViolation(
+                        spec.name(),
+                        "maximum",
+                        "element " + index + " is " + format(value) + unit + ", above the maximum "
+                                + format(spec.maximum()) + unit);
     }
 
     private static String format(double v) {

@@ -65,6 +65,7 @@ public final class ModelResidency implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final java.util.Map<ModelRef, Boolean> readyVersions = new java.util.concurrent.ConcurrentHashMap<>();
     private long usedBytes;
 
     /**
@@ -96,6 +97,7 @@ public final class ModelResidency implements AutoCloseable {
             synchronized (this) {
                 entry.model = model;
                 entry.state = ModelState.READY;
+                readyVersions.put(entry.version.ref(), Boolean.TRUE);
                 usedBytes += entry.version.sizeBytes();
                 evicted = evictOver(entry);
                 notifyAll();
@@ -122,6 +124,7 @@ public final class ModelResidency implements AutoCloseable {
             Entry e = it.next();
             if (e != keep && e.state == ModelState.READY && e.inUse == 0) {
                 it.remove();
+                readyVersions.remove(e.version.ref());
                 usedBytes -= e.version.sizeBytes();
                 evicted.add(e);
                 LOG.fine(() -> "unloaded " + e.version.ref() + " to stay within the memory budget");
@@ -169,6 +172,7 @@ public final class ModelResidency implements AutoCloseable {
             }
             if (e.inUse == 0) {
                 entries.remove(ref);
+                readyVersions.remove(ref);
                 usedBytes -= e.version.sizeBytes();
                 closeNow = e;
             } else {
@@ -185,14 +189,9 @@ public final class ModelResidency implements AutoCloseable {
         return e == null ? ModelState.NOT_LOADED : e.state;
     }
 
-    /** Without touching the LRU order. */
-    synchronized boolean ready(ModelRef ref) {
-        for (var entry : entries.entrySet()) {
-            if (entry.getKey().equals(ref)) {
-                return entry.getValue().state == ModelState.READY;
-            }
-        }
-        return false;
+    /** Without locking or touching the LRU order. */
+    boolean ready(ModelRef ref) {
+        return readyVersions.containsKey(ref);
     }
 
     /** Marks the version in use (and most recently used); {@code null} unless it is ready. */
@@ -212,6 +211,7 @@ public final class ModelResidency implements AutoCloseable {
             entry.inUse--;
             if (entry.inUse == 0 && entry.unloadWhenIdle && entries.get(entry.version.ref()) == entry) {
                 entries.remove(entry.version.ref());
+                readyVersions.remove(entry.version.ref());
                 usedBytes -= entry.version.sizeBytes();
                 close = true;
             }
@@ -263,6 +263,7 @@ public final class ModelResidency implements AutoCloseable {
                     .filter(e -> e.state == ModelState.READY)
                     .toList();
             entries.clear();
+            readyVersions.clear();
             usedBytes = 0;
         }
         all.forEach(ModelResidency::closeQuietly);

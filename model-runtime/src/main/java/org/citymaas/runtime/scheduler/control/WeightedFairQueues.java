@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.citymaas.runtime.QueueFullException;
@@ -26,9 +25,9 @@ import org.citymaas.runtime.scheduler.entity.QueueDepth;
  * becomes backlogged starts at the smallest virtual time of the others: idling earns no credit.
  *
  * <p>A worker takes a batch for the model of the first request chosen, filled in the same fair order
- * with requests for that model, up to the maximum rows. If the batch is not full and other workers are
- * busy (so requests are arriving faster than they are served), it waits for more until the oldest
- * request has waited the maximum delay; with every other worker idle, waiting would only add latency.
+ * with requests for that model, up to the maximum rows. When every other worker is idle it takes the
+ * batch at once: waiting would only add latency. While other workers are busy it waits for a full
+ * batch, but never longer than the maximum delay after the oldest queued request arrived.
  */
 public final class WeightedFairQueues {
 
@@ -79,6 +78,7 @@ public final class WeightedFairQueues {
     private final Condition changed = lock.newCondition();
     private final Map<TenantId, TenantQueue> tenants = new HashMap<>();
     private final Map<ModelRef, ModelVersion> versions = new HashMap<>();
+    private final Map<ModelRef, int[]> queuedRows = new HashMap<>();
     private final Map<TenantId, Double> weights;
     private final double defaultWeight;
     private final int capacity;
@@ -135,10 +135,16 @@ public final class WeightedFairQueues {
             q.size++;
             t.size++;
             versions.putIfAbsent(ref, request.version());
+            int[] rows = queuedRows.computeIfAbsent(ref, r -> new int[1]);
+            boolean wasEmpty = rows[0] == 0;
+            rows[0] += request.rows();
             if (!residency.ready(ref)) {
                 residency.ensureLoading(request.version());
             }
-            changed.signal();
+            // wake an idle worker when it should act now (idle runtime, full batch) or start its delay clock
+            if (busyWorkers == 0 || wasEmpty || rows[0] >= maxBatchRows) {
+                changed.signal();
+            }
         } finally {
             lock.unlock();
         }
@@ -162,22 +168,49 @@ public final class WeightedFairQueues {
         lock.lockInterruptibly();
         try {
             while (true) {
+                long waitNanos = Long.MAX_VALUE;
                 if (!paused || closed) {
                     ModelRef model = pickModel();
-                    ModelResidency.Entry lease = model == null ? null : residency.acquire(model);
-                    if (lease != null) {
-                        busyWorkers++;
-                        return fill(model, lease, expired);
+                    if (model != null) {
+                        long left = busyWorkers == 0 || closed || queuedRows.get(model)[0] >= maxBatchRows
+                                ? 0
+                                : oldestQueued(model) + maxDelayNanos - System.nanoTime();
+                        ModelResidency.Entry lease = left <= 0 ? residency.acquire(model) : null;
+                        if (lease != null) {
+                            busyWorkers++;
+                            return fill(model, lease, expired);
+                        }
+                        waitNanos = Math.max(left, 1);
                     }
                 }
                 if (closed && totalQueued() == 0) {
                     return null;
                 }
-                changed.await();
+                if (waitNanos == Long.MAX_VALUE) {
+                    changed.await();
+                } else {
+                    changed.awaitNanos(waitNanos);
+                }
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    private long oldestQueued(ModelRef model) {
+        long oldest = Long.MAX_VALUE;
+        for (TenantQueue t : tenants.values()) {
+            ModelQueue q = t.models.get(model);
+            if (q != null && q.size > 0) {
+                for (var deque : q.byPriority) {
+                    PendingRequest head = deque.peekFirst();
+                    if (head != null && (oldest == Long.MAX_VALUE || head.enqueuedNanos() - oldest < 0)) {
+                        oldest = head.enqueuedNanos();
+                    }
+                }
+            }
+        }
+        return oldest;
     }
 
     private ModelRef pickModel() {
@@ -215,23 +248,9 @@ public final class WeightedFairQueues {
         return head.enqueuedNanos() < bestHead.enqueuedNanos();
     }
 
-    private Batch fill(ModelRef model, ModelResidency.Entry lease, List<PendingRequest> expired)
-            throws InterruptedException {
+    private Batch fill(ModelRef model, ModelResidency.Entry lease, List<PendingRequest> expired) {
         var batch = new ArrayList<PendingRequest>();
-        int rows = 0;
-        long oldest = Long.MAX_VALUE;
-        while (true) {
-            rows = take(model, batch, rows, expired);
-            for (PendingRequest r : batch) {
-                oldest = Math.min(oldest, r.enqueuedNanos());
-            }
-            boolean othersBusy = busyWorkers > 1;
-            long waitNanos = oldest == Long.MAX_VALUE ? 0 : oldest + maxDelayNanos - System.nanoTime();
-            if (rows >= maxBatchRows || !othersBusy || waitNanos <= 0 || closed || batch.isEmpty()) {
-                break;
-            }
-            changed.awaitNanos(Math.min(waitNanos, TimeUnit.MILLISECONDS.toNanos(50)));
-        }
+        int rows = take(model, batch, 0, expired);
         return new Batch(versions.get(model), batch, rows, lease);
     }
 
@@ -260,6 +279,7 @@ public final class WeightedFairQueues {
             }
             bestQueue.poll();
             best.size--;
+            queuedRows.get(model)[0] -= head.rows();
             if (head.expired(now)) {
                 expired.add(head);
                 continue;
@@ -277,7 +297,9 @@ public final class WeightedFairQueues {
         lock.lock();
         try {
             busyWorkers--;
-            changed.signalAll();
+            if (closed) {
+                changed.signalAll();
+            }
         } finally {
             lock.unlock();
         }
@@ -306,6 +328,7 @@ public final class WeightedFairQueues {
                     removed.add(r);
                 }
             }
+            queuedRows.remove(model);
             return removed;
         } finally {
             lock.unlock();
@@ -348,6 +371,7 @@ public final class WeightedFairQueues {
                     }
                 }
             }
+            queuedRows.clear();
             changed.signalAll();
             return all;
         } finally {

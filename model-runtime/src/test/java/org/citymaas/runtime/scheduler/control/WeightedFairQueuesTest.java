@@ -133,6 +133,37 @@ class WeightedFairQueuesTest {
     }
 
     @Test
+    void runsAPartialBatchAtOnceWhenNoOtherWorkerIsBusy() throws InterruptedException {
+        residency.load(MODEL);
+        var q = new WeightedFairQueues(Map.of(), 1.0, 100, 64, TimeUnit.HOURS.toNanos(1), residency);
+        q.enqueue(request(FLOOD));
+        assertThat(q.next(new ArrayList<>()).rows()).isEqualTo(1);
+    }
+
+    @Test
+    void waitsForAFullBatchWhileAnotherWorkerIsBusy() throws Exception {
+        residency.load(MODEL);
+        var q = new WeightedFairQueues(Map.of(), 1.0, 100, 2, TimeUnit.HOURS.toNanos(1), residency);
+        q.enqueue(request(FLOOD));
+        Batch running = q.next(new ArrayList<>());
+        assertThat(running.rows()).isEqualTo(1);
+        q.enqueue(request(FLOOD));
+        var next = CompletableFuture.supplyAsync(() -> {
+            try {
+                return q.next(new ArrayList<>());
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(200);
+        assertThat(next)
+                .as("a one-row batch waits while the other worker is busy")
+                .isNotDone();
+        q.enqueue(request(TRICKLE));
+        assertThat(next.get(10, TimeUnit.SECONDS).rows()).isEqualTo(2);
+    }
+
+    @Test
     void rejectsAtOnceWhenATenantsQueueIsFull() {
         var q = queues(Map.of(), 2, 1);
         q.enqueue(request(FLOOD));
