@@ -13,7 +13,7 @@ public final class PartialMask {
     private PartialMask() {}
 
     public static String apply(PiiType type, String value) {
-        int n = significant(value);
+        int n = significant(value, false);
         return switch (type) {
             case CN_MOBILE -> keep(value, Math.max(3, n - 8), 4);
             case CN_LANDLINE -> keep(value, areaCodeLength(value), 0);
@@ -21,8 +21,8 @@ public final class PartialMask {
             case BANK_CARD -> keep(value, 4, 4);
             case CN_USCC -> keep(value, 2, 1);
             case PASSPORT -> keep(value, 1, 2);
-            case CN_PLATE -> keep(value, 2, 1);
-            case PERSON_NAME -> keep(value, 1, 0);
+            case CN_PLATE -> keep(value, 2, 1, true);
+            case PERSON_NAME -> keep(value, 1, 0, true);
             case EMAIL -> email(value);
             case IP_ADDRESS -> ip(value);
         };
@@ -30,12 +30,20 @@ public final class PartialMask {
 
     /** Every letter, digit and ideograph replaced by {@code *}: for values of no known type. */
     public static String all(String value) {
-        return keep(value, 0, 0);
+        return keep(value, 0, 0, true);
     }
 
-    /** Keeps the first {@code first} and last {@code last} significant characters, masks the others. */
     static String keep(String value, int first, int last) {
-        int total = significant(value);
+        return keep(value, first, last, false);
+    }
+
+    /**
+     * Keeps the first {@code first} and last {@code last} significant characters (letters and
+     * digits; ideographs only where they are the value, as in a name, not a marker like 转 or 分机),
+     * masks the others.
+     */
+    static String keep(String value, int first, int last, boolean ideographs) {
+        int total = significant(value, ideographs);
         if (first + last >= total) {
             first = 0;
             last = 0;
@@ -44,7 +52,7 @@ public final class PartialMask {
         int k = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (isSignificant(c)) {
+            if (isSignificant(c, ideographs)) {
                 out.append(k >= first && k < total - last ? '*' : c);
                 k++;
             } else {
@@ -70,15 +78,15 @@ public final class PartialMask {
         return value.substring(0, second) + keep(value.substring(second), 0, 0);
     }
 
-    private static int significant(String value) {
+    private static int significant(String value, boolean ideographs) {
         int n = 0;
         for (int i = 0; i < value.length(); i++) {
-            n += isSignificant(value.charAt(i)) ? 1 : 0;
+            n += isSignificant(value.charAt(i), ideographs) ? 1 : 0;
         }
         return n;
     }
 
-    private static boolean isSignificant(char c) {
-        return asciiAlnum(c) || Character.isLetterOrDigit(c);
+    private static boolean isSignificant(char c, boolean ideographs) {
+        return asciiAlnum(c) || (Character.isLetterOrDigit(c) && (ideographs || !Chars.han(c)));
     }
 }

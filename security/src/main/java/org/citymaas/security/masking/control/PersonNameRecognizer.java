@@ -4,6 +4,7 @@ import static org.citymaas.security.masking.control.Chars.at;
 import static org.citymaas.security.masking.control.Chars.han;
 
 import java.util.BitSet;
+import java.util.Set;
 import org.citymaas.security.masking.entity.PiiType;
 
 /**
@@ -38,6 +39,21 @@ public final class PersonNameRecognizer implements Recognizer {
             + "现先女同老师医手机号码身份证地址住邮箱车牌年日岁性别男今昨表示应致通过该其此这那您你我他她们"
             + "情况问题并且但而还再没不很太很多少个次位名";
 
+    /** Everyday words that open with a surname character: after a role word they are not a name. */
+    private static final String[] WORDS = {
+        "金额", "余额", "安全", "高度", "高速", "高兴", "高层", "高峰", "方面", "方式", "方便", "方向", "方案", "时间", "时候", "时段", "时期", "全部",
+        "全市", "全区", "全家", "全面", "常常", "常年", "常规", "明显", "明天", "明确", "明白", "于是", "向前", "向来", "成功", "成为", "成本", "成绩",
+        "单位", "单元", "单独", "车辆", "车位", "车库", "车费", "车主", "路面", "路灯", "路口", "路段", "路线", "石油", "黄色", "黄金", "白天", "白色",
+        "周末", "周边", "周围", "马上", "马路", "万元", "万一", "钱款", "钱包", "文明", "文件", "文化", "程序", "程度", "温度", "施工", "牛奶", "齐全",
+        "颜色", "申请", "申报", "关于", "关注", "关系", "关闭", "关心", "焦急", "焦点", "左右", "左边", "包括", "包裹", "包含", "宁可", "尚未", "符合",
+        "舒服", "舒适", "纪律", "纪念", "凌晨", "毕业", "毕竟", "季度", "季节", "管理", "管道", "柴油", "房屋", "房子", "房东", "房租", "房产", "解决",
+        "解释", "解除", "尤其", "阳光", "阳台", "农民", "农村", "农业", "司法", "古代", "项目", "连续", "连接", "费用", "冷气", "冷水", "卫生", "宗教",
+        "应该", "应当", "师傅", "商场", "商品", "商铺", "商家", "沙发", "荣誉", "仲裁", "巩固", "查询", "查看", "查处", "麻烦", "迟到", "张贴", "陈述",
+        "何时", "何处", "许多", "许可", "曾经", "任何", "任务", "范围", "金融", "付款", "付费", "安排", "安装", "安置", "景区", "边上", "边境", "简单",
+        "游客", "严重", "严格", "雷雨", "黎明", "顾客", "毛病", "江边", "夏天", "夏季", "韩国", "谢谢"
+    };
+
+    private static final Set<String> WORD_SET = Set.of(WORDS);
     private static final BitSet SINGLE_SURNAMES = set(SURNAMES);
     private static final BitSet COMPOUND_FIRST = new BitSet(65536);
     private static final BitSet BREAK_SET = set(BREAKS);
@@ -75,6 +91,9 @@ public final class PersonNameRecognizer implements Recognizer {
         int g = start + surname;
         boolean titled = TITLE_FIRST.get(at(s, g + 1)) || TITLE_FIRST.get(at(s, g + 2));
         if (!titled && !role(s, start)) {
+            return -1;
+        }
+        if (surname == 1 && WORD_SET.contains(s.substring(start, Math.min(s.length(), start + 2)))) {
             return -1;
         }
         for (int given = 2; given >= 1; given--) {

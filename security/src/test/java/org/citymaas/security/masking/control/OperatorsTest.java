@@ -24,6 +24,8 @@ class OperatorsTest {
         assertThat(PartialMask.apply(PiiType.CN_ID_CARD, "11010519491231002X")).isEqualTo("1****************X");
         assertThat(PartialMask.apply(PiiType.EMAIL, "zhang.wei@163.com")).isEqualTo("z****.***@163.com");
         assertThat(PartialMask.apply(PiiType.CN_LANDLINE, "(010)62345678")).isEqualTo("(010)********");
+        assertThat(PartialMask.apply(PiiType.CN_LANDLINE, "010-5858 6666 转 8001"))
+                .isEqualTo("010-**** **** 转 ****");
         assertThat(PartialMask.apply(PiiType.IP_ADDRESS, "192.168.1.100")).isEqualTo("192.168.*.***");
         assertThat(PartialMask.apply(PiiType.PERSON_NAME, "欧阳娜娜")).isEqualTo("欧***");
         assertThat(PartialMask.apply(PiiType.CN_PLATE, "京A12345")).isEqualTo("京A****5");

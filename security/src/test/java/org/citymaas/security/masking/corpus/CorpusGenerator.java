@@ -247,7 +247,13 @@ public final class CorpusGenerator {
                 say("工单")
                         .say("20" + values.digits(4) + values.pick("138", "186", "159") + values.digits(8))
                         .say("已转办。");
-            case 5 -> say("高兴地说王府井大街周末人很多，张贴的通知是黄色的。");
+            case 5 ->
+                say(values.pick(
+                        "高兴地说王府井大街周末人很多，张贴的通知是黄色的。",
+                        "市民高度关注此事，乘客安全无小事。",
+                        "司机师傅态度很差，业主车位被占。",
+                        "用户余额不足，客户金额有误，学生安全需保障。",
+                        "患者家属要求赔偿，居民用水困难。"));
             case 6 ->
                 say("号码")
                         .say(values.pick("120", "110", "127", "104") + values.digits(8))
