@@ -165,6 +165,9 @@ public final class KeycloakServer implements AutoCloseable {
                     "-Djboss.server.config.dir=" + home.resolve("conf")));
             var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             KeycloakDistribution.cleanEnvironment(builder);
+            // C1 only: on a busy 2-core machine ready in 45 s instead of 78-107 s (first start with the realm
+            // import) and 16 s instead of 47-50 s (restart); dev and test traffic never needs C2's code
+            builder.environment().put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", options.adminUser());
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", options.adminPassword());
             System.out.printf(
