@@ -18,10 +18,11 @@ import org.citymaas.security.audit.entity.Checkpoint;
  * -1 and no bytes. Length prefixes make the encoding unambiguous ({@code "ab","c"} differs from
  * {@code "a","bc"}, null differs from empty) without any escaping.
  *
- * <p>An event: {@code "citymaas-audit-event/1"}, seq (decimal), occurred_at, actor, actor_type
+ * <p>An event: {@code "citymaas-audit-event/1"}, occurred_at, actor, actor_type
  * ({@code user|service|anonymous}), tenant, action, resource, outcome, http_status (decimal), client_address,
- * request_id, request_digest, response_digest, summary, prev_hash. Its hash is the lowercase hex SHA-256 of
- * that. A checkpoint: {@code "citymaas-audit-checkpoint/1"}, seq, head_hash, signed_at, key_id. Instants
+ * request_id, request_digest, response_digest, summary, seq (decimal), prev_hash. Its hash is the lowercase
+ * hex SHA-256 of that. Position and link come last so that the database can complete the content's bytes
+ * and hash them in the statement that appends the event (see {@link EventAppender}). A checkpoint: {@code "citymaas-audit-checkpoint/1"}, seq, head_hash, signed_at, key_id. Instants
  * are UTC at microsecond precision, always six fractional digits: {@code 2026-11-25T23:40:11.123456Z}.
  */
 public final class CanonicalForm {
@@ -37,9 +38,29 @@ public final class CanonicalForm {
 
     /** The canonical bytes of the event at {@code seq} whose predecessor's hash is {@code prevHash}. */
     public static byte[] event(long seq, AuditEvent e, String prevHash) {
+        var out = contentFields(e);
+        out.add(Long.toString(seq));
+        out.add(prevHash);
+        return out.toByteArray();
+    }
+
+    /**
+     * The canonical bytes of an event's content, without its position and link: the prefix the
+     * database completes with seq and prev_hash when it appends the event in one statement.
+     */
+    public static byte[] content(AuditEvent e) {
+        return contentFields(e).toByteArray();
+    }
+
+    /** The hash of the event at {@code seq} whose predecessor's hash is {@code prevHash}. */
+    public static String hash(long seq, AuditEvent e, String prevHash) {
+        var digest = SHA256.get();
+        return HexFormat.of().formatHex(digest.digest(event(seq, e, prevHash)));
+    }
+
+    private static Fields contentFields(AuditEvent e) {
         var out = new Fields(256 + (e.summary() == null ? 0 : e.summary().length() * 3));
         out.add(EVENT_TAG);
-        out.add(Long.toString(seq));
         out.add(instant(e.occurredAt()));
         out.add(e.actor());
         out.add(e.actorType().code());
@@ -53,14 +74,7 @@ public final class CanonicalForm {
         out.add(e.requestDigest());
         out.add(e.responseDigest());
         out.add(e.summary());
-        out.add(prevHash);
-        return out.toByteArray();
-    }
-
-    /** The hash of the event at {@code seq} whose predecessor's hash is {@code prevHash}. */
-    public static String hash(long seq, AuditEvent e, String prevHash) {
-        var digest = SHA256.get();
-        return HexFormat.of().formatHex(digest.digest(event(seq, e, prevHash)));
+        return out;
     }
 
     /** The canonical bytes a checkpoint's signature covers. */

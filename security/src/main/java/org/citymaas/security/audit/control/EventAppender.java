@@ -1,6 +1,7 @@
 package org.citymaas.security.audit.control;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
@@ -28,6 +29,24 @@ public final class EventAppender {
 
     private static final String LOCK_AND_READ_HEAD = "SELECT pg_advisory_xact_lock(" + CHAIN_LOCK + ");"
             + " SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1";
+    /*
+     * One event, one round trip: the lock, then an INSERT that reads the head in a snapshot taken after
+     * the lock was granted and completes the hash from the content's canonical bytes (a parameter) with
+     * seq and prev_hash. In auto-commit mode the driver sends both statements before one Sync, so they
+     * run as one implicit transaction that commits (and releases the lock) on the server, without
+     * another round trip.
+     */
+    private static final String APPEND_ONE = "SELECT pg_advisory_xact_lock(" + CHAIN_LOCK + ");"
+            + " INSERT INTO audit_event (seq, occurred_at, actor, actor_type, tenant, action, resource, outcome,"
+            + " http_status, client_address, request_id, request_digest, response_digest, summary, prev_hash, hash)"
+            + " SELECT head.seq, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, head.prev,"
+            + " encode(sha256(?::bytea || int4send(octet_length(head.seq::text)) || convert_to(head.seq::text, 'UTF8')"
+            + " || int4send(octet_length(head.prev)) || convert_to(head.prev, 'UTF8')), 'hex')"
+            + " FROM (SELECT COALESCE(last.seq, 0) + 1 AS seq, COALESCE(last.hash::text, '" + ChainedEvent.GENESIS
+            + "') AS prev FROM (SELECT 1) AS one LEFT JOIN"
+            + " (SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1) AS last ON true) AS head"
+            + " RETURNING seq, prev_hash, hash";
+
     private static final String INSERT = "INSERT INTO audit_event (seq, occurred_at, actor, actor_type, tenant,"
             + " action, resource, outcome, http_status, client_address, request_id, request_digest,"
             + " response_digest, summary, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -40,6 +59,9 @@ public final class EventAppender {
     public List<ChainedEvent> append(Connection connection, List<AuditEvent> events) {
         if (events.isEmpty()) {
             return List.of();
+        }
+        if (events.size() == 1) {
+            return List.of(appendOne(connection, events.get(0)));
         }
         try {
             boolean ownTransaction = connection.getAutoCommit();
@@ -61,6 +83,25 @@ public final class EventAppender {
                 if (ownTransaction) {
                     connection.setAutoCommit(true);
                 }
+            }
+        } catch (SQLException e) {
+            throw new AuditException("could not append to the audit log: " + e.getMessage(), e);
+        }
+    }
+
+    private static ChainedEvent appendOne(Connection connection, AuditEvent event) {
+        try (var statement = connection.prepareStatement(APPEND_ONE)) {
+            bindContent(statement, 1, event);
+            statement.setBytes(14, CanonicalForm.content(event));
+            statement.execute();
+            if (!statement.getMoreResults()) {
+                throw new SQLException("the append returned no row");
+            }
+            try (var row = statement.getResultSet()) {
+                if (!row.next()) {
+                    throw new SQLException("the append returned no row");
+                }
+                return new ChainedEvent(row.getLong(1), event, row.getString(2), row.getString(3));
             }
         } catch (SQLException e) {
             throw new AuditException("could not append to the audit log: " + e.getMessage(), e);
@@ -91,40 +132,40 @@ public final class EventAppender {
                 bind(insert, seq, event, prevHash, hash);
                 chained.add(new ChainedEvent(seq, event, prevHash, hash));
                 prevHash = hash;
-                if (events.size() == 1) {
-                    insert.executeUpdate();
-                } else {
-                    insert.addBatch();
-                }
+                insert.addBatch();
             }
-            if (events.size() > 1) {
-                insert.executeBatch();
-            }
+            insert.executeBatch();
         }
         return chained;
     }
 
-    private static void bind(java.sql.PreparedStatement s, long seq, AuditEvent e, String prevHash, String hash)
+    private static void bind(PreparedStatement s, long seq, AuditEvent e, String prevHash, String hash)
             throws SQLException {
         s.setLong(1, seq);
-        s.setObject(2, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
-        s.setString(3, e.actor());
-        s.setString(4, e.actorType().code());
-        s.setString(5, e.tenant());
-        s.setString(6, e.action());
-        s.setString(7, e.resource());
-        s.setString(8, e.outcome());
-        if (e.httpStatus() == null) {
-            s.setNull(9, Types.INTEGER);
-        } else {
-            s.setInt(9, e.httpStatus());
-        }
-        s.setString(10, e.clientAddress());
-        s.setString(11, e.requestId());
-        s.setString(12, e.requestDigest());
-        s.setString(13, e.responseDigest());
-        s.setString(14, e.summary());
+        bindContent(s, 2, e);
         s.setString(15, prevHash);
         s.setString(16, hash);
+    }
+
+    /** Binds occurred_at .. summary, in column order, from parameter {@code first} on. */
+    private static void bindContent(PreparedStatement s, int first, AuditEvent e) throws SQLException {
+        int i = first;
+        s.setObject(i++, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
+        s.setString(i++, e.actor());
+        s.setString(i++, e.actorType().code());
+        s.setString(i++, e.tenant());
+        s.setString(i++, e.action());
+        s.setString(i++, e.resource());
+        s.setString(i++, e.outcome());
+        if (e.httpStatus() == null) {
+            s.setNull(i++, Types.INTEGER);
+        } else {
+            s.setInt(i++, e.httpStatus());
+        }
+        s.setString(i++, e.clientAddress());
+        s.setString(i++, e.requestId());
+        s.setString(i++, e.requestDigest());
+        s.setString(i++, e.responseDigest());
+        s.setString(i, e.summary());
     }
 }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.stream.IntStream;
 import org.citymaas.security.audit.control.ChainReader;
+import org.citymaas.security.audit.control.EventAppender;
 import org.citymaas.security.audit.control.SigningKey;
 import org.citymaas.security.audit.entity.ActorType;
 import org.citymaas.security.audit.entity.AuditEvent;
@@ -125,6 +126,30 @@ class AuditLogIT {
         }
         assertThat(db.count("SELECT count(*) FROM audit_event WHERE request_id = 'kept'"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void inAutoCommitModeTheChainLockCoversTheWholeAppendStatement() throws Exception {
+        // the one-round-trip append relies on the driver running "lock; insert" as one transaction
+        try (var c = db.app().getConnection();
+                var s = c.prepareStatement("SELECT pg_advisory_xact_lock(" + EventAppender.CHAIN_LOCK + ");"
+                        + " SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()")) {
+            assertThat(c.getAutoCommit()).isTrue();
+            s.execute();
+            assertThat(s.getMoreResults()).isTrue();
+            try (var rows = s.getResultSet()) {
+                rows.next();
+                assertThat(rows.getLong(1)).isEqualTo(1);
+            }
+            try (var after = c.createStatement()
+                    .executeQuery("SELECT count(*) FROM pg_locks"
+                            + " WHERE locktype = 'advisory' AND pid = pg_backend_pid()")) {
+                after.next();
+                assertThat(after.getLong(1))
+                        .as("released when the statement's transaction ended")
+                        .isZero();
+            }
+        }
     }
 
     @Test

@@ -44,7 +44,7 @@ class ConcurrentAppendIT {
     void severalThreadsNeverForkTheChainNorLoseAnEvent() throws Exception {
         var log = new AuditLog(db.app());
         var writers = IntStream.range(0, 8)
-                .mapToObj(w -> writer(log, db.app(), "t" + w))
+                .mapToObj(w -> writer(log, db.app(), "t" + w, w % 2 == 0))
                 .toList();
         runTogether(writers, List.of());
         assertOneUnbrokenChainOf(8 * EVENTS_PER_WRITER);
@@ -81,31 +81,37 @@ class ConcurrentAppendIT {
 
     @Test
     void twoPortalInstancesOnOneDatabaseNeverForkTheChain() throws Exception {
-        // two instances: each its own data source, its own appender, its own checkpoint signer
-        DataSource first = db.app();
-        DataSource second = db.app();
-        var firstLog = new AuditLog(first);
-        var secondLog = new AuditLog(second);
-        var firstSigner = new AuditCheckpoints(first, keys);
-        var secondSigner = new AuditCheckpoints(second, keys);
-        var writers = new ArrayList<Callable<Void>>();
-        for (int w = 0; w < 4; w++) {
-            writers.add(writer(firstLog, first, "a" + w));
-            writers.add(writer(secondLog, second, "b" + w));
+        // two instances, each with its own connection pool, appender and checkpoint signer; the first
+        // appends on its requests' connections, the second through group commit
+        try (var firstPool = new PerThreadDataSource(db.app());
+                var secondPool = new PerThreadDataSource(db.app())) {
+            DataSource first = firstPool.dataSource();
+            DataSource second = secondPool.dataSource();
+            var firstLog = new AuditLog(first);
+            var secondLog = new AuditLog(second);
+            var writers = new ArrayList<Callable<Void>>();
+            for (int w = 0; w < 4; w++) {
+                writers.add(writer(firstLog, first, "a" + w, w % 2 == 0));
+                writers.add(recorder(secondLog, "b" + w));
+            }
+            var done = new AtomicBoolean();
+            var firstTimer = signer(new AuditCheckpoints(first, keys), done);
+            var secondTimer = signer(new AuditCheckpoints(second, keys), done);
+            runTogether(writers, List.of(firstTimer, secondTimer), done);
+            new AuditCheckpoints(first, keys).sign();
         }
-        var done = new AtomicBoolean();
-        Callable<Void> firstTimer = signer(firstSigner, done);
-        Callable<Void> secondTimer = signer(secondSigner, done);
-        runTogether(writers, List.of(firstTimer, secondTimer), done);
-        firstSigner.sign();
         var verdict = assertOneUnbrokenChainOf(8 * EVENTS_PER_WRITER);
         assertThat(verdict.checkpointsVerified()).isPositive();
     }
 
-    /** A request thread: single-event transactions, with now and then a batch, on its own connection. */
-    private static Callable<Void> writer(AuditLog log, DataSource dataSource, String name) {
+    /**
+     * A request thread on its own connection: single events, now and then a batch; every other
+     * writer appends inside its own open transaction (as the portal's request transaction does).
+     */
+    private static Callable<Void> writer(AuditLog log, DataSource dataSource, String name, boolean inTransaction) {
         return () -> {
             try (var connection = dataSource.getConnection()) {
+                connection.setAutoCommit(!inTransaction);
                 int written = 0;
                 while (written < EVENTS_PER_WRITER) {
                     if (written % 40 == 0) {
@@ -120,7 +126,21 @@ class ConcurrentAppendIT {
                         log.append(connection, event(name + "-" + written));
                         written++;
                     }
+                    if (inTransaction) {
+                        connection.commit();
+                    }
                 }
+                connection.setAutoCommit(true);
+            }
+            return null;
+        };
+    }
+
+    /** A request thread of an instance that records through group commit. */
+    private static Callable<Void> recorder(AuditLog log, String name) {
+        return () -> {
+            for (int i = 0; i < EVENTS_PER_WRITER; i++) {
+                log.record(event(name + "-" + i));
             }
             return null;
         };

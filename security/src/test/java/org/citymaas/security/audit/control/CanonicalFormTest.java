@@ -70,14 +70,36 @@ class CanonicalFormTest {
     void encodesFieldsAsDocumented() {
         var e = base().build();
         byte[] bytes = CanonicalForm.event(3, e, ChainedEvent.GENESIS);
-        var tag = CanonicalForm.EVENT_TAG.getBytes(StandardCharsets.UTF_8);
-        assertThat(bytes[3]).isEqualTo((byte) tag.length);
-        assertThat(new String(bytes, 4, tag.length, StandardCharsets.UTF_8)).isEqualTo(CanonicalForm.EVENT_TAG);
-        int seqAt = 4 + tag.length;
-        assertThat(bytes[seqAt + 3]).isEqualTo((byte) 1);
-        assertThat((char) bytes[seqAt + 4]).isEqualTo('3');
-        // the request digest is null: length -1
-        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("2026-11-25T23:40:11.123456Z");
+        var expected = new java.io.ByteArrayOutputStream();
+        for (var field : new String[] {
+            CanonicalForm.EVENT_TAG,
+            "2026-11-25T23:40:11.123456Z",
+            "alice",
+            "user",
+            "transport",
+            "inference.request",
+            "models/m",
+            "OK",
+            "200",
+            null,
+            null,
+            null,
+            null,
+            null,
+            "3",
+            ChainedEvent.GENESIS
+        }) {
+            if (field == null) {
+                expected.writeBytes(new byte[] {-1, -1, -1, -1});
+            } else {
+                byte[] utf8 = field.getBytes(StandardCharsets.UTF_8);
+                expected.writeBytes(
+                        java.nio.ByteBuffer.allocate(4).putInt(utf8.length).array());
+                expected.writeBytes(utf8);
+            }
+        }
+        assertThat(bytes).isEqualTo(expected.toByteArray());
+        assertThat(CanonicalForm.content(e)).isEqualTo(java.util.Arrays.copyOf(bytes, CanonicalForm.content(e).length));
     }
 
     @Test
