@@ -53,8 +53,8 @@ final class Chars {
     }
 
     /**
-     * The text with full-width ASCII forms (U+FF01-U+FF5E, as Chinese input methods type {@code １３８},
-     * {@code （}, {@code ：}) and the ideographic space replaced by their ASCII twins. Each is one
+     * The text with full-width digits and letters (as Chinese input methods type {@code １３８}), the
+     * format joiners and the ideographic space replaced by their ASCII twins. Each is one
      * UTF-16 unit, like its twin, so indices into the result are indices into the input.
      */
     static String halfWidth(String text) {
@@ -76,8 +76,22 @@ final class Chars {
         return new String(chars);
     }
 
-    private static boolean fullWidth(char c) {
-        return (c >= '\uFF01' && c <= '\uFF5E') || c == '\u3000';
+    /**
+     * Full-width digits, letters and the joiners of the formats ({@code ＋ － ． ＠}); not the
+     * full-width punctuation every Chinese sentence has ({@code ，：（）}), which the recognizers
+     * read as it is, so most texts are scanned without a copy.
+     */
+    static boolean fullWidth(char c) {
+        if (c < '\uFF0B') {
+            return c == '\u3000';
+        }
+        return (c >= '\uFF10' && c <= '\uFF19')
+                || (c >= '\uFF21' && c <= '\uFF3A')
+                || (c >= '\uFF41' && c <= '\uFF5A')
+                || c == '\uFF0B'
+                || c == '\uFF0D'
+                || c == '\uFF0E'
+                || c == '\uFF20';
     }
 
     /** The value's letters and digits only, upper-cased: the form validators and tokens use. */

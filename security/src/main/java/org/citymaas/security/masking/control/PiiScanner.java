@@ -18,6 +18,8 @@ import org.citymaas.security.masking.entity.Finding;
 public final class PiiScanner {
 
     private static final Recognizer[] NONE = new Recognizer[0];
+    /** Marks full-width digits and letters in the table: the text is re-read in ASCII form. */
+    private static final Recognizer[] FULL_WIDTH = new Recognizer[0];
 
     private final Recognizer[][] byChar = new Recognizer[65536][];
 
@@ -45,13 +47,13 @@ public final class PiiScanner {
                     list.add(r);
                 }
             }
-            byChar[c] = list.isEmpty() ? null : list.toArray(NONE);
+            byChar[c] = Chars.fullWidth((char) c) ? FULL_WIDTH : list.isEmpty() ? null : list.toArray(NONE);
         }
     }
 
     /** The findings in order; full-width digits and letters are read as their ASCII forms. */
     public List<Finding> scan(String input) {
-        var text = Chars.halfWidth(input);
+        var text = input;
         var findings = new ArrayList<Finding>(4);
         int n = text.length();
         int i = 0;
@@ -59,7 +61,15 @@ public final class PiiScanner {
         while (i < n) {
             char c = text.charAt(i);
             var candidates = byChar[c];
-            if (candidates == null || !startable(c, prev)) {
+            if (candidates == FULL_WIDTH && text == input) {
+                // rare: start over on the ASCII form, which has the same indices
+                text = Chars.halfWidth(input);
+                findings.clear();
+                i = 0;
+                prev = 0;
+                continue;
+            }
+            if (candidates == null || candidates == FULL_WIDTH || !startable(c, prev)) {
                 prev = c;
                 i++;
                 continue;
