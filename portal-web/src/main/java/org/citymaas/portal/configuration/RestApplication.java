@@ -3,10 +3,18 @@ package org.citymaas.portal.configuration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Set;
+import org.citymaas.portal.departments.boundary.DepartmentsResource;
+import org.citymaas.portal.me.MeResource;
+import org.citymaas.portal.problems.ProblemMappers;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
-/** The HTTP API: management under /api/v1, inference under /api/v2. */
+/**
+ * The HTTP API: management under /api/v1, inference under /api/v2. Its classes are listed, so that
+ * JAX-RS does not pick up providers from libraries (the Keycloak admin client brings a Jackson
+ * provider that would replace JSON-B for our own answers).
+ */
 @ApplicationScoped
 @ApplicationPath("/api")
 @OpenAPIDefinition(
@@ -17,4 +25,18 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
                         description =
                                 "Departments, members and model inference of the city's model-as-a-service portal."
                                         + " Errors are RFC 9457 application/problem+json."))
-public class RestApplication extends Application {}
+public class RestApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                MeResource.class,
+                DepartmentsResource.class,
+                ProblemMappers.HttpErrors.class,
+                ProblemMappers.UnreadableBody.class,
+                ProblemMappers.InvalidInput.class,
+                ProblemMappers.TenantErrors.class,
+                ProblemMappers.KeycloakErrors.class,
+                ProblemMappers.Unexpected.class);
+    }
+}

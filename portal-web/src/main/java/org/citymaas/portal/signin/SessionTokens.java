@@ -8,8 +8,16 @@ import org.citymaas.security.identity.control.TokenClaims;
 /** The claims of a browser session's access token, read the same way as an API token's. */
 final class SessionTokens {
 
-    private static final List<String> CLAIMS =
-            List.of("sub", "preferred_username", "name", "tenant", "realm_access", "azp", "client_id");
+    private static final List<String> CLAIMS = List.of(
+            "sub",
+            "preferred_username",
+            "name",
+            "given_name",
+            "family_name",
+            "tenant",
+            "realm_access",
+            "azp",
+            "client_id");
 
     private SessionTokens() {}
 
@@ -22,8 +30,11 @@ final class SessionTokens {
                 claims.put(name, value);
             }
         }
-        if (!claims.containsKey("name")) {
-            context.getIdentityToken().getJwtClaims().getStringClaim("name").ifPresent(n -> claims.put("name", n));
+        var identity = context.getIdentityToken().getJwtClaims();
+        for (var name : List.of("name", "given_name", "family_name")) {
+            if (!claims.containsKey(name)) {
+                identity.getStringClaim(name).ifPresent(value -> claims.put(name, value));
+            }
         }
         return new TokenClaims(claims);
     }

@@ -1,13 +1,11 @@
 package org.citymaas.portal.departments.boundary;
 
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /**
- * A platform admin's request for a new department.
+ * A platform admin's request for a new department. (Only {@code @NotNull} and {@code @Pattern}: Payara's
+ * OpenAPI scanner fails on {@code @NotBlank}, {@code @Size} and the like in records.)
  *
  * @param id the department's slug, e.g. {@code parks}
  * @param nameZh its Chinese name, e.g. 园林绿化局
@@ -23,10 +21,12 @@ public record NewDepartment(
                 message = "must be 2-40 characters of a-z, 0-9 and '-', starting with a letter")
         String id,
 
-        @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters")
+        @NotNull(message = "is required")
+        @Pattern(regexp = "(?s)(?=.*\\S).{1,100}", message = "must not be blank and at most 100 characters")
         String nameZh,
 
-        @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters")
+        @NotNull(message = "is required")
+        @Pattern(regexp = "(?s)(?=.*\\S).{1,100}", message = "must not be blank and at most 100 characters")
         String nameEn,
 
         @NotNull(message = "is required")
@@ -35,8 +35,10 @@ public record NewDepartment(
                 message = "must be 3-60 characters of a-z, 0-9, '.', '_' and '-'")
         String adminUsername,
 
-        @NotBlank(message = "is required") @Email(message = "must be an e-mail address")
+        @NotNull(message = "is required")
+        @Pattern(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an e-mail address")
         String adminEmail,
 
-        @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters")
+        @NotNull(message = "is required")
+        @Pattern(regexp = "(?s)(?=.*\\S).{1,100}", message = "must not be blank and at most 100 characters")
         String adminName) {}

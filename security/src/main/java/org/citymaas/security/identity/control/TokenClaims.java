@@ -43,6 +43,23 @@ public record TokenClaims(Map<String, Object> claims) {
     }
 
     /**
+     * A person's name as people read it: Chinese names family name first and without a space
+     * (Keycloak's {@code name} claim puts the given name first).
+     */
+    private String displayName() {
+        var family = string("family_name");
+        var given = string("given_name");
+        if (family != null && given != null && (isHan(family) || isHan(given))) {
+            return family + given;
+        }
+        return string("name");
+    }
+
+    private static boolean isHan(String text) {
+        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    /**
      * The caller: a service account when Keycloak marks the user name {@code service-account-*} (its
      * name is then the client id), a person otherwise.
      */
@@ -55,7 +72,7 @@ public record TokenClaims(Map<String, Object> claims) {
         return new Caller(
                 string("sub"),
                 name,
-                service ? name : string("name"),
+                service ? name : displayName(),
                 service ? CallerKind.SERVICE : CallerKind.USER,
                 tenant == null || tenant.isBlank() ? null : tenant,
                 roles());

@@ -1,0 +1,155 @@
+package org.citymaas.portal.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.time.Duration;
+import org.citymaas.portal.devstack.KeycloakDemoRealm;
+import org.citymaas.portal.devstack.TestStack;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A person signs in to the portal in a real browser, through Keycloak's own login page. */
+@ExtendWith(ArquillianExtension.class)
+class BrowserSignInIT {
+
+    @ArquillianResource
+    URL portal;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return PortalDeployment.war();
+    }
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        var base = portal.toString().endsWith("/") ? portal.toString() : portal + "/";
+        var keycloak = TestStack.start().keycloak();
+        keycloak.addRedirectUri(KeycloakDemoRealm.PORTAL_CLIENT, base + "*", base + "*");
+        keycloak.addRedirectUri(
+                KeycloakDemoRealm.PORTAL_CLIENT,
+                base.replace("://localhost:", "://127.0.0.1:") + "*",
+                base.replace("://localhost:", "://127.0.0.1:") + "*");
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String page(String path) {
+        return portal.toString().replaceAll("/$", "") + "/" + path;
+    }
+
+    private void signInAtKeycloak(String username) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertThat(browser.getCurrentUrl()).as("Keycloak's own login page").contains("/realms/citymaas/");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(KeycloakDemoRealm.password(username));
+        browser.findElement(By.id("kc-login")).click();
+    }
+
+    private String text(String id) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)))
+                .getText();
+    }
+
+    @Test
+    void transportStaffSignsInSeesTheirDepartmentAndSignsOut() {
+        browser.get(page("portal/home.xhtml"));
+        Browser.screenshot(browser, "1-keycloak-login");
+        signInAtKeycloak("transport-staff");
+
+        wait.until(ExpectedConditions.urlContains("/portal/home.xhtml"));
+        assertThat(text("department")).contains("交通运输局").contains("transport");
+        assertThat(text("topbar-department")).isEqualTo("交通运输局");
+        assertThat(text("account")).isEqualTo("transport-staff");
+        assertThat(browser.findElements(By.cssSelector("#roles [data-role]")))
+                .extracting(e -> e.getAttribute("data-role"))
+                .containsExactly("staff");
+        assertThat(browser.findElements(By.id("nav-departments")))
+                .as("no platform admin menu")
+                .isEmpty();
+        Browser.screenshot(browser, "2-home-transport-staff-zh");
+
+        browser.findElement(By.id("language:en")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("topbar-department"), "Transport Bureau"));
+        assertThat(text("welcome")).startsWith("Welcome");
+        Browser.screenshot(browser, "3-home-transport-staff-en");
+
+        browser.findElement(By.cssSelector("#signout button")).click();
+        wait.until(ExpectedConditions.urlContains("/index.xhtml"));
+        assertThat(browser.findElements(By.id("signin"))).isNotEmpty();
+        Browser.screenshot(browser, "4-signed-out");
+
+        // the Keycloak session ended too: the portal asks for credentials again
+        browser.get(page("portal/home.xhtml"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertThat(browser.getCurrentUrl()).contains("/realms/citymaas/");
+    }
+
+    @Test
+    void staffCannotOpenThePlatformAdminsPages() {
+        browser.get(page("portal/admin/departments.xhtml"));
+        signInAtKeycloak("health-staff");
+
+        browser.get(page("portal/admin/departments.xhtml"));
+        assertThat(text("content-title")).isIn("无权访问", "Not allowed");
+        Browser.screenshot(browser, "5-forbidden");
+    }
+
+    @Test
+    void aPlatformAdminCreatesADepartmentOnItsPage() {
+        browser.get(page("portal/home.xhtml"));
+        signInAtKeycloak("platform-admin");
+        wait.until(ExpectedConditions.urlContains("/portal/home.xhtml"));
+        assertThat(text("department")).isEqualTo("全平台（不属于任何部门）");
+
+        browser.findElement(By.id("nav-departments")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("departments:list")));
+        assertThat(browser.findElement(By.id("departments:list")).getText()).contains("交通运输局");
+
+        var slug = "water-" + Long.toString(System.nanoTime(), 36);
+        browser.findElement(By.id("departments:id")).sendKeys(slug);
+        browser.findElement(By.id("departments:nameZh")).sendKeys("水务局");
+        browser.findElement(By.id("departments:nameEn")).sendKeys("Water Authority");
+        browser.findElement(By.id("departments:adminUsername")).sendKeys(slug + "-admin");
+        browser.findElement(By.id("departments:adminEmail")).sendKeys(slug + "@city.example");
+        browser.findElement(By.id("departments:adminName")).sendKeys("王水");
+        browser.findElement(By.id("departments:create")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("departments:messages"), slug));
+        assertThat(browser.findElement(By.id("departments:messages")).getText()).contains("临时密码");
+        assertThat(browser.findElement(By.id("departments:list")).getText()).contains("水务局");
+        Browser.screenshot(browser, "6-department-created");
+
+        // a bad id is refused with a readable message, and nothing is created
+        browser.findElement(By.id("departments:id")).sendKeys("Bad Id");
+        browser.findElement(By.id("departments:nameZh")).sendKeys("坏");
+        browser.findElement(By.id("departments:nameEn")).sendKeys("Bad");
+        browser.findElement(By.id("departments:adminUsername")).sendKeys("bad-admin");
+        browser.findElement(By.id("departments:adminEmail")).sendKeys("bad@city.example");
+        browser.findElement(By.id("departments:adminName")).sendKeys("坏人");
+        browser.findElement(By.id("departments:create")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("departments:messages"), "部门标识"));
+        assertThat(browser.findElement(By.id("departments:list")).getText()).doesNotContain("Bad Id");
+        Browser.screenshot(browser, "7-department-refused");
+    }
+}
