@@ -34,7 +34,8 @@ import org.citymaas.runtime.training.control.Table;
  * 64), the runtime at concurrency 1, 4, 16, 64 (asynchronous closed loop: each of the N outstanding
  * requests is resubmitted from its completion), and a flood/trickle fairness run. System properties:
  * {@code bench.seconds} (measured seconds per cell, default 3), {@code bench.warmup} (default 1),
- * {@code bench.models} (default traffic-flow-forecast,complaint-routing), {@code bench.workers}.
+ * {@code bench.models} (default traffic-flow-forecast,complaint-routing), {@code bench.workers},
+ * {@code bench.maxBatch} (default 64).
  */
 public final class RuntimeBench {
 
@@ -42,6 +43,7 @@ public final class RuntimeBench {
     private static final TenantId TRICKLE = TenantId.of("health");
     private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "3"));
     private static final double WARMUP = Double.parseDouble(System.getProperty("bench.warmup", "1"));
+    private static final int MAX_BATCH = Integer.getInteger("bench.maxBatch", 64);
     private static final int WORKERS =
             Integer.getInteger("bench.workers", Runtime.getRuntime().availableProcessors());
 
@@ -54,10 +56,12 @@ public final class RuntimeBench {
                 .split(","));
         System.out.printf(
                 Locale.ROOT,
-                "RuntimeBench: TensorFlow %s, %d cores, %d workers, JDK %s, load average %.2f, %.0f s per cell%n",
+                "RuntimeBench: TensorFlow %s, %d cores, %d workers, batches up to %d rows, JDK %s, load average %.2f,"
+                        + " %.0f s per cell%n",
                 TensorFlowEngine.version(),
                 Runtime.getRuntime().availableProcessors(),
                 WORKERS,
+                MAX_BATCH,
                 System.getProperty("java.version"),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                         .getSystemLoadAverage(),
@@ -115,7 +119,7 @@ public final class RuntimeBench {
         var config = RuntimeConfig.defaults()
                 .withDevice(TensorFlowEngine.DevicePreference.CPU)
                 .withWorkers(WORKERS)
-                .withBatching(64, Duration.ofMillis(1))
+                .withBatching(MAX_BATCH, Duration.ofMillis(1))
                 .withQueueCapacity(10_000);
         System.out.println();
         System.out.println("| runtime, 1 row per request | rows/s | p50 ms | p95 ms | p99 ms | mean batch rows |");

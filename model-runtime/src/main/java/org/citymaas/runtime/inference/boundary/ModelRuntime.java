@@ -66,7 +66,7 @@ public final class ModelRuntime implements AutoCloseable {
                 config.tenantWeights(),
                 config.defaultWeight(),
                 config.queueCapacity(),
-                config.maxBatchRows(),
+                (ModelRef ref) -> config.maxBatchRows(ref.name()),
                 config.maxBatchDelay().toNanos(),
                 residency);
         for (int i = 0; i < config.workers(); i++) {

@@ -11,6 +11,8 @@ import org.citymaas.runtime.inference.entity.TenantId;
  * @param device which device the workers use
  * @param workers worker threads (each runs one batch at a time with its own predictor)
  * @param maxBatchRows most rows per batch
+ * @param maxBatchRowsByModel most rows per batch for the named models (catalog names), overriding {@code
+ *     maxBatchRows}: a large text model may want small batches for latency, a tiny tabular one large ones
  * @param maxBatchDelay how long the oldest request of a batch may wait for more while the runtime is busy
  * @param queueCapacity requests one tenant may queue for one model version; more are rejected at once
  * @param defaultTimeout deadline of a request that names none
@@ -23,6 +25,7 @@ public record RuntimeConfig(
         DevicePreference device,
         int workers,
         int maxBatchRows,
+        Map<String, Integer> maxBatchRowsByModel,
         Duration maxBatchDelay,
         int queueCapacity,
         Duration defaultTimeout,
@@ -37,6 +40,12 @@ public record RuntimeConfig(
                     "workers, maxBatchRows, queueCapacity and defaultWeight must be positive");
         }
         tenantWeights = Map.copyOf(tenantWeights);
+        maxBatchRowsByModel = Map.copyOf(maxBatchRowsByModel);
+        maxBatchRowsByModel.forEach((m, rows) -> {
+            if (rows < 1) {
+                throw new IllegalArgumentException("maxBatchRows of " + m + " must be positive");
+            }
+        });
         tenantWeights.forEach((t, w) -> {
             if (w <= 0) {
                 throw new IllegalArgumentException("weight of " + t + " must be positive");
@@ -53,6 +62,7 @@ public record RuntimeConfig(
                 DevicePreference.AUTO,
                 Math.max(1, Runtime.getRuntime().availableProcessors()),
                 64,
+                Map.of(),
                 Duration.ofMillis(2),
                 1000,
                 Duration.ofSeconds(30),
@@ -67,6 +77,7 @@ public record RuntimeConfig(
                 device,
                 workers,
                 maxBatchRows,
+                maxBatchRowsByModel,
                 maxBatchDelay,
                 queueCapacity,
                 defaultTimeout,
@@ -81,6 +92,7 @@ public record RuntimeConfig(
                 device,
                 workers,
                 maxBatchRows,
+                maxBatchRowsByModel,
                 maxBatchDelay,
                 queueCapacity,
                 defaultTimeout,
@@ -95,6 +107,7 @@ public record RuntimeConfig(
                 device,
                 workers,
                 maxBatchRows,
+                maxBatchRowsByModel,
                 maxBatchDelay,
                 queueCapacity,
                 defaultTimeout,
@@ -104,11 +117,35 @@ public record RuntimeConfig(
                 shutdownGrace);
     }
 
+    /** Most rows per batch for one model (catalog name). */
+    public RuntimeConfig withMaxBatchRows(String model, int rows) {
+        var byModel = new java.util.HashMap<>(maxBatchRowsByModel);
+        byModel.put(model, rows);
+        return new RuntimeConfig(
+                device,
+                workers,
+                maxBatchRows,
+                byModel,
+                maxBatchDelay,
+                queueCapacity,
+                defaultTimeout,
+                memoryBudgetBytes,
+                tenantWeights,
+                defaultWeight,
+                shutdownGrace);
+    }
+
+    /** Most rows per batch for a model. */
+    public int maxBatchRows(String model) {
+        return maxBatchRowsByModel.getOrDefault(model, maxBatchRows);
+    }
+
     public RuntimeConfig withQueueCapacity(int queueCapacity) {
         return new RuntimeConfig(
                 device,
                 workers,
                 maxBatchRows,
+                maxBatchRowsByModel,
                 maxBatchDelay,
                 queueCapacity,
                 defaultTimeout,
@@ -123,6 +160,7 @@ public record RuntimeConfig(
                 device,
                 workers,
                 maxBatchRows,
+                maxBatchRowsByModel,
                 maxBatchDelay,
                 queueCapacity,
                 defaultTimeout,
@@ -137,6 +175,7 @@ public record RuntimeConfig(
                 device,
                 workers,
                 maxBatchRows,
+                maxBatchRowsByModel,
                 maxBatchDelay,
                 queueCapacity,
                 defaultTimeout,
@@ -151,6 +190,7 @@ public record RuntimeConfig(
                 device,
                 workers,
                 maxBatchRows,
+                maxBatchRowsByModel,
                 maxBatchDelay,
                 queueCapacity,
                 defaultTimeout,
@@ -165,6 +205,7 @@ public record RuntimeConfig(
                 device,
                 workers,
                 maxBatchRows,
+                maxBatchRowsByModel,
                 maxBatchDelay,
                 queueCapacity,
                 defaultTimeout,

@@ -1,10 +1,7 @@
 package org.citymaas.runtime.inference.control;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import org.citymaas.runtime.FieldViolation;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.catalog.entity.ModelCard;
@@ -18,49 +15,80 @@ public final class InputValidator {
 
     /** Every broken rule, empty when the inputs are valid. */
     public static List<FieldViolation> validate(ModelCard card, List<Tensor> inputs) {
-        var violations = new ArrayList<FieldViolation>(0);
-        var byName = new HashMap<String, Tensor>(inputs.size() * 2);
-        for (Tensor t : inputs) {
-            if (byName.put(t.name(), t) != null) {
-                violations.add(new FieldViolation(t.name(), "duplicate", "the input is given more than once"));
+        // linear scans over a handful of fields: no maps or boxing on the path every request takes
+        List<FieldViolation> violations = List.of();
+        for (int i = 0; i < inputs.size(); i++) {
+            Tensor t = inputs.get(i);
+            for (int j = 0; j < i; j++) {
+                if (inputs.get(j).name().equals(t.name())) {
+                    violations = add(
+                            violations, new FieldViolation(t.name(), "duplicate", "the input is given more than once"));
+                }
             }
             if (!declared(card, t.name())) {
-                violations.add(new FieldViolation(
-                        t.name(), "unknown", "the model " + card.name() + " has no input " + t.name()));
+                violations = add(
+                        violations,
+                        new FieldViolation(
+                                t.name(), "unknown", "the model " + card.name() + " has no input " + t.name()));
             }
         }
-        var rows = new HashSet<Long>(4);
+        long rows = -1;
+        boolean sameRows = true;
         for (FieldSpec spec : card.inputs()) {
-            Tensor t = byName.get(spec.name());
+            Tensor t = find(inputs, spec.name());
             if (t == null) {
                 if (spec.sensitivity() != Sensitivity.DROP) {
-                    violations.add(new FieldViolation(spec.name(), "required", "the input is missing"));
+                    violations = add(violations, new FieldViolation(spec.name(), "required", "the input is missing"));
                 }
                 continue;
             }
             if (t.datatype() != spec.datatype()) {
-                violations.add(new FieldViolation(
-                        spec.name(), "datatype", "expected " + spec.datatype() + " but got " + t.datatype()));
+                violations = add(
+                        violations,
+                        new FieldViolation(
+                                spec.name(), "datatype", "expected " + spec.datatype() + " but got " + t.datatype()));
                 continue;
             }
             if (!shapeMatches(spec.shape(), t.shape())) {
-                violations.add(new FieldViolation(
-                        spec.name(),
-                        "shape",
-                        "expected shape " + spec.shape() + " but got " + java.util.Arrays.toString(t.shape())));
+                violations = add(
+                        violations,
+                        new FieldViolation(
+                                spec.name(),
+                                "shape",
+                                "expected shape " + spec.shape() + " but got " + java.util.Arrays.toString(t.shape())));
                 continue;
             }
-            rows.add(t.shape()[0]);
-            checkValues(spec, t, violations);
+            if (rows >= 0 && rows != t.shape()[0]) {
+                sameRows = false;
+            }
+            rows = rows < 0 ? t.shape()[0] : rows;
+            violations = checkValues(spec, t, violations);
         }
-        if (rows.size() > 1) {
-            violations.add(
-                    new FieldViolation("*", "batch", "all inputs must have the same number of rows, got " + rows));
+        if (!sameRows) {
+            violations =
+                    add(violations, new FieldViolation("*", "batch", "all inputs must have the same number of rows"));
         }
-        if (rows.contains(0L)) {
-            violations.add(new FieldViolation("*", "batch", "a request needs at least one row"));
+        if (rows == 0) {
+            violations = add(violations, new FieldViolation("*", "batch", "a request needs at least one row"));
         }
         return violations;
+    }
+
+    private static List<FieldViolation> add(List<FieldViolation> violations, FieldViolation v) {
+        var more = violations.isEmpty() ? new ArrayList<FieldViolation>() : (ArrayList<FieldViolation>) violations;
+        more.add(v);
+        return more;
+    }
+
+    /** The input of that name, or {@code null}. */
+    public static Tensor find(List<Tensor> inputs, String name) {
+        for (int i = 0; i < inputs.size(); i++) {
+            Tensor t = inputs.get(i);
+            if (t.name().equals(name)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static boolean declared(ModelCard card, String name) {
@@ -84,7 +112,7 @@ public final class InputValidator {
         return true;
     }
 
-    private static void checkValues(FieldSpec spec, Tensor t, List<FieldViolation> violations) {
+    private static List<FieldViolation> checkValues(FieldSpec spec, Tensor t, List<FieldViolation> violations) {
         double min = spec.minimum() == null ? Double.NEGATIVE_INFINITY : spec.minimum();
         double max = spec.maximum() == null ? Double.POSITIVE_INFINITY : spec.maximum();
         switch (t.datatype()) {
@@ -93,11 +121,11 @@ public final class InputValidator {
                 for (int i = 0; i < v.length; i++) {
                     // one comparison per element on the common path; NaN fails it too
                     if (!(v[i] >= min && v[i] <= max)) {
-                        violations.add(
+                        return add(
+                                violations,
                                 Float.isNaN(v[i])
                                         ? new FieldViolation(spec.name(), "finite", "element " + i + " is " + v[i])
                                         : rangeViolation(spec, v[i], i));
-                        return;
                     }
                 }
             }
@@ -105,8 +133,7 @@ public final class InputValidator {
                 long[] v = t.longs();
                 for (int i = 0; i < v.length; i++) {
                     if (!(v[i] >= min && v[i] <= max)) {
-                        violations.add(rangeViolation(spec, v[i], i));
-                        return;
+                        return add(violations, rangeViolation(spec, v[i], i));
                     }
                 }
             }
@@ -114,20 +141,22 @@ public final class InputValidator {
                 String[] v = t.strings();
                 for (int i = 0; i < v.length; i++) {
                     if (v[i] == null || v[i].isBlank()) {
-                        violations.add(new FieldViolation(spec.name(), "required", "element " + i + " is empty"));
-                        return;
+                        return add(
+                                violations, new FieldViolation(spec.name(), "required", "element " + i + " is empty"));
                     }
                     if (spec.maxLength() != null && v[i].length() > spec.maxLength()) {
-                        violations.add(new FieldViolation(
-                                spec.name(),
-                                "maxLength",
-                                "element " + i + " has " + v[i].length() + " characters, at most " + spec.maxLength()
-                                        + " allowed"));
-                        return;
+                        return add(
+                                violations,
+                                new FieldViolation(
+                                        spec.name(),
+                                        "maxLength",
+                                        "element " + i + " has " + v[i].length() + " characters, at most "
+                                                + spec.maxLength() + " allowed"));
                     }
                 }
             }
         }
+        return violations;
     }
 
     private static FieldViolation rangeViolation(FieldSpec spec, double value, int index) {
@@ -151,12 +180,5 @@ public final class InputValidator {
 
     private static String format(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    /** Inputs by name, for callers that already validated them. */
-    public static Map<String, Tensor> byName(List<Tensor> inputs) {
-        var map = new HashMap<String, Tensor>();
-        inputs.forEach(t -> map.put(t.name(), t));
-        return map;
     }
 }

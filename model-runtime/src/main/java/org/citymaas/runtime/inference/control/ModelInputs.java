@@ -23,13 +23,12 @@ public final class ModelInputs {
     }
 
     public List<Tensor> prepare(List<Tensor> inputs) {
-        var byName = InputValidator.byName(inputs);
         var prepared = new ArrayList<Tensor>(card.inputs().size());
         for (FieldSpec spec : card.inputs()) {
             if (spec.sensitivity() == Sensitivity.DROP) {
                 continue;
             }
-            Tensor t = byName.get(spec.name());
+            Tensor t = InputValidator.find(inputs, spec.name());
             if (featurizer != null && spec.name().equals(card.textFeatures().input())) {
                 prepared.add(featurize(t));
             } else {

@@ -82,6 +82,7 @@ public final class BatchWorker implements Runnable {
             double batchMillis = (end - start) / 1e6;
             meter.batchRows.observe(batch.rows());
             int from = 0;
+            Histogram latency = meter.latency(batch.version().ref());
             for (PendingRequest r : requests) {
                 var compute = new Compute(
                         device,
@@ -93,7 +94,7 @@ public final class BatchWorker implements Runnable {
                         batch.version().ref(), BatchAssembler.slice(outputs, from, r.rows(), batch.rows()), compute);
                 from += r.rows();
                 meter.completed.increment();
-                meter.latency(batch.version().ref(), (System.nanoTime() - r.enqueuedNanos()) / 1e6);
+                latency.observe((System.nanoTime() - r.enqueuedNanos()) / 1e6);
                 r.future().complete(result);
             }
         } catch (RuntimeException e) {

@@ -17,9 +17,8 @@ public final class RuntimeMeter {
     final LongAdder expired = new LongAdder();
     final LongAdder failed = new LongAdder();
 
-    void latency(ModelRef model, double millis) {
-        latency.computeIfAbsent(model, m -> new Histogram(Histogram.LATENCY_MILLIS))
-                .observe(millis);
+    Histogram latency(ModelRef model) {
+        return latency.computeIfAbsent(model, m -> new Histogram(Histogram.LATENCY_MILLIS));
     }
 
     public void rejected() {

@@ -82,7 +82,7 @@ public final class WeightedFairQueues {
     private final Map<TenantId, Double> weights;
     private final double defaultWeight;
     private final int capacity;
-    private final int maxBatchRows;
+    private final java.util.function.ToIntFunction<ModelRef> maxBatchRows;
     private final long maxDelayNanos;
     private final ModelResidency residency;
     private double lastServedVirtualTime;
@@ -93,7 +93,7 @@ public final class WeightedFairQueues {
     /**
      * @param weights weight per tenant; others get {@code defaultWeight}
      * @param capacity requests one tenant may queue for one model version
-     * @param maxBatchRows rows per batch (a larger request runs alone)
+     * @param maxBatchRows rows per batch of each model version (a larger request runs alone)
      * @param maxDelayNanos how long the oldest request of a batch may wait for more
      * @param residency where queued versions get loaded and batches lease their model
      */
@@ -101,7 +101,7 @@ public final class WeightedFairQueues {
             Map<TenantId, Double> weights,
             double defaultWeight,
             int capacity,
-            int maxBatchRows,
+            java.util.function.ToIntFunction<ModelRef> maxBatchRows,
             long maxDelayNanos,
             ModelResidency residency) {
         this.weights = Map.copyOf(weights);
@@ -110,6 +110,17 @@ public final class WeightedFairQueues {
         this.maxBatchRows = maxBatchRows;
         this.maxDelayNanos = maxDelayNanos;
         this.residency = residency;
+    }
+
+    /** The same maximum batch rows for every model version. */
+    public WeightedFairQueues(
+            Map<TenantId, Double> weights,
+            double defaultWeight,
+            int capacity,
+            int maxBatchRows,
+            long maxDelayNanos,
+            ModelResidency residency) {
+        this(weights, defaultWeight, capacity, ref -> maxBatchRows, maxDelayNanos, residency);
     }
 
     /** Queues the request, or throws at once when its queue is full or the runtime is closing. */
@@ -142,7 +153,7 @@ public final class WeightedFairQueues {
                 residency.ensureLoading(request.version());
             }
             // wake an idle worker when it should act now (idle runtime, full batch) or start its delay clock
-            if (busyWorkers == 0 || wasEmpty || rows[0] >= maxBatchRows) {
+            if (busyWorkers == 0 || wasEmpty || rows[0] >= maxBatchRows.applyAsInt(ref)) {
                 changed.signal();
             }
         } finally {
@@ -172,9 +183,10 @@ public final class WeightedFairQueues {
                 if (!paused || closed) {
                     ModelRef model = pickModel();
                     if (model != null) {
-                        long left = busyWorkers == 0 || closed || queuedRows.get(model)[0] >= maxBatchRows
-                                ? 0
-                                : oldestQueued(model) + maxDelayNanos - System.nanoTime();
+                        long left =
+                                busyWorkers == 0 || closed || queuedRows.get(model)[0] >= maxBatchRows.applyAsInt(model)
+                                        ? 0
+                                        : oldestQueued(model) + maxDelayNanos - System.nanoTime();
                         ModelResidency.Entry lease = left <= 0 ? residency.acquire(model) : null;
                         if (lease != null) {
                             busyWorkers++;
@@ -257,7 +269,8 @@ public final class WeightedFairQueues {
     /** Moves requests for {@code model} into the batch in fair order while they fit. */
     private int take(ModelRef model, List<PendingRequest> batch, int rows, List<PendingRequest> expired) {
         long now = System.nanoTime();
-        while (rows < maxBatchRows) {
+        int max = maxBatchRows.applyAsInt(model);
+        while (rows < max) {
             TenantQueue best = null;
             ModelQueue bestQueue = null;
             for (TenantQueue t : tenants.values()) {
@@ -274,7 +287,7 @@ public final class WeightedFairQueues {
                 return rows;
             }
             PendingRequest head = bestQueue.peek();
-            if (!batch.isEmpty() && rows + head.rows() > maxBatchRows) {
+            if (!batch.isEmpty() && rows + head.rows() > max) {
                 return rows;
             }
             bestQueue.poll();

@@ -135,7 +135,8 @@ class ModelRuntimeIT {
 
     @Test
     void batchesQueuedRequestsAndAnswersEachWithItsOwnRows() throws Exception {
-        try (var runtime = new ModelRuntime(catalog, config().withBatching(4, Duration.ofMillis(1)))) {
+        var fourRowsForTraffic = config().withBatching(64, Duration.ofMillis(1)).withMaxBatchRows(TRAFFIC.name(), 4);
+        try (var runtime = new ModelRuntime(catalog, fourRowsForTraffic)) {
             var alone = new ArrayList<Float>();
             for (int i = 0; i < 10; i++) {
                 alone.add(runtime.infer(request(TRANSPORT, TRAFFIC, traffic.row(i)))
