@@ -8,9 +8,13 @@ import org.citymaas.security.masking.entity.PiiType;
 
 /**
  * IPv4 addresses in dotted-quad form, each octet 0-255 without leading zeros; a version number
- * ({@code v1.2.3.4}) or a longer dotted run of numbers is not an address.
+ * ({@code v1.2.3.4}), a clause number ({@code 第1.2.3.4条}) or a longer dotted run of numbers is
+ * not an address.
  */
 public final class IpAddressRecognizer implements Recognizer {
+
+    /** What follows a clause number ({@code 第1.2.3.4条}), never an address. */
+    private static final String SECTION_WORDS = "条款节章项";
 
     @Override
     public PiiType type() {
@@ -25,7 +29,7 @@ public final class IpAddressRecognizer implements Recognizer {
     @Override
     public int match(String s, int start) {
         char before = at(s, start - 1);
-        if (before == '.' || asciiLetter(before)) {
+        if (before == '.' || before == '\u7B2C' || asciiLetter(before)) {
             return -1;
         }
         int i = start;
@@ -47,6 +51,9 @@ public final class IpAddressRecognizer implements Recognizer {
                 return -1;
             }
         }
-        return at(s, i) == '.' && digit(at(s, i + 1)) ? -1 : i;
+        if ((at(s, i) == '.' && digit(at(s, i + 1))) || SECTION_WORDS.indexOf(at(s, i)) >= 0) {
+            return -1;
+        }
+        return i;
     }
 }
