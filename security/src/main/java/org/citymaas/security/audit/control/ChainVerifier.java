@@ -53,15 +53,15 @@ public final class ChainVerifier {
         var signedHeads = new HashMap<Long, Checkpoint>();
         checkpoints.forEach(c ->
                 signedHeads.merge(c.seq(), c, (a, b) -> a.headHash().equals(b.headHash()) ? a : b));
-        var events1 = new Lookahead(events);
-        while (events1.hasNext()) {
+        var ahead = new Lookahead(events);
+        while (ahead.hasNext()) {
             ChainedEvent event;
             try {
-                event = events1.next();
+                event = ahead.next();
             } catch (MalformedEventException e) {
                 return walk.result(new ChainBreak(BreakKind.FIELD_EDITED, e.seq(), e.getMessage()), checkpoints.size());
             }
-            var broken = walk.check(event, events1, signedHeads);
+            var broken = walk.check(event, ahead, signedHeads);
             if (broken.isPresent()) {
                 return walk.result(broken.get(), checkpoints.size());
             }
