@@ -101,6 +101,10 @@ public final class BatchWorker implements Runnable {
             fail(
                     requests,
                     e instanceof ModelRuntimeException ? e : new ModelRuntimeException("inference failed: " + e, e));
+        } catch (Error e) {
+            // no caller waits forever, even when the native engine breaks down
+            fail(requests, new ModelRuntimeException("inference failed: " + e, e));
+            throw e;
         }
     }
 
