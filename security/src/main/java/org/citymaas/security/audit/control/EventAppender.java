@@ -33,6 +33,9 @@ public final class EventAppender {
     /** The advisory lock that serializes chain extension ("CityAud1"); no other CityMaaS lock uses it. */
     public static final long CHAIN_LOCK = 0x4369747941756431L;
 
+    /** The most events one statement appends. */
+    private static final int CHUNK = 100;
+
     private static final String LOCK = "SELECT pg_advisory_xact_lock(" + CHAIN_LOCK + ");";
     private static final String COLUMNS = "seq, occurred_at, actor, actor_type, tenant, action, resource, outcome,"
             + " http_status, client_address, request_id, request_digest, response_digest, summary, prev_hash, hash";
@@ -74,6 +77,39 @@ public final class EventAppender {
      * transaction and is durable when the caller commits.
      */
     public List<ChainedEvent> append(Connection connection, List<AuditEvent> events) {
+        if (events.size() <= CHUNK) {
+            return appendChunk(connection, events);
+        }
+        // PostgreSQL walks a text array to subscript it: long batches go in chunks, in one transaction
+        try {
+            boolean ownTransaction = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                var chained = new ArrayList<ChainedEvent>(events.size());
+                for (int from = 0; from < events.size(); from += CHUNK) {
+                    chained.addAll(
+                            appendChunk(connection, events.subList(from, Math.min(events.size(), from + CHUNK))));
+                }
+                if (ownTransaction) {
+                    connection.commit();
+                }
+                return chained;
+            } catch (RuntimeException e) {
+                if (ownTransaction) {
+                    connection.rollback();
+                }
+                throw e;
+            } finally {
+                if (ownTransaction) {
+                    connection.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw new AuditException("could not append to the audit log: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<ChainedEvent> appendChunk(Connection connection, List<AuditEvent> events) {
         if (events.isEmpty()) {
             return List.of();
         }

@@ -73,6 +73,29 @@ class AuditLogIT {
     }
 
     @Test
+    void aLongBatchIsOneTransactionOfConsecutiveEvents() throws Exception {
+        var log = new AuditLog(db.app());
+        try (var c = db.app().getConnection()) {
+            c.setAutoCommit(false);
+            log.appendAll(
+                    c, IntStream.range(0, 250).mapToObj(i -> event("gone" + i)).toList());
+            c.rollback();
+        }
+        assertThat(db.count("SELECT count(*) FROM audit_event")).isZero();
+
+        var batch = log.recordAll(
+                IntStream.range(0, 250).mapToObj(i -> event("b" + i)).toList());
+        assertThat(batch)
+                .extracting(e -> e.event().requestId())
+                .containsExactlyElementsOf(
+                        IntStream.range(0, 250).mapToObj(i -> "b" + i).toList());
+        assertThat(batch.get(249).seq()).isEqualTo(250);
+        var key = new AuditCheckpoints(db.app(), keys).key();
+        assertThat(new AuditEvidence(db.app(), key.publicKey()).verifyAll().eventsVerified())
+                .isEqualTo(250);
+    }
+
+    @Test
     void theAppRoleCanAppendAndReadButNeverChangeOrRemoveEvents() throws Exception {
         new AuditLog(db.app()).record(event("r1"));
         try (var app = db.app().getConnection();
