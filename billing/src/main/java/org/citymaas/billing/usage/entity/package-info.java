@@ -1,0 +1,2 @@
+/** Usage events: what a department's requests used, as billing counts it. */
+package org.citymaas.billing.usage.entity;

@@ -1,0 +1,20 @@
+package org.citymaas.tenant.errors;
+
+import java.time.Instant;
+
+/** The department's monthly quota for the model cannot take this request. */
+public class QuotaExceededException extends TenantException {
+
+    private final Instant resetsAt;
+
+    public QuotaExceededException(String tenant, String model, String what, Instant resetsAt) {
+        super("the monthly " + what + " quota of department '" + tenant + "' for model '" + model
+                + "' is used up; it resets at " + resetsAt);
+        this.resetsAt = resetsAt;
+    }
+
+    /** When the quota is full again. */
+    public Instant resetsAt() {
+        return resetsAt;
+    }
+}

@@ -1,0 +1,151 @@
+package org.citymaas.tenant.quotas.control;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.citymaas.tenant.errors.QuotaExceededException;
+import org.citymaas.tenant.quotas.entity.QuotaLimit;
+import org.citymaas.tenant.quotas.entity.QuotaPeriod;
+import org.citymaas.tenant.quotas.entity.QuotaStatus;
+import org.citymaas.tenant.quotas.entity.Reservation;
+
+/**
+ * Reserves, settles and releases quota in PostgreSQL. A reservation is one UPDATE of the month's usage
+ * row that only succeeds while the limits still hold: the row lock serializes concurrent requests,
+ * also from several portal instances, so a quota is never overspent. Works on the caller's connection
+ * and transaction.
+ */
+public final class QuotaLedger {
+
+    private static final String OPEN_PERIOD =
+            "INSERT INTO quota_usage (tenant_id, model, period) VALUES (?, ?, ?)" + " ON CONFLICT DO NOTHING";
+    private static final String RESERVE = "UPDATE quota_usage u"
+            + " SET requests_used = u.requests_used + 1, rows_used = u.rows_used + ?"
+            + " WHERE u.tenant_id = ? AND u.model = ? AND u.period = ?"
+            + " AND NOT EXISTS (SELECT 1 FROM quota q WHERE q.tenant_id = u.tenant_id AND q.model = u.model"
+            + " AND (u.requests_used + 1 > q.request_limit OR u.rows_used + ? > q.row_limit))";
+    private static final String ADJUST = "UPDATE quota_usage"
+            + " SET requests_used = requests_used + ?, rows_used = rows_used + ?"
+            + " WHERE tenant_id = ? AND model = ? AND period = ?";
+    private static final String STATUS = "SELECT u.requests_used, u.rows_used FROM quota_usage u"
+            + " WHERE u.tenant_id = ? AND u.model = ? AND u.period = ?";
+    private static final String LIMIT = "SELECT request_limit, row_limit FROM quota WHERE tenant_id = ? AND model = ?";
+    private static final String SET_LIMIT = "INSERT INTO quota (tenant_id, model, request_limit, row_limit, updated_by,"
+            + " updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, model) DO UPDATE SET"
+            + " request_limit = excluded.request_limit, row_limit = excluded.row_limit,"
+            + " updated_by = excluded.updated_by, updated_at = excluded.updated_at";
+
+    /**
+     * Takes one request and {@code rows} rows from this month's quota.
+     *
+     * @throws QuotaExceededException when a limit would be passed; nothing is taken then
+     */
+    public Reservation reserve(Connection connection, String tenant, String model, long rows, Instant now)
+            throws SQLException {
+        if (rows < 0) {
+            throw new IllegalArgumentException("rows cannot be negative");
+        }
+        var period = QuotaPeriod.containing(now);
+        var day = Date.valueOf(period.firstDay());
+        try (var open = connection.prepareStatement(OPEN_PERIOD)) {
+            open.setString(1, tenant);
+            open.setString(2, model);
+            open.setDate(3, day);
+            open.executeUpdate();
+        }
+        try (var reserve = connection.prepareStatement(RESERVE)) {
+            reserve.setLong(1, rows);
+            reserve.setString(2, tenant);
+            reserve.setString(3, model);
+            reserve.setDate(4, day);
+            reserve.setLong(5, rows);
+            if (reserve.executeUpdate() == 1) {
+                return new Reservation(tenant, model, period, rows);
+            }
+        }
+        var status = status(connection, tenant, model, now);
+        var what = status.limit()
+                        .map(l -> status.requestsUsed() + 1 > l.requests())
+                        .orElse(false)
+                ? "request"
+                : "row";
+        throw new QuotaExceededException(tenant, model, what, period.resetsAt());
+    }
+
+    /** Gives a reservation back in full (the request failed or was refused after reserving). */
+    public void release(Connection connection, Reservation reservation) throws SQLException {
+        adjust(connection, reservation, -1, -reservation.rows());
+    }
+
+    /** Settles a reservation at the rows really processed (fewer when rows of a batch were skipped). */
+    public void settle(Connection connection, Reservation reservation, long actualRows) throws SQLException {
+        if (actualRows < 0 || actualRows > reservation.rows()) {
+            throw new IllegalArgumentException(
+                    "settled rows must be between 0 and the " + reservation.rows() + " reserved");
+        }
+        if (actualRows != reservation.rows()) {
+            adjust(connection, reservation, 0, actualRows - reservation.rows());
+        }
+    }
+
+    private static void adjust(Connection connection, Reservation reservation, long requests, long rows)
+            throws SQLException {
+        try (var adjust = connection.prepareStatement(ADJUST)) {
+            adjust.setLong(1, requests);
+            adjust.setLong(2, rows);
+            adjust.setString(3, reservation.tenant());
+            adjust.setString(4, reservation.model());
+            adjust.setDate(5, Date.valueOf(reservation.period().firstDay()));
+            adjust.executeUpdate();
+        }
+    }
+
+    /** What the department used of the model this month and its limits. */
+    public QuotaStatus status(Connection connection, String tenant, String model, Instant now) throws SQLException {
+        var period = QuotaPeriod.containing(now);
+        long requests = 0;
+        long rows = 0;
+        try (var status = connection.prepareStatement(STATUS)) {
+            status.setString(1, tenant);
+            status.setString(2, model);
+            status.setDate(3, Date.valueOf(period.firstDay()));
+            try (var result = status.executeQuery()) {
+                if (result.next()) {
+                    requests = result.getLong(1);
+                    rows = result.getLong(2);
+                }
+            }
+        }
+        return new QuotaStatus(period, requests, rows, limit(connection, tenant, model));
+    }
+
+    public Optional<QuotaLimit> limit(Connection connection, String tenant, String model) throws SQLException {
+        try (var limit = connection.prepareStatement(LIMIT)) {
+            limit.setString(1, tenant);
+            limit.setString(2, model);
+            try (var result = limit.executeQuery()) {
+                return result.next()
+                        ? Optional.of(new QuotaLimit(result.getLong(1), result.getLong(2)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /** Sets (or replaces) a department's monthly limits for a model. */
+    public void setLimit(
+            Connection connection, String tenant, String model, QuotaLimit limit, String changedBy, Instant now)
+            throws SQLException {
+        try (var set = connection.prepareStatement(SET_LIMIT)) {
+            set.setString(1, tenant);
+            set.setString(2, model);
+            set.setLong(3, limit.requests());
+            set.setLong(4, limit.rows());
+            set.setString(5, changedBy);
+            set.setTimestamp(6, Timestamp.from(now));
+            set.executeUpdate();
+        }
+    }
+}

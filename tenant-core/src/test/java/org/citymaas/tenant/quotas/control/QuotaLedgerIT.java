@@ -1,0 +1,162 @@
+package org.citymaas.tenant.quotas.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.citymaas.db.embedded.EmbeddedDatabase;
+import org.citymaas.db.migration.Migrations;
+import org.citymaas.tenant.errors.QuotaExceededException;
+import org.citymaas.tenant.quotas.entity.QuotaLimit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class QuotaLedgerIT {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");
+
+    private static EmbeddedDatabase database;
+    private static DataSource app;
+
+    private final QuotaLedger ledger = new QuotaLedger();
+
+    @BeforeAll
+    static void startDatabase() {
+        database = EmbeddedDatabase.startTemporary();
+        Migrations.migrate(database.ownerDataSource(), Migrations.DEFAULT_APP_ROLE, true);
+        app = database.dataSource(Migrations.DEFAULT_APP_ROLE);
+    }
+
+    @AfterAll
+    static void stopDatabase() {
+        database.close();
+    }
+
+    private static String newModel() {
+        return "model-" + System.nanoTime();
+    }
+
+    private void limit(String tenant, String model, long requests, long rows) throws SQLException {
+        try (var connection = app.getConnection()) {
+            ledger.setLimit(connection, tenant, model, new QuotaLimit(requests, rows), "platform-admin", NOW);
+        }
+    }
+
+    @Test
+    void twoHundredConcurrentRequestsAgainstAQuotaOfFiftyGiveExactlyFifty() throws Exception {
+        var model = newModel();
+        limit("transport", model, 50, 1_000_000);
+        var granted = new AtomicInteger();
+        var refused = new AtomicInteger();
+        var pool = Executors.newFixedThreadPool(16);
+        var calls = new ArrayList<Callable<Void>>();
+        for (int i = 0; i < 200; i++) {
+            calls.add(() -> {
+                try (var connection = app.getConnection()) {
+                    ledger.reserve(connection, "transport", model, 1, NOW);
+                    granted.incrementAndGet();
+                } catch (QuotaExceededException e) {
+                    refused.incrementAndGet();
+                }
+                return null;
+            });
+        }
+        for (var future : pool.invokeAll(calls)) {
+            future.get();
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(granted).hasValue(50);
+        assertThat(refused).hasValue(150);
+        try (var connection = app.getConnection()) {
+            var status = ledger.status(connection, "transport", model, NOW);
+            assertThat(status.requestsUsed()).isEqualTo(50);
+            assertThat(status.requestsLeft()).contains(0L);
+        }
+    }
+
+    @Test
+    void anExhaustedQuotaSaysWhenItResets() throws Exception {
+        var model = newModel();
+        limit("education", model, 1, 100);
+        try (var connection = app.getConnection()) {
+            ledger.reserve(connection, "education", model, 1, NOW);
+
+            assertThatThrownBy(() -> ledger.reserve(connection, "education", model, 1, NOW))
+                    .isInstanceOf(QuotaExceededException.class)
+                    .hasMessageContaining("request quota")
+                    .satisfies(e -> assertThat(((QuotaExceededException) e).resetsAt())
+                            .isEqualTo(Instant.parse("2026-11-30T16:00:00Z")));
+        }
+    }
+
+    @Test
+    void aBatchBeyondTheRowLimitIsRefusedAndTakesNothing() throws Exception {
+        var model = newModel();
+        limit("health", model, 100, 10);
+        try (var connection = app.getConnection()) {
+            assertThatThrownBy(() -> ledger.reserve(connection, "health", model, 11, NOW))
+                    .isInstanceOf(QuotaExceededException.class)
+                    .hasMessageContaining("row quota");
+
+            var status = ledger.status(connection, "health", model, NOW);
+            assertThat(status.requestsUsed()).isZero();
+            assertThat(status.rowsUsed()).isZero();
+        }
+    }
+
+    @Test
+    void aReleasedReservationIsGivenBackAndASettlementKeepsOnlyTheRowsProcessed() throws Exception {
+        var model = newModel();
+        limit("environment", model, 2, 100);
+        try (var connection = app.getConnection()) {
+            var failed = ledger.reserve(connection, "environment", model, 40, NOW);
+            ledger.release(connection, failed);
+            var batch = ledger.reserve(connection, "environment", model, 40, NOW);
+            ledger.settle(connection, batch, 37);
+
+            var status = ledger.status(connection, "environment", model, NOW);
+            assertThat(status.requestsUsed()).isEqualTo(1);
+            assertThat(status.rowsUsed()).isEqualTo(37);
+            assertThat(status.rowsLeft()).contains(63L);
+        }
+    }
+
+    @Test
+    void aModelWithoutLimitsIsCountedButNeverRefused() throws Exception {
+        var model = newModel();
+        try (var connection = app.getConnection()) {
+            for (int i = 0; i < 5; i++) {
+                ledger.reserve(connection, "hotline", model, 1000, NOW);
+            }
+
+            var status = ledger.status(connection, "hotline", model, NOW);
+            assertThat(status.requestsUsed()).isEqualTo(5);
+            assertThat(status.limit()).isEmpty();
+        }
+    }
+
+    @Test
+    void nextMonthStartsFromZero() throws Exception {
+        var model = newModel();
+        limit("transport", model, 1, 10);
+        try (var connection = app.getConnection()) {
+            ledger.reserve(connection, "transport", model, 1, NOW);
+            var december = Instant.parse("2026-11-30T16:00:00Z");
+
+            ledger.reserve(connection, "transport", model, 1, december);
+
+            assertThat(ledger.status(connection, "transport", model, december).requestsUsed())
+                    .isEqualTo(1);
+        }
+    }
+}
