@@ -22,11 +22,12 @@ public final class QuotaLedger {
 
     private static final String OPEN_PERIOD =
             "INSERT INTO quota_usage (tenant_id, model, period) VALUES (?, ?, ?)" + " ON CONFLICT DO NOTHING";
-    private static final String RESERVE = "UPDATE quota_usage u"
-            + " SET requests_used = u.requests_used + 1, rows_used = u.rows_used + ?"
-            + " WHERE u.tenant_id = ? AND u.model = ? AND u.period = ?"
-            + " AND NOT EXISTS (SELECT 1 FROM quota q WHERE q.tenant_id = u.tenant_id AND q.model = u.model"
-            + " AND (u.requests_used + 1 > q.request_limit OR u.rows_used + ? > q.row_limit))";
+    // the limits are plain parameters: when the row was changed by a concurrent reservation while this
+    // one waited for its lock, PostgreSQL re-checks these conditions on the new row before updating
+    private static final String RESERVE = "UPDATE quota_usage"
+            + " SET requests_used = requests_used + 1, rows_used = rows_used + ?"
+            + " WHERE tenant_id = ? AND model = ? AND period = ?"
+            + " AND requests_used + 1 <= ? AND rows_used + ? <= ?";
     private static final String ADJUST = "UPDATE quota_usage"
             + " SET requests_used = requests_used + ?, rows_used = rows_used + ?"
             + " WHERE tenant_id = ? AND model = ? AND period = ?";
@@ -37,6 +38,8 @@ public final class QuotaLedger {
             + " updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, model) DO UPDATE SET"
             + " request_limit = excluded.request_limit, row_limit = excluded.row_limit,"
             + " updated_by = excluded.updated_by, updated_at = excluded.updated_at";
+
+    private static final QuotaLimit UNLIMITED = new QuotaLimit(Long.MAX_VALUE - 1, Long.MAX_VALUE / 2);
 
     /**
      * Takes one request and {@code rows} rows from this month's quota.
@@ -56,12 +59,15 @@ public final class QuotaLedger {
             open.setDate(3, day);
             open.executeUpdate();
         }
+        var limit = limit(connection, tenant, model).orElse(UNLIMITED);
         try (var reserve = connection.prepareStatement(RESERVE)) {
             reserve.setLong(1, rows);
             reserve.setString(2, tenant);
             reserve.setString(3, model);
             reserve.setDate(4, day);
-            reserve.setLong(5, rows);
+            reserve.setLong(5, limit.requests());
+            reserve.setLong(6, rows);
+            reserve.setLong(7, limit.rows());
             if (reserve.executeUpdate() == 1) {
                 return new Reservation(tenant, model, period, rows);
             }

@@ -50,7 +50,7 @@ class QuotaLedgerIT {
         }
     }
 
-    @Test
+    @org.junit.jupiter.api.RepeatedTest(5)
     void twoHundredConcurrentRequestsAgainstAQuotaOfFiftyGiveExactlyFifty() throws Exception {
         var model = newModel();
         limit("transport", model, 50, 1_000_000);
