@@ -47,8 +47,9 @@ public final class ModelRuntime implements AutoCloseable {
     private final WeightedFairQueues queues;
     private final RuntimeMeter meter = new RuntimeMeter();
     private final List<Thread> workers = new ArrayList<>();
-    private final Map<ModelRef, ModelInputs> preparers = new ConcurrentHashMap<>();
-    private final Map<ModelRef, ModelVersion> resolved = new ConcurrentHashMap<>();
+    /** Per requested ref: the version that answers it and how its inputs are prepared, one lookup a request. */
+    private final Map<ModelRef, Served> served = new ConcurrentHashMap<>();
+
     private volatile boolean closed;
 
     /** A runtime on DJL's TensorFlow engine. */
@@ -88,6 +89,19 @@ public final class ModelRuntime implements AutoCloseable {
         queues.wake();
     }
 
+    private record Served(ModelVersion version, ModelInputs inputs) {}
+
+    private Served serve(ModelRef requested) {
+        ModelVersion version = catalog.resolve(requested);
+        // refs naming the same version share one preparer (a text model's featurizer tables)
+        for (Served s : served.values()) {
+            if (s.version().ref().equals(version.ref())) {
+                return new Served(version, s.inputs());
+            }
+        }
+        return new Served(version, new ModelInputs(version.card()));
+    }
+
     public Catalog catalog() {
         return catalog;
     }
@@ -106,14 +120,16 @@ public final class ModelRuntime implements AutoCloseable {
         if (closed) {
             throw new RuntimeClosedException("the runtime is shut down");
         }
-        ModelVersion version = resolved.computeIfAbsent(request.model(), catalog::resolve);
+        Served model = served.get(request.model());
+        if (model == null) {
+            model = served.computeIfAbsent(request.model(), this::serve);
+        }
+        ModelVersion version = model.version();
         var violations = InputValidator.validate(version.card(), request.inputs());
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        var prepared = preparers
-                .computeIfAbsent(version.ref(), r -> new ModelInputs(version.card()))
-                .prepare(request.inputs());
+        var prepared = model.inputs().prepare(request.inputs());
         long now = System.nanoTime();
         Duration timeout = request.timeout().orElse(config.defaultTimeout());
         var future = new CompletableFuture<InferenceResult>();

@@ -16,13 +16,34 @@ public final class ModelInputs {
 
     private final ModelCard card;
     private final TextFeaturizer featurizer;
+    private final boolean passThrough;
 
     public ModelInputs(ModelCard card) {
         this.card = card;
         this.featurizer = card.optionalTextFeatures().map(TextFeaturizer::of).orElse(null);
+        this.passThrough =
+                featurizer == null && card.inputs().stream().noneMatch(f -> f.sensitivity() == Sensitivity.DROP);
+    }
+
+    private boolean inOrder(List<Tensor> inputs) {
+        List<FieldSpec> specs = card.inputs();
+        if (inputs.size() != specs.size()) {
+            return false;
+        }
+        for (int i = 0; i < specs.size(); i++) {
+            if (!inputs.get(i).name().equals(specs.get(i).name())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public List<Tensor> prepare(List<Tensor> inputs) {
+        if (passThrough && inOrder(inputs)) {
+            // nothing to drop or featurize and the inputs already in the schema's order: the model takes them as they
+            // are
+            return inputs;
+        }
         var prepared = new ArrayList<Tensor>(card.inputs().size());
         for (FieldSpec spec : card.inputs()) {
             if (spec.sensitivity() == Sensitivity.DROP) {

@@ -63,8 +63,13 @@ public record Tensor(String name, DataType datatype, long[] shape, Object data) 
         return (int) shape[0];
     }
 
+    /** Elements in all rows (the constructor checked that the data array holds exactly these). */
     public int size() {
-        return (int) elements(shape);
+        return switch (datatype) {
+            case FP32 -> ((float[]) data).length;
+            case INT64 -> ((long[]) data).length;
+            case BYTES -> ((String[]) data).length;
+        };
     }
 
     public static long elements(long[] shape) {

@@ -13,28 +13,34 @@ public final class BatchAssembler {
     /** One tensor per input name, the requests' rows one after the other. */
     public static List<Tensor> stack(List<List<Tensor>> requests) {
         List<Tensor> first = requests.get(0);
-        if (requests.size() == 1) {
+        int n = requests.size();
+        if (n == 1) {
             return first;
         }
         var stacked = new ArrayList<Tensor>(first.size());
         for (int i = 0; i < first.size(); i++) {
             Tensor model = first.get(i);
+            // one array per input for the whole batch, filled with one copy per request
             int rows = 0;
             int elements = 0;
-            for (List<Tensor> r : requests) {
-                rows += r.get(i).rows();
-                elements += r.get(i).size();
+            for (int r = 0; r < n; r++) {
+                Tensor t = requests.get(r).get(i);
+                rows += t.rows();
+                elements += t.size();
             }
             long[] shape = model.shape().clone();
             shape[0] = rows;
-            Object data = model.datatype() == DataType.FP32
-                    ? new float[elements]
-                    : model.datatype() == DataType.INT64 ? new long[elements] : new String[elements];
+            Object data = switch (model.datatype()) {
+                case FP32 -> new float[elements];
+                case INT64 -> new long[elements];
+                case BYTES -> new String[elements];
+            };
             int pos = 0;
-            for (List<Tensor> r : requests) {
-                Tensor t = r.get(i);
-                System.arraycopy(t.data(), 0, data, pos, t.size());
-                pos += t.size();
+            for (int r = 0; r < n; r++) {
+                Tensor t = requests.get(r).get(i);
+                int size = t.size();
+                System.arraycopy(t.data(), 0, data, pos, size);
+                pos += size;
             }
             stacked.add(new Tensor(model.name(), model.datatype(), shape, data));
         }

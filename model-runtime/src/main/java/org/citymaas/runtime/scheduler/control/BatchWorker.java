@@ -16,6 +16,11 @@ import org.citymaas.runtime.scheduler.control.WeightedFairQueues.Batch;
  */
 public final class BatchWorker implements Runnable {
 
+    /** A worker returns to the queues after at most this many more completions: not worth waking another. */
+    static final int COMING_BACK = 4;
+
+    private static final ThreadLocal<int[]> COMPLETIONS_LEFT = ThreadLocal.withInitial(() -> new int[] {-1});
+
     private final WeightedFairQueues queues;
     private final ModelResidency residency;
     private final RuntimeMeter meter;
@@ -28,8 +33,18 @@ public final class BatchWorker implements Runnable {
         this.device = device;
     }
 
+    /**
+     * Whether the calling thread is a worker completing its batch with few completions left, so it asks the
+     * queues for the next batch a moment from now.
+     */
+    static boolean comingBackSoon() {
+        int left = COMPLETIONS_LEFT.get()[0];
+        return left >= 0 && left <= COMING_BACK;
+    }
+
     @Override
     public void run() {
+        int[] completionsLeft = COMPLETIONS_LEFT.get();
         var expired = new ArrayList<PendingRequest>();
         while (true) {
             Batch batch;
@@ -45,9 +60,10 @@ public final class BatchWorker implements Runnable {
             }
             try {
                 if (!batch.requests().isEmpty()) {
-                    execute(batch);
+                    execute(batch, completionsLeft);
                 }
             } finally {
+                completionsLeft[0] = -1;
                 residency.release(batch.model());
                 queues.done();
             }
@@ -64,7 +80,7 @@ public final class BatchWorker implements Runnable {
         expired.clear();
     }
 
-    private void execute(Batch batch) {
+    private void execute(Batch batch, int[] completionsLeft) {
         List<PendingRequest> requests = batch.requests();
         ModelResidency.Entry entry = batch.model();
         try {
@@ -83,7 +99,9 @@ public final class BatchWorker implements Runnable {
             meter.batchRows.observe(batch.rows());
             int from = 0;
             Histogram latency = meter.latency(batch.version().ref());
+            int left = requests.size();
             for (PendingRequest r : requests) {
+                completionsLeft[0] = --left;
                 var compute = new Compute(
                         device,
                         batchMillis * r.rows() / batch.rows(),

@@ -27,7 +27,9 @@ import org.citymaas.runtime.scheduler.entity.QueueDepth;
  * <p>A worker takes a batch for the model of the first request chosen, filled in the same fair order
  * with requests for that model, up to the maximum rows. When every other worker is idle it takes the
  * batch at once: waiting would only add latency. While other workers are busy it waits for a full
- * batch, but never longer than the maximum delay after the oldest queued request arrived.
+ * batch, but never longer than the maximum delay after the oldest queued request arrived. A worker
+ * answering its batch is not woken for a batch that its own callers' resubmissions filled: it takes that
+ * batch itself a moment later, which saves a thread wake-up per batch in a closed loop.
  */
 public final class WeightedFairQueues {
 
@@ -87,6 +89,7 @@ public final class WeightedFairQueues {
     private final ModelResidency residency;
     private double lastServedVirtualTime;
     private int busyWorkers;
+    private int sleepingWorkers;
     private boolean paused;
     private boolean closed;
 
@@ -147,13 +150,15 @@ public final class WeightedFairQueues {
             t.size++;
             versions.putIfAbsent(ref, request.version());
             int[] rows = queuedRows.computeIfAbsent(ref, r -> new int[1]);
-            boolean wasEmpty = rows[0] == 0;
             rows[0] += request.rows();
             if (!residency.ready(ref)) {
                 residency.ensureLoading(request.version());
             }
-            // wake an idle worker when it should act now (idle runtime, full batch) or start its delay clock
-            if (busyWorkers == 0 || wasEmpty || rows[0] >= maxBatchRows.applyAsInt(ref)) {
+            // wake an idle worker only when it should act now: the runtime is idle, or a batch is full and the
+            // thread queueing it is not a worker about to come back for it (a client resubmitting from its
+            // completion). Idle workers watch the delay clock themselves while others are busy (see next), so
+            // the first request into an empty queue wakes nobody: a wake-up costs more than a small batch.
+            if (busyWorkers == 0 || (rows[0] >= maxBatchRows.applyAsInt(ref) && !BatchWorker.comingBackSoon())) {
                 changed.signal();
             }
         } finally {
@@ -189,7 +194,10 @@ public final class WeightedFairQueues {
                                         : oldestQueued(model) + maxDelayNanos - System.nanoTime();
                         ModelResidency.Entry lease = left <= 0 ? residency.acquire(model) : null;
                         if (lease != null) {
-                            busyWorkers++;
+                            if (busyWorkers++ == 0 && sleepingWorkers > 0) {
+                                // an idle worker sleeping without a clock starts watching the delay
+                                changed.signal();
+                            }
                             return fill(model, lease, expired);
                         }
                         waitNanos = Math.max(left, 1);
@@ -198,8 +206,17 @@ public final class WeightedFairQueues {
                 if (closed && totalQueued() == 0) {
                     return null;
                 }
+                if (waitNanos == Long.MAX_VALUE && busyWorkers > 0 && !closed) {
+                    // requests may arrive without waking anyone while others are busy: look again after the delay
+                    waitNanos = Math.max(maxDelayNanos, 1);
+                }
                 if (waitNanos == Long.MAX_VALUE) {
-                    changed.await();
+                    sleepingWorkers++;
+                    try {
+                        changed.await();
+                    } finally {
+                        sleepingWorkers--;
+                    }
                 } else {
                     changed.awaitNanos(waitNanos);
                 }
