@@ -21,6 +21,7 @@ import org.citymaas.runtime.inference.control.InputValidator;
 import org.citymaas.runtime.inference.control.ModelInputs;
 import org.citymaas.runtime.inference.entity.InferenceRequest;
 import org.citymaas.runtime.inference.entity.InferenceResult;
+import org.citymaas.runtime.inference.entity.Tensor;
 import org.citymaas.runtime.scheduler.control.BatchWorker;
 import org.citymaas.runtime.scheduler.control.ModelResidency;
 import org.citymaas.runtime.scheduler.control.PendingRequest;
@@ -50,6 +51,8 @@ public final class ModelRuntime implements AutoCloseable {
     /** Per requested ref: the version that answers it and how its inputs are prepared, one lookup a request. */
     private final Map<ModelRef, Served> served = new ConcurrentHashMap<>();
 
+    private final Map<ModelRef, ModelInputs> inputs = new ConcurrentHashMap<>();
+
     private volatile boolean closed;
 
     /** A runtime on DJL's TensorFlow engine. */
@@ -72,7 +75,8 @@ public final class ModelRuntime implements AutoCloseable {
                 residency);
         for (int i = 0; i < config.workers(); i++) {
             Thread t = new Thread(
-                    new BatchWorker(queues, residency, meter, device), "citymaas-worker-" + device + "-" + i);
+                    new BatchWorker(queues, residency, meter, device, this::stack),
+                    "citymaas-worker-" + device + "-" + i);
             t.setDaemon(true);
             t.start();
             workers.add(t);
@@ -93,13 +97,16 @@ public final class ModelRuntime implements AutoCloseable {
 
     private Served serve(ModelRef requested) {
         ModelVersion version = catalog.resolve(requested);
-        // refs naming the same version share one preparer (a text model's featurizer tables)
-        for (Served s : served.values()) {
-            if (s.version().ref().equals(version.ref())) {
-                return new Served(version, s.inputs());
-            }
-        }
-        return new Served(version, new ModelInputs(version.card()));
+        return new Served(version, inputsOf(version));
+    }
+
+    /** One per version, shared by the refs that name it (and their text featurizer tables). */
+    private ModelInputs inputsOf(ModelVersion version) {
+        return inputs.computeIfAbsent(version.ref(), ref -> new ModelInputs(version.card()));
+    }
+
+    private List<Tensor> stack(ModelVersion version, List<List<Tensor>> requests) {
+        return inputsOf(version).stack(requests);
     }
 
     public Catalog catalog() {
@@ -129,7 +136,7 @@ public final class ModelRuntime implements AutoCloseable {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        var prepared = model.inputs().prepare(request.inputs());
+        var prepared = model.inputs().queued(request.inputs());
         long now = System.nanoTime();
         Duration timeout = request.timeout().orElse(config.defaultTimeout());
         var future = new CompletableFuture<InferenceResult>();

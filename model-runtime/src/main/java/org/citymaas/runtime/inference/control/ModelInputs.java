@@ -7,6 +7,7 @@ import org.citymaas.runtime.catalog.entity.ModelCard;
 import org.citymaas.runtime.catalog.entity.Sensitivity;
 import org.citymaas.runtime.features.control.TextFeaturizer;
 import org.citymaas.runtime.inference.entity.Tensor;
+import org.citymaas.runtime.scheduler.control.BatchAssembler;
 
 /**
  * Turns validated schema inputs into the SavedModel's inputs: fields marked {@code drop} never reach
@@ -17,6 +18,7 @@ public final class ModelInputs {
     private final ModelCard card;
     private final TextFeaturizer featurizer;
     private final boolean passThrough;
+    private final ThreadLocal<float[]> batchBuffers = new ThreadLocal<>();
 
     public ModelInputs(ModelCard card) {
         this.card = card;
@@ -57,6 +59,84 @@ public final class ModelInputs {
             }
         }
         return prepared;
+    }
+
+    /**
+     * What a request queues: like {@link #prepare} but with the text left as text, so that {@link #stack}
+     * featurizes a whole batch into one array instead of one array per request copied into another.
+     */
+    public List<Tensor> queued(List<Tensor> inputs) {
+        if (featurizer == null) {
+            return prepare(inputs);
+        }
+        boolean drops = false;
+        for (FieldSpec spec : card.inputs()) {
+            drops |= spec.sensitivity() == Sensitivity.DROP;
+        }
+        if (!drops && inOrder(inputs)) {
+            return inputs;
+        }
+        var queued = new ArrayList<Tensor>(card.inputs().size());
+        for (FieldSpec spec : card.inputs()) {
+            if (spec.sensitivity() != Sensitivity.DROP) {
+                queued.add(InputValidator.find(inputs, spec.name()));
+            }
+        }
+        return queued;
+    }
+
+    /** The model inputs of a batch from the requests' {@link #queued} inputs, rows one after the other. */
+    public List<Tensor> stack(List<List<Tensor>> requests) {
+        if (featurizer == null) {
+            return BatchAssembler.stack(requests);
+        }
+        List<Tensor> first = requests.get(0);
+        String text = card.textFeatures().input();
+        var stacked = new ArrayList<Tensor>(first.size());
+        int textIndex = -1;
+        for (int i = 0; i < first.size(); i++) {
+            if (first.get(i).name().equals(text)) {
+                textIndex = i;
+            }
+        }
+        int rows = 0;
+        for (List<Tensor> r : requests) {
+            rows += r.get(textIndex).rows();
+        }
+        int dims = featurizer.dimensions();
+        float[] features = batchBuffer(rows * dims);
+        int row = 0;
+        for (List<Tensor> r : requests) {
+            for (String s : r.get(textIndex).strings()) {
+                featurizer.featurize(s, features, row++ * dims);
+            }
+        }
+        if (first.size() > 1) {
+            var others = new ArrayList<List<Tensor>>(requests.size());
+            for (List<Tensor> r : requests) {
+                var rest = new ArrayList<Tensor>(r);
+                rest.remove(textIndex);
+                others.add(rest);
+            }
+            stacked.addAll(BatchAssembler.stack(others));
+        }
+        stacked.add(textIndex, Tensor.fp32(card.textFeatures().output(), new long[] {rows, dims}, features));
+        return stacked;
+    }
+
+    /**
+     * A zeroed features array, reused by the calling worker for batches of the same size: the model copies
+     * its inputs, and a full text batch is half a megabyte that would otherwise be garbage at once.
+     */
+    private float[] batchBuffer(int length) {
+        float[] buffer = batchBuffers.get();
+        if (buffer == null || buffer.length != length) {
+            buffer = new float[length];
+            batchBuffers.set(buffer);
+        } else {
+            java.util.Arrays.fill(buffer, 0f);
+        }
+        return buffer;
     }
 
     private Tensor featurize(Tensor text) {

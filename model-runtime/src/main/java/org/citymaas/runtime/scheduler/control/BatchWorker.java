@@ -22,11 +22,22 @@ public final class BatchWorker implements Runnable {
     private static final ThreadLocal<int[]> COMPLETIONS_LEFT = ThreadLocal.withInitial(() -> new int[] {-1});
 
     private final WeightedFairQueues queues;
+    private final BatchInputs batchInputs;
     private final ModelResidency residency;
     private final RuntimeMeter meter;
     private final String device;
 
     public BatchWorker(WeightedFairQueues queues, ModelResidency residency, RuntimeMeter meter, String device) {
+        this(queues, residency, meter, device, BatchInputs.STACK);
+    }
+
+    public BatchWorker(
+            WeightedFairQueues queues,
+            ModelResidency residency,
+            RuntimeMeter meter,
+            String device,
+            BatchInputs batchInputs) {
+        this.batchInputs = batchInputs;
         this.queues = queues;
         this.residency = residency;
         this.meter = meter;
@@ -90,7 +101,7 @@ public final class BatchWorker implements Runnable {
             long start = System.nanoTime();
             List<Tensor> outputs;
             try {
-                outputs = runner.run(BatchAssembler.stack(inputs));
+                outputs = runner.run(batchInputs.stack(batch.version(), inputs));
             } finally {
                 entry.returnRunner(runner);
             }

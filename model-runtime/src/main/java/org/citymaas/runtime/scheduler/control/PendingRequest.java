@@ -13,7 +13,7 @@ import org.citymaas.runtime.inference.entity.Tensor;
  *
  * @param tenant who pays for it
  * @param version the version that will answer
- * @param modelInputs the SavedModel inputs (dropped fields removed, text featurized)
+ * @param modelInputs the inputs as queued: dropped fields removed, text still text (featurized per batch)
  * @param rows its rows
  * @param priority order inside the tenant's queue
  * @param enqueuedNanos {@link System#nanoTime()} at submission
