@@ -316,7 +316,9 @@ public final class RuntimeBench {
             throws Exception {
         var stop = new AtomicBoolean();
         var measuring = new AtomicBoolean();
-        var floodLat = new Latencies();
+        // the flood's answers are counted, not kept: a growing array of millions of latencies would be garbage
+        // collected under the trickle's measurement
+        var floodLat = Latencies.countOnly();
         var counter = new AtomicLong();
         var done = new ArrayList<CompletableFuture<Void>>();
         if (flood != null) {
@@ -394,9 +396,19 @@ public final class RuntimeBench {
     static final class Latencies {
         private long[] values = new long[1 << 16];
         private int size;
-        private boolean resetWarmup = true;
+        private boolean keep = true;
+
+        static Latencies countOnly() {
+            var l = new Latencies();
+            l.keep = false;
+            return l;
+        }
 
         synchronized void add(long nanos) {
+            if (!keep) {
+                size++;
+                return;
+            }
             if (size == values.length) {
                 values = Arrays.copyOf(values, size * 2);
             }

@@ -27,7 +27,10 @@ import org.citymaas.runtime.scheduler.entity.QueueDepth;
  * <p>A worker takes a batch for the model of the first request chosen, filled in the same fair order
  * with requests for that model, up to the maximum rows. When every other worker is idle it takes the
  * batch at once: waiting would only add latency. While other workers are busy it waits for a full
- * batch, but never longer than the maximum delay after the oldest queued request arrived. A worker
+ * batch, but never longer than the maximum delay after the oldest queued request arrived. While a
+ * tenant with a small backlog (at most a quarter batch) waits beside a heavier one, batches of that model
+ * are cut to a quarter, so the light tenant's request waits for at most the running batches and then runs
+ * in a short one. A worker
  * answering its batch is not woken for a batch that its own callers' resubmissions filled: it takes that
  * batch itself a moment later, which saves a thread wake-up per batch in a closed loop.
  */
@@ -40,6 +43,7 @@ public final class WeightedFairQueues {
         final List<ArrayDeque<PendingRequest>> byPriority =
                 List.of(new ArrayDeque<>(), new ArrayDeque<>(), new ArrayDeque<>());
         int size;
+        int rows;
 
         PendingRequest peek() {
             for (int p = Priority.HIGH.ordinal(); p >= 0; p--) {
@@ -56,6 +60,7 @@ public final class WeightedFairQueues {
                 PendingRequest r = byPriority.get(p).pollFirst();
                 if (r != null) {
                     size--;
+                    rows -= r.rows();
                     return r;
                 }
             }
@@ -147,6 +152,7 @@ public final class WeightedFairQueues {
             }
             q.byPriority.get(request.priority().ordinal()).addLast(request);
             q.size++;
+            q.rows += request.rows();
             t.size++;
             versions.putIfAbsent(ref, request.version());
             int[] rows = queuedRows.computeIfAbsent(ref, r -> new int[1]);
@@ -283,10 +289,31 @@ public final class WeightedFairQueues {
         return new Batch(versions.get(model), batch, rows, lease);
     }
 
+    /**
+     * The most rows of the next batch for the model: a quarter of the maximum while a tenant whose whole
+     * backlog fits in that quarter waits beside a tenant with more, else the maximum. The light tenant is
+     * at the front in fair order, so its request runs in a short batch instead of a full one; a tenant
+     * flooding alone still gets full batches.
+     */
+    private int batchLimit(ModelRef model) {
+        int max = maxBatchRows.applyAsInt(model);
+        int quarter = Math.max(1, max / 4);
+        boolean light = false;
+        boolean heavy = false;
+        for (TenantQueue t : tenants.values()) {
+            ModelQueue q = t.models.get(model);
+            if (q != null && q.size > 0) {
+                light |= q.rows <= quarter;
+                heavy |= q.rows > quarter;
+            }
+        }
+        return light && heavy ? quarter : max;
+    }
+
     /** Moves requests for {@code model} into the batch in fair order while they fit. */
     private int take(ModelRef model, List<PendingRequest> batch, int rows, List<PendingRequest> expired) {
         long now = System.nanoTime();
-        int max = maxBatchRows.applyAsInt(model);
+        int max = batchLimit(model);
         while (rows < max) {
             TenantQueue best = null;
             ModelQueue bestQueue = null;

@@ -84,6 +84,41 @@ class WeightedFairQueuesTest {
     }
 
     @Test
+    void servesATrickleRequestInTheNextBatchAShortOneWhileAnotherTenantFloods() throws InterruptedException {
+        var q = queues(Map.of(), 1000, 64);
+        for (int i = 0; i < 300; i++) {
+            q.enqueue(request(FLOOD));
+        }
+        Batch flood = q.next(new ArrayList<>());
+        assertThat(flood.rows()).isEqualTo(64);
+        residency.release(flood.model());
+        q.done();
+        var trickle = request(TRICKLE);
+        q.enqueue(trickle);
+
+        Batch next = q.next(new ArrayList<>());
+        assertThat(next.requests()).contains(trickle);
+        assertThat(next.rows()).isEqualTo(16);
+        residency.release(next.model());
+        q.done();
+
+        Batch after = q.next(new ArrayList<>());
+        assertThat(after.rows()).as("the flood alone gets full batches again").isEqualTo(64);
+    }
+
+    @Test
+    void keepsFullBatchesWhenEveryWaitingTenantHasALargeBacklog() throws InterruptedException {
+        var q = queues(Map.of(), 1000, 64);
+        for (int i = 0; i < 100; i++) {
+            q.enqueue(request(FLOOD));
+            q.enqueue(request(TRICKLE));
+        }
+        Batch b = q.next(new ArrayList<>());
+        assertThat(b.rows()).isEqualTo(64);
+        assertThat(b.requests()).extracting(PendingRequest::tenant).contains(FLOOD, TRICKLE);
+    }
+
+    @Test
     void sharesRowsInProportionToTheWeights() throws InterruptedException {
         var q = queues(Map.of(FLOOD, 3.0), 100, 1);
         for (int i = 0; i < 20; i++) {
