@@ -4,9 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import org.citymaas.portal.audit.boundary.AuditResource;
+import org.citymaas.portal.audit.boundary.DeniedRequests;
 import org.citymaas.portal.departments.boundary.DepartmentsResource;
+import org.citymaas.portal.inference.boundary.InferenceResource;
 import org.citymaas.portal.me.MeResource;
 import org.citymaas.portal.problems.ProblemMappers;
+import org.citymaas.portal.subscriptions.boundary.QuotasResource;
+import org.citymaas.portal.subscriptions.boundary.RemainingQuotaResource;
+import org.citymaas.portal.subscriptions.boundary.SubscriptionsResource;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
@@ -32,6 +38,13 @@ public class RestApplication extends Application {
         return Set.of(
                 MeResource.class,
                 DepartmentsResource.class,
+                SubscriptionsResource.class,
+                QuotasResource.class,
+                RemainingQuotaResource.class,
+                AuditResource.class,
+                InferenceResource.class,
+                DeniedRequests.class,
+                ProblemMappers.PortalErrors.class,
                 ProblemMappers.HttpErrors.class,
                 ProblemMappers.UnreadableBody.class,
                 ProblemMappers.InvalidInput.class,

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.citymaas.portal.errors.PortalException;
 import org.citymaas.security.provisioning.entity.ProvisioningException;
 import org.citymaas.tenant.errors.DepartmentNotFoundException;
 import org.citymaas.tenant.errors.DuplicateDepartmentException;
@@ -101,6 +102,28 @@ public final class ProblemMappers {
                     .with("failedStep", e.failedStep().name())
                     .with("compensated", undone)
                     .with("leftBehind", e.leftBehind().stream().map(Enum::name).toList()));
+        }
+    }
+
+    /** The portal's own refusals and failures; 429s say when to retry. */
+    @Provider
+    public static class PortalErrors implements ExceptionMapper<PortalException> {
+        @Override
+        public Response toResponse(PortalException e) {
+            if (e.status() >= 500) {
+                LOG.log(Level.SEVERE, e.getMessage(), e);
+            }
+            var problem = Problem.of(e.status(), e.title(), e.getMessage());
+            for (var member : e.extensions().entrySet()) {
+                problem = problem.with(member.getKey(), member.getValue());
+            }
+            var response = Problems.response(problem);
+            if (e.extensions().get("retryAfterSeconds") instanceof Long seconds) {
+                return Response.fromResponse(response)
+                        .header("Retry-After", seconds)
+                        .build();
+            }
+            return response;
         }
     }
 

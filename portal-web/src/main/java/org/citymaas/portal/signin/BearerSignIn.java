@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.citymaas.portal.audit.boundary.AuditTrail;
 import org.citymaas.portal.problems.Problems;
 import org.citymaas.security.identity.control.AccessTokenVerifier;
 import org.citymaas.security.identity.control.InvalidTokenException;
@@ -41,6 +42,9 @@ public abstract class BearerSignIn implements HttpAuthenticationMechanism {
     @Inject
     SignInSettings settings;
 
+    @Inject
+    AuditTrail audit;
+
     private AccessTokenVerifier verifier;
 
     @PostConstruct
@@ -62,6 +66,7 @@ public abstract class BearerSignIn implements HttpAuthenticationMechanism {
                 return context.notifyContainerAboutLogin(caller::name, claims.roleNames());
             } catch (InvalidTokenException e) {
                 LOG.log(Level.FINE, "Bearer token refused", e);
+                audit(request, "invalid, expired or foreign token");
                 return unauthorized(
                         response,
                         "invalid_token",
@@ -69,6 +74,9 @@ public abstract class BearerSignIn implements HttpAuthenticationMechanism {
             }
         }
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            if (context.isProtected()) {
+                audit(request, "no access token");
+            }
             return context.isProtected()
                     ? unauthorized(
                             response,
@@ -77,6 +85,18 @@ public abstract class BearerSignIn implements HttpAuthenticationMechanism {
                     : context.doNothing();
         }
         return browserSignIn.validateRequest(request, response, context);
+    }
+
+    /** A refused API sign-in, audited without the token itself. */
+    private void audit(HttpServletRequest request, String why) {
+        audit.record(AuditTrail.anonymous()
+                .action("api.signin")
+                .resource(request.getRequestURI()
+                        .substring(request.getContextPath().length()))
+                .outcome("DENIED", HttpServletResponse.SC_UNAUTHORIZED)
+                .clientAddress(request.getRemoteAddr())
+                .summary(request.getMethod() + ": " + why)
+                .build());
     }
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, String error, String detail) {

@@ -67,9 +67,9 @@ public final class PayaraServer implements AutoCloseable {
             }
             var log = workDirectory.resolve("payara.log");
             List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx768m",
-                    "-Dai.djl.offline=true",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m"));
+            command.addAll(PortalSettings.runtimeJvmOptions());
+            command.addAll(List.of(
                     "-jar",
                     payaraJar.toString(),
                     "--nocluster",

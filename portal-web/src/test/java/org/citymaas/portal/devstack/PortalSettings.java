@@ -1,6 +1,8 @@
 package org.citymaas.portal.devstack;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.citymaas.db.embedded.EmbeddedDatabase;
 import org.citymaas.db.migration.Migrations;
@@ -13,6 +15,28 @@ import org.citymaas.db.migration.Migrations;
 public final class PortalSettings {
 
     private PortalSettings() {}
+
+    /** The checkout's work folder (caches, keys and data of dev and test runs; never committed). */
+    static Path work() {
+        return Path.of(System.getProperty("citymaas.work", ".work")).toAbsolutePath();
+    }
+
+    /**
+     * The JVM options TensorFlow needs in the portal's JVM: offline DJL and the JavaCPP/DJL caches, shared
+     * with model-runtime's build ({@code citymaas.runtime.cache}, default {@code <work>/model-runtime-cache}).
+     */
+    public static List<String> runtimeJvmOptions() {
+        var cache = Path.of(System.getProperty(
+                        "citymaas.runtime.cache",
+                        work().resolve("model-runtime-cache").toString()))
+                .toAbsolutePath();
+        return List.of(
+                "-Dai.djl.offline=true",
+                "-Dorg.bytedeco.javacpp.cachedir=" + cache.resolve("javacpp"),
+                "-DDJL_CACHE_DIR=" + cache.resolve("djl"),
+                "-Dai.djl.tensorflow.num_interop_threads=1",
+                "-Dai.djl.tensorflow.num_intraop_threads=1");
+    }
 
     public static Map<String, String> of(EmbeddedDatabase database, KeycloakServer keycloak, boolean demoData) {
         var settings = new LinkedHashMap<String, String>();
@@ -31,6 +55,12 @@ public final class PortalSettings {
         settings.put("citymaas.keycloak.provisioner.client-id", KeycloakDemoRealm.PROVISIONER_CLIENT);
         settings.put("citymaas.keycloak.provisioner.secret", KeycloakDemoRealm.PROVISIONER_SECRET);
         settings.put("citymaas.api.audience", KeycloakDemoRealm.API_AUDIENCE);
+        var work = work();
+        settings.put("citymaas.audit.key-directory", work.resolve("audit-keys").toString());
+        settings.put(
+                "citymaas.runtime.catalog-cache", work.resolve("portal-catalog").toString());
+        // DEMO-ONLY masking secret (base64 of 32 fixed bytes): production sets CITYMAAS_MASKING_MASTER_SECRET
+        settings.put("citymaas.masking.master-secret", "ZGVtby1vbmx5LWNpdHltYWFzLW1hc2tpbmctc2VjcmV0IQ==");
         return settings;
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** A small HTTP client for the tests: JSON in, JSON out, optional Bearer token. */
 final class Http {
@@ -33,10 +34,33 @@ final class Http {
         return send(request(url, token).GET());
     }
 
+    /** A GET that takes any media type (a PEM key, a file). */
+    static Answer getAny(String url, String token) {
+        return send(request(url, token).setHeader("Accept", "*/*").GET());
+    }
+
     static Answer post(String url, String token, String json) {
         return send(request(url, token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    static Answer post(String url, String token, String json, Map<String, String> headers) {
+        var request = request(url, token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    static Answer put(String url, String token, String json) {
+        return send(request(url, token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    static Answer delete(String url, String token) {
+        return send(request(url, token).DELETE());
     }
 
     static String json(Object value) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.citymaas.portal.audit.boundary.AuditTrail;
 import org.citymaas.portal.signin.CurrentCaller;
 import org.citymaas.security.identity.entity.Role;
 import org.citymaas.tenant.departments.boundary.Departments;
@@ -37,6 +38,9 @@ public class DepartmentsResource {
     @Inject
     CurrentCaller currentCaller;
 
+    @Inject
+    AuditTrail audit;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
@@ -45,6 +49,11 @@ public class DepartmentsResource {
             @NotNull(message = "a JSON body is required") @Valid NewDepartment request,
             @jakarta.ws.rs.core.Context UriInfo uri) {
         var created = onboarding.create(request);
+        audit.record(AuditTrail.by(currentCaller.get())
+                .action("department.create")
+                .resource("tenants/" + created.department().id())
+                .outcome("OK", 201)
+                .build());
         return Response.created(uri.getAbsolutePathBuilder()
                         .path(created.department().id())
                         .build())

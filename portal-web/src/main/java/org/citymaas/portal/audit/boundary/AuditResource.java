@@ -1,0 +1,41 @@
+package org.citymaas.portal.audit.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.citymaas.security.identity.entity.Role;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The auditors' API: verify the chain, fetch the key that signs its checkpoints. */
+@Path("v1/audit")
+@RequestScoped
+public class AuditResource {
+
+    @Inject
+    AuditTrail trail;
+
+    @GET
+    @Path("verify")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.AUDITOR_NAME)
+    @Operation(summary = "Verify the audit chain (seq from..to, default all): OK or the first break")
+    public VerificationView verify(@QueryParam("from") Long from, @QueryParam("to") Long to) {
+        var first = from == null ? 1 : Math.max(1, from);
+        var last = to == null ? Long.MAX_VALUE : to;
+        return VerificationView.of(trail.verify(first, last));
+    }
+
+    @GET
+    @Path("public-key")
+    @Produces("application/x-pem-file")
+    @RolesAllowed({Role.AUDITOR_NAME, Role.PLATFORM_ADMIN_NAME, Role.TENANT_ADMIN_NAME, Role.STAFF_NAME})
+    @Operation(summary = "The Ed25519 public key (PEM) that signs the audit checkpoints")
+    public String publicKey() {
+        return trail.checkpoints().publicKeyPem();
+    }
+}

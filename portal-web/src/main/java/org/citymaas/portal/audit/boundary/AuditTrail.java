@@ -1,0 +1,72 @@
+package org.citymaas.portal.audit.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.sql.Connection;
+import javax.sql.DataSource;
+import org.citymaas.security.audit.boundary.AuditCheckpoints;
+import org.citymaas.security.audit.boundary.AuditEvidence;
+import org.citymaas.security.audit.boundary.AuditLog;
+import org.citymaas.security.audit.entity.ActorType;
+import org.citymaas.security.audit.entity.AuditEvent;
+import org.citymaas.security.audit.entity.Verification;
+import org.citymaas.security.identity.entity.Caller;
+import org.citymaas.security.identity.entity.CallerKind;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The portal's audit log, checkpoints and verifier on the container data source. The key directory
+ * ({@code citymaas.audit.key-directory}) is required and shared by every portal instance.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    @Resource(lookup = "java:app/jdbc/citymaas")
+    DataSource dataSource;
+
+    @Inject
+    @ConfigProperty(name = "citymaas.audit.key-directory")
+    String keyDirectory;
+
+    private AuditLog log;
+    private AuditCheckpoints checkpoints;
+
+    @PostConstruct
+    void open() {
+        log = new AuditLog(dataSource);
+        checkpoints = new AuditCheckpoints(dataSource, Path.of(keyDirectory));
+    }
+
+    /** Records an event on its own (joining the JTA transaction when one is open). */
+    public void record(AuditEvent event) {
+        log.record(event);
+    }
+
+    /** Appends an event on the caller's connection: the last statement of its transaction. */
+    public void append(Connection connection, AuditEvent event) {
+        log.append(connection, event);
+    }
+
+    public AuditCheckpoints checkpoints() {
+        return checkpoints;
+    }
+
+    public Verification verify(long fromSeq, long toSeq) {
+        return new AuditEvidence(dataSource, checkpoints.key().publicKey()).verify(fromSeq, toSeq);
+    }
+
+    /** An event started with the caller as actor (and its department). */
+    public static AuditEvent.Builder by(Caller caller) {
+        return AuditEvent.builder()
+                .actor(caller.name(), caller.kind() == CallerKind.SERVICE ? ActorType.SERVICE : ActorType.USER)
+                .tenant(caller.tenant());
+    }
+
+    /** An event of a caller nobody could identify. */
+    public static AuditEvent.Builder anonymous() {
+        return AuditEvent.builder().actor("anonymous", ActorType.ANONYMOUS);
+    }
+}

@@ -1,0 +1,94 @@
+package org.citymaas.portal.inference.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.citymaas.billing.usage.control.UsageLedger;
+import org.citymaas.billing.usage.entity.UsageEvent;
+import org.citymaas.portal.audit.boundary.AuditTrail;
+import org.citymaas.portal.errors.LedgerException;
+import org.citymaas.security.audit.entity.AuditEvent;
+import org.citymaas.tenant.quotas.control.QuotaLedger;
+import org.citymaas.tenant.quotas.entity.Reservation;
+
+/**
+ * The inference path's transactions, each short and on the container data source: look up a
+ * request id, reserve quota, and finish (settle + usage event + audit event, or release + audit
+ * event) in one transaction with the audit append last.
+ */
+@ApplicationScoped
+public class InferenceLedger {
+
+    @Resource(lookup = "java:app/jdbc/citymaas")
+    DataSource dataSource;
+
+    @Inject
+    AuditTrail audit;
+
+    private final QuotaLedger quotas = new QuotaLedger();
+    private final UsageLedger usage = new UsageLedger();
+
+    /** The usage event already charged for this department's request id, if any. */
+    public Optional<UsageEvent> charged(String tenant, String requestId) {
+        try (var connection = dataSource.getConnection()) {
+            return usage.find(connection, tenant, requestId);
+        } catch (SQLException e) {
+            throw new LedgerException("could not read the usage ledger", e);
+        }
+    }
+
+    /**
+     * Takes one request and its rows from this month's quota, committed at once.
+     *
+     * @throws org.citymaas.tenant.errors.QuotaExceededException nothing left; nothing was taken
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Reservation reserve(String tenant, String model, long rows, Instant now) {
+        try (var connection = dataSource.getConnection()) {
+            return quotas.reserve(connection, tenant, model, rows, now);
+        } catch (SQLException e) {
+            throw new LedgerException("could not reserve quota", e);
+        }
+    }
+
+    /**
+     * Settles the reservation, records the usage event and the audit event, all or nothing. When a
+     * concurrent retry with the same request id was charged first, this one's reservation is given
+     * back instead.
+     *
+     * @return whether this request was charged
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean complete(Reservation reservation, UsageEvent event, AuditEvent.Builder auditEvent) {
+        try (var connection = dataSource.getConnection()) {
+            var charged = usage.record(connection, event);
+            if (charged) {
+                quotas.settle(connection, reservation, event.rows());
+            } else {
+                quotas.release(connection, reservation);
+                auditEvent.summary("retry of request id " + event.requestId() + ": charged once already");
+            }
+            audit.append(connection, auditEvent.build());
+            return charged;
+        } catch (SQLException e) {
+            throw new LedgerException("could not meter the request", e);
+        }
+    }
+
+    /** Gives the reservation back and audits the failure, together. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void fail(Reservation reservation, AuditEvent event) {
+        try (var connection = dataSource.getConnection()) {
+            quotas.release(connection, reservation);
+            audit.append(connection, event);
+        } catch (SQLException e) {
+            throw new LedgerException("could not release the quota reservation", e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.citymaas.portal.inference.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import org.citymaas.portal.inference.control.V2Codec;
+import org.citymaas.portal.signin.CurrentCaller;
+import org.citymaas.portal.subscriptions.boundary.Subscriptions;
+import org.citymaas.runtime.inference.boundary.ModelRuntime;
+import org.citymaas.security.identity.entity.Role;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The Open Inference Protocol (v2) REST API. A department sees only the models it subscribes to;
+ * every other name answers 404.
+ */
+@Path("v2")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.STAFF_NAME, Role.TENANT_ADMIN_NAME})
+public class InferenceResource {
+
+    @Inject
+    InferenceGateway gateway;
+
+    @Inject
+    Subscriptions subscriptions;
+
+    @Inject
+    ModelRuntime runtime;
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Context
+    HttpServletRequest servletRequest;
+
+    @GET
+    @Operation(summary = "Server metadata")
+    public String server() {
+        return V2Codec.json(Map.of("name", "citymaas", "version", "1", "extensions", List.of()));
+    }
+
+    @GET
+    @Path("health/live")
+    @Operation(summary = "Server liveness")
+    public String live() {
+        return V2Codec.json(Map.of("live", true));
+    }
+
+    @GET
+    @Path("health/ready")
+    @Operation(summary = "Server readiness")
+    public String ready() {
+        return V2Codec.json(Map.of("ready", true));
+    }
+
+    @GET
+    @Path("models")
+    @Operation(summary = "The models the caller's department subscribes to (a CityMaaS extension)")
+    public String models() {
+        var names = currentCaller.get().department().map(subscriptions::list).orElse(List.of()).stream()
+                .map(s -> s.model())
+                .toList();
+        return V2Codec.json(Map.of("models", names));
+    }
+
+    @GET
+    @Path("models/{name}")
+    @Operation(summary = "Model metadata: versions, platform, inputs and outputs")
+    public String metadata(@PathParam("name") String name) {
+        return metadata(name, null);
+    }
+
+    @GET
+    @Path("models/{name}/versions/{version}")
+    @Operation(summary = "Metadata of one version")
+    public String metadata(@PathParam("name") String name, @PathParam("version") String version) {
+        var caller = currentCaller.get();
+        var target = gateway.authorize(caller, name, version);
+        return V2Codec.metadata(target.card(), gateway.versions(caller, name));
+    }
+
+    @GET
+    @Path("models/{name}/ready")
+    @Operation(summary = "Model readiness (a version loads on first use)")
+    public String modelReady(@PathParam("name") String name) {
+        return modelReady(name, null);
+    }
+
+    @GET
+    @Path("models/{name}/versions/{version}/ready")
+    @Operation(summary = "Version readiness")
+    public String modelReady(@PathParam("name") String name, @PathParam("version") String version) {
+        var target = gateway.authorize(currentCaller.get(), name, version);
+        return V2Codec.json(Map.of(
+                "name",
+                name,
+                "version",
+                target.card().version(),
+                "ready",
+                true,
+                "loaded",
+                runtime.ready(target.ref())));
+    }
+
+    @POST
+    @Path("models/{name}/infer")
+    @Operation(summary = "Run the model's default (or pinned) version on named input tensors")
+    public String infer(@PathParam("name") String name, @HeaderParam("X-Request-Id") String requestId, String body) {
+        return infer(name, null, requestId, body);
+    }
+
+    @POST
+    @Path("models/{name}/versions/{version}/infer")
+    @Operation(summary = "Run one version of the model on named input tensors")
+    public String infer(
+            @PathParam("name") String name,
+            @PathParam("version") String version,
+            @HeaderParam("X-Request-Id") String requestId,
+            String body) {
+        return gateway.infer(currentCaller.get(), name, version, requestId, body, servletRequest.getRemoteAddr());
+    }
+}

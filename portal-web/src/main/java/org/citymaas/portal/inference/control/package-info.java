@@ -1,0 +1,5 @@
+/**
+ * The Open Inference Protocol (v2) wire format: JSON requests to the runtime's named tensors and
+ * results back to JSON, naming the field at fault for anything malformed. Pure functions, no container.
+ */
+package org.citymaas.portal.inference.control;

@@ -1,0 +1,58 @@
+package org.citymaas.portal.inference.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.citymaas.runtime.catalog.boundary.Catalog;
+import org.citymaas.runtime.catalog.entity.ModelRef;
+import org.citymaas.runtime.inference.entity.Tensor;
+import org.citymaas.security.masking.boundary.Masking;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InputMaskingTest {
+
+    @TempDir
+    static Path catalogDir;
+
+    private static InputMasking masking() {
+        var masking = new InputMasking();
+        masking.masking = new Masking(
+                "test-only-secret-of-32-bytes-at-least!".getBytes(StandardCharsets.UTF_8), Set.of("auditor"), null);
+        return masking;
+    }
+
+    @Test
+    void freeTextReachesTheModelAndTheSummaryMasked() {
+        var card = Catalog.fromClasspath(catalogDir)
+                .resolve(ModelRef.of("complaint-routing"))
+                .card();
+        var text = "来电人张伟反映工地夜间施工噪音很大，电话13812345678，身份证号110105199003074579。";
+
+        var masked = masking().mask("hotline", card, List.of(Tensor.bytes("text", new long[] {1}, text)));
+
+        var seen = masked.inputs().get(0).strings()[0];
+        assertThat(seen).contains("工地夜间施工噪音很大", "138****5678").doesNotContain("13812345678", "110105199003074579");
+        assertThat(seen).doesNotContain("张伟");
+        assertThat(masked.summary())
+                .startsWith("rows=1 text=")
+                .contains("138****5678")
+                .doesNotContain("13812345678");
+    }
+
+    @Test
+    void numbersPassUnchanged() {
+        var card = Catalog.fromClasspath(catalogDir)
+                .resolve(ModelRef.of("traffic-flow-forecast"))
+                .card();
+        var hour = Tensor.int64("hour_of_day", new long[] {1, 1}, 8L);
+
+        var masked = masking().mask("transport", card, List.of(hour));
+
+        assertThat(masked.inputs()).containsExactly(hour);
+        assertThat(masked.summary()).isEqualTo("rows=1");
+    }
+}
