@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.citymaas.security.audit.boundary.AuditCheckpoints;
 import org.citymaas.security.audit.boundary.AuditEvidence;
@@ -18,11 +19,14 @@ import org.citymaas.security.identity.entity.CallerKind;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The portal's audit log, checkpoints and verifier on the container data source. The key directory
+ * The portal's audit log, checkpoints and verifier on the container data source; each event is also
+ * one line of the server log (its masked content only). The key directory
  * ({@code citymaas.audit.key-directory}) is required and shared by every portal instance.
  */
 @ApplicationScoped
 public class AuditTrail {
+
+    private static final Logger LOG = Logger.getLogger(AuditTrail.class.getName());
 
     @Resource(lookup = "java:app/jdbc/citymaas")
     DataSource dataSource;
@@ -43,11 +47,20 @@ public class AuditTrail {
     /** Records an event on its own (joining the JTA transaction when one is open). */
     public void record(AuditEvent event) {
         log.record(event);
+        logLine(event);
     }
 
     /** Appends an event on the caller's connection: the last statement of its transaction. */
     public void append(Connection connection, AuditEvent event) {
         log.append(connection, event);
+        logLine(event);
+    }
+
+    /** The server log's line for an event: the same (already masked) content, never more. */
+    private static void logLine(AuditEvent e) {
+        LOG.info(() -> "audit " + e.action() + " " + e.outcome() + " " + e.httpStatus() + " actor=" + e.actor()
+                + " tenant=" + e.tenant() + " resource=" + e.resource() + " request=" + e.requestId()
+                + (e.summary() == null ? "" : " summary=" + e.summary()));
     }
 
     public AuditCheckpoints checkpoints() {

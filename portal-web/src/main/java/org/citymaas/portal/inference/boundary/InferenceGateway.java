@@ -200,8 +200,6 @@ public class InferenceGateway {
                             Instant.now(clock)),
                     event);
         }
-        LOG.fine(() ->
-                "inference " + requestId + " " + caller.tenant() + " " + result.model() + ": " + masked.summary());
         return answer;
     }
 
