@@ -460,12 +460,16 @@ class GovernedInferenceIT {
                         "SELECT count(*) FROM audit_event WHERE request_id LIKE ? AND http_status = 429", prefix + "%"))
                 .isEqualTo(150);
         assertThat(requestsUsed(token, "air-quality-forecast")).isEqualTo(50);
+        var checkpoint = Http.post(api("v1/audit/checkpoints"), userToken("auditor"), "");
+        assertThat(checkpoint.status()).as(checkpoint.body()).isEqualTo(200);
+        assertThat(checkpoint.json().get("seq").asLong()).isGreaterThanOrEqualTo(200);
         var verification = Http.get(api("v1/audit/verify"), userToken("auditor"));
         assertThat(verification.status()).as(verification.body()).isEqualTo(200);
         assertThat(verification.json().get("status").asText())
                 .as(verification.body())
                 .isEqualTo("OK");
         assertThat(verification.json().get("eventsVerified").asLong()).isGreaterThanOrEqualTo(200);
+        assertThat(verification.json().get("checkpointsVerified").asInt()).isPositive();
         var publicKey = Http.getAny(api("v1/audit/public-key"), userToken("auditor"));
         assertThat(publicKey.body()).startsWith("-----BEGIN PUBLIC KEY-----");
     }

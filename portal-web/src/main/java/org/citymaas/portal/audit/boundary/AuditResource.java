@@ -4,10 +4,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.citymaas.security.identity.entity.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -28,6 +30,19 @@ public class AuditResource {
         var first = from == null ? 1 : Math.max(1, from);
         var last = to == null ? Long.MAX_VALUE : to;
         return VerificationView.of(trail.verify(first, last));
+    }
+
+    @POST
+    @Path("checkpoints")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.AUDITOR_NAME, Role.PLATFORM_ADMIN_NAME})
+    @Operation(summary = "Sign the chain's head now (the timer does it every few minutes); 204 when nothing is new")
+    public Response signNow() {
+        return trail.checkpoints()
+                .sign()
+                .map(c -> Response.ok(new CheckpointView(c.seq(), c.headHash(), c.signedAt(), c.keyId())))
+                .orElseGet(Response::noContent)
+                .build();
     }
 
     @GET
