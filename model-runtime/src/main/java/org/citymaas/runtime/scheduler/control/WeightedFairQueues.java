@@ -81,6 +81,8 @@ public final class WeightedFairQueues {
         }
     }
 
+    private static final long MIN_POLL_NANOS = 100_000;
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Map<TenantId, TenantQueue> tenants = new HashMap<>();
@@ -156,6 +158,7 @@ public final class WeightedFairQueues {
             t.size++;
             versions.putIfAbsent(ref, request.version());
             int[] rows = queuedRows.computeIfAbsent(ref, r -> new int[1]);
+            boolean wasEmpty = rows[0] == 0;
             rows[0] += request.rows();
             if (!residency.ready(ref)) {
                 residency.ensureLoading(request.version());
@@ -163,8 +166,10 @@ public final class WeightedFairQueues {
             // wake an idle worker only when it should act now: the runtime is idle, or a batch is full and the
             // thread queueing it is not a worker about to come back for it (a client resubmitting from its
             // completion). Idle workers watch the delay clock themselves while others are busy (see next), so
-            // the first request into an empty queue wakes nobody: a wake-up costs more than a small batch.
-            if (busyWorkers == 0 || (rows[0] >= maxBatchRows.applyAsInt(ref) && !BatchWorker.comingBackSoon())) {
+            // the first request into an empty queue wakes nobody, unless the delay is too short to watch.
+            if (busyWorkers == 0
+                    || (wasEmpty && !idleWorkersPoll())
+                    || (rows[0] >= maxBatchRows.applyAsInt(ref) && !BatchWorker.comingBackSoon())) {
                 changed.signal();
             }
         } finally {
@@ -212,9 +217,9 @@ public final class WeightedFairQueues {
                 if (closed && totalQueued() == 0) {
                     return null;
                 }
-                if (waitNanos == Long.MAX_VALUE && busyWorkers > 0 && !closed) {
+                if (waitNanos == Long.MAX_VALUE && busyWorkers > 0 && !closed && idleWorkersPoll()) {
                     // requests may arrive without waking anyone while others are busy: look again after the delay
-                    waitNanos = Math.max(maxDelayNanos, 1);
+                    waitNanos = maxDelayNanos;
                 }
                 if (waitNanos == Long.MAX_VALUE) {
                     sleepingWorkers++;
@@ -230,6 +235,14 @@ public final class WeightedFairQueues {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Whether idle workers look at the queues every maximum delay while others are busy, instead of being
+     * woken by the first request into an empty queue; not for delays so short that looking would spin.
+     */
+    private boolean idleWorkersPoll() {
+        return maxDelayNanos >= MIN_POLL_NANOS;
     }
 
     private long oldestQueued(ModelRef model) {

@@ -120,4 +120,46 @@ class InputValidatorTest {
             assertThat(t.shape()).containsExactly(2, 2048);
         });
     }
+
+    @Test
+    void featurizesABatchOfQueuedTextsAsEachTextAlone() {
+        var inputs = new ModelInputs(complaints);
+        var first = inputs.queued(List.of(Tensor.bytes("text", new long[] {1}, "停水了")));
+        var second = inputs.queued(List.of(Tensor.bytes("text", new long[] {2}, "路口堵车", "楼上噪音到半夜")));
+        assertThat(first).singleElement().extracting(Tensor::name).isEqualTo("text");
+
+        List<Tensor> batch = inputs.stack(List.of(first, second));
+        List<Tensor> again = inputs.stack(List.of(first, second));
+        var alone = inputs.prepare(List.of(Tensor.bytes("text", new long[] {3}, "停水了", "路口堵车", "楼上噪音到半夜")));
+
+        assertThat(batch).singleElement().satisfies(t -> {
+            assertThat(t.name()).isEqualTo("text_features");
+            assertThat(t.shape()).containsExactly(3, 2048);
+        });
+        assertThat(batch.get(0).floats())
+                .as("a reused batch array starts from zero")
+                .isEqualTo(alone.get(0).floats());
+        assertThat(again.get(0).floats()).isEqualTo(alone.get(0).floats());
+    }
+
+    @Test
+    void validatesInputsInAnyOrderLikeInTheSchemasOrder() {
+        var ordered = new ArrayList<Tensor>(List.of(
+                Tensor.bytes("student_id", new long[] {1}, "S2025123456"),
+                Tensor.fp32("attendance_rate", new long[] {1, 1}, 1.5f),
+                Tensor.int64("homework_completion", new long[] {1, 1}, 1),
+                Tensor.fp32("previous_term_score", new long[] {1, 1}, 75f),
+                Tensor.fp32("midterm_score", new long[] {1, 1}, Float.NaN),
+                Tensor.fp32("weekly_study_hours", new long[] {1, 1}, 9f)));
+        var reversed = new ArrayList<>(ordered);
+        java.util.Collections.reverse(reversed);
+        var violations = InputValidator.validate(education, ordered);
+        assertThat(violations)
+                .extracting(FieldViolation::field, FieldViolation::rule)
+                .containsExactlyInAnyOrder(
+                        tuple("attendance_rate", "maximum"),
+                        tuple("homework_completion", "datatype"),
+                        tuple("midterm_score", "finite"));
+        assertThat(InputValidator.validate(education, reversed)).containsExactlyInAnyOrderElementsOf(violations);
+    }
 }
