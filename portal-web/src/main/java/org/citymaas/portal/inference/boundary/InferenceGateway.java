@@ -248,11 +248,7 @@ public class InferenceGateway {
         } else {
             audit.record(event.build());
         }
-        return throwing(new InferenceRejectedException(status, title, detail, Map.of()));
-    }
-
-    private static InferenceResult throwing(InferenceRejectedException e) {
-        throw e;
+        throw new InferenceRejectedException(status, title, detail, Map.of());
     }
 
     private InferenceRejectedException invalid(AuditEvent.Builder event, List<FieldViolation> violations) {
