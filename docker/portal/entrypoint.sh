@@ -5,7 +5,7 @@ set -eu
 
 missing=""
 for name in CITYMAAS_DB_URL CITYMAAS_DB_PASSWORD CITYMAAS_DB_OWNER_USER CITYMAAS_DB_OWNER_PASSWORD \
-    CITYMAAS_OIDC_ISSUER CITYMAAS_OIDC_CLIENT_SECRET; do
+    CITYMAAS_OIDC_ISSUER CITYMAAS_OIDC_CLIENT_SECRET CITYMAAS_MASKING_MASTER_SECRET; do
     eval "value=\${$name:-}"
     [ -n "$value" ] || missing="$missing $name"
 done
@@ -20,12 +20,22 @@ export CITYMAAS_KEYCLOAK_PROVISIONER_SECRET="${CITYMAAS_KEYCLOAK_PROVISIONER_SEC
 # Keycloak's base URL for the portal's own calls (admin API): the issuer without /realms/<realm>, unless given
 export CITYMAAS_KEYCLOAK_URL="${CITYMAAS_KEYCLOAK_URL:-${CITYMAAS_OIDC_ISSUER%/realms/*}}"
 export CITYMAAS_KEYCLOAK_REALM="${CITYMAAS_KEYCLOAK_REALM:-${CITYMAAS_OIDC_ISSUER##*/realms/}}"
-mkdir -p "${CITYMAAS_KEYS_DIR:-/var/lib/citymaas/keys}"
+# The audit log's Ed25519 signing key lives outside the database: every instance mounts the same
+# directory (a shared volume or a secret); the first instance to start creates the key pair there.
+export CITYMAAS_AUDIT_KEY_DIRECTORY="${CITYMAAS_AUDIT_KEY_DIRECTORY:-${CITYMAAS_KEYS_DIR:-/var/lib/citymaas/keys}}"
+mkdir -p "$CITYMAAS_AUDIT_KEY_DIRECTORY"
+# TensorFlow's native libraries are unpacked here on first start (about 600 MB): keep it on a volume
+cache="${CITYMAAS_RUNTIME_CACHE:-/var/cache/citymaas}"
+mkdir -p "$cache/javacpp" "$cache/djl" "$cache/catalog"
+export DJL_CACHE_DIR="$cache/djl"
+export CITYMAAS_RUNTIME_CATALOG_CACHE="${CITYMAAS_RUNTIME_CATALOG_CACHE:-$cache/catalog}"
 
 # --nocluster: instances share PostgreSQL and Keycloak, not a Hazelcast cluster (sessions stay on the
 # instance that signed the browser in: the load balancer keeps a browser on one instance)
 # shellcheck disable=SC2086
-exec java -XX:+UseContainerSupport -XX:MaxRAMPercentage="${MEM_MAX_RAM_PERCENTAGE:-70}" -Dai.djl.offline=true \
+exec java -XX:+UseContainerSupport -XX:MaxRAMPercentage="${MEM_MAX_RAM_PERCENTAGE:-70}" \
+    -Dai.djl.offline=true -Dorg.bytedeco.javacpp.cachedir="$cache/javacpp" \
+    -Dai.djl.tensorflow.num_interop_threads=-1 -Dai.djl.tensorflow.num_intraop_threads=1 \
     ${JAVA_OPTS:-} \
     -jar /opt/payara/payara-micro.jar \
     --nocluster --disablephonehome --port 8080 \
