@@ -104,7 +104,8 @@ public final class PayaraServer implements AutoCloseable {
                         .timeout(Duration.ofSeconds(5))
                         .build();
                 var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
+                // before the WAR is deployed Payara may already answer UP with no checks at all
+                if (response.statusCode() == 200 && response.body().contains("\"database\"")) {
                     return;
                 }
             } catch (IOException e) {
