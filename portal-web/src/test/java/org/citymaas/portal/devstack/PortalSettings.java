@@ -34,7 +34,7 @@ public final class PortalSettings {
                 "-Dai.djl.offline=true",
                 "-Dorg.bytedeco.javacpp.cachedir=" + cache.resolve("javacpp"),
                 "-DDJL_CACHE_DIR=" + cache.resolve("djl"),
-                "-Dai.djl.tensorflow.num_interop_threads=1",
+                "-Dai.djl.tensorflow.num_interop_threads=-1",
                 "-Dai.djl.tensorflow.num_intraop_threads=1");
     }
 
