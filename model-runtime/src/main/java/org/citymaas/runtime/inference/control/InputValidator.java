@@ -36,39 +36,19 @@ public final class InputValidator {
                                 t.name(), "unknown", "the model " + card.name() + " has no input " + t.name()));
             }
         }
-        long rows = -1;
-        boolean sameRows = true;
+        var fields = new FieldChecks(violations);
         for (FieldSpec spec : card.inputs()) {
             Tensor t = find(inputs, spec.name());
             if (t == null) {
                 if (spec.sensitivity() != Sensitivity.DROP) {
-                    violations = add(violations, new FieldViolation(spec.name(), "required", "the input is missing"));
+                    fields.violations =
+                            add(fields.violations, new FieldViolation(spec.name(), "required", "the input is missing"));
                 }
                 continue;
             }
-            if (t.datatype() != spec.datatype()) {
-                violations = add(
-                        violations,
-                        new FieldViolation(
-                                spec.name(), "datatype", "expected " + spec.datatype() + " but got " + t.datatype()));
-                continue;
-            }
-            if (!shapeMatches(spec.shape(), t.shape())) {
-                violations = add(
-                        violations,
-                        new FieldViolation(
-                                spec.name(),
-                                "shape",
-                                "expected shape " + spec.shape() + " but got " + java.util.Arrays.toString(t.shape())));
-                continue;
-            }
-            if (rows >= 0 && rows != t.shape()[0]) {
-                sameRows = false;
-            }
-            rows = rows < 0 ? t.shape()[0] : rows;
-            violations = checkValues(spec, t, violations);
+            fields.check(spec, t);
         }
-        return checkRows(violations, rows, sameRows);
+        return fields.result();
     }
 
     private static boolean inSchemaOrder(List<FieldSpec> specs, List<Tensor> inputs) {
@@ -85,18 +65,30 @@ public final class InputValidator {
 
     /** The same rules as below for inputs that name every field once, in order. */
     private static List<FieldViolation> checkInOrder(List<FieldSpec> specs, List<Tensor> inputs) {
-        List<FieldViolation> violations = List.of();
-        long rows = -1;
-        boolean sameRows = true;
+        var fields = new FieldChecks(List.of());
         for (int i = 0; i < specs.size(); i++) {
-            FieldSpec spec = specs.get(i);
-            Tensor t = inputs.get(i);
+            fields.check(specs.get(i), inputs.get(i));
+        }
+        return fields.result();
+    }
+
+    /** The per-field rules (datatype, shape, values) and the rows every input must share. */
+    private static final class FieldChecks {
+        private List<FieldViolation> violations;
+        private long rows = -1;
+        private boolean sameRows = true;
+
+        FieldChecks(List<FieldViolation> violations) {
+            this.violations = violations;
+        }
+
+        void check(FieldSpec spec, Tensor t) {
             if (t.datatype() != spec.datatype()) {
                 violations = add(
                         violations,
                         new FieldViolation(
                                 spec.name(), "datatype", "expected " + spec.datatype() + " but got " + t.datatype()));
-                continue;
+                return;
             }
             if (!shapeMatches(spec.shape(), t.shape())) {
                 violations = add(
@@ -105,7 +97,7 @@ public final class InputValidator {
                                 spec.name(),
                                 "shape",
                                 "expected shape " + spec.shape() + " but got " + java.util.Arrays.toString(t.shape())));
-                continue;
+                return;
             }
             if (rows >= 0 && rows != t.shape()[0]) {
                 sameRows = false;
@@ -113,7 +105,10 @@ public final class InputValidator {
             rows = rows < 0 ? t.shape()[0] : rows;
             violations = checkValues(spec, t, violations);
         }
-        return checkRows(violations, rows, sameRows);
+
+        List<FieldViolation> result() {
+            return checkRows(violations, rows, sameRows);
+        }
     }
 
     private static List<FieldViolation> checkRows(List<FieldViolation> violations, long rows, boolean sameRows) {
