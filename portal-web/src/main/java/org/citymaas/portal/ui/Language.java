@@ -34,7 +34,8 @@ public class Language implements Serializable {
     private String change(Locale next) {
         locale = next;
         FacesContext.getCurrentInstance().getViewRoot().setLocale(next);
-        return FacesContext.getCurrentInstance().getViewRoot().getViewId() + "?faces-redirect=true";
+        return FacesContext.getCurrentInstance().getViewRoot().getViewId()
+                + "?faces-redirect=true&includeViewParams=true";
     }
 
     /** A department's name in the person's language. */

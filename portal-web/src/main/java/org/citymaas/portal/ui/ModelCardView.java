@@ -1,0 +1,99 @@
+package org.citymaas.portal.ui;
+
+import java.io.Serializable;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.citymaas.portal.subscriptions.boundary.QuotaView;
+import org.citymaas.runtime.catalog.entity.ModelCard;
+
+/**
+ * A catalog card: what the model is for, its inputs, how well it does against its baseline, its limits
+ * and what the department has left of it this month; a JavaBean for Faces' EL.
+ */
+public class ModelCardView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final DateTimeFormatter CITY_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final String name;
+    private final String version;
+    private final String title;
+    private final String task;
+    private final String intendedUse;
+    private final List<String> limitations;
+    private final String riskLevel;
+    private final List<FieldView> inputs;
+    private final List<MetricView> metrics;
+    private final Long requestsLeft;
+    private final Long rowsLeft;
+    private final String resetsAt;
+
+    public ModelCardView(ModelCard card, QuotaView quota) {
+        this.name = card.name();
+        this.version = card.version();
+        this.title = card.title();
+        this.task = card.task();
+        this.intendedUse = card.intendedUse();
+        this.limitations = List.copyOf(card.limitations());
+        this.riskLevel = card.riskLevel() == null ? "" : card.riskLevel().json();
+        this.inputs = card.inputs().stream().map(FieldView::new).toList();
+        this.metrics = card.metrics().stream().map(MetricView::new).toList();
+        this.requestsLeft = quota == null ? null : quota.requestsLeft();
+        this.rowsLeft = quota == null ? null : quota.rowsLeft();
+        this.resetsAt = quota == null ? "" : CITY_TIME.format(quota.resetsAt());
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getVersion() {
+        return version;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getTask() {
+        return task;
+    }
+
+    public String getIntendedUse() {
+        return intendedUse;
+    }
+
+    public List<String> getLimitations() {
+        return limitations;
+    }
+
+    /** {@code low}, {@code medium} or {@code high}. */
+    public String getRiskLevel() {
+        return riskLevel;
+    }
+
+    public List<FieldView> getInputs() {
+        return inputs;
+    }
+
+    public List<MetricView> getMetrics() {
+        return metrics;
+    }
+
+    /** Requests left this month, or null for no limit. */
+    public Long getRequestsLeft() {
+        return requestsLeft;
+    }
+
+    /** Rows left this month, or null for no limit. */
+    public Long getRowsLeft() {
+        return rowsLeft;
+    }
+
+    /** When the month's quota starts again (Asia/Shanghai). */
+    public String getResetsAt() {
+        return resetsAt;
+    }
+}

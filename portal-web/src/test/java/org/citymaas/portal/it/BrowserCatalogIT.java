@@ -1,0 +1,146 @@
+package org.citymaas.portal.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.Collections;
+import org.citymaas.portal.devstack.KeycloakDemoRealm;
+import org.citymaas.portal.devstack.TestStack;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Staff find their department's models in the catalog and try one through the governed gateway. */
+@ExtendWith(ArquillianExtension.class)
+class BrowserCatalogIT {
+
+    @ArquillianResource
+    URL portal;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return PortalDeployment.war();
+    }
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        var base = portal.toString().endsWith("/") ? portal.toString() : portal + "/";
+        var keycloak = TestStack.start().keycloak();
+        keycloak.addRedirectUri(KeycloakDemoRealm.PORTAL_CLIENT, base + "*", base + "*");
+        keycloak.addRedirectUri(
+                KeycloakDemoRealm.PORTAL_CLIENT,
+                base.replace("://localhost:", "://127.0.0.1:") + "*",
+                base.replace("://localhost:", "://127.0.0.1:") + "*");
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String page(String path) {
+        return portal.toString().replaceAll("/$", "") + "/" + path;
+    }
+
+    private void signInAtKeycloak(String username) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertThat(browser.getCurrentUrl()).as("Keycloak's own login page").contains("/realms/citymaas/");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(KeycloakDemoRealm.password(username));
+        browser.findElement(By.id("kc-login")).click();
+    }
+
+    private WebElement field(String name) {
+        return browser.findElement(By.cssSelector("[data-field='" + name + "']"));
+    }
+
+    private void type(String name, String value) {
+        var input = field(name);
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    @Test
+    void transportStaffTriesTheirTrafficModelFromTheCatalog() {
+        browser.get(page("portal/home.xhtml"));
+        signInAtKeycloak("transport-staff");
+        wait.until(ExpectedConditions.urlContains("/portal/home.xhtml"));
+
+        browser.findElement(By.id("nav-catalog")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("catalog")));
+        assertThat(browser.findElements(By.cssSelector("#catalog [data-model]")))
+                .extracting(e -> e.getAttribute("data-model"))
+                .as("only the department's own subscription")
+                .contains("traffic-flow-forecast")
+                .doesNotContain("health-risk", "education-score-predict");
+        var card = browser.findElement(By.cssSelector("section[data-model='traffic-flow-forecast']"));
+        assertThat(card.getText())
+                .contains("recent_counts")
+                .contains("vehicles/h")
+                .contains("0 – 20000")
+                .contains("mae_vehicles_per_hour")
+                .contains("低风险")
+                .contains("剩余请求");
+        Browser.screenshot(browser, "catalog-1-cards-zh");
+
+        card.findElement(By.cssSelector("[data-open='traffic-flow-forecast']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field='recent_counts']")));
+        assertThat(browser.getCurrentUrl()).contains("name=traffic-flow-forecast");
+
+        type("recent_counts", String.join(",", Collections.nCopies(24, "800")));
+        type("hour_of_day", "8");
+        type("day_of_week", "1");
+        type("is_holiday", "0");
+        type("precipitation_mm", "0");
+        browser.findElement(By.id("try:run")).click();
+        var forecast = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-output='vehicles_next_hour']")));
+        assertThat(forecast.getText()).matches("-?[0-9][0-9,]*(\\.[0-9]+)?");
+        assertThat(browser.findElement(By.id("request-id")).getText()).startsWith("ui-");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", forecast);
+        Browser.screenshot(browser, "catalog-2-forecast-zh");
+
+        // out of range: refused by the gateway, named next to the field and in the messages
+        type("hour_of_day", "30");
+        browser.findElement(By.id("try:run")).click();
+        var error =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-error='hour_of_day']")));
+        assertThat(error.getText()).contains("hour_of_day").contains("0 – 23");
+        assertThat(browser.findElement(By.id("try:messages")).getText()).contains("hour_of_day");
+        assertThat(browser.findElements(By.cssSelector("[data-output]"))).isEmpty();
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", error);
+        Browser.screenshot(browser, "catalog-3-out-of-range-zh");
+
+        // another department's model is simply not there
+        browser.get(page("portal/model.xhtml?name=health-risk"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("not-found")));
+        assertThat(browser.findElements(By.cssSelector("[data-field]"))).isEmpty();
+        Browser.screenshot(browser, "catalog-4-not-subscribed-zh");
+
+        browser.get(page("portal/model.xhtml?name=traffic-flow-forecast"));
+        browser.findElement(By.id("language:en")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav-catalog"), "Model catalog"));
+        assertThat(browser.findElements(By.cssSelector("[data-field='recent_counts']")))
+                .as("the model page keeps its model across the language switch")
+                .isNotEmpty();
+        Browser.screenshot(browser, "catalog-5-model-en");
+    }
+}
