@@ -3,10 +3,7 @@ package org.citymaas.portal.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
-import java.time.Duration;
 import java.util.Collections;
-import org.citymaas.portal.devstack.KeycloakDemoRealm;
-import org.citymaas.portal.devstack.TestStack;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -33,39 +30,22 @@ class BrowserCatalogIT {
         return PortalDeployment.war();
     }
 
+    private PortalBrowser session;
     private ChromeDriver browser;
     private WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() {
-        var base = portal.toString().endsWith("/") ? portal.toString() : portal + "/";
-        var keycloak = TestStack.start().keycloak();
-        keycloak.addRedirectUri(KeycloakDemoRealm.PORTAL_CLIENT, base + "*", base + "*");
-        keycloak.addRedirectUri(
-                KeycloakDemoRealm.PORTAL_CLIENT,
-                base.replace("://localhost:", "://127.0.0.1:") + "*",
-                base.replace("://localhost:", "://127.0.0.1:") + "*");
-        browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        session = PortalBrowser.open(portal);
+        browser = session.driver();
+        wait = session.waits();
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (session != null) {
+            session.close();
         }
-    }
-
-    private String page(String path) {
-        return portal.toString().replaceAll("/$", "") + "/" + path;
-    }
-
-    private void signInAtKeycloak(String username) {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        assertThat(browser.getCurrentUrl()).as("Keycloak's own login page").contains("/realms/citymaas/");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(KeycloakDemoRealm.password(username));
-        browser.findElement(By.id("kc-login")).click();
     }
 
     private WebElement field(String name) {
@@ -80,8 +60,8 @@ class BrowserCatalogIT {
 
     @Test
     void transportStaffTriesTheirTrafficModelFromTheCatalog() {
-        browser.get(page("portal/home.xhtml"));
-        signInAtKeycloak("transport-staff");
+        browser.get(session.page("portal/home.xhtml"));
+        session.signInAtKeycloak("transport-staff");
         wait.until(ExpectedConditions.urlContains("/portal/home.xhtml"));
 
         browser.findElement(By.id("nav-catalog")).click();
@@ -130,12 +110,12 @@ class BrowserCatalogIT {
         Browser.screenshot(browser, "catalog-3-out-of-range-zh");
 
         // another department's model is simply not there
-        browser.get(page("portal/model.xhtml?name=health-risk"));
+        browser.get(session.page("portal/model.xhtml?name=health-risk"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("not-found")));
         assertThat(browser.findElements(By.cssSelector("[data-field]"))).isEmpty();
         Browser.screenshot(browser, "catalog-4-not-subscribed-zh");
 
-        browser.get(page("portal/model.xhtml?name=traffic-flow-forecast"));
+        browser.get(session.page("portal/model.xhtml?name=traffic-flow-forecast"));
         browser.findElement(By.id("language:en")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav-catalog"), "Model catalog"));
         assertThat(browser.findElements(By.cssSelector("[data-field='recent_counts']")))

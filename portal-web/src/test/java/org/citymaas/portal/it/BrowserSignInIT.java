@@ -3,9 +3,6 @@ package org.citymaas.portal.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
-import java.time.Duration;
-import org.citymaas.portal.devstack.KeycloakDemoRealm;
-import org.citymaas.portal.devstack.TestStack;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -31,39 +28,22 @@ class BrowserSignInIT {
         return PortalDeployment.war();
     }
 
+    private PortalBrowser session;
     private ChromeDriver browser;
     private WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() {
-        var base = portal.toString().endsWith("/") ? portal.toString() : portal + "/";
-        var keycloak = TestStack.start().keycloak();
-        keycloak.addRedirectUri(KeycloakDemoRealm.PORTAL_CLIENT, base + "*", base + "*");
-        keycloak.addRedirectUri(
-                KeycloakDemoRealm.PORTAL_CLIENT,
-                base.replace("://localhost:", "://127.0.0.1:") + "*",
-                base.replace("://localhost:", "://127.0.0.1:") + "*");
-        browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        session = PortalBrowser.open(portal);
+        browser = session.driver();
+        wait = session.waits();
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (session != null) {
+            session.close();
         }
-    }
-
-    private String page(String path) {
-        return portal.toString().replaceAll("/$", "") + "/" + path;
-    }
-
-    private void signInAtKeycloak(String username) {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        assertThat(browser.getCurrentUrl()).as("Keycloak's own login page").contains("/realms/citymaas/");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(KeycloakDemoRealm.password(username));
-        browser.findElement(By.id("kc-login")).click();
     }
 
     private String text(String id) {
@@ -73,9 +53,9 @@ class BrowserSignInIT {
 
     @Test
     void transportStaffSignsInSeesTheirDepartmentAndSignsOut() {
-        browser.get(page("portal/home.xhtml"));
+        browser.get(session.page("portal/home.xhtml"));
         Browser.screenshot(browser, "1-keycloak-login");
-        signInAtKeycloak("transport-staff");
+        session.signInAtKeycloak("transport-staff");
 
         wait.until(ExpectedConditions.urlContains("/portal/home.xhtml"));
         assertThat(text("department")).contains("交通运输局").contains("transport");
@@ -100,25 +80,25 @@ class BrowserSignInIT {
         Browser.screenshot(browser, "4-signed-out");
 
         // the Keycloak session ended too: the portal asks for credentials again
-        browser.get(page("portal/home.xhtml"));
+        browser.get(session.page("portal/home.xhtml"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         assertThat(browser.getCurrentUrl()).contains("/realms/citymaas/");
     }
 
     @Test
     void staffCannotOpenThePlatformAdminsPages() {
-        browser.get(page("portal/admin/departments.xhtml"));
-        signInAtKeycloak("health-staff");
+        browser.get(session.page("portal/admin/departments.xhtml"));
+        session.signInAtKeycloak("health-staff");
 
-        browser.get(page("portal/admin/departments.xhtml"));
+        browser.get(session.page("portal/admin/departments.xhtml"));
         assertThat(text("content-title")).isIn("无权访问", "Not allowed");
         Browser.screenshot(browser, "5-forbidden");
     }
 
     @Test
     void aPlatformAdminCreatesADepartmentOnItsPage() {
-        browser.get(page("portal/home.xhtml"));
-        signInAtKeycloak("platform-admin");
+        browser.get(session.page("portal/home.xhtml"));
+        session.signInAtKeycloak("platform-admin");
         wait.until(ExpectedConditions.urlContains("/portal/home.xhtml"));
         assertThat(text("department")).isEqualTo("全平台（不属于任何部门）");
 

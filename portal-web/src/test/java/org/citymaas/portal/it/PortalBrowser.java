@@ -1,0 +1,65 @@
+package org.citymaas.portal.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.time.Duration;
+import org.citymaas.portal.devstack.KeycloakDemoRealm;
+import org.citymaas.portal.devstack.TestStack;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A browser on the portal under test: Keycloak accepts the portal's (random) address as a redirect
+ * target, and a person signs in through Keycloak's own login page.
+ */
+final class PortalBrowser implements AutoCloseable {
+
+    private final URL portal;
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+
+    private PortalBrowser(URL portal, ChromeDriver driver) {
+        this.portal = portal;
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    static PortalBrowser open(URL portal) {
+        var base = portal.toString().endsWith("/") ? portal.toString() : portal + "/";
+        var loopback = base.replace("://localhost:", "://127.0.0.1:");
+        var keycloak = TestStack.start().keycloak();
+        keycloak.addRedirectUri(KeycloakDemoRealm.PORTAL_CLIENT, base + "*", base + "*");
+        keycloak.addRedirectUri(KeycloakDemoRealm.PORTAL_CLIENT, loopback + "*", loopback + "*");
+        return new PortalBrowser(portal, Browser.start());
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    WebDriverWait waits() {
+        return wait;
+    }
+
+    /** The address of a page of the portal, e.g. {@code portal/home.xhtml}. */
+    String page(String path) {
+        return portal.toString().replaceAll("/$", "") + "/" + path;
+    }
+
+    /** Fills in Keycloak's login form, which the portal has redirected to. */
+    void signInAtKeycloak(String username) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertThat(driver.getCurrentUrl()).as("Keycloak's own login page").contains("/realms/citymaas/");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(KeycloakDemoRealm.password(username));
+        driver.findElement(By.id("kc-login")).click();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
