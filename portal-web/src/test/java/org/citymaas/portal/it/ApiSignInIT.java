@@ -28,20 +28,9 @@ class ApiSignInIT {
         return portal.toString().replaceAll("/$", "") + "/api/" + path;
     }
 
-    private static String serviceToken(String department) {
-        return TestStack.start()
-                .keycloak()
-                .clientCredentialsToken(
-                        KeycloakDemoRealm.apiClient(department), KeycloakDemoRealm.apiSecret(department));
-    }
-
-    private static String userToken(String username) {
-        return TestStack.start().keycloak().userToken(username, KeycloakDemoRealm.password(username));
-    }
-
     @Test
     void aDepartmentsServiceAccountSeesItselfWithItsDepartment() {
-        var answer = Http.get(api("v1/me"), serviceToken("transport"));
+        var answer = Http.get(api("v1/me"), DemoTokens.serviceToken("transport"));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         var me = answer.json();
@@ -55,7 +44,7 @@ class ApiSignInIT {
 
     @Test
     void aPersonsTokenGivesTheSameCallerModel() {
-        var answer = Http.get(api("v1/me"), userToken("education-admin"));
+        var answer = Http.get(api("v1/me"), DemoTokens.userToken("education-admin"));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         var me = answer.json();
@@ -67,7 +56,7 @@ class ApiSignInIT {
 
     @Test
     void aPlatformAdminHasNoDepartment() {
-        var me = Http.get(api("v1/me"), userToken("platform-admin")).json();
+        var me = Http.get(api("v1/me"), DemoTokens.userToken("platform-admin")).json();
 
         assertThat(me.hasNonNull("department")).isFalse();
         assertThat(me.get("roles")).extracting(n -> n.asText()).containsExactly("platform-admin");
@@ -85,7 +74,7 @@ class ApiSignInIT {
 
     @Test
     void aTamperedTokenIsAnswered401() {
-        var token = serviceToken("transport");
+        var token = DemoTokens.serviceToken("transport");
         var parts = token.split("\\.");
         var payload = new String(
                         java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
@@ -119,7 +108,7 @@ class ApiSignInIT {
 
     @Test
     void aRoleThatIsNotAllowedIsAnswered403() {
-        var answer = Http.get(api("v1/tenants"), userToken("transport-staff"));
+        var answer = Http.get(api("v1/tenants"), DemoTokens.userToken("transport-staff"));
 
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.contentType()).startsWith("application/problem+json");

@@ -6,7 +6,6 @@ import java.net.URL;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.citymaas.portal.devstack.KeycloakDemoRealm;
 import org.citymaas.portal.devstack.TestStack;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -34,10 +33,6 @@ class DepartmentsIT {
         return portal.toString().replaceAll("/$", "") + "/api/" + path;
     }
 
-    private static String token(String username) {
-        return TestStack.start().keycloak().userToken(username, KeycloakDemoRealm.password(username));
-    }
-
     private static String newSlug() {
         return "parks-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -57,7 +52,7 @@ class DepartmentsIT {
     void aPlatformAdminCreatesADepartmentWithItsKeycloakSide() {
         var slug = newSlug();
 
-        var answer = Http.post(api("v1/tenants"), token("platform-admin"), Http.json(department(slug)));
+        var answer = Http.post(api("v1/tenants"), DemoTokens.userToken("platform-admin"), Http.json(department(slug)));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         var created = answer.json();
@@ -89,14 +84,15 @@ class DepartmentsIT {
         assertThat(me.json().at("/department/id").asText()).isEqualTo(slug);
         assertThat(me.json().at("/department/nameZh").asText()).isEqualTo("园林绿化局");
 
-        var listed = Http.get(api("v1/tenants/" + slug), token("platform-admin"));
+        var listed = Http.get(api("v1/tenants/" + slug), DemoTokens.userToken("platform-admin"));
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.json().get("apiClientId").asText()).isEqualTo(slug + "-api");
     }
 
     @Test
     void aDuplicateIdIsAnswered409AndChangesNothing() {
-        var answer = Http.post(api("v1/tenants"), token("platform-admin"), Http.json(department("transport")));
+        var answer = Http.post(
+                api("v1/tenants"), DemoTokens.userToken("platform-admin"), Http.json(department("transport")));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(409);
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -116,7 +112,7 @@ class DepartmentsIT {
         // someone already made a client of that name by hand: the third step will fail
         keycloakAdmin.createClient(slug + "-api");
 
-        var answer = Http.post(api("v1/tenants"), token("platform-admin"), Http.json(department(slug)));
+        var answer = Http.post(api("v1/tenants"), DemoTokens.userToken("platform-admin"), Http.json(department(slug)));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(409);
         var problem = answer.json();
@@ -125,7 +121,8 @@ class DepartmentsIT {
         assertThat(problem.get("detail").asText()).contains("undone");
         assertThat(keycloakAdmin.departmentGroup(slug).isMissingNode()).isTrue();
         assertThat(keycloakAdmin.user(slug + "-admin").isMissingNode()).isTrue();
-        assertThat(Http.get(api("v1/tenants/" + slug), token("platform-admin")).status())
+        assertThat(Http.get(api("v1/tenants/" + slug), DemoTokens.userToken("platform-admin"))
+                        .status())
                 .isEqualTo(404);
     }
 
@@ -136,7 +133,7 @@ class DepartmentsIT {
         body.put("adminEmail", "not-an-address");
         body.put("nameZh", "  ");
 
-        var answer = Http.post(api("v1/tenants"), token("platform-admin"), Http.json(body));
+        var answer = Http.post(api("v1/tenants"), DemoTokens.userToken("platform-admin"), Http.json(body));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -146,7 +143,7 @@ class DepartmentsIT {
 
     @Test
     void malformedJsonIsAnswered400() {
-        var answer = Http.post(api("v1/tenants"), token("platform-admin"), "{\"id\": ");
+        var answer = Http.post(api("v1/tenants"), DemoTokens.userToken("platform-admin"), "{\"id\": ");
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -154,14 +151,15 @@ class DepartmentsIT {
 
     @Test
     void onlyPlatformAdminsCreateDepartments() {
-        var answer = Http.post(api("v1/tenants"), token("transport-admin"), Http.json(department(newSlug())));
+        var answer =
+                Http.post(api("v1/tenants"), DemoTokens.userToken("transport-admin"), Http.json(department(newSlug())));
 
         assertThat(answer.status()).isEqualTo(403);
     }
 
     @Test
     void aTenantAdminSeesOnlyTheirOwnDepartment() {
-        var token = token("transport-admin");
+        var token = DemoTokens.userToken("transport-admin");
 
         var list = Http.get(api("v1/tenants"), token);
         assertThat(list.status()).isEqualTo(200);
@@ -172,7 +170,7 @@ class DepartmentsIT {
 
     @Test
     void aPlatformAdminSeesEveryDepartment() {
-        var list = Http.get(api("v1/tenants"), token("platform-admin"));
+        var list = Http.get(api("v1/tenants"), DemoTokens.userToken("platform-admin"));
 
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.json().findValuesAsText("id"))

@@ -18,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.citymaas.portal.devstack.KeycloakDemoRealm;
 import org.citymaas.portal.devstack.TestStack;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -48,17 +47,6 @@ class GovernedInferenceIT {
 
     private String api(String path) {
         return portal.toString().replaceAll("/$", "") + "/api/" + path;
-    }
-
-    private static String serviceToken(String department) {
-        return TestStack.start()
-                .keycloak()
-                .clientCredentialsToken(
-                        KeycloakDemoRealm.apiClient(department), KeycloakDemoRealm.apiSecret(department));
-    }
-
-    private static String userToken(String username) {
-        return TestStack.start().keycloak().userToken(username, KeycloakDemoRealm.password(username));
     }
 
     private static String trafficRequest(float hourlyCount, long hour) {
@@ -125,7 +113,7 @@ class GovernedInferenceIT {
 
     @Test
     void aSubscribedDepartmentGetsOutputsAndAnUnsubscribedModelIs404() {
-        var token = serviceToken("transport");
+        var token = DemoTokens.serviceToken("transport");
         var requestId = "traffic-" + UUID.randomUUID();
 
         var answer = Http.post(
@@ -163,7 +151,7 @@ class GovernedInferenceIT {
 
     @Test
     void theCatalogACallerSeesIsTheirDepartments() {
-        var token = serviceToken("transport");
+        var token = DemoTokens.serviceToken("transport");
 
         var server = Http.get(api("v2"), token);
         var ready = Http.get(api("v2/health/ready"), token);
@@ -197,7 +185,7 @@ class GovernedInferenceIT {
         var request = Http.json(
                 Map.of("id", requestId, "inputs", List.of(tensor("text", "BYTES", List.of(1), List.of(complaint)))));
 
-        var answer = Http.post(api("v2/models/complaint-routing/infer"), serviceToken("hotline"), request);
+        var answer = Http.post(api("v2/models/complaint-routing/infer"), DemoTokens.serviceToken("hotline"), request);
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         var categories = output(answer.json(), "category_probs");
@@ -267,7 +255,7 @@ class GovernedInferenceIT {
 
     @Test
     void malformedRequestsAre400NamingTheField() {
-        var token = serviceToken("transport");
+        var token = DemoTokens.serviceToken("transport");
         var url = api("v2/models/traffic-flow-forecast/infer");
         var wrongType = trafficRequest(800, 8).replace("\"datatype\":\"INT64\"", "\"datatype\":\"FP32\"");
         var wrongShape = trafficRequest(800, 8).replace("[1,24]", "[1,23]");
@@ -324,16 +312,16 @@ class GovernedInferenceIT {
 
     @Test
     void onlyPlatformAdminsManageSubscriptionsAndQuotas() {
-        var tenantAdmin = userToken("transport-admin");
-        var admin = userToken("platform-admin");
+        var tenantAdmin = DemoTokens.userToken("transport-admin");
+        var admin = DemoTokens.userToken("platform-admin");
 
         var grantByTenantAdmin =
                 Http.post(api("v1/tenants/transport/subscriptions"), tenantAdmin, "{\"model\": \"health-risk\"}");
         var quotaByStaff = Http.put(
                 api("v1/tenants/transport/quotas/traffic-flow-forecast"),
-                serviceToken("transport"),
+                DemoTokens.serviceToken("transport"),
                 "{" + "\"requests\": 1, \"rows\": 1}");
-        var verifyByStaff = Http.get(api("v1/audit/verify"), serviceToken("transport"));
+        var verifyByStaff = Http.get(api("v1/audit/verify"), DemoTokens.serviceToken("transport"));
 
         assertThat(grantByTenantAdmin.status()).isEqualTo(403);
         assertThat(quotaByStaff.status()).isEqualTo(403);
@@ -369,7 +357,7 @@ class GovernedInferenceIT {
 
     @Test
     void aRetryWithTheSameRequestIdIsChargedOnce() {
-        var token = serviceToken("transport");
+        var token = DemoTokens.serviceToken("transport");
         var requestId = "retry-" + UUID.randomUUID();
         var before = requestsUsed(token, "traffic-flow-forecast");
 
@@ -407,14 +395,14 @@ class GovernedInferenceIT {
 
     @Test
     void concurrentRequestsNeverOvershootTheQuota() throws Exception {
-        var admin = userToken("platform-admin");
+        var admin = DemoTokens.userToken("platform-admin");
         var subscribed =
                 Http.post(api("v1/tenants/transport/subscriptions"), admin, "{\"model\": \"air-quality-forecast\"}");
         var limited = Http.put(
                 api("v1/tenants/transport/quotas/air-quality-forecast"), admin, "{\"requests\": 50, \"rows\": 100000}");
         assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
         assertThat(limited.status()).as(limited.body()).isEqualTo(200);
-        var token = serviceToken("transport");
+        var token = DemoTokens.serviceToken("transport");
         var prefix = "burst-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         var body = airQualityRequest();
 
@@ -460,17 +448,17 @@ class GovernedInferenceIT {
                         "SELECT count(*) FROM audit_event WHERE request_id LIKE ? AND http_status = 429", prefix + "%"))
                 .isEqualTo(150);
         assertThat(requestsUsed(token, "air-quality-forecast")).isEqualTo(50);
-        var checkpoint = Http.post(api("v1/audit/checkpoints"), userToken("auditor"), "");
+        var checkpoint = Http.post(api("v1/audit/checkpoints"), DemoTokens.userToken("auditor"), "");
         assertThat(checkpoint.status()).as(checkpoint.body()).isEqualTo(200);
         assertThat(checkpoint.json().get("seq").asLong()).isGreaterThanOrEqualTo(200);
-        var verification = Http.get(api("v1/audit/verify"), userToken("auditor"));
+        var verification = Http.get(api("v1/audit/verify"), DemoTokens.userToken("auditor"));
         assertThat(verification.status()).as(verification.body()).isEqualTo(200);
         assertThat(verification.json().get("status").asText())
                 .as(verification.body())
                 .isEqualTo("OK");
         assertThat(verification.json().get("eventsVerified").asLong()).isGreaterThanOrEqualTo(200);
         assertThat(verification.json().get("checkpointsVerified").asInt()).isPositive();
-        var publicKey = Http.getAny(api("v1/audit/public-key"), userToken("auditor"));
+        var publicKey = Http.getAny(api("v1/audit/public-key"), DemoTokens.userToken("auditor"));
         assertThat(publicKey.body()).startsWith("-----BEGIN PUBLIC KEY-----");
     }
 }
