@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.citymaas.portal.devstack.KeycloakDemoRealm;
 import org.citymaas.portal.devstack.TestStack;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,13 +50,24 @@ final class PortalBrowser implements AutoCloseable {
         return portal.toString().replaceAll("/$", "") + "/" + path;
     }
 
-    /** Fills in Keycloak's login form, which the portal has redirected to. */
+    /**
+     * Fills in Keycloak's login form, which the portal has redirected to, and waits until the browser
+     * is back on a portal page (past Keycloak and the portal's sign-in callback), so that the next
+     * navigation cannot cut the sign-in short.
+     */
     void signInAtKeycloak(String username) {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         assertThat(driver.getCurrentUrl()).as("Keycloak's own login page").contains("/realms/citymaas/");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(KeycloakDemoRealm.password(username));
         driver.findElement(By.id("kc-login")).click();
+        wait.until(d -> {
+            var url = d.getCurrentUrl();
+            return url != null
+                    && !url.contains("/realms/")
+                    && !url.contains("/signin/callback")
+                    && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"));
+        });
     }
 
     @Override
