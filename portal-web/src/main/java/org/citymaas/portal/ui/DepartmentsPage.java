@@ -67,7 +67,7 @@ public class DepartmentsPage implements Serializable {
                             new FacesMessage(
                                     FacesMessage.SEVERITY_ERROR,
                                     text.getString("departments." + v.getPropertyPath()) + ": " + v.getMessage(),
-                                    null)));
+                                    "")));
             return;
         }
         try {

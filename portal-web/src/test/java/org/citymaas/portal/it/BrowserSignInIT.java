@@ -129,6 +129,9 @@ class BrowserSignInIT {
         browser.findElement(By.id("departments:adminName")).sendKeys("坏人");
         browser.findElement(By.id("departments:create")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("departments:messages"), "部门标识"));
+        assertThat(browser.findElement(By.id("departments:messages")).getText())
+                .as("each refusal is said once")
+                .containsOnlyOnce("部门标识");
         assertThat(browser.findElement(By.id("departments:list")).getText()).doesNotContain("Bad Id");
         Browser.screenshot(browser, "7-department-refused");
     }
