@@ -120,6 +120,7 @@ class BrowserSubscriptionsIT {
         assertThat(cell(department, "rows")).isEqualTo("0 / 不限");
         assertThat(TestDatabase.auditEvents("platform-admin", "subscription.grant", subscription))
                 .isEqualTo(1);
+        browser.executeScript("window.scrollTo(0, 0)");
         Browser.screenshot(browser, "subscriptions-1-granted-zh");
 
         // granting it again is refused, naming the field; the pin stays as it was
@@ -143,7 +144,9 @@ class BrowserSubscriptionsIT {
 
         // a negative or non-numeric limit is refused with a message naming the field; nothing changes
         typeLimits(department, "-5", "5000");
-        assertThat(messages()).contains("每月请求上限").contains("不小于 0 的整数");
+        assertThat(messages()).containsOnlyOnce("每月请求上限").contains("不小于 0 的整数");
+        browser.executeScript("window.scrollTo(0, 0)");
+        Browser.screenshot(browser, "subscriptions-3-refused-zh");
         typeLimits(department, "100", "lots");
         assertThat(messages()).contains("每月数据行上限");
         press(browser.findElement(By.id("subscriptions:cancelQuota")));
@@ -152,7 +155,6 @@ class BrowserSubscriptionsIT {
         assertThat(TestDatabase.auditEvents(
                         "platform-admin", "quota.set", "tenants/" + department + "/quotas/" + MODEL))
                 .isEqualTo(1);
-        Browser.screenshot(browser, "subscriptions-3-refused-zh");
 
         browser.findElement(row(department))
                 .findElement(By.cssSelector("button[id$=':revoke']"))
@@ -164,6 +166,13 @@ class BrowserSubscriptionsIT {
         assertThat(browser.findElements(row(department))).isEmpty();
         assertThat(TestDatabase.auditEvents("platform-admin", "subscription.revoke", subscription))
                 .isEqualTo(1);
+
+        browser.findElement(By.id("language:en")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("content-title"), "Subscriptions"));
+        assertThat(browser.findElement(By.id("subscriptions:list")).getText())
+                .contains("All versions")
+                .contains("no limit");
+        Browser.screenshot(browser, "subscriptions-5-list-en");
     }
 
     @Test
@@ -178,6 +187,6 @@ class BrowserSubscriptionsIT {
                         .getText())
                 .isIn("无权访问", "Not allowed");
         assertThat(browser.findElements(By.id("subscriptions:list"))).isEmpty();
-        Browser.screenshot(browser, "subscriptions-5-forbidden");
+        Browser.screenshot(browser, "subscriptions-6-forbidden");
     }
 }
