@@ -160,7 +160,7 @@ public class SubscriptionsPage implements Serializable {
                     editingModel,
                     requests.toString(),
                     rowsLimit.toString());
-            editingDepartment = editingModel = requestLimit = rowLimit = null;
+            cancelQuota();
         }
     }
 
@@ -186,11 +186,17 @@ public class SubscriptionsPage implements Serializable {
         return null;
     }
 
-    /** Runs a change; a refusal of the boundary becomes a message, and the table is read again. */
+    /**
+     * Runs a change; the boundary's refusal of bad input becomes a message (our own failures, 5xx, are
+     * not swallowed), and the table is read again.
+     */
     private <T> Optional<T> attempt(Supplier<T> change) {
         try {
             return Optional.of(change.get());
         } catch (PortalException | TenantException e) {
+            if (e instanceof PortalException failure && failure.status() >= 500) {
+                throw failure;
+            }
             var faces = FacesContext.getCurrentInstance();
             faces.addMessage(
                     null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text("subscriptions.failed"), e.getMessage()));
