@@ -38,6 +38,8 @@ public class Subscriptions {
             + " granted_at = excluded.granted_at";
     private static final String LIST = "SELECT tenant_id, model, pinned_version, granted_by, granted_at"
             + " FROM subscription WHERE tenant_id = ? ORDER BY model";
+    private static final String ALL = "SELECT tenant_id, model, pinned_version, granted_by, granted_at"
+            + " FROM subscription ORDER BY tenant_id, model";
     private static final String FIND = "SELECT tenant_id, model, pinned_version, granted_by, granted_at"
             + " FROM subscription WHERE tenant_id = ? AND model = ?";
     private static final String REVOKE = "DELETE FROM subscription WHERE tenant_id = ? AND model = ?";
@@ -126,6 +128,16 @@ public class Subscriptions {
         }
     }
 
+    /** Every department's subscriptions, by department and model: the platform admins' overview. */
+    public List<SubscriptionView> all() {
+        try (var connection = dataSource.getConnection();
+                var all = connection.prepareStatement(ALL)) {
+            return read(all.executeQuery());
+        } catch (SQLException e) {
+            throw new LedgerException("could not read the subscriptions", e);
+        }
+    }
+
     /** The department's subscription to the model, if it has one. */
     public Optional<SubscriptionView> find(String department, String model) {
         try (var connection = dataSource.getConnection();
@@ -178,6 +190,15 @@ public class Subscriptions {
             return views;
         } catch (SQLException e) {
             throw new LedgerException("could not read the quotas", e);
+        }
+    }
+
+    /** What the department used of the model this month, and its limits. */
+    public QuotaView quota(String department, String model) {
+        try (var connection = dataSource.getConnection()) {
+            return quota(connection, department, model);
+        } catch (SQLException e) {
+            throw new LedgerException("could not read the quota", e);
         }
     }
 

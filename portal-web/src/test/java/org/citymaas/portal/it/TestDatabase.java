@@ -1,0 +1,43 @@
+package org.citymaas.portal.it;
+
+import java.sql.SQLException;
+import org.citymaas.portal.devstack.TestStack;
+
+/**
+ * Reads the test stack's database directly (as its owner), to check what the portal wrote: audit
+ * events, limits.
+ */
+final class TestDatabase {
+
+    private TestDatabase() {}
+
+    /** The number a {@code SELECT count(*) ...} answers. */
+    static long count(String sql, Object... parameters) {
+        var value = first(sql, parameters);
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
+    /** The first column of the first row, as text; null when there is no row. */
+    static String first(String sql, Object... parameters) {
+        try (var connection = TestStack.start().database().ownerDataSource().getConnection();
+                var query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (var result = query.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many audit events an actor has with an action on a resource. */
+    static long auditEvents(String actor, String action, String resource) {
+        return count(
+                "SELECT count(*) FROM audit_event WHERE actor = ? AND action = ? AND resource = ?",
+                actor,
+                action,
+                resource);
+    }
+}
