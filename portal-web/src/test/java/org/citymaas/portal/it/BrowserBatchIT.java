@@ -80,8 +80,9 @@ class BrowserBatchIT {
 
     @Test
     void transportStaffUploadsAFileWatchesItRunAndDownloadsTheResults() throws Exception {
-        browser.get(session.page("portal/model.xhtml?name=traffic-flow-forecast"));
+        browser.get(session.page("portal/home.xhtml"));
         session.signInAtKeycloak("transport-staff");
+        browser.get(session.page("portal/model.xhtml?name=traffic-flow-forecast"));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("open-batch"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload:file")));
         assertThat(browser.getCurrentUrl()).contains("/portal/batch.xhtml").contains("name=traffic-flow-forecast");

@@ -24,8 +24,8 @@ import org.citymaas.runtime.inference.entity.DataType;
 
 /**
  * Reads an uploaded batch file: UTF-8 (a byte order mark is ignored), a header row of the model's
- * input names (fields the portal drops may be left out), then one data line per row; empty lines
- * are skipped. Anything unusable refuses the whole file, naming the column or line.
+ * input names (fields the portal drops may be left out; given, they are not kept), then one data
+ * line per row; empty lines are skipped. Anything unusable refuses the whole file, naming the column or line.
  */
 public final class BatchCsv {
 
@@ -70,16 +70,17 @@ public final class BatchCsv {
         }
         var lineStarts = lineStarts(text);
         try (var parser = FORMAT.parse(new StringReader(text))) {
-            var columns = parser.getHeaderNames();
-            checkHeader(columns, inputs);
+            var header = parser.getHeaderNames();
+            checkHeader(header, inputs);
+            var columns = header.stream().filter(c -> !dropped(c, inputs)).toList();
             var lines = new ArrayList<BatchLine>();
             for (var record : parser) {
                 var line = lineOf(text, lineStarts, record.getCharacterPosition());
-                if (record.size() != columns.size()) {
+                if (record.size() != header.size()) {
                     throw refuse(
                             "line " + line,
                             "columns",
-                            "line " + line + " has " + record.size() + " values but the header has " + columns.size()
+                            "line " + line + " has " + record.size() + " values but the header has " + header.size()
                                     + " columns");
                 }
                 if (lines.size() == maxRows) {
@@ -136,10 +137,15 @@ public final class BatchCsv {
 
     private static Map<String, String> cells(List<String> columns, CSVRecord record) {
         var cells = new LinkedHashMap<String, String>();
-        for (int i = 0; i < columns.size(); i++) {
-            cells.put(columns.get(i), record.get(i));
+        for (var column : columns) {
+            cells.put(column, record.get(column));
         }
         return cells;
+    }
+
+    /** A field the model never receives: accepted in the header, then neither kept nor sent. */
+    private static boolean dropped(String column, List<FieldSpec> inputs) {
+        return inputs.stream().anyMatch(f -> f.name().equals(column) && f.sensitivity() == Sensitivity.DROP);
     }
 
     /** Where each line of the text starts: line n (1-based) starts at index n - 1. */
