@@ -36,6 +36,7 @@ CREATE TABLE batch_row (
     output        jsonb,
     error_status  integer,
     error_message text,
+    errors        jsonb,
     finished_at   timestamptz,
     PRIMARY KEY (job_id, line),
     CHECK (output IS NULL OR error_status IS NULL)
@@ -43,6 +44,7 @@ CREATE TABLE batch_row (
 COMMENT ON TABLE batch_row IS 'One data line of a batch file; finished_at NULL means it still has to run';
 COMMENT ON COLUMN batch_row.line IS 'Line number in the uploaded file (the header is line 1)';
 COMMENT ON COLUMN batch_row.input IS 'The line''s cells by column name, as uploaded (needed to re-run and for the results file)';
+COMMENT ON COLUMN batch_row.errors IS 'For a 400: the fields at fault, [{field, rule, message}], as the API answers them';
 COMMENT ON COLUMN batch_row.output IS 'The v2 answer of the row''s request';
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON batch_job, batch_row TO ${appRole};

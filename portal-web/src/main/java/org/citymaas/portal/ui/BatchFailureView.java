@@ -12,10 +12,11 @@ public class BatchFailureView implements Serializable {
     private final int status;
     private final String message;
 
-    public BatchFailureView(BatchLine line) {
+    /** The line's refusal, with {@code message} already in the page's language. */
+    public BatchFailureView(BatchLine line, String message) {
         this.line = line.line();
         this.status = line.errorStatus() == null ? 0 : line.errorStatus();
-        this.message = line.errorMessage() == null ? "" : line.errorMessage();
+        this.message = message;
     }
 
     /** The line number in the uploaded file (the header is line 1). */

@@ -16,6 +16,7 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.ResourceBundle;
 import org.citymaas.portal.batch.boundary.BatchScoring;
+import org.citymaas.portal.batch.entity.BatchLine;
 import org.citymaas.portal.errors.InvalidBatchException;
 import org.citymaas.portal.errors.UnknownBatchException;
 import org.citymaas.portal.errors.UnknownModelException;
@@ -71,8 +72,9 @@ public class BatchPage implements Serializable {
             job = new BatchJobView(current);
             recent = null;
             if (job.isFinished()) {
+                var text = text();
                 failures = scoring.failures(current).stream()
-                        .map(BatchFailureView::new)
+                        .map(line -> new BatchFailureView(line, readable(text, line)))
                         .toList();
                 if (FacesContext.getCurrentInstance().getPartialViewContext().isAjaxRequest()) {
                     PrimeFaces.current().executeScript("PF('batchPoll').stop();");
@@ -111,6 +113,25 @@ public class BatchPage implements Serializable {
             throw new UncheckedIOException(e);
         }
         return null;
+    }
+
+    /** Why a line was refused, in the page's language: each field at fault, or what the status means. */
+    private String readable(ResourceBundle text, BatchLine line) {
+        if (!line.errors().isEmpty()) {
+            return String.join(
+                    " ",
+                    line.errors().stream()
+                            .map(e -> ModelCardView.violation(
+                                    card, text, e.get("field"), e.get("rule"), e.get("message")))
+                            .toList());
+        }
+        var status = line.errorStatus() == null ? 500 : line.errorStatus();
+        return switch (status) {
+            case 404 -> text.getString("model.notFound");
+            case 429 -> text.getString("batch.line.quota");
+            case 400 -> line.errorMessage();
+            default -> MessageFormat.format(text.getString("model.failed"), status);
+        };
     }
 
     private static void error(String message) {

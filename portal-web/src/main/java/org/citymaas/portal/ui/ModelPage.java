@@ -134,7 +134,8 @@ public class ModelPage implements Serializable {
                         if (error instanceof Map<?, ?> violation) {
                             var field = String.valueOf(violation.get("field"));
                             var rule = String.valueOf(violation.get("rule"));
-                            var readable = violation(text, field, rule, String.valueOf(violation.get("message")));
+                            var readable = ModelCardView.violation(
+                                    card, text, field, rule, String.valueOf(violation.get("message")));
                             fields.stream()
                                     .filter(f -> f.getName().equals(field))
                                     .forEach(f -> f.setError(readable));
@@ -169,26 +170,6 @@ public class ModelPage implements Serializable {
                                 MessageFormat.format(text.getString("model.failed"), e.status()),
                                 e.getMessage()));
         }
-    }
-
-    private String violation(ResourceBundle text, String field, String rule, String message) {
-        var spec = card == null
-                ? null
-                : card.getInputs().stream()
-                        .filter(f -> f.getName().equals(field))
-                        .findFirst()
-                        .orElse(null);
-        var key = "model.rule." + rule;
-        if (!text.containsKey(key)) {
-            return MessageFormat.format(text.getString("model.rule.other"), field, message);
-        }
-        return MessageFormat.format(
-                text.getString(key),
-                field,
-                spec == null ? "" : spec.getRange(),
-                spec == null ? 1 : spec.getWidth(),
-                spec == null || spec.getMaxLength() == null ? "" : spec.getMaxLength(),
-                spec == null ? "" : spec.getDatatype());
     }
 
     private ResourceBundle text() {

@@ -111,6 +111,8 @@ class BatchScoringIT {
                 .isEqualTo(8);
         assertThat(done.at("/failures/0/status").asInt()).isEqualTo(400);
         assertThat(done.at("/failures/0/message").asText()).contains("hour_of_day");
+        assertThat(done.at("/failures/0/errors/0/field").asText()).isEqualTo("hour_of_day");
+        assertThat(done.at("/failures/0/errors/0/rule").asText()).isEqualTo("maximum");
 
         var results = Http.getAny(api("v1/batches/" + id + "/results"), token);
         assertThat(results.status()).as(results.body()).isEqualTo(200);

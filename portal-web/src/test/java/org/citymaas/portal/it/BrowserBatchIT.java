@@ -104,7 +104,7 @@ class BrowserBatchIT {
                 .contains("11")
                 .contains("1");
         var failure = browser.findElement(By.cssSelector("#batch-failures [data-line='6']"));
-        assertThat(failure.getText()).contains("6").contains("hour_of_day");
+        assertThat(failure.getText()).contains("6").contains("hour_of_day").contains("0 – 23");
         assertThat(browser.findElements(By.cssSelector("#batch-failures li"))).hasSize(1);
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", failure);
         Browser.screenshot(browser, "batch-3-done-zh");

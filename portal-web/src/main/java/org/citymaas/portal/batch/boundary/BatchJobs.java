@@ -36,6 +36,7 @@ import org.citymaas.security.identity.entity.CallerKind;
 public class BatchJobs {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<Map<String, String>>> ERRORS = new TypeReference<>() {};
     private static final String JOB_COLUMNS = "id, tenant_id, caller, caller_sub, caller_kind, model, model_version,"
             + " file_name, columns, total_rows, status, ok_rows, failed_rows, created_at, started_at, finished_at";
     private static final String INSERT_JOB = "INSERT INTO batch_job (" + JOB_COLUMNS + ") VALUES"
@@ -47,12 +48,13 @@ public class BatchJobs {
             "SELECT " + JOB_COLUMNS + " FROM batch_job WHERE tenant_id = ? ORDER BY created_at DESC LIMIT ?";
     private static final String UNFINISHED =
             "SELECT " + JOB_COLUMNS + " FROM batch_job WHERE status IN ('QUEUED', 'RUNNING') ORDER BY created_at";
-    private static final String LINES = "SELECT line, input, output, error_status, error_message FROM batch_row"
+    private static final String LINES = "SELECT line, input, output, error_status, error_message, errors FROM batch_row"
             + " WHERE job_id = ? AND (? OR finished_at IS NULL) ORDER BY line";
     private static final String START = "UPDATE batch_job SET status = 'RUNNING', started_at = coalesce(started_at, ?)"
             + " WHERE id = ? AND status IN ('QUEUED', 'RUNNING')";
     private static final String FINISH_LINE = "UPDATE batch_row SET output = ?::jsonb, error_status = ?,"
-            + " error_message = ?, finished_at = ? WHERE job_id = ? AND line = ? AND finished_at IS NULL";
+            + " error_message = ?, errors = ?::jsonb, finished_at = ? WHERE job_id = ? AND line = ?"
+            + " AND finished_at IS NULL";
     private static final String COUNT_LINE =
             "UPDATE batch_job SET ok_rows = ok_rows + ?," + " failed_rows = failed_rows + ? WHERE id = ?";
     private static final String FINISH = "UPDATE batch_job SET status = ?, finished_at = ? WHERE id = ?";
@@ -131,7 +133,10 @@ public class BatchJobs {
                             JSON.readValue(rows.getString("input"), new TypeReference<Map<String, String>>() {}),
                             rows.getString("output"),
                             rows.getObject("error_status", Integer.class),
-                            rows.getString("error_message")));
+                            rows.getString("error_message"),
+                            rows.getString("errors") == null
+                                    ? List.of()
+                                    : JSON.readValue(rows.getString("errors"), ERRORS)));
                 }
                 return lines;
             }
@@ -145,21 +150,23 @@ public class BatchJobs {
         update(START, Timestamp.from(now), job);
     }
 
-    /** Keeps one line's answer (output) or refusal (status and message) and counts it, together. */
+    /** Keeps one line's answer (output) or refusal (status, message, errors) and counts it, together. */
     @Transactional(TxType.REQUIRES_NEW)
-    public void finishLine(UUID job, int line, String output, Integer errorStatus, String errorMessage, Instant now) {
+    public void finishLine(UUID job, BatchLine result, Instant now) {
         try (var connection = dataSource.getConnection();
                 var finish = connection.prepareStatement(FINISH_LINE);
                 var count = connection.prepareStatement(COUNT_LINE)) {
-            finish.setString(1, output);
-            finish.setObject(2, errorStatus);
-            finish.setString(3, errorMessage);
-            finish.setTimestamp(4, Timestamp.from(now));
-            finish.setObject(5, job);
-            finish.setInt(6, line);
+            var ok = result.output() != null;
+            finish.setString(1, result.output());
+            finish.setObject(2, result.errorStatus());
+            finish.setString(3, result.errorMessage());
+            finish.setString(4, result.errors().isEmpty() ? null : json(result.errors()));
+            finish.setTimestamp(5, Timestamp.from(now));
+            finish.setObject(6, job);
+            finish.setInt(7, result.line());
             if (finish.executeUpdate() == 1) {
-                count.setInt(1, output != null ? 1 : 0);
-                count.setInt(2, output != null ? 0 : 1);
+                count.setInt(1, ok ? 1 : 0);
+                count.setInt(2, ok ? 0 : 1);
                 count.setObject(3, job);
                 count.executeUpdate();
             }

@@ -6,7 +6,10 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -100,24 +103,37 @@ public class BatchRunner {
                 .filter(f -> line.cell(f.name()).isPresent())
                 .map(f -> RowCodec.Cell.of(f, line.cell(f.name()).orElseThrow()))
                 .toList());
-        String output = null;
-        Integer status = null;
-        String message = null;
+        BatchLine result;
         try {
-            output = gateway.infer(caller, job.model(), job.version(), job.requestId(line.line()), body, address);
+            var output = gateway.infer(caller, job.model(), job.version(), job.requestId(line.line()), body, address);
+            result = new BatchLine(line.line(), line.cells(), output, null, null, List.of());
         } catch (InferenceRejectedException e) {
             if (stopping || Thread.currentThread().isInterrupted()) {
                 return false;
             }
-            status = e.status();
-            message = e.getMessage();
+            result = new BatchLine(line.line(), line.cells(), null, e.status(), e.getMessage(), errors(e));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "batch " + job.id() + " line " + line.line() + " failed", e);
-            status = 500;
-            message = "The line failed on our side; it was logged.";
+            result = new BatchLine(
+                    line.line(), line.cells(), null, 500, "The line failed on our side; it was logged.", List.of());
         }
-        jobs.finishLine(job.id(), line.line(), output, status, message, clock.instant());
+        jobs.finishLine(job.id(), result, clock.instant());
         return true;
+    }
+
+    /** The fields at fault of a 400, as the gateway named them. */
+    private static List<Map<String, String>> errors(InferenceRejectedException e) {
+        var errors = new ArrayList<Map<String, String>>();
+        if (e.extensions().get("errors") instanceof List<?> list) {
+            for (var item : list) {
+                if (item instanceof Map<?, ?> error) {
+                    var copy = new LinkedHashMap<String, String>();
+                    error.forEach((k, v) -> copy.put(String.valueOf(k), String.valueOf(v)));
+                    errors.add(copy);
+                }
+            }
+        }
+        return errors;
     }
 
     /** The submitter, as the lines run and are audited: the department and name the job was stored with. */

@@ -2,6 +2,7 @@ package org.citymaas.portal.batch.boundary;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.citymaas.portal.batch.entity.BatchJob;
 import org.citymaas.portal.batch.entity.BatchLine;
 
@@ -27,8 +28,12 @@ public record BatchView(
         Instant finishedAt,
         List<LineFailure> failures) {
 
-    /** A line that was refused (4xx) or failed (5xx). */
-    public record LineFailure(int line, int status, String message) {}
+    /**
+     * A line that was refused (4xx) or failed (5xx).
+     *
+     * @param errors for an invalid line, each field at fault: {@code field}, {@code rule}, {@code message}
+     */
+    public record LineFailure(int line, int status, String message, List<Map<String, String>> errors) {}
 
     public static BatchView of(BatchJob job, List<BatchLine> failures) {
         return new BatchView(
@@ -46,7 +51,7 @@ public record BatchView(
                 job.startedAt(),
                 job.finishedAt(),
                 failures.stream()
-                        .map(l -> new LineFailure(l.line(), l.errorStatus(), l.errorMessage()))
+                        .map(l -> new LineFailure(l.line(), l.errorStatus(), l.errorMessage(), l.errors()))
                         .toList());
     }
 }

@@ -43,9 +43,15 @@ class BatchResultsTest {
                 "{\"outputs\":[{\"name\":\"vehicles\",\"data\":[1234.5677490234375]},"
                         + "{\"name\":\"category\",\"data\":[0.1,0.7,0.2],\"parameters\":{\"labels\":[\"交通\",\"噪音\",\"其他\"]}}]}",
                 null,
-                null);
-        var refused =
-                new BatchLine(3, Map.of("hour", "30", "note", ""), null, 400, "hour_of_day (maximum): at most 23");
+                null,
+                List.of());
+        var refused = new BatchLine(
+                3,
+                Map.of("hour", "30", "note", ""),
+                null,
+                400,
+                "hour_of_day (maximum): at most 23",
+                List.of(Map.of("field", "hour_of_day", "rule", "maximum", "message", "at most 23")));
         var pending = BatchLine.pending(5, Map.of("hour", "1", "note", "x"));
 
         var csv = BatchResults.write(
