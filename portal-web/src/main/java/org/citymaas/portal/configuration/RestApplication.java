@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Application;
 import java.util.Set;
 import org.citymaas.portal.audit.boundary.AuditResource;
 import org.citymaas.portal.audit.boundary.DeniedRequests;
+import org.citymaas.portal.batch.boundary.BatchesResource;
 import org.citymaas.portal.departments.boundary.DepartmentsResource;
 import org.citymaas.portal.inference.boundary.InferenceResource;
 import org.citymaas.portal.me.MeResource;
@@ -43,6 +44,7 @@ public class RestApplication extends Application {
                 RemainingQuotaResource.class,
                 AuditResource.class,
                 InferenceResource.class,
+                BatchesResource.class,
                 DeniedRequests.class,
                 ProblemMappers.PortalErrors.class,
                 ProblemMappers.HttpErrors.class,

@@ -1,9 +1,11 @@
 package org.citymaas.portal.ui;
 
 import java.io.Serializable;
+import java.text.MessageFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.ResourceBundle;
 import org.citymaas.portal.subscriptions.boundary.QuotaView;
 import org.citymaas.runtime.catalog.entity.ModelCard;
 
@@ -95,5 +97,29 @@ public class ModelCardView implements Serializable {
     /** When the month's quota starts again (Asia/Shanghai). */
     public String getResetsAt() {
         return resetsAt;
+    }
+
+    /**
+     * A refusal of one field in the page's language (Messages {@code model.rule.<rule>}), with the
+     * field's range, width, longest text and type from the card where it has the field.
+     */
+    static String violation(ModelCardView card, ResourceBundle text, String field, String rule, String message) {
+        var spec = card == null
+                ? null
+                : card.getInputs().stream()
+                        .filter(f -> f.getName().equals(field))
+                        .findFirst()
+                        .orElse(null);
+        var key = "model.rule." + rule;
+        if (!text.containsKey(key)) {
+            return MessageFormat.format(text.getString("model.rule.other"), field, message);
+        }
+        return MessageFormat.format(
+                text.getString(key),
+                field,
+                spec == null ? "" : spec.getRange(),
+                spec == null ? 1 : spec.getWidth(),
+                spec == null || spec.getMaxLength() == null ? "" : spec.getMaxLength(),
+                spec == null ? "" : spec.getDatatype());
     }
 }

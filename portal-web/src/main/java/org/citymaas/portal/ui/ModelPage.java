@@ -1,9 +1,5 @@
 package org.citymaas.portal.ui;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -11,23 +7,22 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
-import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.UUID;
-import java.util.stream.IntStream;
 import org.citymaas.portal.errors.UnknownModelException;
 import org.citymaas.portal.inference.boundary.InferenceGateway;
 import org.citymaas.portal.inference.boundary.InferenceRejectedException;
+import org.citymaas.portal.inference.control.RowCodec;
 import org.citymaas.portal.signin.CurrentCaller;
 import org.citymaas.portal.subscriptions.boundary.Subscriptions;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.catalog.entity.ModelCard;
+import org.citymaas.runtime.inference.entity.DataType;
 
 /**
  * A model's page: its card and a "try it" form built from the card's input schema, run through the
@@ -39,7 +34,6 @@ import org.citymaas.runtime.catalog.entity.ModelCard;
 public class ModelPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     transient InferenceGateway gateway;
@@ -86,87 +80,43 @@ public class ModelPage implements Serializable {
         try {
             var address = ((HttpServletRequest) faces.getExternalContext().getRequest()).getRemoteAddr();
             var answer = gateway.infer(caller, name, null, requestId, body(), address);
-            outputs = outputs(
-                    JSON.readTree(answer), gateway.authorize(caller, name, null).card());
+            outputs = outputs(answer, gateway.authorize(caller, name, null).card());
         } catch (InferenceRejectedException e) {
             refused(faces, text, e);
         } catch (UnknownModelException e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text.getString("model.notFound"), ""));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the gateway answered unreadable JSON", e);
         }
     }
 
-    /** The v2 request of one row: each field as typed (numbers as numbers where they parse). */
+    /** The v2 request of one row: each field as typed. */
     private String body() {
-        var root = JSON.createObjectNode();
-        var inputs = root.putArray("inputs");
-        for (var field : fields) {
-            var input = inputs.addObject();
-            input.put("name", field.getName());
-            input.put("datatype", field.getDatatype());
-            var typed = field.getValue() == null ? "" : field.getValue().trim();
-            var data = input.putArray("data");
-            if (field.isText()) {
-                data.add(field.getValue() == null ? "" : field.getValue());
-                input.putArray("shape").add(1).add(1);
-                continue;
-            }
-            var parts = field.isVector() ? typed.split("[,，;；\\s]+") : new String[] {typed};
-            for (var part : parts) {
-                add(data, part, field.isInteger());
-            }
-            input.putArray("shape").add(1).add(field.getWidth());
-        }
-        return root.toString();
+        return RowCodec.body(fields.stream()
+                .map(f -> new RowCodec.Cell(f.getName(), DataType.valueOf(f.getDatatype()), f.getWidth(), f.getValue()))
+                .toList());
     }
 
-    private static void add(ArrayNode data, String part, boolean integer) {
-        try {
-            var number = new BigDecimal(part);
-            if (integer && number.stripTrailingZeros().scale() <= 0) {
-                data.add(number.longValueExact());
-            } else {
-                data.add(number.doubleValue());
-            }
-        } catch (NumberFormatException | ArithmeticException e) {
-            data.add(part); // not a number: the gateway refuses it, naming the field
-        }
-    }
-
-    private List<OutputView> outputs(JsonNode answer, ModelCard target) {
+    private static List<OutputView> outputs(String answer, ModelCard target) {
         var views = new ArrayList<OutputView>();
-        for (var output : answer.path("outputs")) {
-            var outputName = output.path("name").asText();
+        for (var output : RowCodec.outputs(answer)) {
             var spec = target.outputs().stream()
-                    .filter(f -> f.name().equals(outputName))
+                    .filter(f -> f.name().equals(output.name()))
                     .findFirst();
-            var values = new ArrayList<Double>();
-            var texts = new ArrayList<String>();
-            output.path("data").forEach(v -> {
-                if (v.isNumber()) {
-                    values.add(v.doubleValue());
-                }
-                texts.add(v.isNumber() ? FieldView.number(v.doubleValue()) : v.asText());
-            });
-            var labels = new ArrayList<String>();
-            output.path("parameters").path("labels").forEach(l -> labels.add(l.asText()));
-            if (!labels.isEmpty() && values.size() == labels.size()) {
-                var order = IntStream.range(0, labels.size())
-                        .boxed()
-                        .sorted(Comparator.comparing(values::get).reversed())
-                        .toList();
+            if (output.classified()) {
                 views.add(new OutputView(
-                        outputName,
+                        output.name(),
                         null,
                         spec.map(FieldSpec::description).orElse(null),
-                        labels.get(order.get(0)),
-                        order.stream()
-                                .map(i -> labels.get(i) + ": " + FieldView.number(values.get(i)))
+                        output.topLabel(),
+                        output.ranking().stream()
+                                .map(i -> output.labels().get(i) + ": "
+                                        + FieldView.number(output.values().get(i)))
                                 .toList()));
             } else {
+                var texts = output.values().size() == output.texts().size()
+                        ? output.values().stream().map(FieldView::number).toList()
+                        : output.texts();
                 views.add(new OutputView(
-                        outputName,
+                        output.name(),
                         spec.map(FieldSpec::unit).orElse(null),
                         spec.map(FieldSpec::description).orElse(null),
                         String.join(", ", texts),
@@ -184,7 +134,8 @@ public class ModelPage implements Serializable {
                         if (error instanceof Map<?, ?> violation) {
                             var field = String.valueOf(violation.get("field"));
                             var rule = String.valueOf(violation.get("rule"));
-                            var readable = violation(text, field, rule, String.valueOf(violation.get("message")));
+                            var readable = ModelCardView.violation(
+                                    card, text, field, rule, String.valueOf(violation.get("message")));
                             fields.stream()
                                     .filter(f -> f.getName().equals(field))
                                     .forEach(f -> f.setError(readable));
@@ -219,26 +170,6 @@ public class ModelPage implements Serializable {
                                 MessageFormat.format(text.getString("model.failed"), e.status()),
                                 e.getMessage()));
         }
-    }
-
-    private String violation(ResourceBundle text, String field, String rule, String message) {
-        var spec = card == null
-                ? null
-                : card.getInputs().stream()
-                        .filter(f -> f.getName().equals(field))
-                        .findFirst()
-                        .orElse(null);
-        var key = "model.rule." + rule;
-        if (!text.containsKey(key)) {
-            return MessageFormat.format(text.getString("model.rule.other"), field, message);
-        }
-        return MessageFormat.format(
-                text.getString(key),
-                field,
-                spec == null ? "" : spec.getRange(),
-                spec == null ? 1 : spec.getWidth(),
-                spec == null || spec.getMaxLength() == null ? "" : spec.getMaxLength(),
-                spec == null ? "" : spec.getDatatype());
     }
 
     private ResourceBundle text() {

@@ -53,6 +53,13 @@ final class Http {
         return send(request);
     }
 
+    /** A POST of a CSV file (as {@code text/csv}); answers JSON or problem+json. */
+    static Answer postCsv(String url, String token, String csv) {
+        return send(request(url, token)
+                .header("Content-Type", "text/csv; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)));
+    }
+
     static Answer put(String url, String token, String json) {
         return send(request(url, token)
                 .header("Content-Type", "application/json")

@@ -1,0 +1,144 @@
+package org.citymaas.portal.batch.boundary;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.citymaas.portal.batch.entity.BatchJob;
+import org.citymaas.portal.batch.entity.BatchLine;
+import org.citymaas.portal.batch.entity.BatchStatus;
+import org.citymaas.portal.errors.UnknownModelException;
+import org.citymaas.portal.inference.boundary.InferenceGateway;
+import org.citymaas.portal.inference.boundary.InferenceRejectedException;
+import org.citymaas.portal.inference.control.RowCodec;
+import org.citymaas.runtime.catalog.entity.FieldSpec;
+import org.citymaas.security.identity.entity.Caller;
+import org.citymaas.security.identity.entity.Role;
+
+/**
+ * Runs a job's lines one after another on the container's managed executor, each as its own
+ * governed request through the {@link InferenceGateway} (authorized, validated, masked, reserved,
+ * metered and audited on its own), keeping each line's result as it comes. A refused line is kept
+ * with its status and message and the job goes on. Lines left without a result when the portal
+ * stops run again on the next start with the same request ids, so none is charged twice.
+ */
+@ApplicationScoped
+public class BatchRunner {
+
+    private static final Logger LOG = Logger.getLogger(BatchRunner.class.getName());
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    BatchJobs jobs;
+
+    @Inject
+    InferenceGateway gateway;
+
+    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+    private final Clock clock = Clock.systemUTC();
+    private volatile boolean stopping;
+
+    /** Starts running the job's open lines, unless this instance already runs it. */
+    public void start(BatchJob job, String clientAddress) {
+        if (running.add(job.id())) {
+            executor.submit(() -> run(job, clientAddress));
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+    }
+
+    private void run(BatchJob job, String clientAddress) {
+        try {
+            jobs.start(job.id(), clock.instant());
+            var caller = caller(job);
+            List<FieldSpec> inputs;
+            try {
+                inputs = gateway.authorize(caller, job.model(), job.version())
+                        .card()
+                        .inputs();
+            } catch (UnknownModelException e) {
+                inputs = List.of(); // no longer subscribed: every line is refused by the gateway with a 404
+            }
+            for (var line : jobs.lines(job.id(), false)) {
+                if (stopping || Thread.currentThread().isInterrupted()) {
+                    LOG.info(() -> "batch " + job.id() + " paused at line " + line.line() + "; resumed on next start");
+                    return;
+                }
+                if (!runLine(job, caller, inputs, line, clientAddress)) {
+                    return;
+                }
+            }
+            jobs.finish(job.id(), BatchStatus.DONE, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "batch " + job.id() + " failed", e);
+            try {
+                jobs.finish(job.id(), BatchStatus.FAILED, clock.instant());
+            } catch (RuntimeException again) {
+                LOG.log(Level.SEVERE, "batch " + job.id() + " could not be marked failed", again);
+            }
+        } finally {
+            running.remove(job.id());
+        }
+    }
+
+    /** Runs one line and keeps its result; false when the portal is stopping and the line must wait. */
+    private boolean runLine(BatchJob job, Caller caller, List<FieldSpec> inputs, BatchLine line, String address) {
+        var body = RowCodec.body(inputs.stream()
+                .filter(f -> line.cell(f.name()).isPresent())
+                .map(f -> RowCodec.Cell.of(f, line.cell(f.name()).orElseThrow()))
+                .toList());
+        BatchLine result;
+        try {
+            var output = gateway.infer(caller, job.model(), job.version(), job.requestId(line.line()), body, address);
+            result = new BatchLine(line.line(), line.cells(), output, null, null, List.of());
+        } catch (InferenceRejectedException e) {
+            if (stopping || Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+            result = new BatchLine(line.line(), line.cells(), null, e.status(), e.getMessage(), errors(e));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "batch " + job.id() + " line " + line.line() + " failed", e);
+            result = new BatchLine(
+                    line.line(), line.cells(), null, 500, "The line failed on our side; it was logged.", List.of());
+        }
+        jobs.finishLine(job.id(), result, clock.instant());
+        return true;
+    }
+
+    /** The fields at fault of a 400, as the gateway named them. */
+    private static List<Map<String, String>> errors(InferenceRejectedException e) {
+        var errors = new ArrayList<Map<String, String>>();
+        if (e.extensions().get("errors") instanceof List<?> list) {
+            for (var item : list) {
+                if (item instanceof Map<?, ?> error) {
+                    var copy = new LinkedHashMap<String, String>();
+                    error.forEach((k, v) -> copy.put(String.valueOf(k), String.valueOf(v)));
+                    errors.add(copy);
+                }
+            }
+        }
+        return errors;
+    }
+
+    /** The submitter, as the lines run and are audited: the department and name the job was stored with. */
+    private static Caller caller(BatchJob job) {
+        return new Caller(
+                job.callerSubject(), job.caller(), job.caller(), job.callerKind(), job.tenant(), Set.of(Role.STAFF));
+    }
+}

@@ -1,0 +1,57 @@
+package org.citymaas.portal.batch.boundary;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.citymaas.portal.batch.entity.BatchJob;
+import org.citymaas.portal.batch.entity.BatchLine;
+
+/**
+ * A batch job on the wire: what ran, how far it got, and (once asked for one job) its refused lines.
+ *
+ * @param percent lines done of all lines, in whole percent
+ * @param failures the refused or failed lines with their line numbers, in the file's order
+ */
+public record BatchView(
+        String id,
+        String model,
+        String version,
+        String fileName,
+        String caller,
+        String status,
+        int totalRows,
+        int okRows,
+        int failedRows,
+        int percent,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        List<LineFailure> failures) {
+
+    /**
+     * A line that was refused (4xx) or failed (5xx).
+     *
+     * @param errors for an invalid line, each field at fault: {@code field}, {@code rule}, {@code message}
+     */
+    public record LineFailure(int line, int status, String message, List<Map<String, String>> errors) {}
+
+    public static BatchView of(BatchJob job, List<BatchLine> failures) {
+        return new BatchView(
+                job.id().toString(),
+                job.model(),
+                job.version(),
+                job.fileName(),
+                job.caller(),
+                job.status().name(),
+                job.totalRows(),
+                job.okRows(),
+                job.failedRows(),
+                job.percent(),
+                job.createdAt(),
+                job.startedAt(),
+                job.finishedAt(),
+                failures.stream()
+                        .map(l -> new LineFailure(l.line(), l.errorStatus(), l.errorMessage(), l.errors()))
+                        .toList());
+    }
+}

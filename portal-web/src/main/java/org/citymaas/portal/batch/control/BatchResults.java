@@ -1,0 +1,85 @@
+package org.citymaas.portal.batch.control;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.citymaas.portal.batch.entity.BatchLine;
+import org.citymaas.portal.inference.control.RowCodec;
+import org.citymaas.runtime.catalog.entity.FieldSpec;
+
+/**
+ * The results file of a batch: one line per input line, in the file's order: its line number, the
+ * input columns as uploaded, the outputs (a classifier's top label and its score, else the values),
+ * then {@code status} ({@code OK}, the HTTP status of a refusal, or {@code PENDING}) and {@code error}.
+ * It starts with a byte order mark, so that spreadsheet programs read the Chinese text as UTF-8.
+ */
+public final class BatchResults {
+
+    static final String BOM = "\uFEFF";
+
+    private BatchResults() {}
+
+    public static String write(List<String> columns, List<FieldSpec> outputs, List<BatchLine> lines) {
+        var header = new ArrayList<String>();
+        header.add("line");
+        header.addAll(columns);
+        for (var output : outputs) {
+            header.add(output.name());
+            if (!output.labels().isEmpty()) {
+                header.add(output.name() + "_score");
+            }
+        }
+        header.add("status");
+        header.add("error");
+        var out = new StringBuilder(BOM);
+        try (var printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            printer.printRecord(header);
+            for (var line : lines) {
+                printer.printRecord(record(line, columns, outputs));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static List<String> record(BatchLine line, List<String> columns, List<FieldSpec> specs) {
+        var values = new ArrayList<String>();
+        values.add(String.valueOf(line.line()));
+        columns.forEach(c -> values.add(line.cell(c).orElse("")));
+        var answered = line.output() == null ? List.<RowCodec.Output>of() : RowCodec.outputs(line.output());
+        for (var spec : specs) {
+            var output =
+                    answered.stream().filter(o -> o.name().equals(spec.name())).findFirst();
+            if (!spec.labels().isEmpty()) {
+                var classified = output.filter(RowCodec.Output::classified);
+                values.add(classified.map(RowCodec.Output::topLabel).orElse(""));
+                values.add(classified.map(o -> number(o.topScore())).orElse(""));
+            } else {
+                values.add(output.map(BatchResults::values).orElse(""));
+            }
+        }
+        values.add(line.output() != null ? "OK" : line.errorStatus() != null ? line.errorStatus() + "" : "PENDING");
+        values.add(line.errorMessage() == null ? "" : line.errorMessage());
+        return values;
+    }
+
+    private static String values(RowCodec.Output output) {
+        if (output.values().size() == output.texts().size()) {
+            return String.join(
+                    " ", output.values().stream().map(BatchResults::number).toList());
+        }
+        return String.join(" ", output.texts());
+    }
+
+    /** A number as people write it: no exponent, no float noise past six decimals. */
+    static String number(double value) {
+        return new DecimalFormat("0.######", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+    }
+}

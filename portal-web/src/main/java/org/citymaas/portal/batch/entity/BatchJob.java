@@ -1,0 +1,57 @@
+package org.citymaas.portal.batch.entity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.citymaas.security.identity.entity.CallerKind;
+
+/**
+ * One uploaded CSV file scored line by line for a department.
+ *
+ * @param caller who submitted it (its lines run, and are audited, as this caller)
+ * @param callerSubject Keycloak's subject of the caller
+ * @param version the version asked for, or null for the department's default
+ * @param columns the file's header, in its order
+ * @param okRows lines answered so far
+ * @param failedRows lines refused or failed so far
+ */
+public record BatchJob(
+        UUID id,
+        String tenant,
+        String caller,
+        String callerSubject,
+        CallerKind callerKind,
+        String model,
+        String version,
+        String fileName,
+        List<String> columns,
+        int totalRows,
+        BatchStatus status,
+        int okRows,
+        int failedRows,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt) {
+
+    public BatchJob {
+        columns = List.copyOf(columns);
+    }
+
+    public int doneRows() {
+        return okRows + failedRows;
+    }
+
+    /** Progress in whole percent; 100 only once every line is done. */
+    public int percent() {
+        return totalRows == 0 ? 100 : (int) Math.floor(100.0 * doneRows() / totalRows);
+    }
+
+    /** The request id of one line: the same whenever the line runs, so it is charged once. */
+    public String requestId(int line) {
+        return requestId(id, line);
+    }
+
+    public static String requestId(UUID job, int line) {
+        return "batch-" + job + "-" + line;
+    }
+}

@@ -1,0 +1,34 @@
+package org.citymaas.portal.ui;
+
+import java.io.Serializable;
+import org.citymaas.portal.batch.entity.BatchLine;
+
+/** A refused line of a batch file on the batch page: where, and why; a JavaBean for Faces' EL. */
+public class BatchFailureView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int line;
+    private final int status;
+    private final String message;
+
+    /** The line's refusal, with {@code message} already in the page's language. */
+    public BatchFailureView(BatchLine line, String message) {
+        this.line = line.line();
+        this.status = line.errorStatus() == null ? 0 : line.errorStatus();
+        this.message = message;
+    }
+
+    /** The line number in the uploaded file (the header is line 1). */
+    public int getLine() {
+        return line;
+    }
+
+    public int getStatus() {
+        return status;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+}

@@ -1,0 +1,80 @@
+package org.citymaas.portal.ui;
+
+import java.io.Serializable;
+import org.citymaas.portal.batch.entity.BatchJob;
+
+/** A batch job on the batch page: its file, state and progress; a JavaBean for Faces' EL. */
+public class BatchJobView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String id;
+    private final String model;
+    private final String fileName;
+    private final String status;
+    private final boolean finished;
+    private final int totalRows;
+    private final int okRows;
+    private final int failedRows;
+    private final int percent;
+    private final String createdAt;
+
+    public BatchJobView(BatchJob job) {
+        this.id = job.id().toString();
+        this.model = job.model();
+        this.fileName = job.fileName();
+        this.status = job.status().name();
+        this.finished = job.status().finished();
+        this.totalRows = job.totalRows();
+        this.okRows = job.okRows();
+        this.failedRows = job.failedRows();
+        this.percent = job.percent();
+        this.createdAt = ModelCardView.CITY_TIME.format(job.createdAt());
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    public String getFileName() {
+        return fileName;
+    }
+
+    /** {@code QUEUED}, {@code RUNNING}, {@code DONE} or {@code FAILED}. */
+    public String getStatus() {
+        return status;
+    }
+
+    public boolean isFinished() {
+        return finished;
+    }
+
+    public int getTotalRows() {
+        return totalRows;
+    }
+
+    public int getOkRows() {
+        return okRows;
+    }
+
+    public int getFailedRows() {
+        return failedRows;
+    }
+
+    public int getDoneRows() {
+        return okRows + failedRows;
+    }
+
+    public int getPercent() {
+        return percent;
+    }
+
+    /** When it was submitted, in the city's time. */
+    public String getCreatedAt() {
+        return createdAt;
+    }
+}

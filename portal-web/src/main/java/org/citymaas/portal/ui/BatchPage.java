@@ -1,0 +1,192 @@
+package org.citymaas.portal.ui;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.ResourceBundle;
+import org.citymaas.portal.batch.boundary.BatchScoring;
+import org.citymaas.portal.batch.entity.BatchLine;
+import org.citymaas.portal.errors.InvalidBatchException;
+import org.citymaas.portal.errors.UnknownBatchException;
+import org.citymaas.portal.errors.UnknownModelException;
+import org.citymaas.portal.inference.boundary.InferenceGateway;
+import org.citymaas.portal.signin.CurrentCaller;
+import org.primefaces.PrimeFaces;
+
+/**
+ * A model's batch page: upload a CSV file, follow its progress (polled), read which lines were
+ * refused and why, download the results; and the department's recent batches. The job is in the
+ * address ({@code ?name=<model>&job=<id>}), so a reload or a language switch keeps it.
+ */
+@Named
+@ViewScoped
+public class BatchPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient BatchScoring scoring;
+
+    @Inject
+    transient InferenceGateway gateway;
+
+    @Inject
+    transient CurrentCaller currentCaller;
+
+    @Inject
+    Language language;
+
+    private String name;
+    private String jobId;
+    private ModelCardView card;
+    private transient Part file;
+    private BatchJobView job;
+    private List<BatchFailureView> failures = List.of();
+    private List<BatchJobView> recent;
+
+    /** Reads the model's card (if the department subscribes to it) and the job in the address. */
+    public void load() {
+        if (card == null && name != null) {
+            card = CatalogPage.card(gateway, currentCaller.get(), name, null).orElse(null);
+        }
+        if (card != null && jobId != null && job == null) {
+            refresh();
+        }
+    }
+
+    /** Reads the job's progress again; once it is finished, its refused lines, and stops the polling. */
+    public void refresh() {
+        try {
+            var current = scoring.job(currentCaller.get(), jobId);
+            job = new BatchJobView(current);
+            recent = null;
+            if (job.isFinished()) {
+                var text = text();
+                failures = scoring.failures(current).stream()
+                        .map(line -> new BatchFailureView(line, readable(text, line)))
+                        .toList();
+                if (FacesContext.getCurrentInstance().getPartialViewContext().isAjaxRequest()) {
+                    PrimeFaces.current().executeScript("PF('batchPoll').stop();");
+                }
+            }
+        } catch (UnknownBatchException e) {
+            job = null;
+            error(text().getString("batch.notFound"));
+        }
+    }
+
+    /** Submits the chosen file and shows its job (the address names it). */
+    public String upload() {
+        var text = text();
+        if (file == null || file.getSize() == 0) {
+            error(text.getString("batch.noFile"));
+            return null;
+        }
+        var faces = FacesContext.getCurrentInstance();
+        var address = ((HttpServletRequest) faces.getExternalContext().getRequest()).getRemoteAddr();
+        try (var content = file.getInputStream()) {
+            var submitted = scoring.submit(currentCaller.get(), name, file.getSubmittedFileName(), content, address);
+            return "/portal/batch?faces-redirect=true&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&job="
+                    + submitted.id();
+        } catch (InvalidBatchException e) {
+            for (var error : e.errors()) {
+                var key = "batch.rule." + error.get("rule");
+                error(MessageFormat.format(
+                        text.getString(text.containsKey(key) ? key : "batch.rule.other"),
+                        error.get("field"),
+                        error.get("message")));
+            }
+        } catch (UnknownModelException e) {
+            error(text.getString("model.notFound"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return null;
+    }
+
+    /** Why a line was refused, in the page's language: each field at fault, or what the status means. */
+    private String readable(ResourceBundle text, BatchLine line) {
+        if (!line.errors().isEmpty()) {
+            return String.join(
+                    " ",
+                    line.errors().stream()
+                            .map(e -> ModelCardView.violation(
+                                    card, text, e.get("field"), e.get("rule"), e.get("message")))
+                            .toList());
+        }
+        var status = line.errorStatus() == null ? 500 : line.errorStatus();
+        return switch (status) {
+            case 404 -> text.getString("model.notFound");
+            case 429 -> text.getString("batch.line.quota");
+            case 400 -> line.errorMessage();
+            default -> MessageFormat.format(text.getString("model.failed"), status);
+        };
+    }
+
+    private static void error(String message) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, ""));
+    }
+
+    private ResourceBundle text() {
+        return ResourceBundle.getBundle("org.citymaas.portal.ui.Messages", language.getLocale());
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getJob() {
+        return jobId;
+    }
+
+    public void setJob(String jobId) {
+        this.jobId = jobId;
+    }
+
+    /** The card, or null when the department has no such model. */
+    public ModelCardView getCard() {
+        return card;
+    }
+
+    public Part getFile() {
+        return file;
+    }
+
+    public void setFile(Part file) {
+        this.file = file;
+    }
+
+    /** The job in the address, or null. */
+    public BatchJobView getCurrent() {
+        return job;
+    }
+
+    public List<BatchFailureView> getFailures() {
+        return failures;
+    }
+
+    /** The department's latest batches, newest first. */
+    public List<BatchJobView> getRecent() {
+        if (recent == null) {
+            recent = scoring.recent(currentCaller.get()).stream()
+                    .map(BatchJobView::new)
+                    .toList();
+        }
+        return recent;
+    }
+}

@@ -1,0 +1,216 @@
+package org.citymaas.portal.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URL;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.citymaas.portal.devstack.TestStack;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * CSV batch scoring end to end on the real stack: a department's file scored line by line through
+ * the governed gateway (each line metered and audited on its own, a refused line reported with its
+ * line number), unusable files refused whole, and jobs visible to their department only.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BatchScoringIT {
+
+    static final String HEADER = "recent_counts,hour_of_day,day_of_week,is_holiday,precipitation_mm";
+
+    @ArquillianResource
+    URL portal;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return PortalDeployment.war();
+    }
+
+    private String api(String path) {
+        return portal.toString().replaceAll("/$", "") + "/api/" + path;
+    }
+
+    /** A traffic file of {@code lines} data lines; the line at {@code badIndex} asks for hour 30. */
+    static String trafficCsv(int lines, int badIndex) {
+        var csv = new StringBuilder(HEADER).append('\n');
+        for (int i = 0; i < lines; i++) {
+            var counts = new ArrayList<String>();
+            for (int h = 0; h < 24; h++) {
+                counts.add(String.valueOf(300 + 10 * i + h));
+            }
+            csv.append('"')
+                    .append(String.join(",", counts))
+                    .append("\",")
+                    .append(i == badIndex ? 30 : i % 24)
+                    .append(",2,0,0.5\n");
+        }
+        return csv.toString();
+    }
+
+    static long count(String sql, Object... parameters) {
+        try (var connection = TestStack.start().database().ownerDataSource().getConnection();
+                var query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (var result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Http.Answer awaitDone(String id, String token) {
+        var answer = new Http.Answer[1];
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    answer[0] = Http.get(api("v1/batches/" + id), token);
+                    assertThat(answer[0].status()).as(answer[0].body()).isEqualTo(200);
+                    return answer[0].json().get("status").asText().equals("DONE");
+                });
+        return answer[0];
+    }
+
+    /** The data lines of a results file (without its byte order mark and header). */
+    static List<String> dataLines(String csv) {
+        assertThat(csv).startsWith("\uFEFF");
+        var lines = csv.substring(1).split("\r\n");
+        return Arrays.asList(lines).subList(1, lines.length);
+    }
+
+    @Test
+    void aFileIsScoredLineByLineEachMeteredAndAuditedAndARefusedLineIsReported() {
+        var token = DemoTokens.serviceToken("transport");
+        var submitted = Http.postCsv(
+                api("v1/models/traffic-flow-forecast/batches?fileName=counts.csv"), token, trafficCsv(20, 6));
+
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+        var id = submitted.json().get("id").asText();
+        assertThat(submitted.json().get("totalRows").asInt()).isEqualTo(20);
+        assertThat(submitted.json().get("fileName").asText()).isEqualTo("counts.csv");
+
+        var done = awaitDone(id, token).json();
+        assertThat(done.get("okRows").asInt()).isEqualTo(19);
+        assertThat(done.get("failedRows").asInt()).isEqualTo(1);
+        assertThat(done.get("percent").asInt()).isEqualTo(100);
+        assertThat(done.at("/failures/0/line").asInt())
+                .as("header is line 1, the 7th data line is line 8")
+                .isEqualTo(8);
+        assertThat(done.at("/failures/0/status").asInt()).isEqualTo(400);
+        assertThat(done.at("/failures/0/message").asText()).contains("hour_of_day");
+        assertThat(done.at("/failures/0/errors/0/field").asText()).isEqualTo("hour_of_day");
+        assertThat(done.at("/failures/0/errors/0/rule").asText()).isEqualTo("maximum");
+
+        var results = Http.getAny(api("v1/batches/" + id + "/results"), token);
+        assertThat(results.status()).as(results.body()).isEqualTo(200);
+        assertThat(results.contentType()).startsWith("text/csv");
+        assertThat(results.body().substring(1)).startsWith("line," + HEADER + ",vehicles_next_hour,status,error");
+        var lines = dataLines(results.body());
+        assertThat(lines).hasSize(20);
+        for (int i = 0; i < 20; i++) {
+            var line = lines.get(i);
+            assertThat(line).startsWith((i + 2) + ",\"" + (300 + 10 * i) + ",");
+            if (i == 6) {
+                assertThat(line).contains(",400,").contains("hour_of_day");
+            } else {
+                assertThat(line).matches(".*,[0-9]+(\\.[0-9]+)?,OK,$");
+            }
+        }
+        assertThat(count(
+                        "SELECT count(*) FROM usage_event WHERE tenant_id = 'transport' AND request_id LIKE ?"
+                                + " AND caller = 'transport-api'",
+                        "batch-" + id + "-%"))
+                .isEqualTo(19);
+        assertThat(count("SELECT count(*) FROM audit_event WHERE request_id LIKE ?", "batch-" + id + "-%"))
+                .isEqualTo(20);
+        assertThat(count(
+                        "SELECT count(*) FROM audit_event WHERE request_id = ? AND outcome = 'REJECTED'"
+                                + " AND http_status = 400",
+                        "batch-" + id + "-8"))
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM audit_event WHERE action = 'batch.submit' AND resource = ?"
+                                + " AND actor = 'transport-api' AND tenant = 'transport'",
+                        "models/traffic-flow-forecast/batches/" + id))
+                .isEqualTo(1);
+        var recent = Http.get(api("v1/batches"), token);
+        assertThat(recent.json().findValuesAsText("id")).contains(id);
+    }
+
+    @Test
+    void unusableFilesAre400NamingTheColumnAndKeepNothing() {
+        var token = DemoTokens.serviceToken("transport");
+        var url = api("v1/models/traffic-flow-forecast/batches");
+        var jobsBefore = count("SELECT count(*) FROM batch_job WHERE tenant_id = 'transport'");
+
+        var unknown = Http.postCsv(url, token, trafficCsv(2, -1).replace("is_holiday", "holiday"));
+        var missing = Http.postCsv(
+                url, token, trafficCsv(2, -1).replace(",precipitation_mm", "").replace(",0.5\n", "\n"));
+        var empty = Http.postCsv(url, token, "");
+        var malformed = Http.postCsv(url, token, HEADER + "\n\"1,2,3,1,2,0,0\n");
+
+        for (var answer : List.of(unknown, missing, empty, malformed)) {
+            assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(unknown.json().get("detail").asText()).contains("holiday");
+        assertThat(unknown.json().get("errors").findValuesAsText("field")).contains("holiday", "is_holiday");
+        assertThat(missing.json().get("errors").findValuesAsText("field")).containsExactly("precipitation_mm");
+        assertThat(empty.json().get("errors").findValuesAsText("rule")).containsExactly("empty");
+        assertThat(malformed.json().get("errors").findValuesAsText("rule")).containsExactly("csv");
+        assertThat(count("SELECT count(*) FROM batch_job WHERE tenant_id = 'transport'"))
+                .isEqualTo(jobsBefore);
+    }
+
+    @Test
+    void anotherDepartmentsJobAndAnUnsubscribedModelAre404() {
+        var transport = DemoTokens.serviceToken("transport");
+        var health = DemoTokens.serviceToken("health");
+        var submitted = Http.postCsv(api("v1/models/traffic-flow-forecast/batches"), transport, trafficCsv(1, -1));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+        var id = submitted.json().get("id").asText();
+
+        var foreign = Http.get(api("v1/batches/" + id), health);
+        var foreignResults = Http.getAny(api("v1/batches/" + id + "/results"), health);
+        var unknownId = Http.get(api("v1/batches/" + UUID.randomUUID()), transport);
+        var notAnId = Http.get(api("v1/batches/not-a-job"), transport);
+        var unsubscribed = Http.postCsv(api("v1/models/health-risk/batches"), transport, trafficCsv(1, -1));
+        var unsubscribedTemplate = Http.getAny(api("v1/models/health-risk/batch-template"), transport);
+
+        for (var answer : List.of(foreign, foreignResults, unknownId, notAnId, unsubscribed, unsubscribedTemplate)) {
+            assertThat(answer.status()).as(answer.body()).isEqualTo(404);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(Http.get(api("v1/batches"), health).json().findValuesAsText("id"))
+                .doesNotContain(id);
+        assertThat(awaitDone(id, transport).json().get("okRows").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theTemplateIsAHeaderAndAnExampleLineThatScores() {
+        var token = DemoTokens.serviceToken("transport");
+
+        var template = Http.getAny(api("v1/models/traffic-flow-forecast/batch-template"), token);
+
+        assertThat(template.status()).as(template.body()).isEqualTo(200);
+        assertThat(template.contentType()).startsWith("text/csv");
+        assertThat(template.body()).startsWith(HEADER + "\r\n");
+        var submitted = Http.postCsv(api("v1/models/traffic-flow-forecast/batches"), token, template.body());
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+        var done = awaitDone(submitted.json().get("id").asText(), token).json();
+        assertThat(done.get("okRows").asInt()).as(done.toString()).isEqualTo(1);
+    }
+}
