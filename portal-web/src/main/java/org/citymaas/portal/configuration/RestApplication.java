@@ -13,6 +13,8 @@ import org.citymaas.portal.problems.ProblemMappers;
 import org.citymaas.portal.subscriptions.boundary.QuotasResource;
 import org.citymaas.portal.subscriptions.boundary.RemainingQuotaResource;
 import org.citymaas.portal.subscriptions.boundary.SubscriptionsResource;
+import org.citymaas.portal.usage.boundary.HistoryResource;
+import org.citymaas.portal.usage.boundary.UsageResource;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
@@ -43,6 +45,8 @@ public class RestApplication extends Application {
                 RemainingQuotaResource.class,
                 AuditResource.class,
                 InferenceResource.class,
+                UsageResource.class,
+                HistoryResource.class,
                 DeniedRequests.class,
                 ProblemMappers.PortalErrors.class,
                 ProblemMappers.HttpErrors.class,

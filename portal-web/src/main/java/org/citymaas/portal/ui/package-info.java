@@ -1,5 +1,6 @@
 /**
  * The server-rendered pages' beans (Jakarta Faces with PrimeFaces): language, home, departments, the
- * staff's model catalog and a model's page with its "try it" form (through the inference gateway).
+ * staff's model catalog and a model's page with its "try it" form (through the inference gateway), a
+ * department's usage report (chart, table, CSV export) and a person's own request history.
  */
 package org.citymaas.portal.ui;
