@@ -1,0 +1,103 @@
+package org.citymaas.portal.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A tenant admin reads the department's usage as a chart and a table, in Chinese and in English. */
+@ExtendWith(ArquillianExtension.class)
+class BrowserUsageIT {
+
+    @ArquillianResource
+    URL portal;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return PortalDeployment.war();
+    }
+
+    private PortalBrowser session;
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        session = PortalBrowser.open(portal);
+        browser = session.driver();
+        wait = session.waits();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    @Test
+    void transportAdminReadsTheMonthsUsageAsChartAndTable() {
+        var call = Http.post(
+                portal.toString().replaceAll("/$", "") + "/api/v2/models/traffic-flow-forecast/infer",
+                DemoTokens.serviceToken("transport"),
+                TrafficRequests.body(1, 8),
+                Map.of("X-Request-Id", "browser-usage-" + UUID.randomUUID()));
+        assertThat(call.status()).as(call.body()).isEqualTo(200);
+        var month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+
+        browser.get(session.page("portal/home.xhtml"));
+        session.signInAtKeycloak("transport-admin");
+        wait.until(ExpectedConditions.urlContains("/portal/home.xhtml"));
+        browser.findElement(By.id("nav-usage")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("usage-table")));
+
+        assertThat(browser.findElement(By.id("content-title")).getText()).isEqualTo("部门用量统计");
+        assertThat(new Select(browser.findElement(By.id("usage-month")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo(month);
+        var canvas = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#usage-chart canvas")));
+        assertThat(canvas.getSize().getHeight()).as("the chart is drawn").isPositive();
+        assertThat(browser.findElement(By.id("usage-table")).getText())
+                .contains("traffic-flow-forecast")
+                .contains("请求数");
+        assertThat(browser.findElement(By.id("usage-totals")).getText()).contains("traffic-flow-forecast");
+        assertThat(browser.findElement(By.id("usage-export")).getAttribute("href"))
+                .contains("export=csv")
+                .contains("month=" + month);
+        Browser.screenshot(browser, "usage-1-month-zh");
+
+        browser.findElement(By.id("language:en")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("content-title"), "Department usage"));
+        assertThat(browser.getCurrentUrl())
+                .as("the month survives the language switch")
+                .contains("month=" + month);
+        assertThat(browser.findElement(By.id("usage-table")).getText())
+                .contains("traffic-flow-forecast")
+                .contains("Requests");
+        assertThat(browser.findElements(By.cssSelector("#usage-chart canvas"))).isNotEmpty();
+        Browser.screenshot(browser, "usage-2-month-en");
+
+        browser.get(session.page("portal/usage.xhtml?month=2026-13"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("usage-error")));
+        assertThat(browser.findElement(By.id("usage-error")).getText()).contains("YYYY-MM");
+        assertThat(browser.findElements(By.id("usage-table"))).isEmpty();
+        Browser.screenshot(browser, "usage-3-bad-month-en");
+    }
+}
