@@ -57,6 +57,9 @@ public class UsagePage {
                     .orElse(null);
         }
         try {
+            department = reports.visibleDepartment(caller, department);
+            months =
+                    reports.months(department).stream().map(YearMonth::toString).toList();
             usage = reports.usage(caller, month, department);
         } catch (InvalidParameterException e) {
             error = MessageFormat.format(text().getString("usage.error." + e.parameter()), reports.currentMonth());
@@ -66,9 +69,6 @@ public class UsagePage {
             return;
         }
         month = usage.month().toString();
-        department = usage.tenant();
-        months =
-                reports.months(usage.tenant()).stream().map(YearMonth::toString).toList();
         if ("csv".equals(export)) {
             download();
         }

@@ -82,6 +82,13 @@ class BrowserUsageIT {
                 .contains("export=csv")
                 .contains("month=" + month);
         Browser.screenshot(browser, "usage-1-month-zh");
+        var download = Http.getWith(
+                browser.findElement(By.id("usage-export")).getAttribute("href"), Map.of("Cookie", cookies()));
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.header("Content-Disposition")).contains("usage-transport-" + month + ".csv");
+        assertThat(download.body())
+                .startsWith("\uFEFFdepartment,month,day,model,requests,rows,compute_ms")
+                .contains("transport," + month + ",total,traffic-flow-forecast,");
 
         browser.findElement(By.id("language:en")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("content-title"), "Department usage"));
@@ -98,6 +105,50 @@ class BrowserUsageIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("usage-error")));
         assertThat(browser.findElement(By.id("usage-error")).getText()).contains("YYYY-MM");
         assertThat(browser.findElements(By.id("usage-table"))).isEmpty();
+        assertThat(new Select(browser.findElement(By.id("usage-month"))).getOptions())
+                .as("the picker still offers the months there are")
+                .isNotEmpty();
         Browser.screenshot(browser, "usage-3-bad-month-en");
+
+        browser.get(session.page("portal/usage.xhtml?department=health"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("usage-error")));
+        assertThat(browser.findElements(By.id("usage-table")))
+                .as("another department's usage")
+                .isEmpty();
+    }
+
+    @Test
+    void staffSeeTheirOwnHistoryButNoDepartmentUsage() {
+        var requestId = "browser-history-" + UUID.randomUUID();
+        var call = Http.post(
+                portal.toString().replaceAll("/$", "") + "/api/v2/models/traffic-flow-forecast/infer",
+                DemoTokens.userToken("transport-staff"),
+                TrafficRequests.body(1, 8),
+                Map.of("X-Request-Id", requestId));
+        assertThat(call.status()).as(call.body()).isEqualTo(200);
+
+        browser.get(session.page("portal/home.xhtml"));
+        session.signInAtKeycloak("transport-staff");
+        wait.until(ExpectedConditions.urlContains("/portal/home.xhtml"));
+        assertThat(browser.findElements(By.id("nav-usage"))).isEmpty();
+        browser.findElement(By.id("nav-history")).click();
+        var table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("history-table")));
+
+        assertThat(table.getText())
+                .contains(requestId)
+                .contains("traffic-flow-forecast")
+                .contains("成功");
+        Browser.screenshot(browser, "history-1-mine-zh");
+
+        browser.get(session.page("portal/usage.xhtml"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("content-title"), "无权访问"));
+        assertThat(browser.findElements(By.id("usage-table"))).isEmpty();
+    }
+
+    private String cookies() {
+        return browser.manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("");
     }
 }

@@ -46,6 +46,13 @@ final class Http {
         return send(request(url, token).setHeader("Accept", accept).GET());
     }
 
+    /** A GET with further headers and no token (e.g. a browser session's cookie), any media type. */
+    static Answer getWith(String url, Map<String, String> headers) {
+        var request = request(url, null).setHeader("Accept", "*/*").GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** A GET that takes any media type (a PEM key, a file). */
     static Answer getAny(String url, String token) {
         return send(request(url, token).setHeader("Accept", "*/*").GET());
