@@ -14,6 +14,8 @@ import org.citymaas.portal.problems.ProblemMappers;
 import org.citymaas.portal.subscriptions.boundary.QuotasResource;
 import org.citymaas.portal.subscriptions.boundary.RemainingQuotaResource;
 import org.citymaas.portal.subscriptions.boundary.SubscriptionsResource;
+import org.citymaas.portal.usage.boundary.HistoryResource;
+import org.citymaas.portal.usage.boundary.UsageResource;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
@@ -45,6 +47,8 @@ public class RestApplication extends Application {
                 AuditResource.class,
                 InferenceResource.class,
                 BatchesResource.class,
+                UsageResource.class,
+                HistoryResource.class,
                 DeniedRequests.class,
                 ProblemMappers.PortalErrors.class,
                 ProblemMappers.HttpErrors.class,

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,7 +21,13 @@ final class Http {
 
     private Http() {}
 
-    record Answer(int status, String contentType, String body) {
+    record Answer(int status, String contentType, String body, HttpHeaders headers) {
+
+        /** A response header's first value, or "" when there is none. */
+        String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -32,6 +39,18 @@ final class Http {
 
     static Answer get(String url, String token) {
         return send(request(url, token).GET());
+    }
+
+    /** A GET that asks for one media type, e.g. {@code text/csv}. */
+    static Answer get(String url, String token, String accept) {
+        return send(request(url, token).setHeader("Accept", accept).GET());
+    }
+
+    /** A GET with further headers and no token (e.g. a browser session's cookie), any media type. */
+    static Answer getWith(String url, Map<String, String> headers) {
+        var request = request(url, null).setHeader("Accept", "*/*").GET();
+        headers.forEach(request::header);
+        return send(request);
     }
 
     /** A GET that takes any media type (a PEM key, a file). */
@@ -92,7 +111,8 @@ final class Http {
             return new Answer(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,2 +1,2 @@
-/** The usage ledger: idempotent writes of usage events on the caller's connection. */
+/** The usage ledger: idempotent writes of usage events, and the reads that reports make of them. */
 package org.citymaas.billing.usage.control;

@@ -1,0 +1,99 @@
+package org.citymaas.portal.usage.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
+import javax.sql.DataSource;
+import org.citymaas.billing.usage.control.UsageTally;
+import org.citymaas.billing.usage.entity.MonthlyUsage;
+import org.citymaas.portal.errors.InvalidParameterException;
+import org.citymaas.portal.errors.LedgerException;
+import org.citymaas.portal.usage.control.ReportMonth;
+import org.citymaas.security.identity.entity.Caller;
+import org.citymaas.security.identity.entity.Role;
+import org.citymaas.tenant.departments.boundary.Departments;
+import org.citymaas.tenant.departments.entity.TenantId;
+import org.citymaas.tenant.errors.DepartmentNotFoundException;
+
+/**
+ * A department's usage report for the API and the usage page alike. A tenant admin sees their own
+ * department only (any other answers 404, as for the department itself); a platform admin names one.
+ */
+@ApplicationScoped
+public class UsageReports {
+
+    @Resource(lookup = "java:app/jdbc/citymaas")
+    DataSource dataSource;
+
+    @Inject
+    Departments departments;
+
+    private final UsageTally tally = new UsageTally();
+    private final Clock clock = Clock.systemUTC();
+
+    /** The month it is now in the city. */
+    public ReportMonth currentMonth() {
+        return ReportMonth.current(clock);
+    }
+
+    /**
+     * The department's usage in the month (YYYY-MM; none: the current month).
+     *
+     * @throws InvalidParameterException a bad month, or a platform admin who named no department
+     * @throws DepartmentNotFoundException a department the caller may not see, or none at all
+     */
+    public UsageReportView report(Caller caller, String month, String department) {
+        var reportMonth = ReportMonth.parse(month, currentMonth());
+        var tenant = visibleDepartment(caller, department);
+        return UsageReportView.of(usage(tenant, reportMonth.month()), months(tenant));
+    }
+
+    /** The department's usage in the month, for the CSV export and the page. */
+    public MonthlyUsage usage(Caller caller, String month, String department) {
+        var reportMonth = ReportMonth.parse(month, currentMonth());
+        return usage(visibleDepartment(caller, department), reportMonth.month());
+    }
+
+    /** The months with usage and the current one, newest first. */
+    public List<YearMonth> months(String tenant) {
+        try (var connection = dataSource.getConnection()) {
+            return tally.months(connection, tenant, currentMonth().month());
+        } catch (SQLException e) {
+            throw new LedgerException("could not read the usage ledger", e);
+        }
+    }
+
+    /**
+     * The department the caller asked for, if they may see it.
+     *
+     * @throws DepartmentNotFoundException another department (for a tenant admin), or an unknown one
+     */
+    public String visibleDepartment(Caller caller, String requested) {
+        var wanted = requested == null || requested.isBlank() ? null : requested.strip();
+        if (!caller.has(Role.PLATFORM_ADMIN)) {
+            var own = caller.tenant();
+            if (own == null || (wanted != null && !wanted.equals(own))) {
+                throw new DepartmentNotFoundException(wanted == null ? "(none)" : wanted);
+            }
+            wanted = own;
+        } else if (wanted == null) {
+            throw new InvalidParameterException("department", "name the department whose usage to show");
+        }
+        if (!TenantId.isValid(wanted) || departments.find(new TenantId(wanted)).isEmpty()) {
+            throw new DepartmentNotFoundException(wanted);
+        }
+        return wanted;
+    }
+
+    private MonthlyUsage usage(String tenant, YearMonth month) {
+        try (var connection = dataSource.getConnection()) {
+            return tally.month(connection, tenant, month);
+        } catch (SQLException e) {
+            throw new LedgerException("could not read the usage ledger", e);
+        }
+    }
+}
