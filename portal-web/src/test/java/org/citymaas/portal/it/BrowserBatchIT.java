@@ -2,80 +2,19 @@ package org.citymaas.portal.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Staff score a CSV file from the browser: upload, progress to 100 %, refused lines, results download. */
-@ExtendWith(ArquillianExtension.class)
-class BrowserBatchIT {
-
-    @ArquillianResource
-    URL portal;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PortalDeployment.war();
-    }
-
-    private PortalBrowser session;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        session = PortalBrowser.open(portal);
-        browser = session.driver();
-        wait = session.waits();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (session != null) {
-            session.close();
-        }
-    }
-
-    private static Path file(String csv) throws IOException {
-        var dir = Files.createDirectories(Path.of("target", "batch-files")).toAbsolutePath();
-        var file = Files.createTempFile(dir, "counts-", ".csv");
-        Files.writeString(file, csv);
-        return file;
-    }
+class BrowserBatchIT extends BrowserTest {
 
     private void upload(Path file) {
         browser.findElement(By.id("upload:file")).sendKeys(file.toString());
         browser.findElement(By.id("upload:submit")).click();
-    }
-
-    /** The download, fetched with the browser's own session. */
-    private HttpResponse<String> download(String href) throws IOException, InterruptedException {
-        var cookies = browser.manage().getCookies().stream()
-                .map(c -> c.getName() + "=" + c.getValue())
-                .collect(Collectors.joining("; "));
-        var request = HttpRequest.newBuilder(URI.create(href))
-                .header("Cookie", cookies)
-                .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -86,12 +25,13 @@ class BrowserBatchIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("open-batch"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload:file")));
         assertThat(browser.getCurrentUrl()).contains("/portal/batch.xhtml").contains("name=traffic-flow-forecast");
-        var template = download(browser.findElement(By.id("batch-template")).getAttribute("href"));
+        var template =
+                session.download(browser.findElement(By.id("batch-template")).getAttribute("href"));
         assertThat(template.statusCode()).isEqualTo(200);
         assertThat(template.body()).startsWith(BatchScoringIT.HEADER);
         Browser.screenshot(browser, "batch-1-page-zh");
 
-        upload(file(BatchScoringIT.trafficCsv(12, 4)));
+        upload(PortalBrowser.uploadFile("counts-", BatchScoringIT.trafficCsv(12, 4)));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("batch-progress")));
         assertThat(browser.getCurrentUrl()).contains("job=");
         Browser.screenshot(browser, "batch-2-progress-zh");
@@ -109,7 +49,8 @@ class BrowserBatchIT {
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", failure);
         Browser.screenshot(browser, "batch-3-done-zh");
 
-        var results = download(browser.findElement(By.id("batch-download")).getAttribute("href"));
+        var results =
+                session.download(browser.findElement(By.id("batch-download")).getAttribute("href"));
         assertThat(results.statusCode()).isEqualTo(200);
         assertThat(results.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
@@ -124,7 +65,8 @@ class BrowserBatchIT {
                         .getAttribute("data-status"))
                 .isEqualTo("DONE");
 
-        upload(file(BatchScoringIT.trafficCsv(2, -1).replace("is_holiday", "holiday")));
+        upload(PortalBrowser.uploadFile(
+                "counts-", BatchScoringIT.trafficCsv(2, -1).replace("is_holiday", "holiday")));
         var messages = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload:messages")));
         assertThat(messages.getText()).contains("holiday").contains("is_holiday");
         Browser.screenshot(browser, "batch-4-refused-zh");

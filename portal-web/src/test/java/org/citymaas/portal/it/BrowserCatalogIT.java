@@ -2,51 +2,14 @@ package org.citymaas.portal.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.util.Collections;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Staff find their department's models in the catalog and try one through the governed gateway. */
-@ExtendWith(ArquillianExtension.class)
-class BrowserCatalogIT {
-
-    @ArquillianResource
-    URL portal;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PortalDeployment.war();
-    }
-
-    private PortalBrowser session;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        session = PortalBrowser.open(portal);
-        browser = session.driver();
-        wait = session.waits();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (session != null) {
-            session.close();
-        }
-    }
+class BrowserCatalogIT extends BrowserTest {
 
     private WebElement field(String name) {
         return browser.findElement(By.cssSelector("[data-field='" + name + "']"));

@@ -2,49 +2,12 @@ package org.citymaas.portal.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A person signs in to the portal in a real browser, through Keycloak's own login page. */
-@ExtendWith(ArquillianExtension.class)
-class BrowserSignInIT {
-
-    @ArquillianResource
-    URL portal;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PortalDeployment.war();
-    }
-
-    private PortalBrowser session;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        session = PortalBrowser.open(portal);
-        browser = session.driver();
-        wait = session.waits();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (session != null) {
-            session.close();
-        }
-    }
+class BrowserSignInIT extends BrowserTest {
 
     private String text(String id) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)))

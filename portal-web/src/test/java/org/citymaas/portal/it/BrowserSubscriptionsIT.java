@@ -2,57 +2,25 @@ package org.citymaas.portal.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A platform admin grants a model to a department on the subscriptions page, limits it, is refused a
  * bad limit, and revokes it; every change lands in the audit log. Staff are not let in.
  */
-@ExtendWith(ArquillianExtension.class)
-class BrowserSubscriptionsIT {
+class BrowserSubscriptionsIT extends BrowserTest {
 
     private static final String MODEL = "traffic-flow-forecast";
 
-    @ArquillianResource
-    URL portal;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PortalDeployment.war();
-    }
-
-    private PortalBrowser session;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
     @BeforeEach
-    void openBrowser() {
-        session = PortalBrowser.open(portal);
-        browser = session.driver();
-        wait = session.waits();
+    void waitsIgnoreStaleElements() {
         wait.ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (session != null) {
-            session.close();
-        }
     }
 
     private By row(String department) {

@@ -2,54 +2,17 @@ package org.citymaas.portal.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A tenant admin reads the department's usage as a chart and a table, in Chinese and in English. */
-@ExtendWith(ArquillianExtension.class)
-class BrowserUsageIT {
-
-    @ArquillianResource
-    URL portal;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PortalDeployment.war();
-    }
-
-    private PortalBrowser session;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        session = PortalBrowser.open(portal);
-        browser = session.driver();
-        wait = session.waits();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (session != null) {
-            session.close();
-        }
-    }
+class BrowserUsageIT extends BrowserTest {
 
     @Test
     void transportAdminReadsTheMonthsUsageAsChartAndTable() {
@@ -83,7 +46,8 @@ class BrowserUsageIT {
                 .contains("month=" + month);
         Browser.screenshot(browser, "usage-1-month-zh");
         var download = Http.getWith(
-                browser.findElement(By.id("usage-export")).getAttribute("href"), Map.of("Cookie", cookies()));
+                browser.findElement(By.id("usage-export")).getAttribute("href"),
+                Map.of("Cookie", session.cookieHeader()));
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.header("Content-Disposition")).contains("usage-transport-" + month + ".csv");
         assertThat(download.body())
@@ -143,12 +107,5 @@ class BrowserUsageIT {
         browser.get(session.page("portal/usage.xhtml"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("content-title"), "无权访问"));
         assertThat(browser.findElements(By.id("usage-table"))).isEmpty();
-    }
-
-    private String cookies() {
-        return browser.manage().getCookies().stream()
-                .map(c -> c.getName() + "=" + c.getValue())
-                .reduce((a, b) -> a + "; " + b)
-                .orElse("");
     }
 }

@@ -2,8 +2,17 @@ package org.citymaas.portal.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Collectors;
 import org.citymaas.portal.devstack.KeycloakDemoRealm;
 import org.citymaas.portal.devstack.TestStack;
 import org.openqa.selenium.By;
@@ -68,6 +77,48 @@ final class PortalBrowser implements AutoCloseable {
                     && !url.contains("/signin/callback")
                     && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"));
         });
+    }
+
+    /** Signs out through the portal's sign-out button, which ends the Keycloak session too. */
+    void signOut() {
+        driver.findElement(By.cssSelector("#signout button")).click();
+        wait.until(ExpectedConditions.urlContains("/index.xhtml"));
+    }
+
+    /** The browser's cookies for the portal, as a {@code Cookie} request header. */
+    String cookieHeader() {
+        return driver.manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
+    /** A download link's file, fetched with the browser's own session cookie. */
+    HttpResponse<String> download(String href) {
+        var cookies = driver.manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        var request = HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", cookies)
+                .build();
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A file to upload through a file input (under target/, where the test may write). */
+    static Path uploadFile(String prefix, String content) {
+        try {
+            var dir = Files.createDirectories(Path.of("target", "upload-files")).toAbsolutePath();
+            var file = Files.createTempFile(dir, prefix, ".csv");
+            return Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
