@@ -450,6 +450,41 @@ class GovernedInferenceIT {
                 .isEqualTo(1);
     }
 
+    @Test
+    void concurrentRequestsOfOneIdWithDifferentInputsRunOnceAndTheOthersAre409() throws Exception {
+        var token = DemoTokens.serviceToken("transport");
+        var requestId = "race-" + UUID.randomUUID();
+        var before = requestsUsed(token, "traffic-flow-forecast");
+
+        var pool = Executors.newFixedThreadPool(8);
+        var start = new CountDownLatch(1);
+        var answers = new ArrayList<Future<Http.Answer>>();
+        for (int i = 0; i < 8; i++) {
+            var body = trafficRequest(100 + i, 11);
+            answers.add(pool.submit(() -> {
+                start.await();
+                return Http.post(
+                        api("v2/models/traffic-flow-forecast/infer"), token, body, Map.of("X-Request-Id", requestId));
+            }));
+        }
+        start.countDown();
+        var statuses = new ArrayList<Integer>();
+        for (var answer : answers) {
+            statuses.add(answer.get().status());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsOnly(200, 409).containsOnlyOnce(200);
+        assertThat(count("SELECT count(*) FROM usage_event WHERE request_id = ?", requestId))
+                .isEqualTo(1);
+        assertThat(requestsUsed(token, "traffic-flow-forecast")).isEqualTo(before + 1);
+        assertThat(count(
+                        "SELECT count(*) FROM audit_event WHERE request_id = ? AND outcome = 'REJECTED'"
+                                + " AND http_status = 409",
+                        requestId))
+                .isEqualTo(7);
+    }
+
     private long requestsUsed(String token, String model) {
         var quotas = Http.get(api("v1/quotas"), token);
         assertThat(quotas.status()).as(quotas.body()).isEqualTo(200);
