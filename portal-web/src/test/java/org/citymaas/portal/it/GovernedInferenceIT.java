@@ -382,6 +382,109 @@ class GovernedInferenceIT {
                 .isEqualTo(2);
     }
 
+    @Test
+    void aRequestIdReusedForAnotherInputIs409AndChargesNothing() {
+        var token = DemoTokens.serviceToken("transport");
+        var requestId = "reused-" + UUID.randomUUID();
+        var url = api("v2/models/traffic-flow-forecast/infer");
+        var before = requestsUsed(token, "traffic-flow-forecast");
+
+        var first = Http.post(url, token, trafficRequest(500, 9), Map.of("X-Request-Id", requestId));
+        var other = Http.post(url, token, trafficRequest(2_000, 9), Map.of("X-Request-Id", requestId));
+        var retry = Http.post(url, token, trafficRequest(500, 9), Map.of("X-Request-Id", requestId));
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(other.status()).as(other.body()).isEqualTo(409);
+        assertThat(other.contentType()).startsWith("application/problem+json");
+        assertThat(other.json().get("title").asText()).isEqualTo("Request id already used");
+        assertThat(other.json().get("detail").asText()).contains(requestId, "different request", "new request id");
+        assertThat(other.body()).doesNotContain("outputs");
+        assertThat(retry.status())
+                .as("the first request may still be retried: " + retry.body())
+                .isEqualTo(200);
+        assertThat(retry.json().get("outputs")).isEqualTo(first.json().get("outputs"));
+        assertThat(count(
+                        "SELECT count(*) FROM usage_event WHERE request_id = ? AND request_digest IS NOT NULL",
+                        requestId))
+                .isEqualTo(1);
+        assertThat(requestsUsed(token, "traffic-flow-forecast")).isEqualTo(before + 1);
+        assertThat(count(
+                        "SELECT count(*) FROM audit_event WHERE request_id = ? AND actor = 'transport-api'"
+                                + " AND outcome = 'REJECTED' AND http_status = 409",
+                        requestId))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM audit_event WHERE request_id = ? AND outcome = 'OK'", requestId))
+                .isEqualTo(2);
+        assertThat(count(
+                        "SELECT count(DISTINCT request_digest) FROM audit_event WHERE request_id = ?"
+                                + " AND request_digest IS NOT NULL",
+                        requestId))
+                .as("the refused request is audited with its own digest")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aRequestIdReusedByAnotherCallerOfTheDepartmentIs409EvenForTheSameInput() {
+        var service = DemoTokens.serviceToken("transport");
+        var staff = DemoTokens.userToken("transport-staff");
+        var requestId = "shared-" + UUID.randomUUID();
+        var url = api("v2/models/traffic-flow-forecast/infer");
+        var before = requestsUsed(service, "traffic-flow-forecast");
+
+        var first = Http.post(url, service, trafficRequest(700, 10), Map.of("X-Request-Id", requestId));
+        var byStaff = Http.post(url, staff, trafficRequest(700, 10), Map.of("X-Request-Id", requestId));
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(byStaff.status()).as(byStaff.body()).isEqualTo(409);
+        assertThat(byStaff.contentType()).startsWith("application/problem+json");
+        assertThat(byStaff.json().get("detail").asText()).contains("new request id");
+        assertThat(count("SELECT count(*) FROM usage_event WHERE request_id = ?", requestId))
+                .isEqualTo(1);
+        assertThat(single("SELECT caller FROM usage_event WHERE request_id = ?", requestId))
+                .isEqualTo("transport-api");
+        assertThat(requestsUsed(service, "traffic-flow-forecast")).isEqualTo(before + 1);
+        assertThat(count(
+                        "SELECT count(*) FROM audit_event WHERE request_id = ? AND actor = 'transport-staff'"
+                                + " AND outcome = 'REJECTED' AND http_status = 409",
+                        requestId))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void concurrentRequestsOfOneIdWithDifferentInputsRunOnceAndTheOthersAre409() throws Exception {
+        var token = DemoTokens.serviceToken("transport");
+        var requestId = "race-" + UUID.randomUUID();
+        var before = requestsUsed(token, "traffic-flow-forecast");
+
+        var pool = Executors.newFixedThreadPool(8);
+        var start = new CountDownLatch(1);
+        var answers = new ArrayList<Future<Http.Answer>>();
+        for (int i = 0; i < 8; i++) {
+            var body = trafficRequest(100 + i, 11);
+            answers.add(pool.submit(() -> {
+                start.await();
+                return Http.post(
+                        api("v2/models/traffic-flow-forecast/infer"), token, body, Map.of("X-Request-Id", requestId));
+            }));
+        }
+        start.countDown();
+        var statuses = new ArrayList<Integer>();
+        for (var answer : answers) {
+            statuses.add(answer.get().status());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsOnly(200, 409).containsOnlyOnce(200);
+        assertThat(count("SELECT count(*) FROM usage_event WHERE request_id = ?", requestId))
+                .isEqualTo(1);
+        assertThat(requestsUsed(token, "traffic-flow-forecast")).isEqualTo(before + 1);
+        assertThat(count(
+                        "SELECT count(*) FROM audit_event WHERE request_id = ? AND outcome = 'REJECTED'"
+                                + " AND http_status = 409",
+                        requestId))
+                .isEqualTo(7);
+    }
+
     private long requestsUsed(String token, String model) {
         var quotas = Http.get(api("v1/quotas"), token);
         assertThat(quotas.status()).as(quotas.body()).isEqualTo(200);

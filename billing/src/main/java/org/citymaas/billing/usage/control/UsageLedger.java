@@ -10,16 +10,17 @@ import org.citymaas.tenant.quotas.entity.QuotaPeriod;
 
 /**
  * Writes usage events idempotently: the department and request id are the key, so recording a retry
- * again changes nothing. Works on the caller's connection, inside its transaction (with the quota
- * settlement and the audit event).
+ * again changes nothing; whether a request is a retry of the one charged, {@link
+ * UsageEvent#retriedBy} tells from the event {@link #find} reads. Works on the caller's connection,
+ * inside its transaction (with the quota settlement and the audit event).
  */
 public final class UsageLedger {
 
     private static final String INSERT = "INSERT INTO usage_event (tenant_id, request_id, caller, model,"
-            + " model_version, rows, compute_ms, device, outcome, occurred_at, period)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, request_id) DO NOTHING";
+            + " model_version, rows, compute_ms, device, outcome, occurred_at, period, request_digest)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, request_id) DO NOTHING";
     private static final String FIND = "SELECT caller, model, model_version, rows, compute_ms, device, outcome,"
-            + " occurred_at FROM usage_event WHERE tenant_id = ? AND request_id = ?";
+            + " occurred_at, request_digest FROM usage_event WHERE tenant_id = ? AND request_id = ?";
 
     /** Records the event; false when one with the same department and request id exists already. */
     public boolean record(Connection connection, UsageEvent event) throws SQLException {
@@ -36,6 +37,7 @@ public final class UsageLedger {
             insert.setString(9, event.outcome());
             insert.setTimestamp(10, Timestamp.from(event.occurredAt()));
             insert.setDate(11, Date.valueOf(period.firstDay()));
+            insert.setString(12, event.requestDigest());
             return insert.executeUpdate() == 1;
         }
     }
@@ -59,7 +61,8 @@ public final class UsageLedger {
                         result.getBigDecimal(5),
                         result.getString(6),
                         result.getString(7),
-                        result.getTimestamp(8).toInstant()));
+                        result.getTimestamp(8).toInstant(),
+                        result.getString(9)));
             }
         }
     }

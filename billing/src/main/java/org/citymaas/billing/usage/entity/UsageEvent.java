@@ -3,6 +3,7 @@ package org.citymaas.billing.usage.entity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One metered request, the unit of monthly billing.
@@ -17,6 +18,9 @@ import java.util.Objects;
  * @param device where it ran, e.g. {@code cpu()}
  * @param outcome OK or FAILED
  * @param occurredAt when
+ * @param requestDigest lowercase hex SHA-256 of the request that was charged, so that a reuse of the
+ *     request id for another request can be told from a retry; null for events recorded before it
+ *     was kept
  */
 public record UsageEvent(
         String tenant,
@@ -28,7 +32,10 @@ public record UsageEvent(
         BigDecimal computeMillis,
         String device,
         String outcome,
-        Instant occurredAt) {
+        Instant occurredAt,
+        String requestDigest) {
+
+    private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
 
     public UsageEvent {
         Objects.requireNonNull(tenant, "tenant");
@@ -39,5 +46,24 @@ public record UsageEvent(
         if (rows < 0 || computeMillis.signum() < 0) {
             throw new IllegalArgumentException("rows and compute time cannot be negative");
         }
+        if (requestDigest != null && !DIGEST.matcher(requestDigest).matches()) {
+            throw new IllegalArgumentException("a request digest is lowercase hex SHA-256");
+        }
+    }
+
+    /**
+     * Whether a request under this event's id is a retry of the request charged here, which may run
+     * again without a second charge: the same caller and the same request. An event recorded
+     * without a digest (before it was kept) cannot compare the inputs; it accepts its own caller
+     * for the same model and number of rows, so that a retry across the upgrade still works while
+     * nobody gets a different model or more rows for free.
+     */
+    public boolean retriedBy(String caller, String model, int rows, String requestDigest) {
+        if (!Objects.equals(this.caller, caller)) {
+            return false;
+        }
+        return this.requestDigest == null
+                ? this.model.equals(model) && this.rows == rows
+                : this.requestDigest.equals(requestDigest);
     }
 }

@@ -34,7 +34,14 @@ class UsageLedgerIT {
         database.close();
     }
 
+    private static final String DIGEST = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    private static final String OTHER_DIGEST = "d9298a10d1b0735837dc4bd85dac641b0f3cef27a47e5d53a54f2f3f5b2fcffa";
+
     private static UsageEvent event(String requestId, int rows) {
+        return event(requestId, rows, DIGEST);
+    }
+
+    private static UsageEvent event(String requestId, int rows, String digest) {
         return new UsageEvent(
                 "transport",
                 requestId,
@@ -45,7 +52,8 @@ class UsageLedgerIT {
                 new BigDecimal("0.125"),
                 "cpu()",
                 "OK",
-                Instant.parse("2026-11-25T08:00:00Z"));
+                Instant.parse("2026-11-25T08:00:00Z"),
+                digest);
     }
 
     @Test
@@ -64,6 +72,53 @@ class UsageLedgerIT {
                 count.next();
                 assertThat(count.getInt(1)).isEqualTo(1);
             }
+        }
+    }
+
+    @Test
+    void theRequestDigestIsKeptAndTheFirstRequestsDigestWins() throws SQLException {
+        var requestId = UUID.randomUUID().toString();
+        try (var connection = app.getConnection()) {
+            assertThat(ledger.record(connection, event(requestId, 2, DIGEST))).isTrue();
+            assertThat(ledger.record(connection, event(requestId, 5, OTHER_DIGEST)))
+                    .isFalse();
+
+            var stored = ledger.find(connection, "transport", requestId).orElseThrow();
+            assertThat(stored.requestDigest()).isEqualTo(DIGEST);
+            assertThat(stored.rows()).isEqualTo(2);
+            assertThat(stored.retriedBy("transport-api", "traffic-flow-forecast", 2, DIGEST))
+                    .isTrue();
+            assertThat(stored.retriedBy("transport-api", "traffic-flow-forecast", 5, OTHER_DIGEST))
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void anEventWithoutADigestReadsBackWithout() throws SQLException {
+        var requestId = UUID.randomUUID().toString();
+        try (var connection = app.getConnection()) {
+            ledger.record(connection, event(requestId, 1, null));
+
+            assertThat(ledger.find(connection, "transport", requestId)
+                            .orElseThrow()
+                            .requestDigest())
+                    .isNull();
+        }
+    }
+
+    @Test
+    void theDatabaseRefusesADigestThatIsNotSha256Hex() throws SQLException {
+        var requestId = UUID.randomUUID().toString();
+        try (var connection = app.getConnection()) {
+            assertThatThrownBy(() -> connection
+                            .createStatement()
+                            .executeUpdate("INSERT INTO usage_event (tenant_id, request_id, caller, model,"
+                                    + " model_version, rows, compute_ms, device, outcome, occurred_at, period,"
+                                    + " request_digest) VALUES ('transport', '" + requestId + "', 'transport-api',"
+                                    + " 'traffic-flow-forecast', '1', 1, 0, 'cpu()', 'OK', now(), '2026-11-01',"
+                                    + " 'not-a-digest')"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("check constraint");
         }
     }
 

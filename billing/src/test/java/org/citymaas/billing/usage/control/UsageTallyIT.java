@@ -52,7 +52,8 @@ class UsageTallyIT {
                             new BigDecimal(millis),
                             "cpu()",
                             "OK",
-                            Instant.parse(at)));
+                            Instant.parse(at),
+                            null));
         }
     }
 

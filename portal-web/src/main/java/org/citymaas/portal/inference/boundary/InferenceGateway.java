@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.citymaas.billing.usage.entity.UsageEvent;
 import org.citymaas.portal.audit.boundary.AuditTrail;
 import org.citymaas.portal.errors.UnknownModelException;
+import org.citymaas.portal.inference.control.RequestDigest;
 import org.citymaas.portal.inference.control.V2Codec;
 import org.citymaas.portal.inference.control.V2Request;
 import org.citymaas.portal.subscriptions.boundary.Subscriptions;
@@ -45,9 +46,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * One governed inference request: identify → authorize → validate → mask → reserve → run → settle,
  * meter and audit in one transaction → answer. Every outcome is audited exactly once.
  *
- * <p>A request id ({@code X-Request-Id}, else the body's {@code id}, else generated) that the
- * department was already charged for is run again on the same input but neither reserved nor
- * charged again; its audit event says so.
+ * <p>A request id ({@code X-Request-Id}, else the body's {@code id}, else generated) answers for
+ * one request. When the department was already charged for it, the same caller sending the same
+ * request (same {@link RequestDigest}) is a retry: run again, neither reserved nor charged again,
+ * and its audit event says so. Anything else under that id (another request, or another caller of
+ * the department) is refused with 409, audited and not charged, as idempotency keys are (IETF
+ * draft-ietf-httpapi-idempotency-key-header): otherwise a reused id would run any input free of quota
+ * and charge. An id charged before digests were kept is a retry only for its own caller, the same
+ * model and rows ({@link UsageEvent#retriedBy}).
  */
 @ApplicationScoped
 public class InferenceGateway {
@@ -154,9 +160,16 @@ public class InferenceGateway {
         }
         var masked = masking.mask(caller.tenant(), card, request.inputs());
         event.summary(masked.summary());
-        var requestDigest = AuditEvent.digest(masked.summary().getBytes(StandardCharsets.UTF_8));
+        var requestDigest = RequestDigest.of(model, version, request.outputs(), masked.inputs());
+        event.digests(requestDigest, null);
         var now = clock.instant();
-        var retry = ledger.charged(caller.tenant(), requestId).isPresent();
+        var charged = ledger.charged(caller.tenant(), requestId);
+        if (charged.isPresent() && !charged.get().retriedBy(caller.name(), model, request.rows(), requestDigest)) {
+            event.summary(masked.summary() + " | request id already used for a different request: not run");
+            audit.record(event.outcome("REJECTED", 409).build());
+            throw idAlreadyUsed(requestId);
+        }
+        var retry = charged.isPresent();
         Reservation reservation = null;
         if (!retry) {
             try {
@@ -185,7 +198,7 @@ public class InferenceGateway {
                     .build());
         } else {
             var compute = result.compute();
-            ledger.complete(
+            var settled = ledger.complete(
                     reservation,
                     new UsageEvent(
                             caller.tenant(),
@@ -197,10 +210,24 @@ public class InferenceGateway {
                             BigDecimal.valueOf(compute.millis()).setScale(3, RoundingMode.HALF_UP),
                             compute.device(),
                             "OK",
-                            Instant.now(clock)),
+                            Instant.now(clock),
+                            requestDigest),
                     event);
+            if (settled == InferenceLedger.Settlement.CONFLICT) {
+                throw idAlreadyUsed(requestId);
+            }
         }
         return answer;
+    }
+
+    /** A reuse of a request id for another request, or by another caller; audited already. */
+    private static InferenceRejectedException idAlreadyUsed(String requestId) {
+        return new InferenceRejectedException(
+                409,
+                "Request id already used",
+                "The request id '" + requestId + "' was already used for a different request of your"
+                        + " department; send this request with a new request id.",
+                Map.of("requestId", requestId));
     }
 
     private InferenceResult run(

@@ -57,25 +57,51 @@ public class InferenceLedger {
         }
     }
 
+    /** How {@link #complete} ended. */
+    public enum Settlement {
+        /** This request was charged. */
+        CHARGED,
+        /** A concurrent retry of the same request was charged first; this one was not. */
+        RETRY,
+        /**
+         * A concurrent request under the same id, but another request or caller, was charged first:
+         * this one was not charged and is audited as refused (409); its answer must not be given.
+         */
+        CONFLICT
+    }
+
     /**
      * Settles the reservation, records the usage event and the audit event, all or nothing. When a
-     * concurrent retry with the same request id was charged first, this one's reservation is given
-     * back instead.
-     *
-     * @return whether this request was charged
+     * concurrent request with the same request id was charged first, this one's reservation is given
+     * back instead, and it is audited as a retry of it or, when it was not the same request of the
+     * same caller, as refused with 409.
      */
     @Transactional(TxType.REQUIRES_NEW)
-    public boolean complete(Reservation reservation, UsageEvent event, AuditEvent.Builder auditEvent) {
+    public Settlement complete(Reservation reservation, UsageEvent event, AuditEvent.Builder auditEvent) {
         try (var connection = dataSource.getConnection()) {
-            var charged = usage.record(connection, event);
-            if (charged) {
+            var settlement = Settlement.CHARGED;
+            if (usage.record(connection, event)) {
                 quotas.settle(connection, reservation, event.rows());
             } else {
                 quotas.release(connection, reservation);
-                auditEvent.summary("retry of request id " + event.requestId() + ": charged once already");
+                var retry = usage.find(connection, event.tenant(), event.requestId())
+                        .map(first ->
+                                first.retriedBy(event.caller(), event.model(), event.rows(), event.requestDigest()))
+                        .orElse(false);
+                if (!retry) {
+                    settlement = Settlement.CONFLICT;
+                    auditEvent
+                            .outcome("REJECTED", 409)
+                            .digests(event.requestDigest(), null)
+                            .summary("request id " + event.requestId()
+                                    + " already used for a different request: answer withheld, not charged");
+                } else {
+                    settlement = Settlement.RETRY;
+                    auditEvent.summary("retry of request id " + event.requestId() + ": charged once already");
+                }
             }
             audit.append(connection, auditEvent.build());
-            return charged;
+            return settlement;
         } catch (SQLException e) {
             throw new LedgerException("could not meter the request", e);
         }

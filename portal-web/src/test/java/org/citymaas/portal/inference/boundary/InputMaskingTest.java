@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.citymaas.portal.inference.control.RequestDigest;
 import org.citymaas.runtime.catalog.boundary.Catalog;
 import org.citymaas.runtime.catalog.entity.ModelRef;
 import org.citymaas.runtime.inference.entity.Tensor;
@@ -54,5 +55,40 @@ class InputMaskingTest {
 
         assertThat(masked.inputs()).containsExactly(hour);
         assertThat(masked.summary()).isEqualTo("rows=1");
+    }
+
+    @Test
+    void theSameRequestIsMaskedAlikeEachTimeSoItsDigestIsStable() {
+        var catalog = Catalog.fromClasspath(catalogDir);
+        var complaints = catalog.resolve(ModelRef.of("complaint-routing")).card();
+        var scores = catalog.resolve(ModelRef.of("education-score-predict")).card();
+        var text = List.of(Tensor.bytes("text", new long[] {1}, "电话13812345678，张伟，身份证号110105199003074579"));
+        var student = List.of(
+                Tensor.bytes("student_id", new long[] {1}, "S-2026-0042"),
+                Tensor.fp32("attendance_rate", new long[] {1, 1}, 0.9f));
+
+        var complaint = masking().mask("hotline", complaints, text);
+        var complaintAgain = masking().mask("hotline", complaints, text);
+        var score = masking().mask("education", scores, student);
+        var scoreAgain = masking().mask("education", scores, student);
+        var otherStudent = masking()
+                .mask(
+                        "education",
+                        scores,
+                        List.of(
+                                Tensor.bytes("student_id", new long[] {1}, "S-2026-0043"),
+                                Tensor.fp32("attendance_rate", new long[] {1, 1}, 0.9f)));
+
+        assertThat(digest("complaint-routing", complaintAgain)).isEqualTo(digest("complaint-routing", complaint));
+        assertThat(score.inputs().get(0).strings()[0])
+                .as("the dropped id is pseudonymized, not kept")
+                .doesNotContain("0042");
+        assertThat(digest("education-score-predict", scoreAgain)).isEqualTo(digest("education-score-predict", score));
+        assertThat(digest("education-score-predict", otherStudent))
+                .isNotEqualTo(digest("education-score-predict", score));
+    }
+
+    private static String digest(String model, InputMasking.MaskedInputs masked) {
+        return RequestDigest.of(model, null, List.of(), masked.inputs());
     }
 }
