@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param tenant the department slug, null for an anonymous caller
  * @param outcome {@code OK}, {@code DENIED}, {@code REJECTED}, {@code FAILED}...
  * @param httpStatus the status the caller answered, null when there was no HTTP answer
- * @param requestDigest lowercase hex SHA-256 of the request body (see {@link #digest(byte[])}), or null
+ * @param requestDigest lowercase hex SHA-256 of the request as the model received it (masked; see {@link
+ *     #digest(byte[])}), or null
  * @param summary a short description the caller has already masked, or null
  */
 public record AuditEvent(
