@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * CSV batch scoring end to end on the real stack: a department's file scored line by line through
  * the governed gateway (each line metered and audited on its own, a refused line reported with its
- * line number), unusable files refused whole, and jobs visible to their department only.
+ * line number), a finished line's input kept only masked, unusable files refused whole, and jobs
+ * visible to their department only.
  */
 @ExtendWith(ArquillianExtension.class)
 class BatchScoringIT {
@@ -148,6 +149,49 @@ class BatchScoringIT {
                 .isEqualTo(1);
         var recent = Http.get(api("v1/batches"), token);
         assertThat(recent.json().findValuesAsText("id")).contains(id);
+    }
+
+    @Test
+    void aFinishedLineKeepsOnlyItsMaskedInputInTheDatabaseAndTheResults() {
+        var token = DemoTokens.serviceToken("hotline");
+        var complaints = List.of(
+                "来电人张伟反映工地夜间施工噪音很大，电话13812345678，身份证号110105199003074579。",
+                "市民李娜称小区垃圾三天没人清运，联系电话13812345678。",
+                "身份证号110105199003074579的市民反映公交车长时间不来。");
+        var csv = new StringBuilder("text\n");
+        complaints.forEach(c -> csv.append(c).append('\n'));
+
+        var submitted = Http.postCsv(api("v1/models/complaint-routing/batches"), token, csv.toString());
+
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+        var id = submitted.json().get("id").asText();
+        assertThat(awaitDone(id, token).json().get("okRows").asInt()).isEqualTo(3);
+        var job = UUID.fromString(id);
+        assertThat(count("SELECT count(*) FROM batch_row WHERE job_id = ?", job))
+                .isEqualTo(3);
+        assertThat(count(
+                        "SELECT count(*) FROM batch_row WHERE job_id = ? AND (input::text LIKE '%13812345678%'"
+                                + " OR input::text LIKE '%110105199003074579%' OR input::text LIKE '%张伟%')",
+                        job))
+                .as("no raw phone, ID number or name stays in batch_row.input")
+                .isZero();
+        assertThat(count(
+                        "SELECT count(*) FROM batch_row WHERE job_id = ? AND input->>'text' LIKE '%138****5678%'", job))
+                .as("the masked text is kept in place of the raw one")
+                .isEqualTo(2);
+        var results = Http.getAny(api("v1/batches/" + id + "/results"), token);
+        assertThat(results.status()).as(results.body()).isEqualTo(200);
+        assertThat(results.body())
+                .doesNotContain("13812345678", "110105199003074579", "张伟")
+                .contains("138****5678", "噪音", "垃圾");
+        var lines = dataLines(results.body());
+        assertThat(lines).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(lines.get(i))
+                    .as("line number, masked text, department and category with their scores")
+                    .startsWith((i + 2) + ",")
+                    .matches(".*,[^,/]+,[0-9.]+,[^,/]+/[^,]+,[0-9.]+,OK,$");
+        }
     }
 
     @Test

@@ -29,8 +29,8 @@ import org.citymaas.security.identity.entity.CallerKind;
 
 /**
  * Batch jobs and their lines in PostgreSQL. A job and all its lines are stored with the audit
- * event of the submission in one transaction; each line's result and the job's counts move
- * together, so the progress read back is always what was kept.
+ * event of the submission in one transaction; each line's result, its masked input (replacing the
+ * raw one) and the job's counts move together, so the progress read back is always what was kept.
  */
 @ApplicationScoped
 public class BatchJobs {
@@ -52,9 +52,9 @@ public class BatchJobs {
             + " WHERE job_id = ? AND (? OR finished_at IS NULL) ORDER BY line";
     private static final String START = "UPDATE batch_job SET status = 'RUNNING', started_at = coalesce(started_at, ?)"
             + " WHERE id = ? AND status IN ('QUEUED', 'RUNNING')";
-    private static final String FINISH_LINE = "UPDATE batch_row SET output = ?::jsonb, error_status = ?,"
-            + " error_message = ?, errors = ?::jsonb, finished_at = ? WHERE job_id = ? AND line = ?"
-            + " AND finished_at IS NULL";
+    private static final String FINISH_LINE = "UPDATE batch_row SET input = ?::jsonb, output = ?::jsonb,"
+            + " error_status = ?, error_message = ?, errors = ?::jsonb, finished_at = ? WHERE job_id = ?"
+            + " AND line = ? AND finished_at IS NULL";
     private static final String COUNT_LINE =
             "UPDATE batch_job SET ok_rows = ok_rows + ?," + " failed_rows = failed_rows + ? WHERE id = ?";
     private static final String FINISH = "UPDATE batch_job SET status = ?, finished_at = ? WHERE id = ?";
@@ -150,20 +150,25 @@ public class BatchJobs {
         update(START, Timestamp.from(now), job);
     }
 
-    /** Keeps one line's answer (output) or refusal (status, message, errors) and counts it, together. */
+    /**
+     * Keeps one line's answer (output) or refusal (status, message, errors) and counts it, together;
+     * the line's input is replaced by the result's cells (its masked form), so the raw input goes in
+     * the same transaction.
+     */
     @Transactional(TxType.REQUIRES_NEW)
     public void finishLine(UUID job, BatchLine result, Instant now) {
         try (var connection = dataSource.getConnection();
                 var finish = connection.prepareStatement(FINISH_LINE);
                 var count = connection.prepareStatement(COUNT_LINE)) {
             var ok = result.output() != null;
-            finish.setString(1, result.output());
-            finish.setObject(2, result.errorStatus());
-            finish.setString(3, result.errorMessage());
-            finish.setString(4, result.errors().isEmpty() ? null : json(result.errors()));
-            finish.setTimestamp(5, Timestamp.from(now));
-            finish.setObject(6, job);
-            finish.setInt(7, result.line());
+            finish.setString(1, json(result.cells()));
+            finish.setString(2, result.output());
+            finish.setObject(3, result.errorStatus());
+            finish.setString(4, result.errorMessage());
+            finish.setString(5, result.errors().isEmpty() ? null : json(result.errors()));
+            finish.setTimestamp(6, Timestamp.from(now));
+            finish.setObject(7, job);
+            finish.setInt(8, result.line());
             if (finish.executeUpdate() == 1) {
                 count.setInt(1, ok ? 1 : 0);
                 count.setInt(2, ok ? 0 : 1);

@@ -10,19 +10,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.citymaas.portal.batch.control.LineMasking;
 import org.citymaas.portal.batch.entity.BatchJob;
 import org.citymaas.portal.batch.entity.BatchLine;
 import org.citymaas.portal.batch.entity.BatchStatus;
 import org.citymaas.portal.errors.UnknownModelException;
 import org.citymaas.portal.inference.boundary.InferenceGateway;
 import org.citymaas.portal.inference.boundary.InferenceRejectedException;
+import org.citymaas.portal.inference.boundary.InputMasking;
 import org.citymaas.portal.inference.control.RowCodec;
-import org.citymaas.runtime.catalog.entity.FieldSpec;
+import org.citymaas.runtime.catalog.boundary.Catalog;
+import org.citymaas.runtime.catalog.entity.ModelCard;
+import org.citymaas.runtime.catalog.entity.ModelVersion;
 import org.citymaas.security.identity.entity.Caller;
 import org.citymaas.security.identity.entity.Role;
 
@@ -32,6 +37,10 @@ import org.citymaas.security.identity.entity.Role;
  * metered and audited on its own), keeping each line's result as it comes. A refused line is kept
  * with its status and message and the job goes on. Lines left without a result when the portal
  * stops run again on the next start with the same request ids, so none is charged twice.
+ *
+ * <p>A line's raw input lives only while the line waits to run: its result is kept together with
+ * its masked input (by the same {@link InputMasking} the gateway uses, whatever the outcome), so
+ * that only the lines a resume needs still hold what was uploaded.
  */
 @ApplicationScoped
 public class BatchRunner {
@@ -46,6 +55,12 @@ public class BatchRunner {
 
     @Inject
     InferenceGateway gateway;
+
+    @Inject
+    InputMasking masking;
+
+    @Inject
+    Catalog catalog;
 
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
     private final Clock clock = Clock.systemUTC();
@@ -67,20 +82,13 @@ public class BatchRunner {
         try {
             jobs.start(job.id(), clock.instant());
             var caller = caller(job);
-            List<FieldSpec> inputs;
-            try {
-                inputs = gateway.authorize(caller, job.model(), job.version())
-                        .card()
-                        .inputs();
-            } catch (UnknownModelException e) {
-                inputs = List.of(); // no longer subscribed: every line is refused by the gateway with a 404
-            }
+            var card = card(caller, job);
             for (var line : jobs.lines(job.id(), false)) {
                 if (stopping || Thread.currentThread().isInterrupted()) {
                     LOG.info(() -> "batch " + job.id() + " paused at line " + line.line() + "; resumed on next start");
                     return;
                 }
-                if (!runLine(job, caller, inputs, line, clientAddress)) {
+                if (!runLine(job, caller, card, line, clientAddress)) {
                     return;
                 }
             }
@@ -98,7 +106,8 @@ public class BatchRunner {
     }
 
     /** Runs one line and keeps its result; false when the portal is stopping and the line must wait. */
-    private boolean runLine(BatchJob job, Caller caller, List<FieldSpec> inputs, BatchLine line, String address) {
+    private boolean runLine(BatchJob job, Caller caller, Optional<ModelCard> card, BatchLine line, String address) {
+        var inputs = card.map(ModelCard::inputs).orElse(List.of());
         var body = RowCodec.body(inputs.stream()
                 .filter(f -> line.cell(f.name()).isPresent())
                 .map(f -> RowCodec.Cell.of(f, line.cell(f.name()).orElseThrow()))
@@ -117,8 +126,44 @@ public class BatchRunner {
             result = new BatchLine(
                     line.line(), line.cells(), null, 500, "The line failed on our side; it was logged.", List.of());
         }
-        jobs.finishLine(job.id(), result, clock.instant());
+        jobs.finishLine(job.id(), masked(job, card, result), clock.instant());
         return true;
+    }
+
+    /**
+     * The card the lines run (and are masked) by. No longer subscribed, every line is refused by the
+     * gateway with a 404, and is still masked by the version's card.
+     */
+    private Optional<ModelCard> card(Caller caller, BatchJob job) {
+        try {
+            return Optional.of(
+                    gateway.authorize(caller, job.model(), job.version()).card());
+        } catch (UnknownModelException e) {
+            return catalog.versions(job.model()).stream()
+                    .filter(v -> job.version() == null
+                            ? v.defaultVersion()
+                            : v.card().version().equals(job.version()))
+                    .findFirst()
+                    .map(ModelVersion::card);
+        }
+    }
+
+    /** The finished line as kept: masked, or without input where it cannot be (never raw). */
+    private BatchLine masked(BatchJob job, Optional<ModelCard> card, BatchLine line) {
+        if (card.isEmpty()) {
+            return LineMasking.emptied(line);
+        }
+        try {
+            var masked = masking.mask(job.tenant(), card.get(), LineMasking.tensors(line));
+            return LineMasking.masked(line, masked.inputs());
+        } catch (RuntimeException e) {
+            // the class only: a masking failure's message may quote the text it failed on
+            LOG.log(
+                    Level.WARNING,
+                    "batch {0} line {1} could not be masked ({2}); kept without its input",
+                    new Object[] {job.id(), line.line(), e.getClass().getName()});
+            return LineMasking.emptied(line);
+        }
     }
 
     /** The fields at fault of a 400, as the gateway named them. */

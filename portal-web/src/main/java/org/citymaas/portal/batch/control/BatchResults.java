@@ -15,8 +15,10 @@ import org.citymaas.runtime.catalog.entity.FieldSpec;
 
 /**
  * The results file of a batch: one line per input line, in the file's order: its line number, the
- * input columns as uploaded, the outputs (a classifier's top label and its score, else the values),
- * then {@code status} ({@code OK}, the HTTP status of a refusal, or {@code PENDING}) and {@code error}.
+ * input columns masked as the model saw them (empty while the line waits to run: the raw input is
+ * never written out; people join the results to their file by line number), the outputs (a
+ * classifier's top label and its score, else the values), then {@code status} ({@code OK}, the HTTP
+ * status of a refusal, or {@code PENDING}) and {@code error}.
  * It starts with a byte order mark, so that spreadsheet programs read the Chinese text as UTF-8.
  */
 public final class BatchResults {
@@ -52,7 +54,7 @@ public final class BatchResults {
     private static List<String> record(BatchLine line, List<String> columns, List<FieldSpec> specs) {
         var values = new ArrayList<String>();
         values.add(String.valueOf(line.line()));
-        columns.forEach(c -> values.add(line.cell(c).orElse("")));
+        columns.forEach(c -> values.add(line.done() ? line.cell(c).orElse("") : ""));
         var answered = line.output() == null ? List.<RowCodec.Output>of() : RowCodec.outputs(line.output());
         for (var spec : specs) {
             var output =

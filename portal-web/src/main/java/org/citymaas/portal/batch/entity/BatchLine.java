@@ -8,7 +8,8 @@ import java.util.Optional;
  * One data line of a batch file and, once it ran, its answer or its refusal.
  *
  * @param line the line number in the file (the header is line 1)
- * @param cells the line's values by column name, as uploaded
+ * @param cells the line's values by column name: as uploaded while the line waits to run, masked
+ *     once it ran
  * @param output the v2 answer, or null
  * @param errorStatus the HTTP status of the refusal or failure, or null
  * @param errorMessage what was wrong, naming the field where one was at fault, or null

@@ -26,6 +26,14 @@ public class InputMasking {
     @Inject
     Masking masking;
 
+    /** For CDI. */
+    public InputMasking() {}
+
+    /** Without a container (tests of the controls that hand their inputs to it). */
+    public InputMasking(Masking masking) {
+        this.masking = masking;
+    }
+
     /**
      * The masked inputs and a short masked summary for the audit event.
      *

@@ -3,6 +3,7 @@ package org.citymaas.portal.inference.control;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,11 +29,23 @@ public final class RowCodec {
      *
      * @param width numbers per row: 1 for a scalar, N for a {@code [-1, N]} vector
      * @param value the text typed, null for nothing
+     * @param rank the dimensions of the field's shape: 1 for a {@code [-1]} field (one element per
+     *     row), else 2
      */
-    public record Cell(String name, DataType datatype, int width, String value) {
+    public record Cell(String name, DataType datatype, int width, String value, int rank) {
+
+        /** A cell of a {@code [-1, width]} field. */
+        public Cell(String name, DataType datatype, int width, String value) {
+            this(name, datatype, width, value, 2);
+        }
 
         public static Cell of(FieldSpec spec, String value) {
-            return new Cell(spec.name(), spec.datatype(), spec.rowWidth(), value);
+            return new Cell(
+                    spec.name(),
+                    spec.datatype(),
+                    spec.rowWidth(),
+                    value,
+                    spec.shape().size() == 1 ? 1 : 2);
         }
 
         boolean text() {
@@ -44,7 +57,10 @@ public final class RowCodec {
         }
     }
 
-    /** The v2 request of one row: each cell a {@code [1, width]} tensor ({@code [1, 1]} for text). */
+    /**
+     * The v2 request of one row: each cell a {@code [1, width]} tensor ({@code [1, 1]} for text), or
+     * {@code [1]} for a field of shape {@code [-1]}.
+     */
     public static String body(List<Cell> cells) {
         var root = JSON.createObjectNode();
         var inputs = root.putArray("inputs");
@@ -55,7 +71,7 @@ public final class RowCodec {
             var data = input.putArray("data");
             if (cell.text()) {
                 data.add(cell.value() == null ? "" : cell.value());
-                input.putArray("shape").add(1).add(1);
+                shape(input, cell, 1);
                 continue;
             }
             var typed = cell.value() == null ? "" : cell.value().trim();
@@ -63,9 +79,16 @@ public final class RowCodec {
             for (var part : parts) {
                 add(data, part, cell.datatype() == DataType.INT64);
             }
-            input.putArray("shape").add(1).add(cell.width());
+            shape(input, cell, cell.width());
         }
         return root.toString();
+    }
+
+    private static void shape(ObjectNode input, Cell cell, int width) {
+        var shape = input.putArray("shape").add(1);
+        if (cell.rank() != 1) {
+            shape.add(width);
+        }
     }
 
     private static void add(ArrayNode data, String part, boolean integer) {

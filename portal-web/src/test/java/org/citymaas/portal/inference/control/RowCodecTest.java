@@ -3,6 +3,8 @@ package org.citymaas.portal.inference.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.citymaas.runtime.catalog.entity.FieldSpec;
+import org.citymaas.runtime.catalog.entity.Sensitivity;
 import org.citymaas.runtime.inference.entity.DataType;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,21 @@ class RowCodecTest {
         assertThat(request.inputs().get(0).floats()).containsExactly(1f, 2.5f, 3f);
         assertThat(request.inputs().get(1).longs()).containsExactly(8L);
         assertThat(request.inputs().get(2).strings()).containsExactly("路口 拥堵");
+    }
+
+    @Test
+    void aFieldOfOneElementPerRowIsSentWithItsOwnShape() {
+        var text = new FieldSpec(
+                "text", DataType.BYTES, List.of(-1L), null, null, null, null, Sensitivity.MASK, "", List.of());
+        var hour = new FieldSpec(
+                "hour", DataType.INT64, List.of(-1L, 1L), null, null, null, null, Sensitivity.NONE, "", List.of());
+
+        var request =
+                V2Codec.read(RowCodec.body(List.of(RowCodec.Cell.of(text, "路口 拥堵"), RowCodec.Cell.of(hour, "8"))));
+
+        assertThat(request.inputs().get(0).shape()).containsExactly(1);
+        assertThat(request.inputs().get(0).strings()).containsExactly("路口 拥堵");
+        assertThat(request.inputs().get(1).shape()).containsExactly(1, 1);
     }
 
     @Test
