@@ -43,7 +43,7 @@ CREATE TABLE batch_row (
 );
 COMMENT ON TABLE batch_row IS 'One data line of a batch file; finished_at NULL means it still has to run';
 COMMENT ON COLUMN batch_row.line IS 'Line number in the uploaded file (the header is line 1)';
-COMMENT ON COLUMN batch_row.input IS 'The line''s cells by column name, as uploaded (needed to re-run and for the results file)';
+COMMENT ON COLUMN batch_row.input IS 'The line''s cells by column name: as uploaded while the line waits to run (a resumed job re-runs it), masked as the model saw them once it has run';
 COMMENT ON COLUMN batch_row.errors IS 'For a 400: the fields at fault, [{field, rule, message}], as the API answers them';
 COMMENT ON COLUMN batch_row.output IS 'The v2 answer of the row''s request';
 

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
+import org.citymaas.portal.inference.control.RowCodec;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.catalog.entity.Sensitivity;
 import org.citymaas.runtime.inference.entity.DataType;
@@ -20,6 +21,7 @@ public class FieldView implements Serializable {
     private final String name;
     private final String datatype;
     private final int width;
+    private final int rank;
     private final String unit;
     private final String range;
     private final Integer maxLength;
@@ -32,6 +34,7 @@ public class FieldView implements Serializable {
         this.name = spec.name();
         this.datatype = spec.datatype().name();
         this.width = spec.rowWidth();
+        this.rank = spec.shape().size();
         this.unit = spec.unit() == null ? "" : spec.unit();
         this.range = spec.minimum() == null && spec.maximum() == null
                 ? ""
@@ -39,6 +42,11 @@ public class FieldView implements Serializable {
         this.maxLength = spec.maxLength();
         this.description = spec.description() == null ? "" : spec.description();
         this.dropped = spec.sensitivity() == Sensitivity.DROP;
+    }
+
+    /** What the person typed, as one cell of a row for the gateway. */
+    RowCodec.Cell cell() {
+        return new RowCodec.Cell(name, DataType.valueOf(datatype), width, value, rank == 1 ? 1 : 2);
     }
 
     static String number(Double value) {

@@ -22,7 +22,6 @@ import org.citymaas.portal.signin.CurrentCaller;
 import org.citymaas.portal.subscriptions.boundary.Subscriptions;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.catalog.entity.ModelCard;
-import org.citymaas.runtime.inference.entity.DataType;
 
 /**
  * A model's page: its card and a "try it" form built from the card's input schema, run through the
@@ -90,9 +89,7 @@ public class ModelPage implements Serializable {
 
     /** The v2 request of one row: each field as typed. */
     private String body() {
-        return RowCodec.body(fields.stream()
-                .map(f -> new RowCodec.Cell(f.getName(), DataType.valueOf(f.getDatatype()), f.getWidth(), f.getValue()))
-                .toList());
+        return RowCodec.body(fields.stream().map(FieldView::cell).toList());
     }
 
     private static List<OutputView> outputs(String answer, ModelCard target) {

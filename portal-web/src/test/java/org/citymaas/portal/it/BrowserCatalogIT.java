@@ -86,4 +86,23 @@ class BrowserCatalogIT extends BrowserTest {
                 .isNotEmpty();
         Browser.screenshot(browser, "catalog-5-model-en");
     }
+
+    @Test
+    void hotlineStaffRouteAComplaintFromTheForm() {
+        browser.get(session.page("portal/model.xhtml?name=complaint-routing"));
+        session.signInAtKeycloak("hotline-staff");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field='text']")));
+        type("text", "我叫张伟，电话13812345678，小区门口的路灯坏了一个星期，晚上很黑，请尽快修理。");
+        browser.findElement(By.id("try:run")).click();
+        var department = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-output='department_probs']")));
+        assertThat(department.getText())
+                .as("the most likely handling department")
+                .isNotBlank();
+        assertThat(browser.findElement(By.cssSelector("[data-output='category_probs']"))
+                        .getText())
+                .isNotBlank();
+        assertThat(browser.findElements(By.cssSelector(".cm-try-invalid"))).isEmpty();
+        Browser.screenshot(browser, "catalog-6-complaint-routed-zh");
+    }
 }
