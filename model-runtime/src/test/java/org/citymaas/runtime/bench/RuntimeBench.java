@@ -59,13 +59,16 @@ public final class RuntimeBench {
                 .split(","));
         System.out.printf(
                 Locale.ROOT,
-                "RuntimeBench: TensorFlow %s, %d cores, %d workers, batches up to %d rows, JDK %s, load average %.2f,"
-                        + " %.0f s per cell%n",
+                "RuntimeBench: TensorFlow %s, %d cores, %d workers, batches up to %d rows, JDK %s (%s), load"
+                        + " average %.2f, %.0f s per cell%n",
                 TensorFlowEngine.version(),
                 Runtime.getRuntime().availableProcessors(),
                 WORKERS,
                 MAX_BATCH,
                 System.getProperty("java.version"),
+                java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(java.lang.management.GarbageCollectorMXBean::getName)
+                        .collect(java.util.stream.Collectors.joining(", ")),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                         .getSystemLoadAverage(),
                 SECONDS);

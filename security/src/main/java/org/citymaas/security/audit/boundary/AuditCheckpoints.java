@@ -63,6 +63,7 @@ public class AuditCheckpoints {
     public Optional<Checkpoint> sign() {
         for (int attempt = 1; ; attempt++) {
             try (var connection = dataSource.getConnection()) {
+                var isolation = connection.getTransactionIsolation();
                 connection.setAutoCommit(false);
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 try {
@@ -73,7 +74,10 @@ public class AuditCheckpoints {
                     connection.rollback();
                     throw e;
                 } finally {
+                    // pooled connections go back as they came: a snapshot level left behind makes the
+                    // next user's concurrent updates fail with serialization errors
                     connection.setAutoCommit(true);
+                    connection.setTransactionIsolation(isolation);
                 }
             } catch (SQLException e) {
                 // another instance signed the same head at the same moment: look again

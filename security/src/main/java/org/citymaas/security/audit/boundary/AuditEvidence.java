@@ -67,6 +67,7 @@ public class AuditEvidence {
 
     private <T> T inSnapshot(SnapshotWork<T> work) {
         try (var connection = dataSource.getConnection()) {
+            var isolation = connection.getTransactionIsolation();
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
@@ -74,8 +75,10 @@ public class AuditEvidence {
                 return work.run(connection);
             } finally {
                 connection.rollback();
+                // pooled connections go back as they came (see AuditCheckpoints#sign)
                 connection.setReadOnly(false);
                 connection.setAutoCommit(true);
+                connection.setTransactionIsolation(isolation);
             }
         } catch (SQLException e) {
             throw new AuditException("could not read the audit log: " + e.getMessage(), e);

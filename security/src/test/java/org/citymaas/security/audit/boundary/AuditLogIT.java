@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.citymaas.security.audit.boundary.AuditDatabase.event;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.citymaas.security.audit.control.ChainReader;
 import org.citymaas.security.audit.control.EventAppender;
@@ -183,6 +185,26 @@ class AuditLogIT {
             assertThat(db.count("SELECT count(*) FROM audit_event WHERE seq = " + recorded.seq()))
                     .as("seen from another connection as soon as record returned")
                     .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void signingAndVerifyingHandPooledConnectionsBackAtTheirIsolationLevel() throws Exception {
+        new AuditLog(db.app()).recordAll(List.of(event("r0"), event("r1")));
+        try (var pool = new PerThreadDataSource(db.app())) {
+            var checkpoints = new AuditCheckpoints(pool.dataSource(), keys);
+            checkpoints.sign().orElseThrow();
+            assertThat(new AuditEvidence(pool.dataSource(), checkpoints.key().publicKey())
+                            .verifyAll()
+                            .ok())
+                    .isTrue();
+            try (var connection = pool.dataSource().getConnection()) {
+                assertThat(connection.getTransactionIsolation())
+                        .as("the next user of the pooled connection gets the default level back")
+                        .isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
+                assertThat(connection.isReadOnly()).isFalse();
+                assertThat(connection.getAutoCommit()).isTrue();
+            }
         }
     }
 
