@@ -37,6 +37,9 @@ public class DatabaseSetup {
 
     private static final Logger LOG = Logger.getLogger(DatabaseSetup.class.getName());
 
+    /** Set once the migrations ran and the mapping validated: readiness waits for it. */
+    private static volatile boolean migrated;
+
     @Inject
     @ConfigProperty(name = "citymaas.db.url")
     String url;
@@ -70,7 +73,13 @@ public class DatabaseSetup {
         var applied = Migrations.migrate(owner, appRole, demo);
         // Hibernate built its SessionFactory before this bean ran, so it validates only now
         emf.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
+        migrated = true;
         LOG.info(() -> "database ready: " + applied + " migrations applied" + (demo ? " with demo data" : "")
                 + ", mapping validated in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    }
+
+    /** Whether this deployment's schema migrations have run and the entities match the schema. */
+    public static boolean migrated() {
+        return migrated;
     }
 }

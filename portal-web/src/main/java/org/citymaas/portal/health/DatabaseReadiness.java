@@ -4,11 +4,12 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.citymaas.portal.configuration.DatabaseSetup;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while PostgreSQL answers on the application's pool. */
+/** Ready once the schema is migrated, and only while PostgreSQL answers on the application's pool. */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
@@ -21,6 +22,9 @@ public class DatabaseReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("database");
+        if (!DatabaseSetup.migrated()) {
+            return response.down().withData("schema", "migrating").build();
+        }
         try (var connection = dataSource.getConnection()) {
             return response.status(connection.isValid(TIMEOUT_S)).build();
         } catch (SQLException e) {
