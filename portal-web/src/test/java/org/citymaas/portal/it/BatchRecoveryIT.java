@@ -84,15 +84,15 @@ class BatchRecoveryIT {
                 .extracting(line -> line.substring(0, line.indexOf(',')))
                 .containsExactly("2", "3", "4");
         assertThat(BatchScoringIT.dataLines(results.body())).allMatch(line -> line.endsWith(",OK,"));
-        assertThat(BatchScoringIT.count("SELECT count(*) FROM usage_event WHERE request_id = ?", requestId(3)))
+        assertThat(TestDatabase.count("SELECT count(*) FROM usage_event WHERE request_id = ?", requestId(3)))
                 .isEqualTo(1);
-        assertThat(BatchScoringIT.count("SELECT count(*) FROM usage_event WHERE request_id = ?", requestId(4)))
+        assertThat(TestDatabase.count("SELECT count(*) FROM usage_event WHERE request_id = ?", requestId(4)))
                 .isEqualTo(1);
-        assertThat(BatchScoringIT.count(
+        assertThat(TestDatabase.count(
                         "SELECT count(*) FROM audit_event WHERE request_id = ? AND summary LIKE '%not charged again%'",
                         requestId(3)))
                 .isEqualTo(1);
-        assertThat(BatchScoringIT.count("SELECT count(*) FROM audit_event WHERE request_id = ?", requestId(2)))
+        assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE request_id = ?", requestId(2)))
                 .as("the line answered before the stop does not run again")
                 .isZero();
     }

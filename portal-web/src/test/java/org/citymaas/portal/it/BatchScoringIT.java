@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URL;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.citymaas.portal.devstack.TestStack;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -56,21 +54,6 @@ class BatchScoringIT {
                     .append(",2,0,0.5\n");
         }
         return csv.toString();
-    }
-
-    static long count(String sql, Object... parameters) {
-        try (var connection = TestStack.start().database().ownerDataSource().getConnection();
-                var query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            try (var result = query.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private Http.Answer awaitDone(String id, String token) {
@@ -130,19 +113,19 @@ class BatchScoringIT {
                 assertThat(line).matches(".*,[0-9]+(\\.[0-9]+)?,OK,$");
             }
         }
-        assertThat(count(
+        assertThat(TestDatabase.count(
                         "SELECT count(*) FROM usage_event WHERE tenant_id = 'transport' AND request_id LIKE ?"
                                 + " AND caller = 'transport-api'",
                         "batch-" + id + "-%"))
                 .isEqualTo(19);
-        assertThat(count("SELECT count(*) FROM audit_event WHERE request_id LIKE ?", "batch-" + id + "-%"))
+        assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE request_id LIKE ?", "batch-" + id + "-%"))
                 .isEqualTo(20);
-        assertThat(count(
+        assertThat(TestDatabase.count(
                         "SELECT count(*) FROM audit_event WHERE request_id = ? AND outcome = 'REJECTED'"
                                 + " AND http_status = 400",
                         "batch-" + id + "-8"))
                 .isEqualTo(1);
-        assertThat(count(
+        assertThat(TestDatabase.count(
                         "SELECT count(*) FROM audit_event WHERE action = 'batch.submit' AND resource = ?"
                                 + " AND actor = 'transport-api' AND tenant = 'transport'",
                         "models/traffic-flow-forecast/batches/" + id))
@@ -167,15 +150,15 @@ class BatchScoringIT {
         var id = submitted.json().get("id").asText();
         assertThat(awaitDone(id, token).json().get("okRows").asInt()).isEqualTo(3);
         var job = UUID.fromString(id);
-        assertThat(count("SELECT count(*) FROM batch_row WHERE job_id = ?", job))
+        assertThat(TestDatabase.count("SELECT count(*) FROM batch_row WHERE job_id = ?", job))
                 .isEqualTo(3);
-        assertThat(count(
+        assertThat(TestDatabase.count(
                         "SELECT count(*) FROM batch_row WHERE job_id = ? AND (input::text LIKE '%13812345678%'"
                                 + " OR input::text LIKE '%110105199003074579%' OR input::text LIKE '%张伟%')",
                         job))
                 .as("no raw phone, ID number or name stays in batch_row.input")
                 .isZero();
-        assertThat(count(
+        assertThat(TestDatabase.count(
                         "SELECT count(*) FROM batch_row WHERE job_id = ? AND input->>'text' LIKE '%138****5678%'", job))
                 .as("the masked text is kept in place of the raw one")
                 .isEqualTo(2);
@@ -198,7 +181,7 @@ class BatchScoringIT {
     void unusableFilesAre400NamingTheColumnAndKeepNothing() {
         var token = DemoTokens.serviceToken("transport");
         var url = api("v1/models/traffic-flow-forecast/batches");
-        var jobsBefore = count("SELECT count(*) FROM batch_job WHERE tenant_id = 'transport'");
+        var jobsBefore = TestDatabase.count("SELECT count(*) FROM batch_job WHERE tenant_id = 'transport'");
 
         var unknown = Http.postCsv(url, token, trafficCsv(2, -1).replace("is_holiday", "holiday"));
         var missing = Http.postCsv(
@@ -215,7 +198,7 @@ class BatchScoringIT {
         assertThat(missing.json().get("errors").findValuesAsText("field")).containsExactly("precipitation_mm");
         assertThat(empty.json().get("errors").findValuesAsText("rule")).containsExactly("empty");
         assertThat(malformed.json().get("errors").findValuesAsText("rule")).containsExactly("csv");
-        assertThat(count("SELECT count(*) FROM batch_job WHERE tenant_id = 'transport'"))
+        assertThat(TestDatabase.count("SELECT count(*) FROM batch_job WHERE tenant_id = 'transport'"))
                 .isEqualTo(jobsBefore);
     }
 

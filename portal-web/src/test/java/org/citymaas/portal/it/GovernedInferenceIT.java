@@ -81,21 +81,6 @@ class GovernedInferenceIT {
         return Map.of("name", name, "datatype", datatype, "shape", shape, "data", data);
     }
 
-    private static long count(String sql, Object... parameters) {
-        try (var connection = TestStack.start().database().ownerDataSource().getConnection();
-                var query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            try (var result = query.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String single(String sql, Object... parameters) {
         try (var connection = TestStack.start().database().ownerDataSource().getConnection();
                 var query = connection.prepareStatement(sql)) {
@@ -133,18 +118,18 @@ class GovernedInferenceIT {
         assertThat(body.at("/outputs/0/data/0").asDouble()).isPositive();
         assertThat(unsubscribed.status()).as(unsubscribed.body()).isEqualTo(404);
         assertThat(unsubscribed.contentType()).startsWith("application/problem+json");
-        assertThat(count(
+        assertThat(TestDatabase.count(
                         "SELECT count(*) FROM usage_event WHERE tenant_id = 'transport' AND request_id = ?"
                                 + " AND caller = 'transport-api' AND model_version = '1' AND rows = 1"
                                 + " AND outcome = 'OK'",
                         requestId))
                 .isEqualTo(1);
-        assertThat(count(
+        assertThat(TestDatabase.count(
                         "SELECT count(*) FROM audit_event WHERE request_id = ? AND outcome = 'OK'"
                                 + " AND http_status = 200 AND actor = 'transport-api' AND tenant = 'transport'",
                         requestId))
                 .isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM audit_event WHERE actor = 'transport-api'"
+        assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE actor = 'transport-api'"
                         + " AND resource = 'models/health-risk' AND http_status = 404"))
                 .isPositive();
     }
@@ -202,7 +187,7 @@ class GovernedInferenceIT {
                 .as("the server log's line for " + requestId)
                 .anySatisfy(line -> assertThat(line).contains("138****5678"));
         assertThat(serverLog).doesNotContain(PHONE).doesNotContain(ID_CARD).doesNotContain(NAME);
-        assertThat(count(
+        assertThat(TestDatabase.count(
                         "SELECT count(*) FROM audit_event WHERE summary LIKE ? OR summary LIKE ? OR summary LIKE ?",
                         "%" + PHONE + "%",
                         "%" + ID_CARD + "%",
@@ -278,8 +263,9 @@ class GovernedInferenceIT {
         assertThat(fieldsAndRules(range)).contains("hour_of_day:maximum");
         assertThat(range.json().get("detail").asText()).contains("hour_of_day");
         assertThat(fieldsAndRules(unknown)).contains("holiday:unknown", "is_holiday:required");
-        assertThat(count("SELECT count(*) FROM audit_event WHERE request_id LIKE 'range-%' AND outcome = 'REJECTED'"
-                        + " AND http_status = 400"))
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM audit_event WHERE request_id LIKE 'range-%' AND outcome = 'REJECTED'"
+                                + " AND http_status = 400"))
                 .isEqualTo(1);
     }
 
@@ -301,12 +287,12 @@ class GovernedInferenceIT {
 
         assertThat(none.status()).isEqualTo(401);
         assertThat(forged.status()).isEqualTo(401);
-        assertThat(count(
+        assertThat(TestDatabase.count(
                         "SELECT count(*) FROM audit_event WHERE action = 'api.signin' AND actor_type = 'anonymous'"
                                 + " AND outcome = 'DENIED' AND http_status = 401 AND resource LIKE ?",
                         "%" + marker + "%"))
                 .isEqualTo(2);
-        assertThat(count("SELECT count(*) FROM audit_event WHERE summary LIKE '%not.a.token%'"))
+        assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE summary LIKE '%not.a.token%'"))
                 .isZero();
     }
 
@@ -326,8 +312,9 @@ class GovernedInferenceIT {
         assertThat(grantByTenantAdmin.status()).isEqualTo(403);
         assertThat(quotaByStaff.status()).isEqualTo(403);
         assertThat(verifyByStaff.status()).isEqualTo(403);
-        assertThat(count("SELECT count(*) FROM audit_event WHERE actor = 'transport-admin' AND outcome = 'DENIED'"
-                        + " AND http_status = 403 AND resource LIKE '%tenants/transport/subscriptions%'"))
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM audit_event WHERE actor = 'transport-admin' AND outcome = 'DENIED'"
+                                + " AND http_status = 403 AND resource LIKE '%tenants/transport/subscriptions%'"))
                 .isPositive();
 
         var granted = Http.post(
@@ -350,7 +337,7 @@ class GovernedInferenceIT {
         assertThat(unknownDepartment.status()).isEqualTo(404);
         assertThat(revoked.status()).isEqualTo(204);
         assertThat(revokedAgain.status()).isEqualTo(404);
-        assertThat(count("SELECT count(*) FROM audit_event WHERE actor = 'platform-admin' AND action LIKE"
+        assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE actor = 'platform-admin' AND action LIKE"
                         + " 'subscription.%' AND resource = 'tenants/education/subscriptions/traffic-flow-forecast'"))
                 .isEqualTo(3);
     }
@@ -375,10 +362,11 @@ class GovernedInferenceIT {
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(retry.status()).as(retry.body()).isEqualTo(200);
         assertThat(retry.json().get("outputs")).isEqualTo(first.json().get("outputs"));
-        assertThat(count("SELECT count(*) FROM usage_event WHERE request_id = ?", requestId))
+        assertThat(TestDatabase.count("SELECT count(*) FROM usage_event WHERE request_id = ?", requestId))
                 .isEqualTo(1);
         assertThat(requestsUsed(token, "traffic-flow-forecast")).isEqualTo(before + 1);
-        assertThat(count("SELECT count(*) FROM audit_event WHERE request_id = ? AND outcome = 'OK'", requestId))
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM audit_event WHERE request_id = ? AND outcome = 'OK'", requestId))
                 .isEqualTo(2);
     }
 
@@ -403,20 +391,21 @@ class GovernedInferenceIT {
                 .as("the first request may still be retried: " + retry.body())
                 .isEqualTo(200);
         assertThat(retry.json().get("outputs")).isEqualTo(first.json().get("outputs"));
-        assertThat(count(
+        assertThat(TestDatabase.count(
                         "SELECT count(*) FROM usage_event WHERE request_id = ? AND request_digest IS NOT NULL",
                         requestId))
                 .isEqualTo(1);
         assertThat(requestsUsed(token, "traffic-flow-forecast")).isEqualTo(before + 1);
-        assertThat(count(
+        assertThat(TestDatabase.count(
                         "SELECT count(*) FROM audit_event WHERE request_id = ? AND actor = 'transport-api'"
                                 + " AND outcome = 'REJECTED' AND http_status = 409",
                         requestId))
                 .isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM audit_event WHERE request_id = ? AND outcome = 'OK'", requestId))
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM audit_event WHERE request_id = ? AND outcome = 'OK'", requestId))
                 .isEqualTo(2);
-        assertThat(count(
-                        "SELECT count(DISTINCT request_digest) FROM audit_event WHERE request_id = ?"
+        assertThat(TestDatabase.count(
+                        "SELECT TestDatabase.count(DISTINCT request_digest) FROM audit_event WHERE request_id = ?"
                                 + " AND request_digest IS NOT NULL",
                         requestId))
                 .as("the refused request is audited with its own digest")
@@ -438,12 +427,12 @@ class GovernedInferenceIT {
         assertThat(byStaff.status()).as(byStaff.body()).isEqualTo(409);
         assertThat(byStaff.contentType()).startsWith("application/problem+json");
         assertThat(byStaff.json().get("detail").asText()).contains("new request id");
-        assertThat(count("SELECT count(*) FROM usage_event WHERE request_id = ?", requestId))
+        assertThat(TestDatabase.count("SELECT count(*) FROM usage_event WHERE request_id = ?", requestId))
                 .isEqualTo(1);
         assertThat(single("SELECT caller FROM usage_event WHERE request_id = ?", requestId))
                 .isEqualTo("transport-api");
         assertThat(requestsUsed(service, "traffic-flow-forecast")).isEqualTo(before + 1);
-        assertThat(count(
+        assertThat(TestDatabase.count(
                         "SELECT count(*) FROM audit_event WHERE request_id = ? AND actor = 'transport-staff'"
                                 + " AND outcome = 'REJECTED' AND http_status = 409",
                         requestId))
@@ -475,10 +464,10 @@ class GovernedInferenceIT {
         pool.shutdown();
 
         assertThat(statuses).containsOnly(200, 409).containsOnlyOnce(200);
-        assertThat(count("SELECT count(*) FROM usage_event WHERE request_id = ?", requestId))
+        assertThat(TestDatabase.count("SELECT count(*) FROM usage_event WHERE request_id = ?", requestId))
                 .isEqualTo(1);
         assertThat(requestsUsed(token, "traffic-flow-forecast")).isEqualTo(before + 1);
-        assertThat(count(
+        assertThat(TestDatabase.count(
                         "SELECT count(*) FROM audit_event WHERE request_id = ? AND outcome = 'REJECTED'"
                                 + " AND http_status = 409",
                         requestId))
@@ -540,14 +529,14 @@ class GovernedInferenceIT {
         assertThat(others).isEmpty();
         assertThat(ok).isEqualTo(50);
         assertThat(tooMany).isEqualTo(150);
-        assertThat(count(
+        assertThat(TestDatabase.count(
                         "SELECT count(*) FROM usage_event WHERE tenant_id = 'transport'"
                                 + " AND model = 'air-quality-forecast' AND request_id LIKE ?",
                         prefix + "%"))
                 .isEqualTo(50);
-        assertThat(count("SELECT count(*) FROM audit_event WHERE request_id LIKE ?", prefix + "%"))
+        assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE request_id LIKE ?", prefix + "%"))
                 .isEqualTo(200);
-        assertThat(count(
+        assertThat(TestDatabase.count(
                         "SELECT count(*) FROM audit_event WHERE request_id LIKE ? AND http_status = 429", prefix + "%"))
                 .isEqualTo(150);
         assertThat(requestsUsed(token, "air-quality-forecast")).isEqualTo(50);
