@@ -405,7 +405,7 @@ class GovernedInferenceIT {
                         "SELECT count(*) FROM audit_event WHERE request_id = ? AND outcome = 'OK'", requestId))
                 .isEqualTo(2);
         assertThat(TestDatabase.count(
-                        "SELECT TestDatabase.count(DISTINCT request_digest) FROM audit_event WHERE request_id = ?"
+                        "SELECT count(DISTINCT request_digest) FROM audit_event WHERE request_id = ?"
                                 + " AND request_digest IS NOT NULL",
                         requestId))
                 .as("the refused request is audited with its own digest")
