@@ -3,10 +3,13 @@ package org.citymaas.runtime.engine.control;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import org.citymaas.runtime.ModelRuntimeException;
@@ -21,14 +24,41 @@ final class TensorTranslator implements NoBatchifyTranslator<List<Tensor>, List<
     @SuppressWarnings({"unchecked", "rawtypes"})
     static final Class<List<Tensor>> OUTPUT = (Class) List.class;
 
+    /**
+     * A direct buffer per worker thread that inputs are copied through. Given a heap array, DJL allocates a
+     * direct buffer for every input of every batch (garbage with a cleaner each, run by the JVM's reference
+     * handler thread); given a direct buffer, TensorFlow copies it into its own tensor at once, so one
+     * buffer serves every input of every batch of the thread.
+     */
+    private static final ThreadLocal<ByteBuffer[]> SCRATCH = ThreadLocal.withInitial(() -> new ByteBuffer[1]);
+
+    private static ByteBuffer scratch(int bytes) {
+        ByteBuffer[] holder = SCRATCH.get();
+        ByteBuffer buffer = holder[0];
+        if (buffer == null || buffer.capacity() < bytes) {
+            buffer = ByteBuffer.allocateDirect(Math.max(bytes, 64 << 10)).order(ByteOrder.nativeOrder());
+            holder[0] = buffer;
+        }
+        buffer.clear().limit(bytes);
+        return buffer;
+    }
+
     @Override
     public NDList processInput(TranslatorContext ctx, List<Tensor> inputs) {
         NDManager manager = ctx.getNDManager();
         var list = new NDList(inputs.size());
         for (Tensor t : inputs) {
             NDArray array = switch (t.datatype()) {
-                case FP32 -> manager.create(t.floats(), new Shape(t.shape()));
-                case INT64 -> manager.create(t.longs(), new Shape(t.shape()));
+                case FP32 -> {
+                    ByteBuffer buffer = scratch(t.size() * Float.BYTES);
+                    buffer.asFloatBuffer().put(t.floats());
+                    yield manager.create(buffer, new Shape(t.shape()), DataType.FLOAT32);
+                }
+                case INT64 -> {
+                    ByteBuffer buffer = scratch(t.size() * Long.BYTES);
+                    buffer.asLongBuffer().put(t.longs());
+                    yield manager.create(buffer, new Shape(t.shape()), DataType.INT64);
+                }
                 case BYTES ->
                     throw new ModelRuntimeException("BYTES input " + t.name() + " must be featurized before the model");
             };
@@ -51,8 +81,7 @@ final class TensorTranslator implements NoBatchifyTranslator<List<Tensor>, List<
                             Tensor.fp32(
                                     array.getName(),
                                     shape,
-                                    array.toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
-                                            .toFloatArray());
+                                    array.toType(DataType.FLOAT32, false).toFloatArray());
                     });
         }
         return outputs;

@@ -72,7 +72,8 @@ public final class ModelRuntime implements AutoCloseable {
                 config.queueCapacity(),
                 (ModelRef ref) -> config.maxBatchRows(ref.name()),
                 config.maxBatchDelay().toNanos(),
-                residency);
+                residency,
+                config.workers());
         for (int i = 0; i < config.workers(); i++) {
             Thread t = new Thread(
                     new BatchWorker(queues, residency, meter, device, this::stack),

@@ -65,11 +65,7 @@ public record Tensor(String name, DataType datatype, long[] shape, Object data) 
 
     /** Elements in all rows (the constructor checked that the data array holds exactly these). */
     public int size() {
-        return switch (datatype) {
-            case FP32 -> ((float[]) data).length;
-            case INT64 -> ((long[]) data).length;
-            case BYTES -> ((String[]) data).length;
-        };
+        return (int) elements(shape);
     }
 
     public static long elements(long[] shape) {

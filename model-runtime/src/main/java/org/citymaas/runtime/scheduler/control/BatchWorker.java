@@ -76,7 +76,7 @@ public final class BatchWorker implements Runnable {
             } finally {
                 completionsLeft[0] = -1;
                 residency.release(batch.model());
-                queues.done();
+                queues.done(batch);
             }
         }
     }

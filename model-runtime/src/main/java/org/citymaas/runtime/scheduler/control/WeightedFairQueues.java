@@ -81,19 +81,27 @@ public final class WeightedFairQueues {
         }
     }
 
+    /** Rows of one model version queued and running, and its running batches. */
+    private static final class ModelLoad {
+        int queuedRows;
+        int runningRows;
+        int runningBatches;
+    }
+
     private static final long MIN_POLL_NANOS = 100_000;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Map<TenantId, TenantQueue> tenants = new HashMap<>();
     private final Map<ModelRef, ModelVersion> versions = new HashMap<>();
-    private final Map<ModelRef, int[]> queuedRows = new HashMap<>();
+    private final Map<ModelRef, ModelLoad> loads = new HashMap<>();
     private final Map<TenantId, Double> weights;
     private final double defaultWeight;
     private final int capacity;
     private final java.util.function.ToIntFunction<ModelRef> maxBatchRows;
     private final long maxDelayNanos;
     private final ModelResidency residency;
+    private final int workers;
     private double lastServedVirtualTime;
     private int busyWorkers;
     private int sleepingWorkers;
@@ -106,6 +114,7 @@ public final class WeightedFairQueues {
      * @param maxBatchRows rows per batch of each model version (a larger request runs alone)
      * @param maxDelayNanos how long the oldest request of a batch may wait for more
      * @param residency where queued versions get loaded and batches lease their model
+     * @param workers the worker threads taking batches, among which a model's backlog is split
      */
     public WeightedFairQueues(
             Map<TenantId, Double> weights,
@@ -113,16 +122,18 @@ public final class WeightedFairQueues {
             int capacity,
             java.util.function.ToIntFunction<ModelRef> maxBatchRows,
             long maxDelayNanos,
-            ModelResidency residency) {
+            ModelResidency residency,
+            int workers) {
         this.weights = Map.copyOf(weights);
         this.defaultWeight = defaultWeight;
         this.capacity = capacity;
         this.maxBatchRows = maxBatchRows;
         this.maxDelayNanos = maxDelayNanos;
         this.residency = residency;
+        this.workers = workers;
     }
 
-    /** The same maximum batch rows for every model version. */
+    /** The same maximum batch rows for every model version, for one worker. */
     public WeightedFairQueues(
             Map<TenantId, Double> weights,
             double defaultWeight,
@@ -130,7 +141,7 @@ public final class WeightedFairQueues {
             int maxBatchRows,
             long maxDelayNanos,
             ModelResidency residency) {
-        this(weights, defaultWeight, capacity, ref -> maxBatchRows, maxDelayNanos, residency);
+        this(weights, defaultWeight, capacity, ref -> maxBatchRows, maxDelayNanos, residency, 1);
     }
 
     /** Queues the request, or throws at once when its queue is full or the runtime is closing. */
@@ -157,9 +168,9 @@ public final class WeightedFairQueues {
             q.rows += request.rows();
             t.size++;
             versions.putIfAbsent(ref, request.version());
-            int[] rows = queuedRows.computeIfAbsent(ref, r -> new int[1]);
-            boolean wasEmpty = rows[0] == 0;
-            rows[0] += request.rows();
+            ModelLoad load = loads.computeIfAbsent(ref, r -> new ModelLoad());
+            boolean wasEmpty = load.queuedRows == 0;
+            load.queuedRows += request.rows();
             if (!residency.ready(ref)) {
                 residency.ensureLoading(request.version());
             }
@@ -169,7 +180,7 @@ public final class WeightedFairQueues {
             // the first request into an empty queue wakes nobody, unless the delay is too short to watch.
             if (busyWorkers == 0
                     || (wasEmpty && !idleWorkersPoll())
-                    || (rows[0] >= maxBatchRows.applyAsInt(ref) && !BatchWorker.comingBackSoon())) {
+                    || (load.queuedRows >= targetRows(ref, load) && !BatchWorker.comingBackSoon())) {
                 changed.signal();
             }
         } finally {
@@ -199,17 +210,22 @@ public final class WeightedFairQueues {
                 if (!paused || closed) {
                     ModelRef model = pickModel();
                     if (model != null) {
-                        long left =
-                                busyWorkers == 0 || closed || queuedRows.get(model)[0] >= maxBatchRows.applyAsInt(model)
-                                        ? 0
-                                        : oldestQueued(model) + maxDelayNanos - System.nanoTime();
+                        ModelLoad load = loads.get(model);
+                        long left = busyWorkers == 0 || closed || load.queuedRows >= targetRows(model, load)
+                                ? 0
+                                : oldestQueued(model) + maxDelayNanos - System.nanoTime();
                         ModelResidency.Entry lease = left <= 0 ? residency.acquire(model) : null;
                         if (lease != null) {
-                            if (busyWorkers++ == 0 && sleepingWorkers > 0) {
-                                // an idle worker sleeping without a clock starts watching the delay
+                            Batch batch = fill(model, lease, expired);
+                            if ((busyWorkers++ == 0 && sleepingWorkers > 0)
+                                    || (busyWorkers < workers
+                                            && load.queuedRows > 0
+                                            && load.queuedRows >= targetRows(model, load))) {
+                                // an idle worker sleeping without a clock starts watching the delay, or takes
+                                // the rest of a split backlog
                                 changed.signal();
                             }
-                            return fill(model, lease, expired);
+                            return batch;
                         }
                         waitNanos = Math.max(left, 1);
                     }
@@ -298,41 +314,71 @@ public final class WeightedFairQueues {
 
     private Batch fill(ModelRef model, ModelResidency.Entry lease, List<PendingRequest> expired) {
         var batch = new ArrayList<PendingRequest>();
-        int rows = take(model, batch, 0, expired);
+        ModelLoad load = loads.get(model);
+        int rows = take(model, load, batch, expired);
+        load.runningRows += rows;
+        load.runningBatches++;
         return new Batch(versions.get(model), batch, rows, lease);
     }
 
     /**
-     * The most rows of the next batch for the model: a quarter of the maximum while a tenant whose whole
-     * backlog fits in that quarter waits beside a tenant with more, else the maximum. The light tenant is
-     * at the front in fair order, so its request runs in a short batch instead of a full one; a tenant
-     * flooding alone still gets full batches.
+     * The rows a batch of the model should have now: its outstanding rows (queued and running) spread over
+     * the workers that are idle or already run it, at most the maximum. With 64 requests outstanding and
+     * two workers, each runs 32 and answers its callers while the other computes, instead of one worker
+     * running all 64 while the other waits; a backlog over the maximum still gets full batches.
      */
-    private int batchLimit(ModelRef model) {
+    private int targetRows(ModelRef model, ModelLoad load) {
         int max = maxBatchRows.applyAsInt(model);
-        int quarter = Math.max(1, max / 4);
+        int sharing = Math.max(1, workers - busyWorkers + load.runningBatches);
+        int outstanding = load.queuedRows + load.runningRows;
+        return Math.max(1, Math.min(max, (outstanding + sharing - 1) / sharing));
+    }
+
+    /**
+     * Moves requests for {@code model} into the batch in fair order while they fit, up to {@link #targetRows}.
+     *
+     * <p>While a tenant whose whole backlog fits in a quarter of the maximum (a light tenant) waits beside a
+     * tenant with more, batches of the model are cut to that quarter. A light tenant no further in virtual
+     * time than the first in fair order (one that just became backlogged joins at the others' virtual time)
+     * goes first, in a batch of light tenants' requests only: it waits for at most the running batches and
+     * then runs in a batch of its own rows, not in one filled up with the heavy tenant's. A tenant flooding
+     * alone still gets full batches.
+     */
+    private int take(ModelRef model, ModelLoad load, List<PendingRequest> batch, List<PendingRequest> expired) {
+        long now = System.nanoTime();
+        int max = targetRows(model, load);
+        int maxRows = maxBatchRows.applyAsInt(model);
+        int quarter = Math.max(1, maxRows / 4);
+        var queued = new ArrayList<TenantQueue>(2);
         boolean light = false;
         boolean heavy = false;
+        TenantQueue first = null;
         for (TenantQueue t : tenants.values()) {
             ModelQueue q = t.models.get(model);
             if (q != null && q.size > 0) {
+                queued.add(t);
                 light |= q.rows <= quarter;
                 heavy |= q.rows > quarter;
+                if (first == null
+                        || before(t, q.peek(), first, first.models.get(model).peek())) {
+                    first = t;
+                }
             }
         }
-        return light && heavy ? quarter : max;
-    }
-
-    /** Moves requests for {@code model} into the batch in fair order while they fit. */
-    private int take(ModelRef model, List<PendingRequest> batch, int rows, List<PendingRequest> expired) {
-        long now = System.nanoTime();
-        int max = batchLimit(model);
+        if (light && heavy && quarter < maxRows) {
+            max = Math.min(quarter, max);
+            double firstTime = first.virtualTime;
+            if (queued.stream().anyMatch(t -> t.models.get(model).rows <= quarter && t.virtualTime <= firstTime)) {
+                queued.removeIf(t -> t.models.get(model).rows > quarter);
+            }
+        }
+        int rows = 0;
         while (rows < max) {
             TenantQueue best = null;
             ModelQueue bestQueue = null;
-            for (TenantQueue t : tenants.values()) {
+            for (TenantQueue t : queued) {
                 ModelQueue q = t.models.get(model);
-                if (q == null || q.size == 0) {
+                if (q.size == 0) {
                     continue;
                 }
                 if (best == null || before(t, q.peek(), best, bestQueue.peek())) {
@@ -349,7 +395,7 @@ public final class WeightedFairQueues {
             }
             bestQueue.poll();
             best.size--;
-            queuedRows.get(model)[0] -= head.rows();
+            load.queuedRows -= head.rows();
             if (head.expired(now)) {
                 expired.add(head);
                 continue;
@@ -363,10 +409,13 @@ public final class WeightedFairQueues {
     }
 
     /** A worker finished its batch. */
-    public void done() {
+    public void done(Batch batch) {
         lock.lock();
         try {
             busyWorkers--;
+            ModelLoad load = loads.get(batch.version().ref());
+            load.runningRows -= batch.rows();
+            load.runningBatches--;
             if (closed) {
                 changed.signalAll();
             }
@@ -398,7 +447,10 @@ public final class WeightedFairQueues {
                     removed.add(r);
                 }
             }
-            queuedRows.remove(model);
+            ModelLoad load = loads.get(model);
+            if (load != null) {
+                load.queuedRows = 0;
+            }
             return removed;
         } finally {
             lock.unlock();
@@ -441,7 +493,7 @@ public final class WeightedFairQueues {
                     }
                 }
             }
-            queuedRows.clear();
+            loads.values().forEach(load -> load.queuedRows = 0);
             changed.signalAll();
             return all;
         } finally {

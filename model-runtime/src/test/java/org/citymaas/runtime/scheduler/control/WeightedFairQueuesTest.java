@@ -65,7 +65,7 @@ class WeightedFairQueuesTest {
             Batch b = q.next(new ArrayList<>());
             order.add(b.requests().get(0).tenant());
             residency.release(b.model());
-            q.done();
+            q.done(b);
         }
         return order;
     }
@@ -84,7 +84,7 @@ class WeightedFairQueuesTest {
     }
 
     @Test
-    void servesATrickleRequestInTheNextBatchAShortOneWhileAnotherTenantFloods() throws InterruptedException {
+    void cutsFloodBatchesToAQuarterAndRunsALightTenantInABatchOfItsOwnWhileBothWait() throws InterruptedException {
         var q = queues(Map.of(), 1000, 64);
         for (int i = 0; i < 300; i++) {
             q.enqueue(request(FLOOD));
@@ -92,18 +92,75 @@ class WeightedFairQueuesTest {
         Batch flood = q.next(new ArrayList<>());
         assertThat(flood.rows()).isEqualTo(64);
         residency.release(flood.model());
-        q.done();
+        q.done(flood);
         var trickle = request(TRICKLE);
         q.enqueue(trickle);
 
-        Batch next = q.next(new ArrayList<>());
-        assertThat(next.requests()).contains(trickle);
-        assertThat(next.rows()).isEqualTo(16);
-        residency.release(next.model());
-        q.done();
+        // the trickle tenant joins at the flood's virtual time and goes first, alone
+        Batch own = q.next(new ArrayList<>());
+        assertThat(own.requests())
+                .as("a light tenant runs in a batch of its own rows")
+                .containsExactly(trickle);
+        residency.release(own.model());
+        q.done(own);
+
+        // now a row ahead of the flood in virtual time: the flood goes first, in a quarter batch
+        var second = request(TRICKLE);
+        q.enqueue(second);
+        Batch cut = q.next(new ArrayList<>());
+        assertThat(cut.rows())
+                .as("the flood's batch while a light tenant waits")
+                .isEqualTo(16);
+        assertThat(cut.requests()).contains(second);
+        residency.release(cut.model());
+        q.done(cut);
 
         Batch after = q.next(new ArrayList<>());
         assertThat(after.rows()).as("the flood alone gets full batches again").isEqualTo(64);
+    }
+
+    @Test
+    void splitsABacklogOfLessThanTwoFullBatchesAmongTheIdleWorkers() throws InterruptedException {
+        residency.load(MODEL);
+        residency.load(OTHER);
+        var q = new WeightedFairQueues(Map.of(), 1.0, 1000, ref -> 64, TimeUnit.HOURS.toNanos(1), residency, 2);
+        for (int i = 0; i < 64; i++) {
+            q.enqueue(request(FLOOD));
+        }
+        Batch first = q.next(new ArrayList<>());
+        assertThat(first.rows())
+                .as("half of the backlog, the other worker takes the rest")
+                .isEqualTo(32);
+        Batch second = q.next(new ArrayList<>());
+        assertThat(second.rows())
+                .as("taken at once although the delay is an hour: it is this worker's share")
+                .isEqualTo(32);
+        residency.release(first.model());
+        q.done(first);
+        residency.release(second.model());
+        q.done(second);
+
+        for (int i = 0; i < 200; i++) {
+            q.enqueue(request(FLOOD));
+        }
+        assertThat(q.next(new ArrayList<>()).rows())
+                .as("a backlog over two batches gets full ones")
+                .isEqualTo(64);
+    }
+
+    @Test
+    void aWorkerTakesTheWholeBacklogWhileTheOtherRunsAnotherModel() throws InterruptedException {
+        residency.load(MODEL);
+        residency.load(OTHER);
+        var q = new WeightedFairQueues(Map.of(), 1.0, 1000, ref -> 64, TimeUnit.HOURS.toNanos(1), residency, 2);
+        q.enqueue(request(TRICKLE, OTHER, 1, Priority.NORMAL, TimeUnit.MINUTES.toNanos(1)));
+        Batch other = q.next(new ArrayList<>());
+        assertThat(other.version()).isEqualTo(OTHER);
+        for (int i = 0; i < 40; i++) {
+            q.enqueue(request(FLOOD));
+        }
+        Batch all = q.next(new ArrayList<>());
+        assertThat(all.rows()).as("no other worker is free to share it").isEqualTo(40);
     }
 
     @Test
@@ -232,7 +289,7 @@ class WeightedFairQueuesTest {
         Batch last = q.next(new ArrayList<>());
         assertThat(last.requests()).hasSize(1);
         residency.release(last.model());
-        q.done();
+        q.done(last);
         assertThat(q.next(new ArrayList<>())).isNull();
     }
 
