@@ -3,13 +3,13 @@ package org.citymaas.runtime.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import org.HdrHistogram.Histogram;
 import org.citymaas.runtime.catalog.boundary.Catalog;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.catalog.entity.ModelRef;
@@ -212,7 +212,6 @@ public final class RuntimeBench {
             batches.add(BatchAssembler.stack(prepared.subList(i * 64, i * 64 + 64)));
         }
         var lat = new Latencies();
-        var calls = new AtomicLong();
         var measuring = new AtomicBoolean();
         var stop = new AtomicBoolean();
         try (BatchRunner second = model.newRunner()) {
@@ -225,7 +224,6 @@ public final class RuntimeBench {
                         runner.run(prepare.prepare(batches.get(n++ % batches.size())));
                         if (measuring.get()) {
                             lat.add(System.nanoTime() - t0);
-                            calls.incrementAndGet();
                         }
                     }
                 }));
@@ -241,7 +239,7 @@ public final class RuntimeBench {
             for (Thread t : threads) {
                 t.join();
             }
-            return new LoopResult(calls.get() * 64 / seconds, lat, 64);
+            return new LoopResult(lat.count() * 64 / seconds, lat, 64);
         }
     }
 
@@ -251,12 +249,11 @@ public final class RuntimeBench {
         var stop = new AtomicBoolean();
         var measuring = new AtomicBoolean();
         var lat = new Latencies();
-        var counter = new AtomicLong();
         var done = new ArrayList<CompletableFuture<Void>>();
         for (int i = 0; i < c; i++) {
             var finished = new CompletableFuture<Void>();
             done.add(finished);
-            submitLoop(runtime, model, row, FLOOD, i, stop, measuring, lat, counter, finished);
+            submitLoop(runtime, model, row, FLOOD, i, stop, measuring, lat, finished);
         }
         Thread.sleep((long) (WARMUP * 1000));
         var before = runtime.metrics().batchRows();
@@ -281,14 +278,14 @@ public final class RuntimeBench {
             AtomicBoolean stop,
             AtomicBoolean measuring,
             Latencies lat,
-            AtomicLong counter,
             CompletableFuture<Void> finished) {
         if (stop.get()) {
             finished.complete(null);
             return;
         }
         long t0 = System.nanoTime();
-        runtime.submit(InferenceRequest.of(tenant, model, row.apply((int) counter.incrementAndGet())))
+        // the next row of this loop's own walk through the prepared rows: no counter shared between threads
+        runtime.submit(InferenceRequest.of(tenant, model, row.apply(i)))
                 .whenComplete((InferenceResult r, Throwable e) -> {
                     if (e != null) {
                         finished.completeExceptionally(e);
@@ -297,7 +294,7 @@ public final class RuntimeBench {
                     if (measuring.get()) {
                         lat.add(System.nanoTime() - t0);
                     }
-                    submitLoop(runtime, model, row, tenant, i, stop, measuring, lat, counter, finished);
+                    submitLoop(runtime, model, row, tenant, i + 1, stop, measuring, lat, finished);
                 });
     }
 
@@ -322,16 +319,13 @@ public final class RuntimeBench {
             throws Exception {
         var stop = new AtomicBoolean();
         var measuring = new AtomicBoolean();
-        // the flood's answers are counted, not kept: a growing array of millions of latencies would be garbage
-        // collected under the trickle's measurement
-        var floodLat = Latencies.countOnly();
-        var counter = new AtomicLong();
+        var floodLat = new Latencies();
         var done = new ArrayList<CompletableFuture<Void>>();
         if (flood != null) {
             for (int i = 0; i < 256; i++) {
                 var finished = new CompletableFuture<Void>();
                 done.add(finished);
-                submitLoop(runtime, model, row, flood, i, stop, measuring, floodLat, counter, finished);
+                submitLoop(runtime, model, row, flood, i, stop, measuring, floodLat, finished);
             }
         }
         var lat = new Latencies();
@@ -398,40 +392,36 @@ public final class RuntimeBench {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    /** Latencies in nanoseconds, reported in milliseconds. */
+    /**
+     * Latencies in nanoseconds, reported in milliseconds: an HdrHistogram per recording thread (3 significant
+     * digits), so that the workers answering requests side by side never contend on the measurement; read
+     * once the recording threads are done.
+     */
     static final class Latencies {
-        private long[] values = new long[1 << 16];
-        private int size;
-        private boolean keep = true;
+        private final List<Histogram> histograms = new CopyOnWriteArrayList<>();
+        private final ThreadLocal<Histogram> own = ThreadLocal.withInitial(() -> {
+            var h = new Histogram(3);
+            histograms.add(h);
+            return h;
+        });
 
-        static Latencies countOnly() {
-            var l = new Latencies();
-            l.keep = false;
-            return l;
+        void add(long nanos) {
+            own.get().recordValue(nanos);
         }
 
-        synchronized void add(long nanos) {
-            if (!keep) {
-                size++;
-                return;
-            }
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = nanos;
+        private Histogram merged() {
+            var all = new Histogram(3);
+            histograms.forEach(all::add);
+            return all;
         }
 
-        synchronized int count() {
-            return size;
+        long count() {
+            return merged().getTotalCount();
         }
 
-        synchronized double percentile(double p) {
-            if (size == 0) {
-                return Double.NaN;
-            }
-            long[] sorted = Arrays.copyOf(values, size);
-            Arrays.sort(sorted);
-            return sorted[(int) Math.min(size - 1, Math.ceil(p / 100 * size) - 1)] / 1e6;
+        double percentile(double p) {
+            Histogram all = merged();
+            return all.getTotalCount() == 0 ? Double.NaN : all.getValueAtPercentile(p) / 1e6;
         }
     }
 }

@@ -20,14 +20,14 @@ public final class BatchAssembler {
         var stacked = new ArrayList<Tensor>(first.size());
         for (int i = 0; i < first.size(); i++) {
             Tensor model = first.get(i);
-            // one array per input for the whole batch, filled with one copy per request
+            // one array per input for the whole batch, filled with one copy per request; every request's input
+            // has the schema's shape, so a row has the same width in all of them
+            int width = model.size() / model.rows();
             int rows = 0;
-            int elements = 0;
             for (int r = 0; r < n; r++) {
-                Tensor t = requests.get(r).get(i);
-                rows += t.rows();
-                elements += t.size();
+                rows += requests.get(r).get(i).rows();
             }
+            int elements = rows * width;
             long[] shape = model.shape().clone();
             shape[0] = rows;
             Object data = switch (model.datatype()) {
@@ -38,7 +38,7 @@ public final class BatchAssembler {
             int pos = 0;
             for (int r = 0; r < n; r++) {
                 Tensor t = requests.get(r).get(i);
-                int size = t.size();
+                int size = t.rows() * width;
                 System.arraycopy(t.data(), 0, data, pos, size);
                 pos += size;
             }
