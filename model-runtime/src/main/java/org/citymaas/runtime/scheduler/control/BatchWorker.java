@@ -69,14 +69,15 @@ public final class BatchWorker implements Runnable {
             if (batch == null) {
                 return;
             }
+            long executionNanos = 0;
             try {
                 if (!batch.requests().isEmpty()) {
-                    execute(batch, completionsLeft);
+                    executionNanos = execute(batch, completionsLeft);
                 }
             } finally {
                 completionsLeft[0] = -1;
                 residency.release(batch.model());
-                queues.done(batch);
+                queues.done(batch, executionNanos);
             }
         }
     }
@@ -91,7 +92,8 @@ public final class BatchWorker implements Runnable {
         expired.clear();
     }
 
-    private void execute(Batch batch, int[] completionsLeft) {
+    /** Runs and answers the batch; returns how long the engine ran it (0 when it failed). */
+    private long execute(Batch batch, int[] completionsLeft) {
         List<PendingRequest> requests = batch.requests();
         ModelResidency.Entry entry = batch.model();
         try {
@@ -126,10 +128,12 @@ public final class BatchWorker implements Runnable {
                 latency.observe((System.nanoTime() - r.enqueuedNanos()) / 1e6);
                 r.future().complete(result);
             }
+            return end - start;
         } catch (RuntimeException e) {
             fail(
                     requests,
                     e instanceof ModelRuntimeException ? e : new ModelRuntimeException("inference failed: " + e, e));
+            return 0;
         } catch (Error e) {
             // no caller waits forever, even when the native engine breaks down
             fail(requests, new ModelRuntimeException("inference failed: " + e, e));

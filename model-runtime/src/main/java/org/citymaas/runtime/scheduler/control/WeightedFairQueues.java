@@ -86,9 +86,23 @@ public final class WeightedFairQueues {
         int queuedRows;
         int runningRows;
         int runningBatches;
+        /** Running batches of more than a quarter of the maximum rows. */
+        int runningLong;
+        /** When a light tenant last waited beside a heavier one; valid once {@code lightSeen}. */
+        long lightSeenNanos;
+
+        boolean lightSeen;
+        /** Moving average of how long a batch of the maximum rows runs, from the long batches measured. */
+        double fullBatchNanos;
     }
 
     private static final long MIN_POLL_NANOS = 100_000;
+
+    /** How long a light tenant counts as active after it last waited beside a heavier one. */
+    static final long LIGHT_ACTIVE_NANOS = 100_000_000;
+
+    /** Full batches shorter than this are not worth cutting for a light tenant: it waits for one at most. */
+    static final long LONG_BATCH_NANOS = 250_000;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -318,6 +332,9 @@ public final class WeightedFairQueues {
         int rows = take(model, load, batch, expired);
         load.runningRows += rows;
         load.runningBatches++;
+        if (rows > quarter(model)) {
+            load.runningLong++;
+        }
         return new Batch(versions.get(model), batch, rows, lease);
     }
 
@@ -341,14 +358,17 @@ public final class WeightedFairQueues {
      * tenant with more, batches of the model are cut to that quarter. A light tenant no further in virtual
      * time than the first in fair order (one that just became backlogged joins at the others' virtual time)
      * goes first, in a batch of light tenants' requests only: it waits for at most the running batches and
-     * then runs in a batch of its own rows, not in one filled up with the heavy tenant's. A tenant flooding
-     * alone still gets full batches.
+     * then runs in a batch of its own rows, not in one filled up with the heavy tenant's. For a while after a
+     * light tenant waited ({@link #LIGHT_ACTIVE_NANOS}), only one worker at a time runs a long batch of a
+     * model whose full batches take long ({@link #LONG_BATCH_NANOS}) and the others short ones, so its next
+     * request finds a worker free soon; the heavy tenant keeps most of its throughput, and a model whose full
+     * batch is over in a moment keeps full batches. A tenant flooding alone still gets full batches.
      */
     private int take(ModelRef model, ModelLoad load, List<PendingRequest> batch, List<PendingRequest> expired) {
         long now = System.nanoTime();
         int max = targetRows(model, load);
         int maxRows = maxBatchRows.applyAsInt(model);
-        int quarter = Math.max(1, maxRows / 4);
+        int quarter = quarter(model);
         var queued = new ArrayList<TenantQueue>(2);
         boolean light = false;
         boolean heavy = false;
@@ -366,11 +386,21 @@ public final class WeightedFairQueues {
             }
         }
         if (light && heavy && quarter < maxRows) {
+            load.lightSeen = true;
+            load.lightSeenNanos = now;
             max = Math.min(quarter, max);
             double firstTime = first.virtualTime;
             if (queued.stream().anyMatch(t -> t.models.get(model).rows <= quarter && t.virtualTime <= firstTime)) {
                 queued.removeIf(t -> t.models.get(model).rows > quarter);
             }
+        } else if (quarter < maxRows
+                && load.runningLong > 0
+                && load.fullBatchNanos > LONG_BATCH_NANOS
+                && load.lightSeen
+                && now - load.lightSeenNanos < LIGHT_ACTIVE_NANOS) {
+            // a light tenant was active a moment ago and another worker runs a long batch of the model: this one
+            // runs a short batch, so that the light tenant's next request waits for a short batch, not two long ones
+            max = Math.min(quarter, max);
         }
         int rows = 0;
         while (rows < max) {
@@ -408,14 +438,31 @@ public final class WeightedFairQueues {
         return rows;
     }
 
+    private int quarter(ModelRef model) {
+        return Math.max(1, maxBatchRows.applyAsInt(model) / 4);
+    }
+
     /** A worker finished its batch. */
     public void done(Batch batch) {
+        done(batch, 0);
+    }
+
+    /** A worker finished its batch, which ran for {@code executionNanos} (0: not measured). */
+    public void done(Batch batch, long executionNanos) {
         lock.lock();
         try {
             busyWorkers--;
             ModelLoad load = loads.get(batch.version().ref());
             load.runningRows -= batch.rows();
             load.runningBatches--;
+            ModelRef model = batch.version().ref();
+            if (batch.rows() > quarter(model)) {
+                load.runningLong--;
+                if (executionNanos > 0) {
+                    double full = (double) executionNanos * maxBatchRows.applyAsInt(model) / batch.rows();
+                    load.fullBatchNanos = load.fullBatchNanos == 0 ? full : 0.9 * load.fullBatchNanos + 0.1 * full;
+                }
+            }
             if (closed) {
                 changed.signalAll();
             }

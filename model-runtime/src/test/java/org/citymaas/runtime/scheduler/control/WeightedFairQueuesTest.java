@@ -120,6 +120,67 @@ class WeightedFairQueuesTest {
     }
 
     @Test
+    void whileALightTenantWasActiveAMomentAgoOnlyOneWorkerRunsLongBatchesOfASlowModel() throws InterruptedException {
+        residency.load(MODEL);
+        residency.load(OTHER);
+        var q = new WeightedFairQueues(Map.of(), 1.0, 1000, ref -> 64, 0, residency, 2);
+        for (int i = 0; i < 400; i++) {
+            q.enqueue(request(FLOOD));
+        }
+        long slow = TimeUnit.MILLISECONDS.toNanos(1);
+        Batch measured = q.next(new ArrayList<>());
+        residency.release(measured.model());
+        q.done(measured, slow);
+
+        Batch longOne = q.next(new ArrayList<>());
+        assertThat(longOne.rows()).isEqualTo(64);
+        q.enqueue(request(TRICKLE));
+        Batch own = q.next(new ArrayList<>());
+        assertThat(own.requests()).extracting(PendingRequest::tenant).containsExactly(TRICKLE);
+        residency.release(own.model());
+        q.done(own, slow / 64);
+
+        Batch beside = q.next(new ArrayList<>());
+        assertThat(beside.rows())
+                .as("the trickle's queue is empty, but it was active and a long batch runs")
+                .isEqualTo(16);
+        residency.release(beside.model());
+        q.done(beside, slow / 4);
+        residency.release(longOne.model());
+        q.done(longOne, slow);
+
+        Batch next = q.next(new ArrayList<>());
+        assertThat(next.rows()).as("no long batch runs: this one may be").isEqualTo(64);
+        assertThat(q.next(new ArrayList<>()).rows()).isEqualTo(16);
+    }
+
+    @Test
+    void aModelWhoseFullBatchIsOverInAMomentKeepsFullBatchesBesideALightTenant() throws InterruptedException {
+        residency.load(MODEL);
+        residency.load(OTHER);
+        var q = new WeightedFairQueues(Map.of(), 1.0, 1000, ref -> 64, 0, residency, 2);
+        for (int i = 0; i < 400; i++) {
+            q.enqueue(request(FLOOD));
+        }
+        long fast = TimeUnit.MICROSECONDS.toNanos(80);
+        Batch measured = q.next(new ArrayList<>());
+        residency.release(measured.model());
+        q.done(measured, fast);
+
+        Batch longOne = q.next(new ArrayList<>());
+        assertThat(longOne.rows()).isEqualTo(64);
+        q.enqueue(request(TRICKLE));
+        Batch own = q.next(new ArrayList<>());
+        assertThat(own.requests()).extracting(PendingRequest::tenant).containsExactly(TRICKLE);
+        residency.release(own.model());
+        q.done(own, fast / 64);
+
+        assertThat(q.next(new ArrayList<>()).rows())
+                .as("beside the running long batch, another long one")
+                .isEqualTo(64);
+    }
+
+    @Test
     void splitsABacklogOfLessThanTwoFullBatchesAmongTheIdleWorkers() throws InterruptedException {
         residency.load(MODEL);
         residency.load(OTHER);
