@@ -25,6 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class BatchRecoveryIT {
 
     private static final UUID JOB = UUID.randomUUID();
+    private static final UUID FAILED = UUID.randomUUID();
+    private static final String PHONE = "13912345678";
     private static final String COUNTS = String.join(" ", java.util.Collections.nCopies(24, "500"));
 
     @ArquillianResource
@@ -53,6 +55,16 @@ class BatchRecoveryIT {
                                 : "NULL, NULL")
                         + ")");
             }
+            // a hotline job that failed with one line answered and one never run, its raw complaint still there
+            statement.execute("INSERT INTO batch_job (id, tenant_id, caller, caller_sub, caller_kind, model,"
+                    + " model_version, file_name, columns, total_rows, status, ok_rows, failed_rows, created_at,"
+                    + " started_at, finished_at) VALUES ('" + FAILED + "', 'hotline', 'hotline-api',"
+                    + " 'sub-hotline-api', 'SERVICE', 'complaint-routing', '1', 'failed.csv', '[\"text\"]', 2,"
+                    + " 'FAILED', 1, 0, now(), now(), now())");
+            statement.execute("INSERT INTO batch_row (job_id, line, input, request_id, output, finished_at) VALUES"
+                    + " ('" + FAILED + "', 2, '{\"text\": \"路灯坏了\"}', 'batch-" + FAILED + "-2',"
+                    + " '{\"outputs\": []}', now()), ('" + FAILED + "', 3, '{\"text\": \"小区门口垃圾没人清理，"
+                    + "联系电话" + PHONE + "\"}', 'batch-" + FAILED + "-3', NULL, NULL)");
             statement.execute("INSERT INTO usage_event (tenant_id, request_id, caller, model, model_version, rows,"
                     + " compute_ms, device, outcome, occurred_at, period) VALUES ('transport', '" + requestId(3)
                     + "', 'transport-api', 'traffic-flow-forecast', '1', 1, 0.1, 'cpu', 'OK', now(),"
@@ -65,6 +77,36 @@ class BatchRecoveryIT {
 
     private static String requestId(int line) {
         return "batch-" + JOB + "-" + line;
+    }
+
+    @Test
+    void theLineAFailedJobNeverRanIsClosedAtStartWithoutItsRawInput() {
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> TestDatabase.count(
+                                "SELECT count(*) FROM batch_row WHERE job_id = ? AND finished_at IS NULL", FAILED)
+                        == 0);
+
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM batch_row WHERE job_id = ? AND input::text LIKE ?",
+                        FAILED,
+                        "%" + PHONE + "%"))
+                .as("the raw phone number is gone")
+                .isZero();
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM batch_row WHERE job_id = ? AND line = 3 AND error_status = 500"
+                                + " AND output IS NULL AND input::text LIKE '%垃圾%'",
+                        FAILED))
+                .as("kept as refused, with its masked text")
+                .isEqualTo(1);
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM batch_job WHERE id = ? AND status = 'FAILED' AND failed_rows = 1",
+                        FAILED))
+                .isEqualTo(1);
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM audit_event WHERE request_id LIKE ?", "batch-" + FAILED + "%"))
+                .as("no line of the failed job runs")
+                .isZero();
     }
 
     @Test

@@ -148,7 +148,8 @@ class GovernedInferenceIT {
 
         assertThat(server.status()).isEqualTo(200);
         assertThat(server.json().get("name").asText()).isEqualTo("citymaas");
-        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.status()).as(ready.body()).isEqualTo(200);
+        assertThat(ready.json().get("ready").asBoolean()).isTrue();
         assertThat(models.json().get("models").toString())
                 .contains("traffic-flow-forecast")
                 .doesNotContain("health-risk");
@@ -158,6 +159,8 @@ class GovernedInferenceIT {
         assertThat(metadata.json().get("inputs").findValuesAsText("name"))
                 .containsExactly("recent_counts", "hour_of_day", "day_of_week", "is_holiday", "precipitation_mm");
         assertThat(versionReady.status()).isEqualTo(200);
+        assertThat(versionReady.json().get("ready").asBoolean()).isTrue();
+        assertThat(versionReady.json().get("state").asText()).isIn("not_loaded", "loading", "ready");
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(unknown.status()).isEqualTo(404);
     }

@@ -193,6 +193,11 @@ public final class ModelRuntime implements AutoCloseable {
         return state(model) == ModelState.READY;
     }
 
+    /** Whether the runtime takes requests: false once {@link #shutdown} began. */
+    public boolean isOpen() {
+        return !closed;
+    }
+
     /** Stops handing out batches (queued requests wait; their deadlines still count) until resumed. */
     public void pause() {
         queues.pause(true);

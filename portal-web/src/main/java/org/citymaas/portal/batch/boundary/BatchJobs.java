@@ -48,6 +48,9 @@ public class BatchJobs {
             "SELECT " + JOB_COLUMNS + " FROM batch_job WHERE tenant_id = ? ORDER BY created_at DESC LIMIT ?";
     private static final String UNFINISHED =
             "SELECT " + JOB_COLUMNS + " FROM batch_job WHERE status IN ('QUEUED', 'RUNNING') ORDER BY created_at";
+    private static final String FAILED_WITH_OPEN_LINES = "SELECT " + JOB_COLUMNS + " FROM batch_job j WHERE status ="
+            + " 'FAILED' AND EXISTS (SELECT 1 FROM batch_row r WHERE r.job_id = j.id AND r.finished_at IS NULL)"
+            + " ORDER BY created_at";
     private static final String LINES = "SELECT line, input, output, error_status, error_message, errors FROM batch_row"
             + " WHERE job_id = ? AND (? OR finished_at IS NULL) ORDER BY line";
     private static final String START = "UPDATE batch_job SET status = 'RUNNING', started_at = coalesce(started_at, ?)"
@@ -112,6 +115,11 @@ public class BatchJobs {
     /** The department's latest jobs, newest first. */
     public List<BatchJob> recent(String tenant, int limit) {
         return jobs(RECENT, tenant, limit);
+    }
+
+    /** Failed jobs of every department with lines that never ran (and so still hold what was uploaded). */
+    public List<BatchJob> failedWithOpenLines() {
+        return jobs(FAILED_WITH_OPEN_LINES);
     }
 
     /** Jobs of every department that were queued or running (when the portal stopped). */

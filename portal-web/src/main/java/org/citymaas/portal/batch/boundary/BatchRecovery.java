@@ -11,7 +11,8 @@ import java.util.logging.Logger;
 
 /**
  * At start (after the schema migrations), resumes the jobs that were queued or running when the
- * portal stopped: their lines without a result run again under their own request ids.
+ * portal stopped: their lines without a result run again under their own request ids. Lines of failed
+ * jobs that never ran are closed (masked, kept as refused): a failed job does not run again.
  */
 @Startup
 @Singleton
@@ -29,6 +30,10 @@ public class BatchRecovery {
 
     @PostConstruct
     void resume() {
+        for (var job : jobs.failedWithOpenLines()) {
+            LOG.info(() -> "closing the lines batch " + job.id() + " of " + job.tenant() + " never ran (it failed)");
+            runner.closeOpenLinesLater(job);
+        }
         for (var job : jobs.unfinished()) {
             LOG.info(() -> "resuming batch " + job.id() + " of " + job.tenant() + " at " + job.doneRows() + "/"
                     + job.totalRows());

@@ -46,6 +46,8 @@ import org.citymaas.security.identity.entity.Role;
 public class BatchRunner {
 
     private static final Logger LOG = Logger.getLogger(BatchRunner.class.getName());
+    static final String NOT_RUN =
+            "The job failed on our side before this line ran; it was logged. Submit the line again.";
 
     @Resource
     ManagedExecutorService executor;
@@ -97,11 +99,35 @@ public class BatchRunner {
             LOG.log(Level.SEVERE, "batch " + job.id() + " failed", e);
             try {
                 jobs.finish(job.id(), BatchStatus.FAILED, clock.instant());
+                closeOpenLines(job);
             } catch (RuntimeException again) {
-                LOG.log(Level.SEVERE, "batch " + job.id() + " could not be marked failed", again);
+                // the next start closes the open lines of failed jobs (BatchRecovery)
+                LOG.log(Level.SEVERE, "batch " + job.id() + " could not be marked failed or closed", again);
             }
         } finally {
             running.remove(job.id());
+        }
+    }
+
+    /**
+     * Closes the lines of a failed job that never ran, on the executor: each is kept as refused, with its input
+     * masked like a line that ran, so no raw upload stays behind a job that will not run again.
+     */
+    public void closeOpenLinesLater(BatchJob job) {
+        executor.submit(() -> {
+            try {
+                closeOpenLines(job);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "the open lines of failed batch " + job.id() + " could not be closed", e);
+            }
+        });
+    }
+
+    private void closeOpenLines(BatchJob job) {
+        var card = card(caller(job), job);
+        for (var line : jobs.lines(job.id(), false)) {
+            var notRun = new BatchLine(line.line(), line.cells(), null, 500, NOT_RUN, List.of());
+            jobs.finishLine(job.id(), masked(job, card, notRun), clock.instant());
         }
     }
 

@@ -12,12 +12,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.citymaas.portal.health.ServerReadiness;
 import org.citymaas.portal.inference.control.V2Codec;
 import org.citymaas.portal.signin.CurrentCaller;
 import org.citymaas.portal.subscriptions.boundary.Subscriptions;
 import org.citymaas.runtime.inference.boundary.ModelRuntime;
+import org.citymaas.runtime.scheduler.entity.ModelState;
 import org.citymaas.security.identity.entity.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -43,6 +48,9 @@ public class InferenceResource {
     @Inject
     CurrentCaller currentCaller;
 
+    @Inject
+    ServerReadiness serverReadiness;
+
     @Context
     HttpServletRequest servletRequest;
 
@@ -61,9 +69,20 @@ public class InferenceResource {
 
     @GET
     @Path("health/ready")
-    @Operation(summary = "Server readiness")
-    public String ready() {
-        return V2Codec.json(Map.of("ready", true));
+    @Operation(
+            summary = "Server readiness: 200 while PostgreSQL, Keycloak and the model runtime can serve, else 503"
+                    + " naming what is down")
+    public Response ready() {
+        var down = new ArrayList<>(serverReadiness.down());
+        if (!runtime.isOpen()) {
+            down.add("model-runtime");
+        }
+        if (down.isEmpty()) {
+            return Response.ok(V2Codec.json(Map.of("ready", true))).build();
+        }
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .entity(V2Codec.json(Map.of("ready", false, "down", down)))
+                .build();
     }
 
     @GET
@@ -101,18 +120,22 @@ public class InferenceResource {
 
     @GET
     @Path("models/{name}/versions/{version}/ready")
-    @Operation(summary = "Version readiness")
+    @Operation(summary = "Version readiness: ready unless its load failed (it loads on first use); loaded, state")
     public String modelReady(@PathParam("name") String name, @PathParam("version") String version) {
         var target = gateway.authorize(currentCaller.get(), name, version);
+        // a version loads on first use: it is ready unless its load failed; "loaded" says whether it is in memory
+        ModelState state = runtime.state(target.ref());
         return V2Codec.json(Map.of(
                 "name",
                 name,
                 "version",
                 target.card().version(),
                 "ready",
-                true,
+                state != ModelState.FAILED,
                 "loaded",
-                runtime.ready(target.ref())));
+                state == ModelState.READY,
+                "state",
+                state.name().toLowerCase(Locale.ROOT)));
     }
 
     @POST
