@@ -5,6 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.Serializable;
 import java.text.MessageFormat;
@@ -66,7 +67,7 @@ public class DepartmentsPage implements Serializable {
                             null,
                             new FacesMessage(
                                     FacesMessage.SEVERITY_ERROR,
-                                    text.getString("departments." + v.getPropertyPath()) + ": " + v.getMessage(),
+                                    text.getString("departments." + v.getPropertyPath()) + ": " + message(text, v),
                                     "")));
             return;
         }
@@ -93,6 +94,18 @@ public class DepartmentsPage implements Serializable {
                     new FacesMessage(
                             FacesMessage.SEVERITY_ERROR, text.getString("departments.failed"), e.getMessage()));
         }
+    }
+
+    /** The violation's message in the page's language: its template is a key of the page texts, prefixed. */
+    private static String message(ResourceBundle text, ConstraintViolation<?> violation) {
+        String template = violation.getMessageTemplate();
+        if (template.startsWith("{") && template.endsWith("}")) {
+            String key = "validation." + template.substring(1, template.length() - 1);
+            if (text.containsKey(key)) {
+                return text.getString(key);
+            }
+        }
+        return violation.getMessage();
     }
 
     public String getId() {

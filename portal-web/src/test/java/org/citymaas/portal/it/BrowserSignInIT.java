@@ -94,7 +94,10 @@ class BrowserSignInIT extends BrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("departments:messages"), "部门标识"));
         assertThat(browser.findElement(By.id("departments:messages")).getText())
                 .as("each refusal is said once")
-                .containsOnlyOnce("部门标识");
+                .containsOnlyOnce("部门标识")
+                .as("the rule in the page's language")
+                .contains("以字母开头")
+                .doesNotContain("starting with a letter");
         assertThat(browser.findElement(By.id("departments:list")).getText()).doesNotContain("Bad Id");
         Browser.screenshot(browser, "7-department-refused");
     }

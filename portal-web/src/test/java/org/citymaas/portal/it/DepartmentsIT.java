@@ -138,6 +138,7 @@ class DepartmentsIT {
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.json().get("errors").findValuesAsText("field")).containsExactly("adminEmail", "id", "nameZh");
+        assertThat(answer.body()).contains("must be an e-mail address").doesNotContain("{citymaas");
         assertThat(keycloakAdmin.user("bad-slug-admin").isMissingNode()).isTrue();
     }
 

@@ -5,7 +5,9 @@ import jakarta.validation.constraints.Pattern;
 
 /**
  * A platform admin's request for a new department. (Only {@code @NotNull} and {@code @Pattern}: Payara's
- * OpenAPI scanner fails on {@code @NotBlank}, {@code @Size} and the like in records.)
+ * OpenAPI scanner fails on {@code @NotBlank}, {@code @Size} and the like in records.) The messages are keys of
+ * {@code ValidationMessages.properties} (the API's English text) and, prefixed {@code validation.}, of the
+ * portal's page texts in Chinese and English.
  *
  * @param id the department's slug, e.g. {@code parks}
  * @param nameZh its Chinese name, e.g. 园林绿化局
@@ -15,30 +17,26 @@ import jakarta.validation.constraints.Pattern;
  * @param adminName that admin's name
  */
 public record NewDepartment(
-        @NotNull(message = "is required")
-        @Pattern(
-                regexp = "[a-z][a-z0-9-]{1,39}",
-                message = "must be 2-40 characters of a-z, 0-9 and '-', starting with a letter")
+        @NotNull(message = "{citymaas.required}")
+        @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "{citymaas.department.id}")
         String id,
 
-        @NotNull(message = "is required")
-        @Pattern(regexp = "(?s)(?=.*\\S).{1,100}", message = "must not be blank and at most 100 characters")
+        @NotNull(message = "{citymaas.required}")
+        @Pattern(regexp = "(?s)(?=.*\\S).{1,100}", message = "{citymaas.text100}")
         String nameZh,
 
-        @NotNull(message = "is required")
-        @Pattern(regexp = "(?s)(?=.*\\S).{1,100}", message = "must not be blank and at most 100 characters")
+        @NotNull(message = "{citymaas.required}")
+        @Pattern(regexp = "(?s)(?=.*\\S).{1,100}", message = "{citymaas.text100}")
         String nameEn,
 
-        @NotNull(message = "is required")
-        @Pattern(
-                regexp = "[a-z0-9][a-z0-9._-]{2,59}",
-                message = "must be 3-60 characters of a-z, 0-9, '.', '_' and '-'")
+        @NotNull(message = "{citymaas.required}")
+        @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,59}", message = "{citymaas.username}")
         String adminUsername,
 
-        @NotNull(message = "is required")
-        @Pattern(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an e-mail address")
+        @NotNull(message = "{citymaas.required}")
+        @Pattern(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "{citymaas.email}")
         String adminEmail,
 
-        @NotNull(message = "is required")
-        @Pattern(regexp = "(?s)(?=.*\\S).{1,100}", message = "must not be blank and at most 100 characters")
+        @NotNull(message = "{citymaas.required}")
+        @Pattern(regexp = "(?s)(?=.*\\S).{1,100}", message = "{citymaas.text100}")
         String adminName) {}
