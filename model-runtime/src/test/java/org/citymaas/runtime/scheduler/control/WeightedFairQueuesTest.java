@@ -119,18 +119,17 @@ class WeightedFairQueuesTest {
         assertThat(after.rows()).as("the flood alone gets full batches again").isEqualTo(64);
     }
 
-    @Test
-    void whileALightTenantWasActiveAMomentAgoOnlyOneWorkerRunsLongBatchesOfASlowModel() throws InterruptedException {
-        residency.load(MODEL);
-        residency.load(OTHER);
-        var q = new WeightedFairQueues(Map.of(), 1.0, 1000, ref -> 64, 0, residency, 2);
+    /**
+     * Two workers under a flood whose full batches took {@code fullBatchNanos}: one worker runs a full batch
+     * (returned, still running) and the other has just run a trickle tenant's request in a batch of its own.
+     */
+    private Batch floodWithATrickleJustServed(WeightedFairQueues q, long fullBatchNanos) throws InterruptedException {
         for (int i = 0; i < 400; i++) {
             q.enqueue(request(FLOOD));
         }
-        long slow = TimeUnit.MILLISECONDS.toNanos(1);
         Batch measured = q.next(new ArrayList<>());
         residency.release(measured.model());
-        q.done(measured, slow);
+        q.done(measured, fullBatchNanos);
 
         Batch longOne = q.next(new ArrayList<>());
         assertThat(longOne.rows()).isEqualTo(64);
@@ -138,7 +137,21 @@ class WeightedFairQueuesTest {
         Batch own = q.next(new ArrayList<>());
         assertThat(own.requests()).extracting(PendingRequest::tenant).containsExactly(TRICKLE);
         residency.release(own.model());
-        q.done(own, slow / 64);
+        q.done(own, fullBatchNanos / 64);
+        return longOne;
+    }
+
+    private WeightedFairQueues twoWorkers() {
+        residency.load(MODEL);
+        residency.load(OTHER);
+        return new WeightedFairQueues(Map.of(), 1.0, 1000, ref -> 64, 0, residency, 2);
+    }
+
+    @Test
+    void whileALightTenantWasActiveAMomentAgoOnlyOneWorkerRunsLongBatchesOfASlowModel() throws InterruptedException {
+        var q = twoWorkers();
+        long slow = TimeUnit.MILLISECONDS.toNanos(1);
+        Batch longOne = floodWithATrickleJustServed(q, slow);
 
         Batch beside = q.next(new ArrayList<>());
         assertThat(beside.rows())
@@ -156,24 +169,8 @@ class WeightedFairQueuesTest {
 
     @Test
     void aModelWhoseFullBatchIsOverInAMomentKeepsFullBatchesBesideALightTenant() throws InterruptedException {
-        residency.load(MODEL);
-        residency.load(OTHER);
-        var q = new WeightedFairQueues(Map.of(), 1.0, 1000, ref -> 64, 0, residency, 2);
-        for (int i = 0; i < 400; i++) {
-            q.enqueue(request(FLOOD));
-        }
-        long fast = TimeUnit.MICROSECONDS.toNanos(80);
-        Batch measured = q.next(new ArrayList<>());
-        residency.release(measured.model());
-        q.done(measured, fast);
-
-        Batch longOne = q.next(new ArrayList<>());
-        assertThat(longOne.rows()).isEqualTo(64);
-        q.enqueue(request(TRICKLE));
-        Batch own = q.next(new ArrayList<>());
-        assertThat(own.requests()).extracting(PendingRequest::tenant).containsExactly(TRICKLE);
-        residency.release(own.model());
-        q.done(own, fast / 64);
+        var q = twoWorkers();
+        floodWithATrickleJustServed(q, TimeUnit.MICROSECONDS.toNanos(80));
 
         assertThat(q.next(new ArrayList<>()).rows())
                 .as("beside the running long batch, another long one")
