@@ -5,17 +5,65 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * Keycloak's redirect back to the portal. The OIDC mechanism has exchanged the code before this runs;
- * this sends the signed-in browser to its home page.
+ * this sends the signed-in browser on to the portal page that asked for the sign-in, or to its home page.
+ *
+ * <p>Soteria's own return to that page ({@code redirectToOriginalResource}) fails on Faces pages
+ * (eclipse-ee4j/soteria#333), but its mechanism notes the page's URL in the session all the same; this reads
+ * it there and redirects with a plain GET. Only a page under {@code /portal/} of this portal, on the host the
+ * callback came to, is followed: never another host or path.
  */
 @WebServlet("/signin/callback")
 public class SignInCallbackServlet extends HttpServlet {
 
+    /** The session attribute in which Soteria's OpenID mechanism keeps the URL that asked for sign-in. */
+    static final String ORIGINAL_REQUEST = "oidc.original.request";
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        var target = request.getUserPrincipal() != null ? "/portal/home.xhtml" : "/index.xhtml?signin=failed";
-        response.sendRedirect(request.getContextPath() + target);
+        if (request.getUserPrincipal() == null) {
+            response.sendRedirect(request.getContextPath() + "/index.xhtml?signin=failed");
+            return;
+        }
+        var session = request.getSession(false);
+        Object original = session == null ? null : session.getAttribute(ORIGINAL_REQUEST);
+        if (session != null) {
+            session.removeAttribute(ORIGINAL_REQUEST);
+        }
+        response.sendRedirect(target(
+                original instanceof String url ? url : null,
+                request.getRequestURL().toString(),
+                request.getContextPath()));
+    }
+
+    /**
+     * Where to go after signing in: the path and query of {@code original} when it is a page under {@code
+     * <contextPath>/portal/} on the callback's scheme, host and port; else the home page.
+     */
+    static String target(String original, String callbackUrl, String contextPath) {
+        String home = contextPath + "/portal/home.xhtml";
+        if (original == null) {
+            return home;
+        }
+        try {
+            URI page = new URI(original).normalize();
+            URI callback = new URI(callbackUrl);
+            boolean sameOrigin = callback.getScheme() != null
+                    && callback.getScheme().equalsIgnoreCase(page.getScheme())
+                    && callback.getHost() != null
+                    && callback.getHost().equalsIgnoreCase(page.getHost())
+                    && callback.getPort() == page.getPort();
+            String path = page.getRawPath();
+            if (!sameOrigin || path == null || !path.startsWith(contextPath + "/portal/")) {
+                return home;
+            }
+            return page.getRawQuery() == null ? path : path + "?" + page.getRawQuery();
+        } catch (URISyntaxException e) {
+            return home;
+        }
     }
 }

@@ -91,7 +91,6 @@ class BrowserCatalogIT extends BrowserTest {
     void hotlineStaffRouteAComplaintFromTheForm() {
         browser.get(session.page("portal/model.xhtml?name=complaint-routing"));
         session.signInAtKeycloak("hotline-staff");
-        browser.get(session.page("portal/model.xhtml?name=complaint-routing")); // sign-in lands on home
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field='text']")));
         type("text", "我叫张伟，电话13812345678，小区门口的路灯坏了一个星期，晚上很黑，请尽快修理。");
         browser.findElement(By.id("try:run")).click();

@@ -49,6 +49,16 @@ class BrowserSignInIT extends BrowserTest {
     }
 
     @Test
+    void aLinkToAPortalPageOpensThatPageOnceSignedIn() {
+        browser.get(session.page("portal/batch.xhtml?name=traffic-flow-forecast"));
+        session.signInAtKeycloak("transport-staff");
+
+        wait.until(ExpectedConditions.urlContains("/portal/batch.xhtml?name=traffic-flow-forecast"));
+        assertThat(text("content-title")).startsWith("批量评分");
+        assertThat(browser.findElements(By.id("upload:file"))).isNotEmpty();
+    }
+
+    @Test
     void staffCannotOpenThePlatformAdminsPages() {
         browser.get(session.page("portal/admin/departments.xhtml"));
         session.signInAtKeycloak("health-staff");

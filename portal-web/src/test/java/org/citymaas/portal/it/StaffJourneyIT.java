@@ -102,7 +102,6 @@ class StaffJourneyIT extends BrowserTest {
         // 4. the department's usage page (tenant admin): today's row counts the form run and the 6 lines
         browser.get(session.page("portal/usage.xhtml"));
         session.signInAtKeycloak("transport-admin");
-        browser.get(session.page("portal/usage.xhtml")); // sign-in lands on home
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("usage-table")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#usage-chart canvas")));
         var today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
