@@ -91,8 +91,8 @@ public abstract class BearerSignIn implements HttpAuthenticationMechanism {
     private void audit(HttpServletRequest request, String why) {
         audit.record(AuditTrail.anonymous()
                 .action("api.signin")
-                .resource(request.getRequestURI()
-                        .substring(request.getContextPath().length()))
+                .resource(AuditTrail.resourcePath(request.getRequestURI()
+                        .substring(request.getContextPath().length())))
                 .outcome("DENIED", HttpServletResponse.SC_UNAUTHORIZED)
                 .clientAddress(request.getRemoteAddr())
                 .summary(request.getMethod() + ": " + why)

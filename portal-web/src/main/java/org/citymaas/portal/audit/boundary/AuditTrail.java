@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.citymaas.security.audit.boundary.AuditCheckpoints;
 import org.citymaas.security.audit.boundary.AuditEvidence;
@@ -20,13 +21,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The portal's audit log, checkpoints and verifier on the container data source; each event is also
- * one line of the server log (its masked content only). The key directory
+ * one line of the server log (its structure only: events hold no request text). The key directory
  * ({@code citymaas.audit.key-directory}) is required and shared by every portal instance.
  */
 @ApplicationScoped
 public class AuditTrail {
 
     private static final Logger LOG = Logger.getLogger(AuditTrail.class.getName());
+    private static final Pattern RESOURCE_SEGMENT = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     @Resource(lookup = "java:app/jdbc/citymaas")
     DataSource dataSource;
@@ -56,7 +58,26 @@ public class AuditTrail {
         logLine(event);
     }
 
-    /** The server log's line for an event: the same (already masked) content, never more. */
+    /**
+     * A request path as an audit resource: segments that are names (letters, digits, {@code . _ : -},
+     * at most 100) are kept, any other segment becomes {@code *}. A path is typed by the caller: it may
+     * hold a person's name or a control character, and the audit log keeps what it gets forever.
+     */
+    public static String resourcePath(String path) {
+        if (path == null) {
+            return null;
+        }
+        var segments = path.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            if (!segments[i].isEmpty() && !RESOURCE_SEGMENT.matcher(segments[i]).matches()) {
+                segments[i] = "*";
+            }
+        }
+        var kept = String.join("/", segments);
+        return kept.length() > 500 ? kept.substring(0, 500) + "..." : kept;
+    }
+
+    /** The server log's line for an event: the same structure the audit log keeps, never more. */
     private static void logLine(AuditEvent e) {
         LOG.info(() -> "audit " + e.action() + " " + e.outcome() + " " + e.httpStatus() + " actor=" + e.actor()
                 + " tenant=" + e.tenant() + " resource=" + e.resource() + " request=" + e.requestId()

@@ -26,7 +26,7 @@ public class DeniedRequests implements ContainerResponseFilter {
         }
         var event = currentCaller.find().map(AuditTrail::by).orElseGet(AuditTrail::anonymous);
         trail.record(event.action("api." + request.getMethod().toLowerCase(java.util.Locale.ROOT))
-                .resource(request.getUriInfo().getPath())
+                .resource(AuditTrail.resourcePath(request.getUriInfo().getPath()))
                 .outcome("DENIED", 403)
                 .build());
     }

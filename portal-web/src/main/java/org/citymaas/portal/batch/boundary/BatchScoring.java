@@ -19,6 +19,7 @@ import org.citymaas.portal.errors.UnknownBatchException;
 import org.citymaas.portal.inference.boundary.InferenceGateway;
 import org.citymaas.runtime.catalog.boundary.Catalog;
 import org.citymaas.security.identity.entity.Caller;
+import org.citymaas.security.input.control.HostileCharacters;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -61,6 +62,12 @@ public class BatchScoring {
      * @throws InvalidBatchException the file is refused; nothing was kept
      */
     public BatchJob submit(Caller caller, String model, String fileName, InputStream content, String clientAddress) {
+        HostileCharacters.find(fileName).ifPresent(h -> {
+            throw new InvalidBatchException(
+                    400,
+                    "the file name " + h.message(),
+                    List.of(InvalidBatchException.error("fileName", h.rule().rule(), "the file name " + h.message())));
+        });
         var target = gateway.authorize(caller, model, null);
         var file = BatchCsv.read(read(content), target.card().inputs(), maxRows);
         var job = new BatchJob(
@@ -82,7 +89,7 @@ public class BatchScoring {
                 null);
         var submitted = AuditTrail.by(caller)
                 .action("batch.submit")
-                .resource("models/" + model + "/batches/" + job.id())
+                .resource(AuditTrail.resourcePath("models/" + model + "/batches/" + job.id()))
                 .clientAddress(clientAddress)
                 .outcome("OK", 202)
                 // not the file's name: people name files after people, and the audit trail keeps no personal data

@@ -13,19 +13,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.citymaas.portal.batch.entity.BatchLine;
 import org.citymaas.portal.errors.InvalidBatchException;
+import org.citymaas.portal.exports.control.SpreadsheetCsv;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.catalog.entity.Sensitivity;
 import org.citymaas.runtime.inference.entity.DataType;
+import org.citymaas.security.input.control.HostileCharacters;
 
 /**
  * Reads an uploaded batch file: UTF-8 (a byte order mark is ignored), a header row of the model's
  * input names (fields the portal drops may be left out; given, they are not kept), then one data
- * line per row; empty lines are skipped. Anything unusable refuses the whole file, naming the column or line.
+ * line per row; empty lines are skipped. Anything unusable refuses the whole file, naming the column or line:
+ * also a cell holding a character no text may hold (NUL, control, bidi override: {@link HostileCharacters}).
  */
 public final class BatchCsv {
 
@@ -86,6 +88,7 @@ public final class BatchCsv {
                 if (lines.size() == maxRows) {
                     throw refuse("file", "maxRows", "the file has more than " + maxRows + " data lines");
                 }
+                checkCharacters(line, header, record);
                 lines.add(BatchLine.pending(line, cells(columns, record)));
             }
             if (lines.isEmpty()) {
@@ -110,11 +113,32 @@ public final class BatchCsv {
         }
     }
 
+    /** A cell holding a character no text may hold refuses the file, naming its line and column. */
+    private static void checkCharacters(int line, List<String> header, CSVRecord record) {
+        for (int i = 0; i < record.size(); i++) {
+            var hostile = HostileCharacters.find(record.get(i));
+            if (hostile.isPresent()) {
+                var column = header.get(i);
+                throw refuse(
+                        "line " + line + ", column " + column,
+                        hostile.get().rule().rule(),
+                        "line " + line + ", column '" + column + "' "
+                                + hostile.get().message());
+            }
+        }
+    }
+
     private static void checkHeader(List<String> columns, List<FieldSpec> inputs) {
         var errors = new ArrayList<Map<String, String>>();
         for (int i = 0; i < columns.size(); i++) {
             var column = columns.get(i);
-            if (column.isBlank()) {
+            var hostile = HostileCharacters.find(column);
+            if (hostile.isPresent()) {
+                errors.add(InvalidBatchException.error(
+                        "column " + (i + 1),
+                        hostile.get().rule().rule(),
+                        "column " + (i + 1) + " of the header " + hostile.get().message()));
+            } else if (column.isBlank()) {
                 errors.add(InvalidBatchException.error(
                         "column " + (i + 1), "required", "column " + (i + 1) + " of the header has no name"));
             } else if (inputs.stream().noneMatch(f -> f.name().equals(column))) {
@@ -175,11 +199,9 @@ public final class BatchCsv {
         var fields =
                 inputs.stream().filter(f -> f.sensitivity() != Sensitivity.DROP).toList();
         var out = new StringBuilder();
-        try (var printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            printer.printRecord(fields.stream().map(FieldSpec::name).toList());
-            printer.printRecord(fields.stream().map(BatchCsv::example).toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (var csv = SpreadsheetCsv.plain(out)) {
+            csv.row(fields.stream().map(FieldSpec::name).toList());
+            csv.row(fields.stream().map(BatchCsv::example).toList());
         }
         return out.toString();
     }

@@ -1,15 +1,12 @@
 package org.citymaas.portal.batch.control;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.citymaas.portal.batch.entity.BatchLine;
+import org.citymaas.portal.exports.control.SpreadsheetCsv;
 import org.citymaas.portal.inference.control.RowCodec;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 
@@ -19,11 +16,10 @@ import org.citymaas.runtime.catalog.entity.FieldSpec;
  * never written out; people join the results to their file by line number), the outputs (a
  * classifier's top label and its score, else the values), then {@code status} ({@code OK}, the HTTP
  * status of a refusal, or {@code PENDING}) and {@code error}.
- * It starts with a byte order mark, so that spreadsheet programs read the Chinese text as UTF-8.
+ * It is written by {@link SpreadsheetCsv}: a byte order mark, so that spreadsheet programs read the
+ * Chinese text as UTF-8, and no cell a spreadsheet would run as a formula.
  */
 public final class BatchResults {
-
-    static final String BOM = "\uFEFF";
 
     private BatchResults() {}
 
@@ -39,14 +35,12 @@ public final class BatchResults {
         }
         header.add("status");
         header.add("error");
-        var out = new StringBuilder(BOM);
-        try (var printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            printer.printRecord(header);
+        var out = new StringBuilder();
+        try (var csv = SpreadsheetCsv.forSpreadsheets(out)) {
+            csv.row(header);
             for (var line : lines) {
-                printer.printRecord(record(line, columns, outputs));
+                csv.row(record(line, columns, outputs));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return out.toString();
     }

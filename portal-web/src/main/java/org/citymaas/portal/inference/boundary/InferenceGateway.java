@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ import org.citymaas.runtime.inference.entity.InferenceResult;
 import org.citymaas.runtime.inference.entity.TenantId;
 import org.citymaas.security.audit.entity.AuditEvent;
 import org.citymaas.security.identity.entity.Caller;
+import org.citymaas.security.input.control.HostileCharacters;
 import org.citymaas.tenant.errors.QuotaExceededException;
 import org.citymaas.tenant.quotas.entity.Reservation;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -118,10 +120,14 @@ public class InferenceGateway {
             Caller caller, String model, String version, String headerRequestId, String body, String clientAddress) {
         var event = AuditTrail.by(caller)
                 .action("inference.request")
-                .resource("models/" + model + (version == null ? "" : "/versions/" + version))
+                .resource(AuditTrail.resourcePath("models/" + model + (version == null ? "" : "/versions/" + version)))
                 .clientAddress(clientAddress);
         if (headerRequestId != null && REQUEST_ID.matcher(headerRequestId).matches()) {
             event.requestId(headerRequestId);
+        }
+        var hostile = hostilePathParameters(model, version);
+        if (!hostile.isEmpty()) {
+            throw invalid(event, hostile);
         }
         ModelVersion target;
         try {
@@ -218,6 +224,18 @@ public class InferenceGateway {
             }
         }
         return answer;
+    }
+
+    /** The model name and version of the path, where they hold characters no text may hold. */
+    private static List<FieldViolation> hostilePathParameters(String model, String version) {
+        var violations = new ArrayList<FieldViolation>();
+        HostileCharacters.find(model)
+                .ifPresent(h ->
+                        violations.add(new FieldViolation("model", h.rule().rule(), "the model name " + h.message())));
+        HostileCharacters.find(version)
+                .ifPresent(h ->
+                        violations.add(new FieldViolation("version", h.rule().rule(), "the version " + h.message())));
+        return violations;
     }
 
     /** A reuse of a request id for another request, or by another caller; audited already. */

@@ -93,11 +93,13 @@ public class InferenceLedger {
                     auditEvent
                             .outcome("REJECTED", 409)
                             .digests(event.requestDigest(), null)
-                            .summary("request id " + event.requestId()
-                                    + " already used for a different request: answer withheld, not charged");
+                            .summary(
+                                    auditEvent.build().summary()
+                                            + " | request id already used for a different request: answer withheld, not charged");
                 } else {
                     settlement = Settlement.RETRY;
-                    auditEvent.summary("retry of request id " + event.requestId() + ": charged once already");
+                    auditEvent.summary(
+                            auditEvent.build().summary() + " | retry of the request id: charged once already");
                 }
             }
             audit.append(connection, auditEvent.build());

@@ -3,25 +3,31 @@ package org.citymaas.portal.inference.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.citymaas.runtime.catalog.entity.ModelCard;
 import org.citymaas.runtime.inference.entity.DataType;
 import org.citymaas.runtime.inference.entity.Tensor;
 import org.citymaas.security.masking.boundary.Masking;
+import org.citymaas.security.masking.entity.PiiType;
 import org.citymaas.security.masking.entity.Sensitivity;
 
 /**
- * Masks a request's text inputs by the model card before the model, the logs or the audit trail see
- * them: every BYTES input is scanned as free text ({@code mask} and {@code none}), {@code pseudonymize}
- * gives the department's token, and {@code drop} fields are pseudonymized here too (the runtime then
- * removes them before the model). Numbers pass unchanged.
+ * Masks a request's text inputs by the model card before the model sees them: every BYTES input is
+ * scanned as free text ({@code mask} and {@code none}), {@code pseudonymize} gives the department's
+ * token, and {@code drop} fields are pseudonymized here too (the runtime then removes them before the
+ * model). Numbers pass unchanged.
+ *
+ * <p>What the audit log and the server log get is the request's structure, never its text, masked or
+ * not: the append-only, hash-chained audit log can never take a missed name back, so no recognizer's
+ * miss may reach it.
  */
 @ApplicationScoped
 public class InputMasking {
-
-    private static final int SUMMARY_CHARS = 500;
 
     @Inject
     Masking masking;
@@ -35,17 +41,17 @@ public class InputMasking {
     }
 
     /**
-     * The masked inputs and a short masked summary for the audit event.
+     * The masked inputs and the request's structure for the audit event.
      *
      * @param inputs the tensors the runtime gets
-     * @param summary rows and the masked text of the first row, for audit and logs
+     * @param summary rows, each input's name, type and shape, and how many PII values of each type
+     *     the masking found, e.g. {@code rows=1 inputs=text:BYTES[1] pii=CN_MOBILE:1,PERSON_NAME:2}
      */
     public record MaskedInputs(List<Tensor> inputs, String summary) {}
 
     public MaskedInputs mask(String department, ModelCard card, List<Tensor> inputs) {
         var masked = new ArrayList<Tensor>(inputs.size());
-        var summary = new StringBuilder("rows=")
-                .append(inputs.isEmpty() ? 0 : inputs.get(0).rows());
+        var findings = new TreeMap<PiiType, Integer>();
         for (var tensor : inputs) {
             if (tensor.datatype() != DataType.BYTES) {
                 masked.add(tensor);
@@ -65,13 +71,32 @@ public class InputMasking {
                 var record = masking.maskRecord(
                         department, Map.of(tensor.name(), values[i]), Map.of(tensor.name(), policy), freeText);
                 out[i] = String.valueOf(record.fields().get(tensor.name()));
+                record.findings()
+                        .values()
+                        .forEach(list -> list.forEach(f -> findings.merge(f.type(), 1, Integer::sum)));
             }
             masked.add(Tensor.bytes(tensor.name(), tensor.shape(), out));
-            if (out.length > 0) {
-                var first = out[0].length() > SUMMARY_CHARS ? out[0].substring(0, SUMMARY_CHARS) + "…" : out[0];
-                summary.append(' ').append(tensor.name()).append('=').append(first);
-            }
         }
-        return new MaskedInputs(masked, summary.toString());
+        return new MaskedInputs(masked, summary(inputs, findings));
+    }
+
+    /** The structure of a request: numbers, names the model card knows and PII type names, never a value. */
+    static String summary(List<Tensor> inputs, Map<PiiType, Integer> findings) {
+        var summary = new StringBuilder("rows=")
+                .append(inputs.isEmpty() ? 0 : inputs.get(0).rows());
+        if (!inputs.isEmpty()) {
+            summary.append(" inputs=")
+                    .append(inputs.stream()
+                            .map(t -> t.name() + ":" + t.datatype()
+                                    + Arrays.toString(t.shape()).replace(" ", ""))
+                            .collect(Collectors.joining(",")));
+        }
+        if (!findings.isEmpty()) {
+            summary.append(" pii=")
+                    .append(findings.entrySet().stream()
+                            .map(e -> e.getKey() + ":" + e.getValue())
+                            .collect(Collectors.joining(",")));
+        }
+        return summary.toString();
     }
 }

@@ -16,6 +16,8 @@ import org.citymaas.runtime.catalog.entity.ModelCard;
 import org.citymaas.runtime.inference.entity.DataType;
 import org.citymaas.runtime.inference.entity.InferenceResult;
 import org.citymaas.runtime.inference.entity.Tensor;
+import org.citymaas.security.input.control.HostileCharacters;
+import org.citymaas.security.input.entity.HostileCharacter;
 
 /**
  * Reads v2 requests into runtime tensors and writes results, metadata and tensors back as v2 JSON.
@@ -69,6 +71,17 @@ public final class V2Codec {
                     if (name == null || !name.isTextual()) {
                         violations.add(new FieldViolation(
                                 "outputs[" + i + "].name", "required", "each requested output needs a 'name'"));
+                    } else if (!HostileCharacters.clean(name.asText())) {
+                        violations.add(new FieldViolation(
+                                "outputs[" + i + "].name",
+                                HostileCharacters.find(name.asText())
+                                        .orElseThrow()
+                                        .rule()
+                                        .rule(),
+                                "the name "
+                                        + HostileCharacters.find(name.asText())
+                                                .orElseThrow()
+                                                .message()));
                     } else {
                         outputs.add(name.asText());
                     }
@@ -92,6 +105,14 @@ public final class V2Codec {
             return Optional.empty();
         }
         var name = nameNode.asText();
+        var hostileName = HostileCharacters.find(name);
+        if (hostileName.isPresent()) {
+            violations.add(new FieldViolation(
+                    path + ".name",
+                    hostileName.get().rule().rule(),
+                    "the name " + hostileName.get().message()));
+            return Optional.empty();
+        }
         DataType datatype;
         try {
             datatype = DataType.valueOf(text(node, "datatype"));
@@ -141,6 +162,10 @@ public final class V2Codec {
                         case INT64 -> Tensor.int64(name, shape, longs(flat));
                         case BYTES -> Tensor.bytes(name, shape, strings(flat));
                     });
+        } catch (HostileTextException e) {
+            violations.add(
+                    new FieldViolation(name, e.found.rule().rule(), "element " + e.element + " " + e.found.message()));
+            return Optional.empty();
         } catch (IllegalArgumentException e) {
             violations.add(new FieldViolation(name, "datatype", "'data' of " + datatype + ": " + e.getMessage()));
             return Optional.empty();
@@ -194,8 +219,24 @@ public final class V2Codec {
                 throw new IllegalArgumentException("element " + i + " is not a string");
             }
             out[i] = v.asText();
+            var hostile = HostileCharacters.find(out[i]);
+            if (hostile.isPresent()) {
+                throw new HostileTextException(i, hostile.get());
+            }
         }
         return out;
+    }
+
+    /** A text element that holds a character no text may hold: refused with the rule's name. */
+    private static final class HostileTextException extends IllegalArgumentException {
+        private final int element;
+        private final transient HostileCharacter found;
+
+        HostileTextException(int element, HostileCharacter found) {
+            super(found.message());
+            this.element = element;
+            this.found = found;
+        }
     }
 
     /**

@@ -4,19 +4,19 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import org.apache.commons.csv.CSVFormat;
 import org.citymaas.billing.usage.entity.MonthlyUsage;
+import org.citymaas.portal.exports.control.SpreadsheetCsv;
 
 /**
  * A month's usage as CSV (RFC 4180): one record per day and model, then one {@code total} record per
- * model. UTF-8 with a byte order mark, so that spreadsheet programs read the text right.
+ * model. UTF-8 with a byte order mark, so that spreadsheet programs read the text right; written by
+ * {@link SpreadsheetCsv}, as every CSV of the portal is.
  */
 public final class UsageCsv {
 
     public static final String MEDIA_TYPE = "text/csv";
     static final String[] HEADER = {"department", "month", "day", "model", "requests", "rows", "compute_ms"};
     static final String TOTAL = "total";
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private UsageCsv() {}
 
@@ -28,13 +28,12 @@ public final class UsageCsv {
     /** Writes the month to the stream, leaving it open. */
     public static void write(MonthlyUsage usage, OutputStream out) throws IOException {
         var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        writer.write(BYTE_ORDER_MARK);
-        var format = CSVFormat.RFC4180.builder().setHeader(HEADER).get();
-        var printer = format.print(writer);
+        var csv = SpreadsheetCsv.forSpreadsheets(writer);
+        csv.row((Object[]) HEADER);
         var department = usage.tenant();
         var month = usage.month().toString();
         for (var day : usage.days()) {
-            printer.printRecord(
+            csv.row(
                     department,
                     month,
                     day.day(),
@@ -44,7 +43,7 @@ public final class UsageCsv {
                     day.computeMillis().toPlainString());
         }
         for (var total : usage.totals()) {
-            printer.printRecord(
+            csv.row(
                     department,
                     month,
                     TOTAL,
@@ -53,6 +52,6 @@ public final class UsageCsv {
                     total.rows(),
                     total.computeMillis().toPlainString());
         }
-        printer.flush();
+        csv.flush();
     }
 }

@@ -57,7 +57,7 @@ class BatchResultsTest {
         var csv = BatchResults.write(
                 List.of("hour", "note"), List.of(FORECAST, CATEGORY), List.of(answered, refused, pending));
 
-        assertThat(csv).startsWith(BatchResults.BOM);
+        assertThat(csv).startsWith("\uFEFF");
         assertThat(csv.substring(1).split("\r\n"))
                 .containsExactly(
                         "line,hour,note,vehicles,category,category_score,status,error",

@@ -27,7 +27,7 @@ class InputMaskingTest {
     }
 
     @Test
-    void freeTextReachesTheModelAndTheSummaryMasked() {
+    void freeTextReachesTheModelMaskedAndTheSummaryHoldsNoText() {
         var card = Catalog.fromClasspath(catalogDir)
                 .resolve(ModelRef.of("complaint-routing"))
                 .card();
@@ -39,9 +39,8 @@ class InputMaskingTest {
         assertThat(seen).contains("工地夜间施工噪音很大", "138****5678").doesNotContain("13812345678", "110105199003074579");
         assertThat(seen).doesNotContain("张伟");
         assertThat(masked.summary())
-                .startsWith("rows=1 text=")
-                .contains("138****5678")
-                .doesNotContain("13812345678");
+                .as("the audit keeps the request's structure and the PII counts, never its text")
+                .isEqualTo("rows=1 inputs=text:BYTES[1] pii=CN_ID_CARD:1,CN_MOBILE:1,PERSON_NAME:1");
     }
 
     @Test
@@ -54,7 +53,7 @@ class InputMaskingTest {
         var masked = masking().mask("transport", card, List.of(hour));
 
         assertThat(masked.inputs()).containsExactly(hour);
-        assertThat(masked.summary()).isEqualTo("rows=1");
+        assertThat(masked.summary()).isEqualTo("rows=1 inputs=hour_of_day:INT64[1,1]");
     }
 
     @Test

@@ -1,0 +1,6 @@
+/**
+ * How the portal writes every CSV file it hands out (batch results and templates, usage exports, and
+ * the invoices and audit exports to come): RFC 4180 quoting by Commons CSV, UTF-8 with a byte order
+ * mark for spreadsheet programs, and cells that a spreadsheet would run as a formula turned into text.
+ */
+package org.citymaas.portal.exports.control;
