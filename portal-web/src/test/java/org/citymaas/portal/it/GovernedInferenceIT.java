@@ -3,12 +3,7 @@ package org.citymaas.portal.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -189,7 +184,7 @@ class GovernedInferenceIT {
                 .doesNotContain(PHONE)
                 .doesNotContain(ID_CARD)
                 .doesNotContain(NAME);
-        var serverLog = serverLog();
+        var serverLog = ServerLog.read();
         assertThat(serverLog.lines().filter(line -> line.contains(requestId)))
                 .as("the server log's line for " + requestId)
                 .anySatisfy(line -> assertThat(line).contains("CN_MOBILE:1").doesNotContain("工地"));
@@ -200,29 +195,6 @@ class GovernedInferenceIT {
                         "%" + ID_CARD + "%",
                         "%" + NAME + "%"))
                 .isZero();
-    }
-
-    /**
-     * What Payara Micro logged so far (arquillian.xml: --logtofile; the file handler may add a
-     * generation number to the name, so every file starting with that name is read).
-     */
-    private static String serverLog() {
-        var file = Path.of(System.getProperty("citymaas.payara.log", "target/payara-it.log"))
-                .toAbsolutePath();
-        try (var files = Files.list(file.getParent())) {
-            var log = new StringBuilder();
-            for (var f : files.filter(f -> f.getFileName()
-                            .toString()
-                            .startsWith(file.getFileName().toString()))
-                    .sorted()
-                    .toList()) {
-                log.append(Files.readString(f, StandardCharsets.UTF_8));
-            }
-            assertThat(log).as("the server log " + file).isNotEmpty();
-            return log.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static JsonNode output(JsonNode body, String name) {

@@ -79,6 +79,13 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(csv)));
     }
 
+    /** A CSV body as the bytes given, for files that are not valid UTF-8. */
+    static Answer postCsvBytes(String url, String token, byte[] csv) {
+        return send(request(url, token)
+                .header("Content-Type", "text/csv; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(csv)));
+    }
+
     static Answer put(String url, String token, String json) {
         return send(request(url, token)
                 .header("Content-Type", "application/json")

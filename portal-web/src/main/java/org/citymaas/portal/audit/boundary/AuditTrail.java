@@ -28,6 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AuditTrail {
 
     private static final Logger LOG = Logger.getLogger(AuditTrail.class.getName());
+    private static final Pattern STRUCTURE = Pattern.compile("[\\x20-\\x7e]*");
     private static final Pattern RESOURCE_SEGMENT = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     @Resource(lookup = "java:app/jdbc/citymaas")
@@ -48,12 +49,14 @@ public class AuditTrail {
 
     /** Records an event on its own (joining the JTA transaction when one is open). */
     public void record(AuditEvent event) {
+        requireStructure(event);
         log.record(event);
         logLine(event);
     }
 
     /** Appends an event on the caller's connection: the last statement of its transaction. */
     public void append(Connection connection, AuditEvent event) {
+        requireStructure(event);
         log.append(connection, event);
         logLine(event);
     }
@@ -75,6 +78,22 @@ public class AuditTrail {
         }
         var kept = String.join("/", segments);
         return kept.length() > 500 ? kept.substring(0, 500) + "..." : kept;
+    }
+
+    /**
+     * The portal's events hold structure, never text a person typed: the summary and the resource are
+     * printable ASCII (names of models and fields, numbers, PII type names), so that no Chinese name,
+     * address or complaint can enter the chain, whatever a recognizer misses. A violation is the
+     * portal's bug and fails the request rather than write the text forever.
+     */
+    static void requireStructure(AuditEvent event) {
+        for (var field : new String[] {event.summary(), event.resource()}) {
+            if (field != null && !STRUCTURE.matcher(field).matches()) {
+                throw new IllegalStateException(
+                        "an audit event's summary and resource hold structure only (printable ASCII); " + event.action()
+                                + " would have written other text");
+            }
+        }
     }
 
     /** The server log's line for an event: the same structure the audit log keeps, never more. */
