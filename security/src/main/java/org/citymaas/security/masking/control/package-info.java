@@ -5,6 +5,8 @@
  * mask, redaction, keyed pseudonymization, AES-GCM encryption) that {@link
  * org.citymaas.security.masking.control.TextMasker} and {@link
  * org.citymaas.security.masking.control.RecordMasker} apply. No container is needed here: the CDI
- * boundary and the command line are thin layers over these classes.
+ * boundary and the command line are thin layers over these classes. Person names are the one type
+ * that needs a lexicon: HanLP (portable, dictionaries inside its jar) is used here and nowhere else,
+ * only through {@link org.citymaas.security.masking.control.NameLexicon} and {@code NameWindows}.
  */
 package org.citymaas.security.masking.control;

@@ -7,8 +7,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import org.citymaas.security.masking.entity.Finding;
 import org.citymaas.security.masking.entity.PiiType;
 
@@ -35,9 +35,23 @@ public final class Corpus {
     }
 
     static List<LabelledCase> edgeCases() {
+        return jsonl("/masking/edge-cases.jsonl", "edge:");
+    }
+
+    /**
+     * A labelled JSON Lines resource: {@code {"text": "...", "pii": [{"type": "...", "value":
+     * "..."}]}} a line, every occurrence of a value labelled. An occurrence inside a longer labelled
+     * value (张伟 inside 张伟华) is that value's, not a label of its own.
+     *
+     * @throws IllegalStateException for a missing resource or a value the text does not hold
+     */
+    static List<LabelledCase> jsonl(String resource, String source) {
+        var stream = Corpus.class.getResourceAsStream(resource);
+        if (stream == null) {
+            throw new IllegalStateException("labelled resource not on the class path: " + resource);
+        }
         var mapper = new ObjectMapper();
         var cases = new ArrayList<LabelledCase>();
-        var stream = Objects.requireNonNull(Corpus.class.getResourceAsStream("/masking/edge-cases.jsonl"));
         try (var in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             String line;
             int number = 0;
@@ -54,17 +68,24 @@ public final class Corpus {
                     var type = PiiType.valueOf(pii.get("type").asText());
                     int at = text.indexOf(value);
                     if (at < 0) {
-                        throw new IllegalStateException("edge case line " + number + ": value not in text: " + value);
+                        throw new IllegalStateException(resource + " line " + number + ": value not in text: " + value);
                     }
                     for (; at >= 0; at = text.indexOf(value, at + value.length())) {
                         labels.add(new Finding(type, at, at + value.length()));
                     }
                 }
-                cases.add(new LabelledCase("edge:" + number, text, List.copyOf(labels)));
+                labels.removeIf(l -> labels.stream().anyMatch(o -> o != l && contains(o, l)));
+                cases.add(new LabelledCase(source + number, text, List.copyOf(new LinkedHashSet<>(labels))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return cases;
+    }
+
+    private static boolean contains(Finding outer, Finding inner) {
+        return outer.start() <= inner.start()
+                && inner.end() <= outer.end()
+                && outer.end() - outer.start() > inner.end() - inner.start();
     }
 }

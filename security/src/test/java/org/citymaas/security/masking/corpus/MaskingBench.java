@@ -1,5 +1,9 @@
 package org.citymaas.security.masking.corpus;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -8,20 +12,33 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import java.util.function.ToIntFunction;
+import org.citymaas.security.masking.control.BankCardRecognizer;
 import org.citymaas.security.masking.control.DepartmentKeys;
+import org.citymaas.security.masking.control.EmailRecognizer;
+import org.citymaas.security.masking.control.IdCardRecognizer;
+import org.citymaas.security.masking.control.IpAddressRecognizer;
+import org.citymaas.security.masking.control.LandlineRecognizer;
+import org.citymaas.security.masking.control.MobileRecognizer;
+import org.citymaas.security.masking.control.PassportRecognizer;
 import org.citymaas.security.masking.control.PiiScanner;
+import org.citymaas.security.masking.control.PlateRecognizer;
 import org.citymaas.security.masking.control.TextMasker;
+import org.citymaas.security.masking.control.UsccRecognizer;
 import org.citymaas.security.masking.entity.MaskingOperator;
 import org.citymaas.security.masking.entity.MaskingPolicy;
 
 /**
- * The masking benchmark, one thread: texts of 1 KiB (UTF-8) built from the corpus sentences (about
- * 15 PII values per text), then throughput in MB/s (MB = 10^6 bytes of UTF-8 input) per CPU second
- * of the benchmark thread (what one core does, even on a loaded machine) and per wall-clock second (the median of five one-second rounds),
- * and wall-clock latency percentiles per text, for scanning only and for each operator. Run with {@code ./mvnw -B
- * -q -pl security -am -Pmask-bench -DskipTests verify}.
+ * The masking benchmark, one thread, on two inputs of 1 KiB texts (UTF-8): the PII-dense corpus
+ * sentences (about 15 PII values per text) and hotline complaints ({@code masking/hotline.txt}:
+ * mostly plain prose with a name or a number here and there, where names cost the most because
+ * every surname character is a candidate). Throughput in MB/s (MB = 10^6 bytes of UTF-8 input)
+ * per CPU second of the benchmark thread (what one core does, even on a loaded machine) and per
+ * wall-clock second (the median of five one-second rounds), and wall-clock latency percentiles per
+ * text, for scanning (all types, and the pattern types without names) and for each operator. Run
+ * with {@code ./mvnw -B -q -pl security -am -Pmask-bench -DskipTests verify}.
  */
 public final class MaskingBench {
 
@@ -35,29 +52,53 @@ public final class MaskingBench {
     private MaskingBench() {}
 
     public static void main(String[] args) {
-        var texts = kibTexts(2_000);
+        var texts = kibTexts(Corpus.texts(), 2_000);
+        var hotline = kibTexts(hotlineSentences(), 2_000);
         var scanner = new PiiScanner();
+        var patterns = new PiiScanner(List.of(
+                new IdCardRecognizer(),
+                new UsccRecognizer(),
+                new MobileRecognizer(),
+                new LandlineRecognizer(),
+                new BankCardRecognizer(),
+                new PassportRecognizer(),
+                new IpAddressRecognizer(),
+                new EmailRecognizer(),
+                new PlateRecognizer()));
         var keys = new DepartmentKeys("benchmark-master-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8));
         var masker = new TextMasker(scanner, keys);
+        System.out.printf(
+                "%nMasking benchmark: 1 thread, %s %s%n",
+                System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        var dense = new LinkedHashMap<String, ToIntFunction<String>>();
+        dense.put("scan only", t -> scanner.scan(t).size());
+        dense.put("scan, pattern types", t -> patterns.scan(t).size());
+        dense.put("mask: partial", t -> masker.mask(t).masked().length());
+        dense.put("mask: redact", policy(masker, MaskingOperator.REDACT));
+        dense.put("mask: pseudonymize", policy(masker, MaskingOperator.PSEUDONYMIZE));
+        dense.put("mask: encrypt", policy(masker, MaskingOperator.ENCRYPT));
+        var prose = new LinkedHashMap<String, ToIntFunction<String>>();
+        prose.put("scan only", t -> scanner.scan(t).size());
+        prose.put("scan, pattern types", t -> patterns.scan(t).size());
+        prose.put("mask: partial", t -> masker.mask(t).masked().length());
+        prose.put("mask: pseudonymize", policy(masker, MaskingOperator.PSEUDONYMIZE));
+        table("PII-dense corpus texts", texts, scanner, dense);
+        table("hotline texts", hotline, scanner, prose);
+    }
+
+    private static void table(
+            String input, List<String> texts, PiiScanner scanner, LinkedHashMap<String, ToIntFunction<String>> ops) {
         long bytes = texts.stream()
                 .mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length)
                 .sum();
         long chars = texts.stream().mapToLong(String::length).sum();
         System.out.printf(
-                "%nMasking benchmark: %d texts, %.0f bytes and %.0f chars each on average, %d PII values per text,"
-                        + " 1 thread, %s %s%n%n",
+                "%n%s: %d texts, %.0f bytes and %.0f chars each on average, %.1f PII values per text%n%n",
+                input,
                 texts.size(),
                 bytes / (double) texts.size(),
                 chars / (double) texts.size(),
-                texts.stream().mapToInt(t -> scanner.scan(t).size()).sum() / texts.size(),
-                System.getProperty("java.vm.name"),
-                System.getProperty("java.version"));
-        var ops = new LinkedHashMap<String, ToIntFunction<String>>();
-        ops.put("scan only", t -> scanner.scan(t).size());
-        ops.put("mask: partial", t -> masker.mask(t).masked().length());
-        ops.put("mask: redact", policy(masker, MaskingOperator.REDACT));
-        ops.put("mask: pseudonymize", policy(masker, MaskingOperator.PSEUDONYMIZE));
-        ops.put("mask: encrypt", policy(masker, MaskingOperator.ENCRYPT));
+                texts.stream().mapToInt(t -> scanner.scan(t).size()).sum() / (double) texts.size());
         // every operation is warmed before any is measured, by CPU time: on a busy machine a
         // wall-clock warm-up can end before the JIT has compiled anything
         ops.values().forEach(op -> warm(texts, op));
@@ -66,6 +107,16 @@ public final class MaskingBench {
         System.out.println(
                 "|---------------------|----------|-----------|---------|------------|------------|--------------|");
         ops.forEach((name, op) -> run(name, texts, bytes, chars, op));
+    }
+
+    /** The hotline complaints, one a line: plain prose, the input names are costliest on. */
+    static List<String> hotlineSentences() {
+        var stream = Objects.requireNonNull(MaskingBench.class.getResourceAsStream("/masking/hotline.txt"));
+        try (var in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            return in.lines().filter(l -> !l.isBlank()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void warm(List<String> texts, ToIntFunction<String> op) {
@@ -130,9 +181,9 @@ public final class MaskingBench {
         }
     }
 
-    /** Corpus sentences, shuffled with a fixed seed and joined until each text holds 1 KiB of UTF-8. */
-    static List<String> kibTexts(int count) {
-        var sentences = new ArrayList<>(Corpus.texts());
+    /** Sentences, shuffled with a fixed seed and joined until each text holds 1 KiB of UTF-8. */
+    static List<String> kibTexts(List<String> source, int count) {
+        var sentences = new ArrayList<>(source);
         sentences.removeIf(String::isEmpty);
         var random = new Random(Corpus.SEED);
         var texts = new ArrayList<String>(count);

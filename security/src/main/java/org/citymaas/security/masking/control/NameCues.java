@@ -1,0 +1,102 @@
+package org.citymaas.security.masking.control;
+
+import static org.citymaas.security.masking.control.Chars.at;
+
+import java.util.BitSet;
+
+/**
+ * The words that say a person is meant: a role before a name ({@code 来电人}、{@code 联系人}、
+ * {@code 患者}、{@code 姓名：}、{@code 我叫}) or a title after it ({@code 先生}、{@code 女士}、
+ * {@code 同学}). They are rare in ordinary prose, so a cue is strong evidence on its own; without
+ * one the recognizer asks the dictionaries ({@link NameLikelihood}).
+ */
+final class NameCues {
+
+    private static final String[] ROLES = {
+        "来电人", "联系人", "投诉人", "举报人", "反映人", "申请人", "当事人", "报案人", "报警人", "经办人", "负责人", "收件人", "寄件人", "收货人", "代理人", "监护人",
+        "承租人", "出租人", "户主", "业主", "患者", "病人", "家属", "市民", "居民", "群众", "学生", "乘客", "司机", "租户", "用户", "客户", "姓名", "名字",
+        "我叫", "名叫", "叫做", "本人", "母亲", "父亲", "儿子", "女儿", "丈夫", "妻子", "老伴", "邻居"
+    };
+    private static final String[] TITLES = {
+        "先生", "女士", "小姐", "同学", "老师", "医生", "大夫", "护士", "师傅", "阿姨", "大爷", "大妈", "奶奶", "爷爷", "老人", "经理", "主任", "警官",
+        "律师", "同志", "教授", "患者", "书记", "院长", "校长", "处长", "科长", "局长", "老板", "大姐", "大哥", "大叔", "大婶", "大伯", "大娘", "民警",
+        "妈妈", "爸爸", "夫妇", "家属", "家长", "本人", "队长", "所长", "站长", "村长", "组长", "班长", "部长", "主席", "总监", "老总", "护士长"
+    };
+    /** Verbs of saying and asking that follow a name in reports: 张伟反映, 李娜称, 王强报警. */
+    private static final String[] REPORTING = {
+        "反映", "称", "说", "表示", "投诉", "举报", "报警", "报案", "来电", "咨询", "询问", "要求", "希望", "介绍", "讲述", "告诉", "认为", "建议", "问",
+        "打来", "回电", "提出", "同意", "拒绝", "签字", "驾驶", "表扬", "请客", "今晚", "昨晚", "凌晨", "到了", "被"
+    };
+
+    private static final BitSet TITLE_FIRST = new BitSet(65536);
+    private static final BitSet ROLE_LAST = new BitSet(65536);
+
+    static {
+        for (var t : TITLES) {
+            TITLE_FIRST.set(t.charAt(0));
+        }
+        for (var r : ROLES) {
+            ROLE_LAST.set(r.charAt(r.length() - 1));
+        }
+    }
+
+    private NameCues() {}
+
+    /** A title starting at {@code at}. */
+    static boolean title(String s, int at) {
+        if (!TITLE_FIRST.get(at(s, at))) {
+            return false;
+        }
+        for (var t : TITLES) {
+            if (s.startsWith(t, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A role word starts at {@code at} (向学生, 向市民): what follows a surname character is no given name. */
+    static boolean roleAt(String s, int at) {
+        if (!ROLE_LAST.get(at(s, at + 1)) && !ROLE_LAST.get(at(s, at + 2))) {
+            return false;
+        }
+        for (var r : ROLES) {
+            if (s.startsWith(r, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A verb of saying or asking starts at {@code at}. */
+    static boolean reportingAt(String s, int at) {
+        for (var r : REPORTING) {
+            if (s.startsWith(r, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A title may start one or two characters after the surname that ends at {@code given}. */
+    static boolean titleNear(String s, int given) {
+        return TITLE_FIRST.get(at(s, given + 1)) || TITLE_FIRST.get(at(s, given + 2));
+    }
+
+    /** A role word right before {@code start}, allowing colons, spaces, 是 or 为 in between. */
+    static boolean role(String s, int start) {
+        int end = start;
+        while (end > 0 && start - end < 3 && "：: 是为".indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        if (!ROLE_LAST.get(at(s, end - 1))) {
+            return false;
+        }
+        for (var r : ROLES) {
+            if (end >= r.length() && s.startsWith(r, end - r.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,197 @@
+package org.citymaas.security.masking.control;
+
+import static org.citymaas.security.masking.control.Chars.at;
+import static org.citymaas.security.masking.control.Chars.han;
+
+import java.util.BitSet;
+
+/**
+ * Decides, without a cue word, whether a surname character starts a name, and how long the given
+ * name is, from HanLP's dictionaries ({@link NameLexicon}): the surname's and each given-name
+ * character's frequency in its role, the words before and after, and against it, how often the
+ * surname and the next characters form an ordinary word ({@code 高速}、{@code 马上}、{@code 周末}) or
+ * the candidate sits inside a longer one ({@code 提高}、{@code 张家口}). Each piece of evidence is a
+ * log-frequency, so the score is a sum a person can read; the weights and the threshold were
+ * tuned on the development half of the person-name evaluation set.
+ */
+final class NameLikelihood {
+
+    static final double THRESHOLD = 0.0;
+    static final double DOUBT = -0.8;
+    /** A character the dictionaries never saw at all is more likely a rare given-name character (牛犇) than a word. */
+    private static final int UNKNOWN_USE = 400;
+    /** Characters that end a name: particles, verbs and nouns that follow names, not found in them. */
+    private static final String BREAKS = "的了在是说称讲问反映来去电打拨投诉于因对把被让给到从向与及或等也都就又请要想已曾将"
+            + "现先女同老师医手机号码身份证地址住邮箱车牌年日岁性别男今昨表示应通过该其此这那您你我他她们"
+            + "情况问题并且但而还再没不很太多个次位名";
+
+    /** A conjunction that begins given names (和平) but never ends one: 张伟和王芳. */
+    private static final String FIRST_ONLY = "和";
+    /** Characters that may begin a given name but hardly ever end one before what follows: 诸葛亮家. */
+    private static final String NOT_LAST = "家";
+
+    private static final BitSet BREAK_SET = new BitSet(65536);
+
+    static {
+        BREAKS.chars().forEach(BREAK_SET::set);
+    }
+
+    /** After a surname these make a form of address, not a given name: 张总, 王局, 李哥. */
+    private static final String HONORIFICS = "总老氏局处科所队工哥姐妹弟叔婶嫂伯姨爷奶妈爸董经主书院校某";
+    /** Before a surname these make a form of address (老张, 小李, 阿王), a number (四万余元) or a time (下周). */
+    private static final String PREFIXES = "老小阿零一二三四五六七八九十百千万亿两几数每第上下本";
+    /** Surname characters that after another Han character end a place name: 解放路发生, 李村. */
+    private static final String PLACE_SUFFIXES = "路街巷村庄镇乡县区道";
+
+    /** The dictionaries load on the first candidate, so scanners that never meet a surname never wait. */
+    private static NameLexicon lexicon() {
+        return NameLexicon.instance();
+    }
+
+    /** A character at {@code at} that reads as "the family of" what precedes it: 刘鹏【家】的狗. */
+    static boolean familyAfter(String s, int at) {
+        return NOT_LAST.indexOf(at(s, at)) >= 0;
+    }
+
+    /**
+     * The end of the name that starts at {@code start} with a surname of that length, or -1. Above
+     * {@link #THRESHOLD} the evidence decides alone; between {@link #DOUBT} and it, the segmenter
+     * must read the same span as a name ({@link NameWindows}).
+     */
+    int end(String s, int start, int surname) {
+        int g = start + surname;
+        // 刘鹏家的狗; 于周五前 (without a cue, an everyday word after 于 is no given name)
+        double two = familyAfter(s, g + 1) || NameLookalikes.everydayWord(s, g)
+                ? Double.NEGATIVE_INFINITY
+                : score(s, start, surname, 2);
+        double one = score(s, start, surname, 1);
+        int given = two >= one ? 2 : 1;
+        double best = Math.max(two, one);
+        if (best > THRESHOLD) {
+            return g + given;
+        }
+        if (best > DOUBT) {
+            if (NameWindows.confirms(s, start, g + given)) {
+                return g + given;
+            }
+            if (Math.min(two, one) > DOUBT && NameWindows.confirms(s, start, g + 3 - given)) {
+                return g + 3 - given;
+            }
+        }
+        return -1;
+    }
+
+    /** The evidence for a name of {@code surname} plus {@code given} characters at {@code start}. */
+    double score(String s, int start, int surname, int given) {
+        int g = start + surname;
+        int end = g + given;
+        if (!possible(s, start, surname, given)) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        var lexicon = lexicon();
+        double score = surname == 2 ? 3.0 : log(lexicon.surname(s.charAt(start))) - 3.0;
+        char g1 = s.charAt(g);
+        if (given == 2) {
+            char g2 = s.charAt(g + 1);
+            score += log(lexicon.givenFirst(g1) + nameUse(g1) / 4) - 2.5;
+            score += log(lexicon.givenLast(g2) + nameUse(g2) / 4) - 2.5;
+            // a given name seen whole (张【朝阳】), or doubled as girls' names often are (婷婷)
+            score += g1 == g2 ? 1.0 : 0.5 * log(lexicon.wordGivenName(s, g, end));
+        } else {
+            score += log(lexicon.givenSingle(g1) + nameUse(g1) / 4) - 2.0;
+        }
+        // the surname and the first given character as an ordinary word: 高速, 马上, 江苏
+        // ... unless the sentence opens with it and a verb of saying follows: 向阳投诉, 方圆说
+        if (surname == 1 && (han(at(s, start - 1)) || !NameCues.reportingAt(s, end))) {
+            score -= log(lexicon.wordFrequency(s, start, start + 2));
+        }
+        // the name inside a longer word: 张家口, 王府井, 黄河路
+        score -= log(lexicon.wordFrequency(s, start, end + 1));
+        // the character before and the surname as a word: 提高, 同时, 对方
+        score -= 1.5 * log(lexicon.wordFrequency(s, start - 1, start + 1));
+        // the last given character and the next as a word: 王强调, 郑凯存在
+        if (!BREAK_SET.get(at(s, end))) { // 新的 is in the dictionary, yet 的 ends 立新 the name
+            score -= log(lexicon.wordFrequency(s, end - 1, end + 1));
+        }
+        // the whole candidate as a word: 石景山, 蒲公英
+        if (end - start > 2) {
+            int word = lexicon.wordFrequency(s, start, end);
+            score -= word > 0 ? 2.0 + log(word) : 0.0;
+        }
+        return score + context(s, start, end);
+    }
+
+    /** {@code length} characters from {@code from} could be a given name: Han characters, none of the breaks. */
+    static boolean givenName(String s, int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            char c = at(s, i);
+            if (!han(c) || BREAK_SET.get(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a name of {@code surname} plus {@code given} characters could stand at {@code start} at
+     * all: no break inside, no form of address (张总), no family (罗家), no everyday word (高速), no
+     * road or village suffix taken for a surname (解放路发生), no role word taken for a given name
+     * (向学生). Asked for cued names too.
+     */
+    static boolean possible(String s, int start, int surname, int given) {
+        int g = start + surname;
+        if (!givenName(s, g, given)
+                || HONORIFICS.indexOf(s.charAt(g)) >= 0
+                || surname == 1 && NameLookalikes.everydayWord(s, start)
+                || surname == 1 && han(at(s, start - 1)) && PLACE_SUFFIXES.indexOf(s.charAt(start)) >= 0
+                || PLACE_SUFFIXES.indexOf(s.charAt(g)) >= 0
+                || s.charAt(g) == '记' // 卢记面馆: a shop
+                || Chars.digit(at(s, start - 1)) // 21时许
+                || NameCues.roleAt(s, g)
+                || NameLookalikes.organisationAt(s, g)
+                || surname == 1 && lexicon().place(s, start, start + 2)
+                || lexicon().place(s, start, g + given)) {
+            return false;
+        }
+        if (FIRST_ONLY.indexOf(at(s, g + given - 1)) >= 0) {
+            return false; // 王和平, but 张伟和王芳
+        }
+        if (NOT_LAST.indexOf(s.charAt(g)) >= 0) {
+            // 罗家, 诸葛家三代: the family; 丁家豪: a name
+            return given == 2 && lexicon().givenLast(s.charAt(g + 1)) >= 100;
+        }
+        return true;
+    }
+
+    /** How often the character was part of a given name in any position. */
+    private static int nameUse(char c) {
+        var lexicon = lexicon();
+        int use = lexicon.givenFirst(c) + lexicon.givenLast(c) + lexicon.givenSingle(c);
+        return use == 0 && lexicon.unknown(c) ? UNKNOWN_USE : use;
+    }
+
+    /**
+     * Where the name stops: a boundary or a word often seen next to names counts for it; a next
+     * character that is itself a likely given-name character counts against stopping here.
+     */
+    private static double context(String s, int start, int end) {
+        var lexicon = lexicon();
+        char prev = at(s, start - 1);
+        double before = !han(prev)
+                ? 1.0
+                : Math.max(log(lexicon.before(prev)), log(lexicon.wordBefore(s, start - 2, start))) / 3.0;
+        if (han(prev) && PREFIXES.indexOf(prev) >= 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        char next = at(s, end);
+        double after = !han(next) || NameCues.reportingAt(s, end)
+                ? 1.0
+                : (Math.max(log(lexicon.after(next)), log(lexicon.wordAfter(s, end, end + 2))) - log(nameUse(next)))
+                        / 2.0;
+        return before + after - 1.0;
+    }
+
+    private static double log(int frequency) {
+        return Math.log10(1 + frequency);
+    }
+}

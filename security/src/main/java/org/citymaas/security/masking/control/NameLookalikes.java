@@ -1,0 +1,127 @@
+package org.citymaas.security.masking.control;
+
+import java.util.BitSet;
+import java.util.Set;
+
+/**
+ * Spans that look like names and are not: places and roads that open with a surname character
+ * ({@code 张家口}、{@code 王府井}、{@code 黄河路}), brands and shops named after a founder or a
+ * figure ({@code 李宁}、{@code 周大福}、{@code 王老吉}、{@code 曹操出行}), and a name-like span right
+ * before a place or organisation word ({@code 黄山路}、{@code 张庄村}、{@code 刘记饭店}). The
+ * dictionaries know the common ones; this list holds what the evaluation set showed they do not.
+ */
+final class NameLookalikes {
+
+    /** Whole words that open with a surname and are not names, wherever they stand. */
+    private static final String[] WORDS = {
+        "张家口", "张家港", "张家界", "王府井", "黄河", "长江", "黄山", "黄浦", "东方明珠", "上官村", "司马台", "李宁", "周大福", "周生生", "周黑鸭", "王老吉",
+        "杨国福", "张亮麻辣烫", "曹操出行", "曹操专车", "万达", "华为", "海尔", "康师傅", "平安", "蒙牛", "伊利", "苏宁", "国美", "美团", "白云山", "同仁堂", "钱塘",
+        "全聚德", "胡庆余堂", "王致和", "张小泉", "陈李济", "蔡林记", "马应龙", "钱大妈", "刘一手", "杨铭宇", "金龙鱼", "东方航空", "东方红", "上官方", "公孙树",
+        "丁香园", "万科", "华润", "宋城", "方正", "谭木匠", "吴裕泰", "张一元", "稻香村", "周村", "黄焖鸡", "沙县", "兰州", "孔乙己", "老凤祥", "六必居", "狗不理",
+        "邓老凉茶", "黄振龙", "毛家饭店", "马记", "杨记", "李记", "王记", "张记", "陶陶居", "龙湖", "金地", "保利", "恒大", "碧桂园", "金茂", "华侨城", "招商",
+        "雷士", "格力", "高德", "滴滴", "韩都衣舍",
+    };
+    /** Everyday words that open with a surname character: 高速, 马上, 周末, wherever they stand. */
+    private static final String[] EVERYDAY_WORDS = {
+        "金额", "余额", "安全", "高度", "高速", "高兴", "高层", "高峰", "方面", "方式", "方便", "方向", "方案", "时间", "时候", "时段", "时期", "全部",
+        "全市", "全区", "全家", "全面", "常常", "常年", "常规", "明显", "明天", "明确", "明白", "于是", "向前", "向来", "成功", "成为", "成本", "成绩",
+        "单位", "单元", "单独", "车辆", "车位", "车库", "车费", "车主", "路面", "路灯", "路口", "路段", "路线", "石油", "黄色", "黄金", "白天", "白色",
+        "周末", "周边", "周围", "马上", "马路", "万元", "万一", "钱款", "钱包", "文明", "文件", "文化", "程序", "程度", "温度", "施工", "牛奶", "齐全",
+        "颜色", "申请", "申报", "关于", "关注", "关系", "关闭", "关心", "焦急", "焦点", "左右", "左边", "包括", "包裹", "包含", "宁可", "尚未", "符合",
+        "舒服", "舒适", "纪律", "纪念", "凌晨", "毕业", "毕竟", "季度", "季节", "管理", "管道", "柴油", "房屋", "房子", "房东", "房租", "房产", "解决",
+        "解释", "解除", "尤其", "阳光", "阳台", "农民", "农村", "农业", "司法", "古代", "项目", "连续", "连接", "费用", "冷气", "冷水", "卫生", "宗教",
+        "应该", "应当", "师傅", "商场", "商品", "商铺", "商家", "沙发", "荣誉", "仲裁", "巩固", "查询", "查看", "查处", "麻烦", "迟到", "张贴", "陈述",
+        "何时", "何处", "许多", "许可", "曾经", "任何", "任务", "范围", "金融", "付款", "付费", "安排", "安装", "安置", "景区", "边上", "边境", "简单",
+        "游客", "严重", "严格", "雷雨", "黎明", "顾客", "毛病", "江边", "夏天", "夏季", "韩国", "谢谢", "叶子", "周一", "周二", "周三", "周四", "周五",
+        "周六", "周日", "周天", "周岁", "周年", "周口", "杨树", "柳树", "梅花", "温泉", "全班", "全体", "向东", "向西", "向南", "向北", "向左", "向右",
+        "万能", "夏令营", "冬令营", "金华", "林芝", "石景山", "金店", "江苏", "高铁", "方法", "常用", "明年", "全国", "成人", "应急", "安静", "车站", "路过",
+        "关键", "向后", "时刻"
+    };
+
+    private static final Set<String> EVERYDAY = Set.of(EVERYDAY_WORDS);
+    /** Characters that make what precedes them a place or a road. */
+    private static final String PLACE_SUFFIXES = "路街巷村镇乡县市省区桥湾港苑庄寺庙府井湖岭屯坊堡窑坪塘坎坡营坝沟洼汇";
+    /** Characters that end place names and hardly ever given names: 宋庄, 石家庄, 李村. */
+    private static final String PLACE_ENDS = "庄村镇乡县市省区路街巷桥寺庙屯堡窑坪塘坎坡营坝沟洼汇城府苑庭园道";
+    /** A shop (刘记) or a station (沙河站) unless a verb goes on (记得, 站在). */
+    private static final String SHOP_OR_STATION = "记站";
+
+    private static final String SHOP_OR_STATION_VERBS = "得录住者忆载性号下在起着了好岗";
+    /** Words that make what precedes them an organisation, a shop or a brand. */
+    private static final String[] ORGANISATION_SUFFIXES = {
+        "集团", "公司", "银行", "商场", "超市", "药店", "药房", "酒店", "饭店", "餐厅", "门店", "专车", "出行", "牌", "品牌", "麻辣烫", "小学", "中学",
+        "大学", "学院", "医院", "诊所", "大厦", "广场", "小区", "花园", "家园", "社区", "大道", "工作室", "新村", "温泉", "演艺", "证券", "东里", "西里",
+        "南里", "北里", "小学"
+    };
+
+    private static final BitSet WORD_FIRST = new BitSet(65536);
+    private static final BitSet PLACE = new BitSet(65536);
+    private static final BitSet ORGANISATION_FIRST = new BitSet(65536);
+
+    static {
+        for (var w : WORDS) {
+            WORD_FIRST.set(w.charAt(0));
+        }
+        PLACE_SUFFIXES.chars().forEach(PLACE::set);
+        for (var w : ORGANISATION_SUFFIXES) {
+            ORGANISATION_FIRST.set(w.charAt(0));
+        }
+    }
+
+    private NameLookalikes() {}
+
+    /** An everyday word of two characters starts at {@code start}. */
+    static boolean everydayWord(String s, int start) {
+        return start + 2 <= s.length() && EVERYDAY.contains(s.substring(start, start + 2));
+    }
+
+    /** A known look-alike word starts at {@code start} or a few characters before and runs over it (东方明珠). */
+    static boolean covers(String s, int start) {
+        for (int from = start; from >= 0 && from > start - 4; from--) {
+            if (WORD_FIRST.get(s.charAt(from))) {
+                for (var w : WORDS) {
+                    if (from + w.length() > start && s.startsWith(w, from)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** An organisation word starts at {@code at}: 向阳【小学】 is a school, not a given name. */
+    static boolean organisationAt(String s, int at) {
+        if (!ORGANISATION_FIRST.get(Chars.at(s, at))) {
+            return false;
+        }
+        for (var w : ORGANISATION_SUFFIXES) {
+            if (w.length() > 1 && s.startsWith(w, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The span {@code [start, end)} names a place or an organisation by its last character or what follows it. */
+    static boolean around(String s, int start, int end) {
+        if (PLACE_ENDS.indexOf(s.charAt(end - 1)) >= 0) {
+            return true;
+        }
+        char next = Chars.at(s, end);
+        if (PLACE.get(next)) {
+            return true;
+        }
+        if (SHOP_OR_STATION.indexOf(next) >= 0 && SHOP_OR_STATION_VERBS.indexOf(Chars.at(s, end + 1)) < 0) {
+            return true; // 蔡林记热干面, 潘家园站; not 王芳记得, 王芳站在
+        }
+        if (!ORGANISATION_FIRST.get(next)) {
+            return false;
+        }
+        for (var w : ORGANISATION_SUFFIXES) {
+            if (s.startsWith(w, end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,33 @@
+package org.citymaas.security.masking.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class NameLookalikesTest {
+
+    @Test
+    void seesKnownPlacesAndBrandsOverAStartingSurname() {
+        assertThat(NameLookalikes.covers("去王府井买东西", 1)).isTrue();
+        assertThat(NameLookalikes.covers("东方明珠附近", 1)).as("inside the word").isTrue();
+        assertThat(NameLookalikes.covers("王建国说", 0)).isFalse();
+    }
+
+    @Test
+    void readsAPlaceOrShopFromWhatEndsOrFollowsTheSpan() {
+        assertThat(NameLookalikes.around("宋庄的画家村", 0, 2)).isTrue();
+        assertThat(NameLookalikes.around("黄山路堵车", 0, 2)).isTrue();
+        assertThat(NameLookalikes.around("刘芳集团", 0, 2)).isTrue();
+        assertThat(NameLookalikes.around("潘家园站附近", 0, 3)).isTrue();
+        assertThat(NameLookalikes.around("王芳站在门口", 0, 2))
+                .as("a verb, not a station")
+                .isFalse();
+        assertThat(NameLookalikes.around("王芳记得这件事", 0, 2)).isFalse();
+    }
+
+    @Test
+    void knowsEverydayWordsThatOpenWithASurname() {
+        assertThat(NameLookalikes.everydayWord("周末加班", 0)).isTrue();
+        assertThat(NameLookalikes.everydayWord("周杰说", 0)).isFalse();
+    }
+}

@@ -1,0 +1,113 @@
+package org.citymaas.security.masking.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.citymaas.security.masking.entity.PiiType;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PersonNameRecognizerTest {
+
+    private final PiiScanner scanner = new PiiScanner(List.of(new PersonNameRecognizer()));
+
+    @ParameterizedTest(name = "{1} in {0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "张伟反映楼上漏水。|张伟",
+                "请转告王建国尽快回电。|王建国",
+                "欧阳娜娜说小区门口的路灯坏了。|欧阳娜娜",
+                "诸葛亮家的下水道堵了。|诸葛亮",
+                "司马光明来电询问社保缴费。|司马光明",
+                "报警称赵丽华的电动车被盗。|赵丽华",
+                "孙浩和吴芳因停车位发生纠纷。|孙浩",
+                "请林睿泽明天把借的图书还给图书馆。|林睿泽",
+                "患者李娜入院后一直发烧。|李娜",
+                "王和平认真负责，值得表扬。|王和平",
+                "胡桂英表示邻居刘鹏家的狗经常夜里叫。|刘鹏",
+                "经调查，何志刚与郑凯存在债务纠纷。|何志刚",
+                "牛犇投诉邻居私自在楼顶搭建阳光房。|牛犇",
+            })
+    void findsNamesWithAndWithoutCueWords(String text, String name) {
+        assertThat(names(text)).contains(name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "我们在张家口的分公司需要备案。",
+                "周末去王府井买东西，黄河路堵车严重。",
+                "高速路口拥堵，马上派人处理。",
+                "江苏的文明城市创建工作进展顺利。",
+                "他买了一双李宁的鞋和周大福的金项链，喝了王老吉。",
+                "王先生来电称快递丢失，老张也有同样问题。",
+                "欧阳女士来电，司马先生不愿留全名。",
+                "黄金价格上涨，金店排队的人很多。",
+                "周一到周五早上金水路都堵得厉害。",
+                "马家堡东里的快递柜经常满。",
+                "蔡林记热干面门口的冰柜占了人行道。",
+                "潘家园站附近有人发小广告。",
+                "9月26号21时许接到报警。",
+                "共计四万余元的工资被拖欠。",
+                "向阳小学家长会定于周三下午召开。",
+                "解放路发生一起两车追尾事故。",
+                "王某和张某某在门口吵架。",
+                "张总说下周再议。",
+            })
+    void leavesLookAlikesAndFormsOfAddressUnmasked(String text) {
+        assertThat(names(text)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{1} in {0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {"王建国先生来电。|王建国", "联系人：欧阳娜娜，电话见附件。|欧阳娜娜", "陈一诺妈妈对处理结果表示满意。|陈一诺"})
+    void keepsTitlesAndRolesOutOfTheSpan(String text, String name) {
+        assertThat(names(text)).containsExactly(name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"王先生", "李女士", "马大姐", "朱民警"})
+    void reportsNoSurnameWithATitleAlone(String text) {
+        assertThat(names(text + "反映路灯坏了。")).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void givesTheSameAnswersFromManyThreadsAtOnce() throws Exception {
+        var texts = List.of("张伟反映楼上漏水。", "请转告王建国尽快回电。", "高速路口拥堵，马上派人处理。", "请林睿泽明天把借的图书还给图书馆。");
+        var expected = texts.stream().map(this::names).toList();
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            var futures = new ArrayList<Future<List<List<String>>>>();
+            for (int t = 0; t < 8; t++) {
+                futures.add(pool.submit(() -> {
+                    var results = new ArrayList<List<String>>();
+                    for (int i = 0; i < 200; i++) {
+                        results.add(names(texts.get(i % texts.size())));
+                    }
+                    return results;
+                }));
+            }
+            for (var f : futures) {
+                var results = f.get();
+                for (int i = 0; i < results.size(); i++) {
+                    assertThat(results.get(i)).isEqualTo(expected.get(i % texts.size()));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<String> names(String text) {
+        return scanner.scan(text).stream()
+                .filter(f -> f.type() == PiiType.PERSON_NAME)
+                .map(f -> text.substring(f.start(), f.end()))
+                .toList();
+    }
+}
