@@ -27,6 +27,9 @@ public class ErrorPages extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ErrorPages.class.getName());
 
+    /** The request attribute that tells the error page which status it explains. */
+    public static final String STATUS = "org.citymaas.portal.error.status";
+
     /** The statuses the error page explains; any other error is shown as a 500. */
     static final Set<Integer> EXPLAINED = Set.of(400, 403, 404, 405, 500);
 
@@ -52,8 +55,8 @@ public class ErrorPages extends HttpServlet {
             Problems.write(response, status, title(status), detail(status));
             return;
         }
-        request.getRequestDispatcher("/error/error.xhtml?status=" + (EXPLAINED.contains(status) ? status : 500))
-                .forward(new Plain(request), response);
+        request.setAttribute(STATUS, EXPLAINED.contains(status) ? status : 500);
+        request.getRequestDispatcher("/error/error.xhtml").forward(new Plain(request), response);
     }
 
     static int status(Object code) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import java.util.Set;
+import org.citymaas.portal.http.ErrorPages;
 
 /**
  * The portal's error page: what an HTTP error status means, in the page's language, and that status on
@@ -17,12 +18,19 @@ public class ErrorPage {
 
     private String status;
 
-    /** Answers with the page's status: one it explains, else 404 (the page was asked for directly). */
+    /**
+     * Answers with the page's status: the container's error (ErrorPages forwards here with it), the one in the
+     * address after a language switch, else 404 (the page was asked for directly).
+     */
     public void load() {
+        var external = FacesContext.getCurrentInstance().getExternalContext();
+        if (external.getRequestMap().get(ErrorPages.STATUS) instanceof Integer forwarded) {
+            status = forwarded.toString();
+        }
         if (status == null || !EXPLAINED.contains(status)) {
             status = "404";
         }
-        FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(Integer.parseInt(status));
+        external.setResponseStatus(Integer.parseInt(status));
     }
 
     public String getStatus() {
