@@ -1,6 +1,7 @@
 package org.citymaas.portal.problems;
 
 import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -58,7 +59,8 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(ConstraintViolationException e) {
             List<Map<String, String>> errors = e.getConstraintViolations().stream()
-                    .map(v -> Map.of("field", field(v.getPropertyPath().toString()), "message", v.getMessage()))
+                    .map(v -> Map.of(
+                            "field", field(v.getPropertyPath().toString()), "rule", rule(v), "message", v.getMessage()))
                     .sorted((a, b) -> a.get("field").compareTo(b.get("field")))
                     .toList();
             var detail = errors.stream()
@@ -66,6 +68,26 @@ public final class ProblemMappers {
                     .reduce((a, b) -> a + "; " + b)
                     .orElse("invalid input");
             return Problems.response(Problem.of(400, "Invalid input", detail).with("errors", errors));
+        }
+
+        /**
+         * The rule broken: the portal's own message key without its prefix ({@code {citymaas.characters.bidi-control}}
+         * is {@code bidi-control}, {@code {citymaas.email}} is {@code email}), else the constraint's name
+         * ({@code NotNull}, {@code Pattern}).
+         */
+        static String rule(ConstraintViolation<?> violation) {
+            var template = violation.getMessageTemplate();
+            if (template != null && template.startsWith("{citymaas.") && template.endsWith("}")) {
+                var key = template.substring(1, template.length() - 1);
+                return key.startsWith("citymaas.characters.")
+                        ? key.substring("citymaas.characters.".length())
+                        : key.substring("citymaas.".length());
+            }
+            return violation
+                    .getConstraintDescriptor()
+                    .getAnnotation()
+                    .annotationType()
+                    .getSimpleName();
         }
 
         /** "create.arg0.slug" names the parameter and the field; people need only the field. */

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import org.citymaas.portal.http.SecurityHeadersFilter;
 
 /** Writes problem details as the JSON object RFC 9457 describes (extensions as top-level members). */
 public final class Problems {
@@ -34,6 +35,7 @@ public final class Problems {
 
     /** For servlet code that answers before JAX-RS runs (the sign-in mechanism). */
     public static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        SecurityHeadersFilter.apply(response);
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -22,6 +22,7 @@ import org.citymaas.portal.errors.UnknownBatchException;
 import org.citymaas.portal.errors.UnknownModelException;
 import org.citymaas.portal.inference.boundary.InferenceGateway;
 import org.citymaas.portal.signin.CurrentCaller;
+import org.citymaas.security.input.control.HostileCharacters;
 import org.primefaces.PrimeFaces;
 
 /**
@@ -54,14 +55,40 @@ public class BatchPage implements Serializable {
     private BatchJobView job;
     private List<BatchFailureView> failures = List.of();
     private List<BatchJobView> recent;
+    private String problem;
 
-    /** Reads the model's card (if the department subscribes to it) and the job in the address. */
+    /**
+     * Reads the model's card (if the department subscribes to it) and the job in the address. A missing or
+     * malformed model name or job id answers 400, a model or job the department does not have 404.
+     */
     public void load() {
-        if (card == null && name != null) {
+        var model = PageParameter.judge(name, PageParameter.MODEL);
+        var jobShape = PageParameter.judge(jobId, PageParameter.JOB);
+        problem = model == PageParameter.MISSING
+                ? "page.parameter.missing"
+                : model == PageParameter.MALFORMED || jobShape == PageParameter.MALFORMED
+                        ? "page.parameter.invalid"
+                        : null;
+        if (problem != null) {
+            card = null;
+            PageParameter.status(400);
+            return;
+        }
+        if (jobShape == PageParameter.MISSING) {
+            jobId = null;
+        }
+        if (card == null) {
             card = CatalogPage.card(gateway, currentCaller.get(), name, null).orElse(null);
         }
-        if (card != null && jobId != null && job == null) {
+        if (card == null) {
+            PageParameter.status(404);
+            return;
+        }
+        if (jobId != null && job == null) {
             refresh();
+            if (job == null) {
+                PageParameter.status(404);
+            }
         }
     }
 
@@ -94,6 +121,19 @@ public class BatchPage implements Serializable {
             return null;
         }
         var faces = FacesContext.getCurrentInstance();
+        var hostile = HostileCharacters.find(file.getSubmittedFileName());
+        if (hostile.isPresent()) {
+            faces.addMessage(
+                    "upload:file",
+                    new FacesMessage(
+                            FacesMessage.SEVERITY_ERROR,
+                            text.getString("batch.fileName") + ": "
+                                    + text.getString(
+                                            "validation." + hostile.get().rule().messageKey()),
+                            ""));
+            faces.validationFailed();
+            return null;
+        }
         var address = ((HttpServletRequest) faces.getExternalContext().getRequest()).getRemoteAddr();
         try (var content = file.getInputStream()) {
             var submitted = scoring.submit(currentCaller.get(), name, file.getSubmittedFileName(), content, address);
@@ -156,6 +196,11 @@ public class BatchPage implements Serializable {
 
     public void setJob(String jobId) {
         this.jobId = jobId;
+    }
+
+    /** The message key of what is wrong with the address (400), or null. */
+    public String getProblem() {
+        return problem;
     }
 
     /** The card, or null when the department has no such model. */

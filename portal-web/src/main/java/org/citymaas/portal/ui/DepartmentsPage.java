@@ -64,7 +64,7 @@ public class DepartmentsPage implements Serializable {
                             .toString()
                             .compareTo(b.getPropertyPath().toString()))
                     .forEach(v -> faces.addMessage(
-                            null,
+                            "departments:" + v.getPropertyPath(),
                             new FacesMessage(
                                     FacesMessage.SEVERITY_ERROR,
                                     text.getString("departments." + v.getPropertyPath()) + ": " + message(text, v),

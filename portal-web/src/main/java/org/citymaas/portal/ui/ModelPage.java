@@ -51,10 +51,23 @@ public class ModelPage implements Serializable {
     private List<FieldView> fields = List.of();
     private List<OutputView> outputs = List.of();
     private String requestId;
+    private String problem;
 
-    /** Reads the card of the model named in the address, if the department subscribes to it. */
+    /**
+     * Reads the card of the model named in the address, if the department subscribes to it; a missing or
+     * malformed name answers 400, a model the department does not have 404, each with its message.
+     */
     public void load() {
-        if (card != null || name == null) {
+        if (card != null) {
+            return;
+        }
+        problem = switch (PageParameter.judge(name, PageParameter.MODEL)) {
+            case MISSING -> "page.parameter.missing";
+            case MALFORMED -> "page.parameter.invalid";
+            case WELL_FORMED -> null;
+        };
+        if (problem != null) {
+            PageParameter.status(400);
             return;
         }
         var caller = currentCaller.get();
@@ -66,6 +79,8 @@ public class ModelPage implements Serializable {
         card = CatalogPage.card(gateway, caller, name, quota).orElse(null);
         if (card != null) {
             fields = card.getInputs().stream().filter(f -> !f.isDropped()).toList();
+        } else {
+            PageParameter.status(404);
         }
     }
 
@@ -184,6 +199,11 @@ public class ModelPage implements Serializable {
     /** The card, or null when the department has no such model (unknown and unsubscribed look alike). */
     public ModelCardView getCard() {
         return card;
+    }
+
+    /** The message key of what is wrong with the address (400), or null. */
+    public String getProblem() {
+        return problem;
     }
 
     public List<FieldView> getFields() {

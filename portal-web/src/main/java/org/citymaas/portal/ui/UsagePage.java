@@ -48,7 +48,20 @@ public class UsagePage {
     private List<String> months = List.of();
     private String error;
 
+    /**
+     * Reads the month's usage of the department in the address. A malformed month, department or export
+     * answers 400 (the picker still offers the months there are), a department the caller may not see 404.
+     */
     public void load() throws IOException {
+        var malformed = PageParameter.judge(department, PageParameter.DEPARTMENT) == PageParameter.MALFORMED
+                || PageParameter.judge(month, PageParameter.MONTH) == PageParameter.MALFORMED
+                || (export != null && !export.isEmpty() && !"csv".equals(export));
+        if (malformed) {
+            // never shown back: the pickers offer only real months and departments
+            department = null;
+            month = null;
+            export = null;
+        }
         var caller = currentCaller.get();
         if (caller.has(Role.PLATFORM_ADMIN) && (department == null || department.isBlank())) {
             department = departments.list().stream()
@@ -60,12 +73,19 @@ public class UsagePage {
             department = reports.visibleDepartment(caller, department);
             months =
                     reports.months(department).stream().map(YearMonth::toString).toList();
+            if (malformed) {
+                error = text().getString("page.parameter.invalid");
+                PageParameter.status(400);
+                return;
+            }
             usage = reports.usage(caller, month, department);
         } catch (InvalidParameterException e) {
             error = MessageFormat.format(text().getString("usage.error." + e.parameter()), reports.currentMonth());
+            PageParameter.status(400);
             return;
         } catch (DepartmentNotFoundException e) {
             error = text().getString("usage.error.department");
+            PageParameter.status(404);
             return;
         }
         month = usage.month().toString();

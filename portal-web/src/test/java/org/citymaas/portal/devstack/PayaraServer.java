@@ -23,6 +23,10 @@ public final class PayaraServer implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
 
+    /** The server settings the portal needs (no branding headers), shared with the tests and the image. */
+    private static final Path PRE_BOOT_COMMANDS =
+            Path.of(System.getProperty("citymaas.payara.preboot", "portal-web/src/main/payara/pre-boot-commands.txt"));
+
     private final Process process;
     private final int port;
     private final Path log;
@@ -79,6 +83,8 @@ public final class PayaraServer implements AutoCloseable {
                     workDirectory.resolve("root").toString(),
                     "--systemproperties",
                     propertiesFile.toString(),
+                    "--prebootcommandfile",
+                    PRE_BOOT_COMMANDS.toString(),
                     "--deploy",
                     war.toString()));
             var process = new ProcessBuilder(command)

@@ -37,6 +37,8 @@ final class Browser {
                     "--window-size=1280,900",
                     "--lang=zh-CN",
                     "--user-data-dir=" + profile);
+            // the console's messages, for tests that check no Content Security Policy violation was reported
+            options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
             var service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(Path.of(System.getProperty("citymaas.chromedriver", "/usr/bin/chromedriver"))
                             .toFile())

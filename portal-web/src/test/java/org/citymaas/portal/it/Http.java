@@ -16,8 +16,12 @@ import java.util.Map;
 final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as browsers speak it over plain HTTP: the JDK client's h2c upgrade ends in Grizzly resetting the
+    // stream (RST_STREAM, or a 431) once a connection has carried long addresses or tokens
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private Http() {}
 
