@@ -210,6 +210,37 @@ class PrivacyIT {
     }
 
     @Test
+    void hostileCharactersInADepartmentFormAre400NamingTheFieldAndNothingIsCreated() {
+        var cases = Map.of(
+                "nul-character", "\\u0000",
+                "lone-surrogate", "\\udc00",
+                "control-character", "\\u0007",
+                "bidi-control", "\\u2066");
+        for (var hostile : cases.entrySet()) {
+            var slug = "parks-" + UUID.randomUUID().toString().substring(0, 8);
+            // written by hand, as the inference bodies above: the escapes reach the server's JSON reader as sent
+            var body = "{\"id\": \"" + slug + "\", \"nameZh\": \"园林" + hostile.getValue() + "绿化局\","
+                    + " \"nameEn\": \"Parks Bureau\", \"adminUsername\": \"" + slug + "-admin\","
+                    + " \"adminEmail\": \"" + slug + "-admin@city.example\", \"adminName\": \"李园林\"}";
+
+            var answer = Http.post(api("v1/tenants"), DemoTokens.userToken("platform-admin"), body);
+
+            assertThat(answer.status())
+                    .as(hostile.getKey() + ": " + answer.body())
+                    .isEqualTo(400);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.json().get("errors").findValuesAsText("field")).containsExactly("nameZh");
+            assertThat(answer.json().get("errors").findValuesAsText("rule")).containsExactly(hostile.getKey());
+            assertThat(TestDatabase.count("SELECT count(*) FROM department WHERE slug = ?", slug))
+                    .as("no department row")
+                    .isZero();
+            assertThat(Http.get(api("v1/tenants/" + slug), DemoTokens.userToken("platform-admin"))
+                            .status())
+                    .isEqualTo(404);
+        }
+    }
+
+    @Test
     void aFormulaCellComesBackFromABatchAsText() {
         var token = DemoTokens.serviceToken("hotline");
         var formula = "=cmd|' /C calc'!A0";
