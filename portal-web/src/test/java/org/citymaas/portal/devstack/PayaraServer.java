@@ -66,10 +66,10 @@ public final class PayaraServer implements AutoCloseable {
             // it holds the dev database's passwords: readable by its owner only
             Files.deleteIfExists(propertiesFile);
             Files.createFile(
-                    propertiesFile,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    propertiesFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (var out = Files.newBufferedWriter(propertiesFile)) {
-                properties.store(out, "CityMaaS settings of the dev run (demo secrets and the dev database's passwords)");
+                properties.store(
+                        out, "CityMaaS settings of the dev run (demo secrets and the dev database's passwords)");
             }
             var log = workDirectory.resolve("payara.log");
             List<String> command = new ArrayList<>(List.of(
