@@ -7,6 +7,7 @@ import java.util.Set;
 import org.citymaas.portal.audit.boundary.AuditResource;
 import org.citymaas.portal.audit.boundary.DeniedRequests;
 import org.citymaas.portal.batch.boundary.BatchesResource;
+import org.citymaas.portal.batch.boundary.RetentionResource;
 import org.citymaas.portal.departments.boundary.DepartmentsResource;
 import org.citymaas.portal.inference.boundary.InferenceResource;
 import org.citymaas.portal.me.MeResource;
@@ -47,6 +48,7 @@ public class RestApplication extends Application {
                 AuditResource.class,
                 InferenceResource.class,
                 BatchesResource.class,
+                RetentionResource.class,
                 UsageResource.class,
                 HistoryResource.class,
                 DeniedRequests.class,

@@ -35,9 +35,10 @@ public final class DevStack {
         }));
 
         step("Starting PostgreSQL (data in " + work.resolve("dev/postgres") + ")");
-        var database = EmbeddedDatabase.start(DATABASE_PORT, work.resolve("dev/postgres"));
+        var database = EmbeddedDatabase.startDurable(DATABASE_PORT, work.resolve("dev/postgres"));
         running.push(database);
-        step("PostgreSQL is up on port " + database.port());
+        step("PostgreSQL is up on port " + database.port() + " (crash-safe; passwords in "
+                + work.resolve("dev/postgres").resolve(EmbeddedDatabase.CREDENTIALS_FILE) + ")");
 
         step("Starting Keycloak (the first start imports the citymaas realm and takes longest)");
         var keycloak = KeycloakServer.start(KeycloakServer.Options.forDevRun());

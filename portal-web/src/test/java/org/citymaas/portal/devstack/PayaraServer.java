@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,8 +67,13 @@ public final class PayaraServer implements AutoCloseable {
             var properties = new Properties();
             properties.putAll(settings);
             var propertiesFile = workDirectory.resolve("citymaas.properties");
+            // it holds the dev database's passwords: readable by its owner only
+            Files.deleteIfExists(propertiesFile);
+            Files.createFile(
+                    propertiesFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (var out = Files.newBufferedWriter(propertiesFile)) {
-                properties.store(out, "CityMaaS settings of the dev run (demo secrets only)");
+                properties.store(
+                        out, "CityMaaS settings of the dev run (demo secrets and the dev database's passwords)");
             }
             var log = workDirectory.resolve("payara.log");
             List<String> command = new ArrayList<>(List.of(

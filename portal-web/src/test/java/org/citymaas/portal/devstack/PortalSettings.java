@@ -42,10 +42,10 @@ public final class PortalSettings {
         var settings = new LinkedHashMap<String, String>();
         settings.put("citymaas.db.url", database.jdbcUrl());
         settings.put("citymaas.db.user", Migrations.DEFAULT_APP_ROLE);
-        // the embedded server trusts local connections; a real one checks these
-        settings.put("citymaas.db.password", "embedded");
+        // the dev run's server checks these (generated, kept with its data); the tests' one trusts loopback
+        settings.put("citymaas.db.password", database.password(Migrations.DEFAULT_APP_ROLE));
         settings.put("citymaas.db.owner.user", database.ownerUser());
-        settings.put("citymaas.db.owner.password", "embedded");
+        settings.put("citymaas.db.owner.password", database.password(database.ownerUser()));
         settings.put("citymaas.demo", String.valueOf(demoData));
         settings.put("citymaas.oidc.issuer", keycloak.issuer());
         settings.put("citymaas.oidc.client-id", KeycloakDemoRealm.PORTAL_CLIENT);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,8 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * CSV batch scoring end to end on the real stack: a department's file scored line by line through
  * the governed gateway (each line metered and audited on its own, a refused line reported with its
- * line number), a finished line's input kept only masked, unusable files refused whole, and jobs
- * visible to their department only.
+ * line number), a finished line's input kept only masked, unusable files refused whole, jobs
+ * visible to their department only, and the retention that purges jobs finished long ago.
  */
 @ExtendWith(ArquillianExtension.class)
 class BatchScoringIT {
@@ -239,5 +241,132 @@ class BatchScoringIT {
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
         var done = awaitDone(submitted.json().get("id").asText(), token).json();
         assertThat(done.get("okRows").asInt()).as(done.toString()).isEqualTo(1);
+    }
+
+    @Test
+    void retentionDeletesTheLinesAndFileNameOfJobsFinishedLongAgoKeepsTheirCountsAndIsAuditedOnce() {
+        var transport = DemoTokens.serviceToken("transport");
+        var admin = DemoTokens.userToken("platform-admin");
+        var fileName = "张伟投诉.csv";
+        var old = Http.postCsv(
+                api("v1/models/traffic-flow-forecast/batches?fileName="
+                        + URLEncoder.encode(fileName, StandardCharsets.UTF_8)),
+                transport,
+                trafficCsv(3, -1));
+        var recent = Http.postCsv(api("v1/models/traffic-flow-forecast/batches"), transport, trafficCsv(1, -1));
+        assertThat(old.status()).as(old.body()).isEqualTo(202);
+        assertThat(recent.status()).as(recent.body()).isEqualTo(202);
+        var oldId = old.json().get("id").asText();
+        var recentId = recent.json().get("id").asText();
+        awaitDone(oldId, transport);
+        awaitDone(recentId, transport);
+        var oldJob = UUID.fromString(oldId);
+        var recentJob = UUID.fromString(recentId);
+        TestDatabase.execute(
+                "UPDATE batch_job SET created_at = now() - interval '40 days', started_at = now() - interval"
+                        + " '40 days', finished_at = now() - interval '31 days' WHERE id = ?",
+                oldJob);
+        // a job still running after 40 days (the portal that ran it stopped) and a hotline job that failed
+        // 31 days ago with a line that never ran (its raw complaint still stored)
+        var running = UUID.randomUUID();
+        var failed = UUID.randomUUID();
+        TestDatabase.execute("INSERT INTO batch_job (id, tenant_id, caller, caller_sub, caller_kind, model,"
+                + " model_version, file_name, columns, total_rows, status, created_at, started_at) VALUES ('"
+                + running + "', 'transport', 'transport-api', 'sub', 'SERVICE', 'traffic-flow-forecast', '1',"
+                + " 'running.csv', '[\"hour_of_day\"]', 1, 'RUNNING', now() - interval '40 days',"
+                + " now() - interval '40 days')");
+        TestDatabase.execute("INSERT INTO batch_row (job_id, line, input, request_id) VALUES ('" + running
+                + "', 2, '{\"hour_of_day\": \"7\"}', 'batch-" + running + "-2')");
+        TestDatabase.execute("INSERT INTO batch_job (id, tenant_id, caller, caller_sub, caller_kind, model,"
+                + " model_version, file_name, columns, total_rows, status, ok_rows, created_at, started_at,"
+                + " finished_at) VALUES ('" + failed + "', 'hotline', 'hotline-api', 'sub', 'SERVICE',"
+                + " 'complaint-routing', '1', '李娜.csv', '[\"text\"]', 2, 'FAILED', 1, now() - interval '40 days',"
+                + " now() - interval '40 days', now() - interval '31 days')");
+        TestDatabase.execute("INSERT INTO batch_row (job_id, line, input, request_id, output, finished_at) VALUES"
+                + " ('" + failed + "', 2, '{\"text\": \"路灯坏了\"}', 'batch-" + failed + "-2', '{\"outputs\": []}',"
+                + " now() - interval '31 days'), ('" + failed + "', 3, '{\"text\": \"联系电话13912345678\"}',"
+                + " 'batch-" + failed + "-3', NULL, NULL)");
+        var lastEvent = TestDatabase.count("SELECT coalesce(max(seq), 0) FROM audit_event");
+        var oldUsage =
+                TestDatabase.count("SELECT count(*) FROM usage_event WHERE request_id LIKE ?", "batch-" + oldId + "-%");
+        var oldAudit =
+                TestDatabase.count("SELECT count(*) FROM audit_event WHERE request_id LIKE ?", "batch-" + oldId + "-%");
+
+        var byStaff = Http.post(api("v1/admin/retention/run"), transport, "");
+        var run = Http.post(api("v1/admin/retention/run"), admin, "");
+
+        assertThat(byStaff.status()).as("only platform admins run it").isEqualTo(403);
+        assertThat(run.status()).as(run.body()).isEqualTo(200);
+        assertThat(run.json().get("olderThan").asText()).isEqualTo("P30D");
+        assertThat(run.json().get("jobs").asInt()).as(run.body()).isEqualTo(2);
+        assertThat(run.json().get("lines").asLong()).as(run.body()).isEqualTo(5);
+        assertThat(run.json().at("/departments/transport").asInt()).isEqualTo(1);
+        assertThat(run.json().at("/departments/hotline").asInt()).isEqualTo(1);
+        for (var purged : List.of(oldJob, failed)) {
+            assertThat(TestDatabase.count("SELECT count(*) FROM batch_row WHERE job_id = ?", purged))
+                    .as("the lines are gone")
+                    .isZero();
+            assertThat(TestDatabase.count(
+                            "SELECT count(*) FROM batch_job WHERE id = ? AND purged_at IS NOT NULL AND file_name IS NULL",
+                            purged))
+                    .as("the job stays, without its file name")
+                    .isEqualTo(1);
+        }
+        var tombstone = Http.get(api("v1/batches/" + oldId), transport);
+        assertThat(tombstone.status()).as(tombstone.body()).isEqualTo(200);
+        assertThat(tombstone.json().get("status").asText()).isEqualTo("DONE");
+        assertThat(tombstone.json().get("okRows").asInt()).isEqualTo(3);
+        assertThat(tombstone.json().hasNonNull("purgedAt")).as(tombstone.body()).isTrue();
+        assertThat(tombstone.json().hasNonNull("fileName"))
+                .as("the file name is gone: " + tombstone.body())
+                .isFalse();
+        var gone = Http.getAny(api("v1/batches/" + oldId + "/results"), transport);
+        assertThat(gone.status()).as(gone.body()).isEqualTo(410);
+        assertThat(gone.contentType()).startsWith("application/problem+json");
+        assertThat(gone.json().get("detail").asText()).contains("deleted", "P30D");
+        assertThat(Http.getAny(api("v1/batches/" + recentId + "/results"), transport)
+                        .status())
+                .isEqualTo(200);
+        for (var untouched : List.of(recentJob, running)) {
+            assertThat(TestDatabase.count(
+                            "SELECT count(*) FROM batch_row r JOIN batch_job j ON j.id = r.job_id WHERE j.id = ?"
+                                    + " AND j.purged_at IS NULL AND j.file_name IS NOT NULL",
+                            untouched))
+                    .as("a recent job and a running one keep their lines")
+                    .isEqualTo(1);
+        }
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM usage_event WHERE request_id LIKE ?", "batch-" + oldId + "-%"))
+                .as("usage is billing's: kept")
+                .isEqualTo(oldUsage)
+                .isEqualTo(3);
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM audit_event WHERE request_id LIKE ?", "batch-" + oldId + "-%"))
+                .as("the audit trail is kept")
+                .isEqualTo(oldAudit)
+                .isEqualTo(3);
+        var retentionEvents = "SELECT count(*) FROM audit_event WHERE action = 'batch.retention' AND seq > ?";
+        assertThat(TestDatabase.count(retentionEvents, lastEvent)).isEqualTo(1);
+        var summary = TestDatabase.first(
+                "SELECT summary FROM audit_event WHERE action = 'batch.retention' AND seq > ? AND actor ="
+                        + " 'platform-admin' AND resource = 'batches/retention' AND outcome = 'OK'",
+                lastEvent);
+        assertThat(summary)
+                .matches("jobs=2 lines=5 older-than=P30D cutoff=\\d{4}-\\d\\d-\\d\\dT[0-9:]+Z"
+                        + " departments=hotline:1,transport:1")
+                .doesNotContain("张伟", "李娜", ".csv");
+
+        var again = Http.post(api("v1/admin/retention/run"), admin, "");
+
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("jobs").asInt()).isZero();
+        assertThat(TestDatabase.count(retentionEvents, lastEvent))
+                .as("a run that finds nothing is audited too")
+                .isEqualTo(2);
+        var verification = Http.get(api("v1/audit/verify"), DemoTokens.userToken("auditor"));
+        assertThat(verification.status()).as(verification.body()).isEqualTo(200);
+        assertThat(verification.json().get("status").asText())
+                .as(verification.body())
+                .isEqualTo("OK");
     }
 }

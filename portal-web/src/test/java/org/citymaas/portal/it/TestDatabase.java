@@ -5,7 +5,7 @@ import org.citymaas.portal.devstack.TestStack;
 
 /**
  * Reads the test stack's database directly (as its owner), to check what the portal wrote: audit
- * events, limits.
+ * events, limits; and writes what the API cannot (a job that finished long ago).
  */
 final class TestDatabase {
 
@@ -27,6 +27,22 @@ final class TestDatabase {
             try (var result = query.executeQuery()) {
                 return result.next() ? result.getString(1) : null;
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Runs one INSERT or UPDATE as the owner and returns how many rows it changed: data the API cannot
+     * make, such as a job that finished weeks ago.
+     */
+    static int execute(String sql, Object... parameters) {
+        try (var connection = TestStack.start().database().ownerDataSource().getConnection();
+                var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -37,9 +37,11 @@ public class BatchJobs {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<Map<String, String>>> ERRORS = new TypeReference<>() {};
-    private static final String JOB_COLUMNS = "id, tenant_id, caller, caller_sub, caller_kind, model, model_version,"
-            + " file_name, columns, total_rows, status, ok_rows, failed_rows, created_at, started_at, finished_at";
-    private static final String INSERT_JOB = "INSERT INTO batch_job (" + JOB_COLUMNS + ") VALUES"
+    private static final String INSERTED_COLUMNS = "id, tenant_id, caller, caller_sub, caller_kind, model,"
+            + " model_version, file_name, columns, total_rows, status, ok_rows, failed_rows, created_at, started_at,"
+            + " finished_at";
+    private static final String JOB_COLUMNS = INSERTED_COLUMNS + ", purged_at";
+    private static final String INSERT_JOB = "INSERT INTO batch_job (" + INSERTED_COLUMNS + ") VALUES"
             + " (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_LINE =
             "INSERT INTO batch_row (job_id, line, input, request_id) VALUES (?, ?, ?::jsonb, ?)";
@@ -242,7 +244,8 @@ public class BatchJobs {
                 rows.getInt("failed_rows"),
                 instant(rows, "created_at"),
                 instant(rows, "started_at"),
-                instant(rows, "finished_at"));
+                instant(rows, "finished_at"),
+                instant(rows, "purged_at"));
     }
 
     private static Instant instant(ResultSet rows, String column) throws SQLException {

@@ -14,6 +14,7 @@ import org.citymaas.portal.batch.control.BatchResults;
 import org.citymaas.portal.batch.entity.BatchJob;
 import org.citymaas.portal.batch.entity.BatchLine;
 import org.citymaas.portal.batch.entity.BatchStatus;
+import org.citymaas.portal.errors.ExpiredBatchException;
 import org.citymaas.portal.errors.InvalidBatchException;
 import org.citymaas.portal.errors.UnknownBatchException;
 import org.citymaas.portal.inference.boundary.InferenceGateway;
@@ -43,6 +44,9 @@ public class BatchScoring {
 
     @Inject
     BatchRunner runner;
+
+    @Inject
+    BatchRetention retention;
 
     @Inject
     @ConfigProperty(name = "citymaas.batch.max-rows", defaultValue = "10000")
@@ -86,6 +90,7 @@ public class BatchScoring {
                 0,
                 clock.instant(),
                 null,
+                null,
                 null);
         var submitted = AuditTrail.by(caller)
                 .action("batch.submit")
@@ -120,9 +125,16 @@ public class BatchScoring {
                 .toList();
     }
 
-    /** The results file of the department's job (lines still running say PENDING). */
+    /**
+     * The results file of the department's job (lines still running say PENDING).
+     *
+     * @throws ExpiredBatchException retention deleted the job's lines, and so its results
+     */
     public String results(Caller caller, String id) {
         var job = job(caller, id);
+        if (job.purged()) {
+            throw new ExpiredBatchException(job.id(), job.purgedAt(), retention.period());
+        }
         var outputs = catalog.versions(job.model()).stream()
                 .filter(v -> v.card().version().equals(job.version()))
                 .findFirst()

@@ -9,7 +9,10 @@ import org.citymaas.portal.batch.entity.BatchLine;
 /**
  * A batch job on the wire: what ran, how far it got, and (once asked for one job) its refused lines.
  *
+ * @param fileName the uploaded file's name; null once the job was purged
  * @param percent lines done of all lines, in whole percent
+ * @param purgedAt when retention ({@code citymaas.batch.retention}) deleted the job's lines and file name,
+ *     after which its results answer 410 Gone; null until then
  * @param failures the refused or failed lines with their line numbers, in the file's order
  */
 public record BatchView(
@@ -26,6 +29,7 @@ public record BatchView(
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
+        Instant purgedAt,
         List<LineFailure> failures) {
 
     /**
@@ -50,6 +54,7 @@ public record BatchView(
                 job.createdAt(),
                 job.startedAt(),
                 job.finishedAt(),
+                job.purgedAt(),
                 failures.stream()
                         .map(l -> new LineFailure(l.line(), l.errorStatus(), l.errorMessage(), l.errors()))
                         .toList());

@@ -14,6 +14,8 @@ import org.citymaas.security.identity.entity.CallerKind;
  * @param columns the file's header, in its order
  * @param okRows lines answered so far
  * @param failedRows lines refused or failed so far
+ * @param fileName the uploaded file's name; null once the job was purged
+ * @param purgedAt when retention deleted its lines (and so its results) and its file name, or null
  */
 public record BatchJob(
         UUID id,
@@ -31,10 +33,16 @@ public record BatchJob(
         int failedRows,
         Instant createdAt,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        Instant purgedAt) {
 
     public BatchJob {
         columns = List.copyOf(columns);
+    }
+
+    /** Whether retention deleted its lines: only its counts, status and times are left. */
+    public boolean purged() {
+        return purgedAt != null;
     }
 
     public int doneRows() {
