@@ -3,7 +3,7 @@ package org.citymaas.portal.ui;
 import java.io.Serializable;
 import org.citymaas.portal.batch.entity.BatchJob;
 
-/** A batch job on the batch page: its file, state and progress; a JavaBean for Faces' EL. */
+/** A batch job on the batch page: its file, state, progress and whether retention deleted its results; a JavaBean for Faces' EL. */
 public class BatchJobView implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -18,6 +18,7 @@ public class BatchJobView implements Serializable {
     private final int failedRows;
     private final int percent;
     private final String createdAt;
+    private final String purgedAt;
 
     public BatchJobView(BatchJob job) {
         this.id = job.id().toString();
@@ -30,6 +31,7 @@ public class BatchJobView implements Serializable {
         this.failedRows = job.failedRows();
         this.percent = job.percent();
         this.createdAt = ModelCardView.CITY_TIME.format(job.createdAt());
+        this.purgedAt = job.purged() ? ModelCardView.CITY_TIME.format(job.purgedAt()) : null;
     }
 
     public String getId() {
@@ -71,6 +73,16 @@ public class BatchJobView implements Serializable {
 
     public int getPercent() {
         return percent;
+    }
+
+    /** Whether retention deleted its lines, results and file name. */
+    public boolean isPurged() {
+        return purgedAt != null;
+    }
+
+    /** When retention deleted them, in the city's time; null while they are kept. */
+    public String getPurgedAt() {
+        return purgedAt;
     }
 
     /** When it was submitted, in the city's time. */
