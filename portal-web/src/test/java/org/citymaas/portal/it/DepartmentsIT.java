@@ -3,7 +3,10 @@ package org.citymaas.portal.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.citymaas.portal.devstack.TestStack;
@@ -87,6 +90,26 @@ class DepartmentsIT {
         var listed = Http.get(api("v1/tenants/" + slug), DemoTokens.userToken("platform-admin"));
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.json().get("apiClientId").asText()).isEqualTo(slug + "-api");
+
+        // the first admin is recorded as a member of the new department (Hibernate's tenant
+        // discriminator, mapped in the portal's orm.xml, fills the row's department)
+        assertThat(memberDepartments(slug + "-admin")).containsExactly(slug);
+    }
+
+    private static List<String> memberDepartments(String username) {
+        try (var connection = TestStack.start().database().ownerDataSource().getConnection();
+                var query = connection.prepareStatement("SELECT tenant_id FROM member WHERE username = ?")) {
+            query.setString(1, username);
+            try (var result = query.executeQuery()) {
+                var departments = new ArrayList<String>();
+                while (result.next()) {
+                    departments.add(result.getString(1));
+                }
+                return departments;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
