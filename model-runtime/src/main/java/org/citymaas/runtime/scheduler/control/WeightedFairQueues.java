@@ -13,7 +13,7 @@ import org.citymaas.runtime.RuntimeClosedException;
 import org.citymaas.runtime.catalog.entity.ModelRef;
 import org.citymaas.runtime.catalog.entity.ModelVersion;
 import org.citymaas.runtime.inference.entity.Priority;
-import org.citymaas.runtime.inference.entity.TenantId;
+import org.citymaas.runtime.inference.entity.ShareKey;
 import org.citymaas.runtime.scheduler.entity.QueueDepth;
 
 /**
@@ -69,13 +69,13 @@ public final class WeightedFairQueues {
     }
 
     private static final class TenantQueue {
-        final TenantId tenant;
+        final ShareKey tenant;
         final double weight;
         final Map<ModelRef, ModelQueue> models = new LinkedHashMap<>();
         double virtualTime;
         int size;
 
-        TenantQueue(TenantId tenant, double weight) {
+        TenantQueue(ShareKey tenant, double weight) {
             this.tenant = tenant;
             this.weight = weight;
         }
@@ -106,10 +106,10 @@ public final class WeightedFairQueues {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final Map<TenantId, TenantQueue> tenants = new HashMap<>();
+    private final Map<ShareKey, TenantQueue> tenants = new HashMap<>();
     private final Map<ModelRef, ModelVersion> versions = new HashMap<>();
     private final Map<ModelRef, ModelLoad> loads = new HashMap<>();
-    private final Map<TenantId, Double> weights;
+    private final Map<ShareKey, Double> weights;
     private final double defaultWeight;
     private final int capacity;
     private final java.util.function.ToIntFunction<ModelRef> maxBatchRows;
@@ -131,7 +131,7 @@ public final class WeightedFairQueues {
      * @param workers the worker threads taking batches, among which a model's backlog is split
      */
     public WeightedFairQueues(
-            Map<TenantId, Double> weights,
+            Map<ShareKey, Double> weights,
             double defaultWeight,
             int capacity,
             java.util.function.ToIntFunction<ModelRef> maxBatchRows,
@@ -149,7 +149,7 @@ public final class WeightedFairQueues {
 
     /** The same maximum batch rows for every model version, for one worker. */
     public WeightedFairQueues(
-            Map<TenantId, Double> weights,
+            Map<ShareKey, Double> weights,
             double defaultWeight,
             int capacity,
             int maxBatchRows,

@@ -17,7 +17,7 @@ import org.citymaas.runtime.engine.control.BatchRunner;
 import org.citymaas.runtime.engine.control.InferenceEngine;
 import org.citymaas.runtime.engine.control.LoadedModel;
 import org.citymaas.runtime.inference.entity.Priority;
-import org.citymaas.runtime.inference.entity.TenantId;
+import org.citymaas.runtime.inference.entity.ShareKey;
 import org.citymaas.runtime.inference.entity.Tensor;
 import org.citymaas.runtime.scheduler.control.WeightedFairQueues.Batch;
 import org.junit.jupiter.api.AfterEach;
@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 /** The queueing policy alone, on a stand-in engine; the real engine runs in the integration tests. */
 class WeightedFairQueuesTest {
 
-    private static final TenantId FLOOD = TenantId.of("transport");
-    private static final TenantId TRICKLE = TenantId.of("health");
+    private static final ShareKey FLOOD = ShareKey.of("transport");
+    private static final ShareKey TRICKLE = ShareKey.of("health");
     private static final ModelVersion MODEL = version("m");
     private static final ModelVersion OTHER = version("n");
 
@@ -43,24 +43,24 @@ class WeightedFairQueuesTest {
         residency.close();
     }
 
-    private WeightedFairQueues queues(Map<TenantId, Double> weights, int capacity, int maxBatch) {
+    private WeightedFairQueues queues(Map<ShareKey, Double> weights, int capacity, int maxBatch) {
         residency.load(MODEL);
         residency.load(OTHER);
         return new WeightedFairQueues(weights, 1.0, capacity, maxBatch, 0, residency);
     }
 
-    private static PendingRequest request(TenantId tenant, ModelVersion v, int rows, Priority p, long timeoutNanos) {
+    private static PendingRequest request(ShareKey tenant, ModelVersion v, int rows, Priority p, long timeoutNanos) {
         long now = System.nanoTime();
         var t = Tensor.fp32("x", new long[] {rows, 1}, new float[rows]);
         return new PendingRequest(tenant, v, List.of(t), rows, p, now, now + timeoutNanos, new CompletableFuture<>());
     }
 
-    private static PendingRequest request(TenantId tenant) {
+    private static PendingRequest request(ShareKey tenant) {
         return request(tenant, MODEL, 1, Priority.NORMAL, TimeUnit.MINUTES.toNanos(1));
     }
 
-    private List<TenantId> serveOneByOne(WeightedFairQueues q, int n) throws InterruptedException {
-        var order = new ArrayList<TenantId>();
+    private List<ShareKey> serveOneByOne(WeightedFairQueues q, int n) throws InterruptedException {
+        var order = new ArrayList<ShareKey>();
         for (int i = 0; i < n; i++) {
             Batch b = q.next(new ArrayList<>());
             order.add(b.requests().get(0).tenant());
@@ -79,7 +79,7 @@ class WeightedFairQueuesTest {
         for (int i = 0; i < 4; i++) {
             q.enqueue(request(TRICKLE));
         }
-        List<TenantId> order = serveOneByOne(q, 16);
+        List<ShareKey> order = serveOneByOne(q, 16);
         assertThat(order.subList(0, 8)).containsExactly(FLOOD, TRICKLE, FLOOD, TRICKLE, FLOOD, TRICKLE, FLOOD, TRICKLE);
     }
 
@@ -240,7 +240,7 @@ class WeightedFairQueuesTest {
             q.enqueue(request(FLOOD));
             q.enqueue(request(TRICKLE));
         }
-        List<TenantId> first = serveOneByOne(q, 16);
+        List<ShareKey> first = serveOneByOne(q, 16);
         assertThat(first.stream().filter(FLOOD::equals).count()).isEqualTo(12);
     }
 
