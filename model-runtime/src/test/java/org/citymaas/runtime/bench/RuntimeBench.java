@@ -22,7 +22,7 @@ import org.citymaas.runtime.inference.boundary.RuntimeConfig;
 import org.citymaas.runtime.inference.control.ModelInputs;
 import org.citymaas.runtime.inference.entity.InferenceRequest;
 import org.citymaas.runtime.inference.entity.InferenceResult;
-import org.citymaas.runtime.inference.entity.TenantId;
+import org.citymaas.runtime.inference.entity.ShareKey;
 import org.citymaas.runtime.inference.entity.Tensor;
 import org.citymaas.runtime.scheduler.control.BatchAssembler;
 import org.citymaas.runtime.training.control.CatalogRecipes;
@@ -42,8 +42,8 @@ import org.citymaas.runtime.training.control.Table;
  */
 public final class RuntimeBench {
 
-    private static final TenantId FLOOD = TenantId.of("transport");
-    private static final TenantId TRICKLE = TenantId.of("health");
+    private static final ShareKey FLOOD = ShareKey.of("transport");
+    private static final ShareKey TRICKLE = ShareKey.of("health");
     private static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "3"));
     private static final double WARMUP = Double.parseDouble(System.getProperty("bench.warmup", "1"));
     private static final int MAX_BATCH = Integer.getInteger("bench.maxBatch", 64);
@@ -273,7 +273,7 @@ public final class RuntimeBench {
             ModelRuntime runtime,
             ModelRef model,
             IntFunction<List<Tensor>> row,
-            TenantId tenant,
+            ShareKey tenant,
             int i,
             AtomicBoolean stop,
             AtomicBoolean measuring,
@@ -313,8 +313,8 @@ public final class RuntimeBench {
             ModelRuntime runtime,
             ModelRef model,
             IntFunction<List<Tensor>> row,
-            TenantId flood,
-            TenantId trickle,
+            ShareKey flood,
+            ShareKey trickle,
             String label)
             throws Exception {
         var stop = new AtomicBoolean();

@@ -22,11 +22,11 @@ import org.citymaas.runtime.inference.control.ModelInputs;
 import org.citymaas.runtime.inference.entity.InferenceRequest;
 import org.citymaas.runtime.inference.entity.InferenceResult;
 import org.citymaas.runtime.inference.entity.Tensor;
+import org.citymaas.runtime.scheduler.control.BatchQueue;
 import org.citymaas.runtime.scheduler.control.BatchWorker;
 import org.citymaas.runtime.scheduler.control.ModelResidency;
 import org.citymaas.runtime.scheduler.control.PendingRequest;
 import org.citymaas.runtime.scheduler.control.RuntimeMeter;
-import org.citymaas.runtime.scheduler.control.WeightedFairQueues;
 import org.citymaas.runtime.scheduler.entity.ModelState;
 import org.citymaas.runtime.scheduler.entity.RuntimeMetrics;
 
@@ -45,7 +45,7 @@ public final class ModelRuntime implements AutoCloseable {
     private final RuntimeConfig config;
     private final String device;
     private final ModelResidency residency;
-    private final WeightedFairQueues queues;
+    private final BatchQueue queues;
     private final RuntimeMeter meter = new RuntimeMeter();
     private final List<Thread> workers = new ArrayList<>();
     /** Per requested ref: the version that answers it and how its inputs are prepared, one lookup a request. */
@@ -66,7 +66,7 @@ public final class ModelRuntime implements AutoCloseable {
         this.config = config;
         this.device = engine.device();
         this.residency = new ModelResidency(engine, config.memoryBudgetBytes(), this::settled);
-        this.queues = new WeightedFairQueues(
+        this.queues = new BatchQueue(
                 config.tenantWeights(),
                 config.defaultWeight(),
                 config.queueCapacity(),

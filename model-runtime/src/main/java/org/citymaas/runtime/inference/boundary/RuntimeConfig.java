@@ -3,7 +3,7 @@ package org.citymaas.runtime.inference.boundary;
 import java.time.Duration;
 import java.util.Map;
 import org.citymaas.runtime.engine.control.TensorFlowEngine.DevicePreference;
-import org.citymaas.runtime.inference.entity.TenantId;
+import org.citymaas.runtime.inference.entity.ShareKey;
 
 /**
  * How the runtime is sized.
@@ -17,7 +17,7 @@ import org.citymaas.runtime.inference.entity.TenantId;
  * @param queueCapacity requests one tenant may queue for one model version; more are rejected at once
  * @param defaultTimeout deadline of a request that names none
  * @param memoryBudgetBytes SavedModel bytes that may be loaded at once; least recently used versions go first
- * @param tenantWeights fair-share weight per tenant
+ * @param tenantWeights fair-share weight per tenant, by its share key
  * @param defaultWeight weight of tenants not listed
  * @param shutdownGrace how long {@link ModelRuntime#close()} lets queued work finish
  */
@@ -30,7 +30,7 @@ public record RuntimeConfig(
         int queueCapacity,
         Duration defaultTimeout,
         long memoryBudgetBytes,
-        Map<TenantId, Double> tenantWeights,
+        Map<ShareKey, Double> tenantWeights,
         double defaultWeight,
         Duration shutdownGrace) {
 
@@ -185,7 +185,7 @@ public record RuntimeConfig(
                 shutdownGrace);
     }
 
-    public RuntimeConfig withTenantWeights(Map<TenantId, Double> tenantWeights) {
+    public RuntimeConfig withTenantWeights(Map<ShareKey, Double> tenantWeights) {
         return new RuntimeConfig(
                 device,
                 workers,

@@ -9,14 +9,14 @@ import org.citymaas.runtime.catalog.entity.ModelRef;
 /**
  * What a department asks the runtime to run.
  *
- * @param tenant the department that pays for it and whose fair share it uses
+ * @param tenant whose fair share it uses (the portal passes the department's id)
  * @param model the model and, optionally, the version ({@code null} version: the default one)
  * @param inputs named input tensors, all with the same number of rows
  * @param priority order inside the tenant's own queue
  * @param timeout how long it may wait and run; empty: the runtime's default
  */
 public record InferenceRequest(
-        TenantId tenant, ModelRef model, List<Tensor> inputs, Priority priority, Optional<Duration> timeout) {
+        ShareKey tenant, ModelRef model, List<Tensor> inputs, Priority priority, Optional<Duration> timeout) {
 
     public InferenceRequest {
         Objects.requireNonNull(tenant, "tenant");
@@ -26,7 +26,7 @@ public record InferenceRequest(
         timeout = timeout == null ? Optional.empty() : timeout;
     }
 
-    public static InferenceRequest of(TenantId tenant, ModelRef model, List<Tensor> inputs) {
+    public static InferenceRequest of(ShareKey tenant, ModelRef model, List<Tensor> inputs) {
         return new InferenceRequest(tenant, model, inputs, Priority.NORMAL, Optional.empty());
     }
 

@@ -8,7 +8,6 @@ import org.citymaas.runtime.engine.control.BatchRunner;
 import org.citymaas.runtime.inference.entity.Compute;
 import org.citymaas.runtime.inference.entity.InferenceResult;
 import org.citymaas.runtime.inference.entity.Tensor;
-import org.citymaas.runtime.scheduler.control.WeightedFairQueues.Batch;
 
 /**
  * A worker thread of the device: takes a batch, runs it on a runner of the model version and answers
@@ -21,22 +20,18 @@ public final class BatchWorker implements Runnable {
 
     private static final ThreadLocal<int[]> COMPLETIONS_LEFT = ThreadLocal.withInitial(() -> new int[] {-1});
 
-    private final WeightedFairQueues queues;
+    private final BatchQueue queues;
     private final BatchInputs batchInputs;
     private final ModelResidency residency;
     private final RuntimeMeter meter;
     private final String device;
 
-    public BatchWorker(WeightedFairQueues queues, ModelResidency residency, RuntimeMeter meter, String device) {
+    public BatchWorker(BatchQueue queues, ModelResidency residency, RuntimeMeter meter, String device) {
         this(queues, residency, meter, device, BatchInputs.STACK);
     }
 
     public BatchWorker(
-            WeightedFairQueues queues,
-            ModelResidency residency,
-            RuntimeMeter meter,
-            String device,
-            BatchInputs batchInputs) {
+            BatchQueue queues, ModelResidency residency, RuntimeMeter meter, String device, BatchInputs batchInputs) {
         this.batchInputs = batchInputs;
         this.queues = queues;
         this.residency = residency;

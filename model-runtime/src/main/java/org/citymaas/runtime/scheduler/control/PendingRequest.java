@@ -5,13 +5,13 @@ import java.util.concurrent.CompletableFuture;
 import org.citymaas.runtime.catalog.entity.ModelVersion;
 import org.citymaas.runtime.inference.entity.InferenceResult;
 import org.citymaas.runtime.inference.entity.Priority;
-import org.citymaas.runtime.inference.entity.TenantId;
+import org.citymaas.runtime.inference.entity.ShareKey;
 import org.citymaas.runtime.inference.entity.Tensor;
 
 /**
  * A validated request waiting in a tenant's queue.
  *
- * @param tenant who pays for it
+ * @param tenant whose fair share it uses
  * @param version the version that will answer
  * @param modelInputs the inputs as queued: dropped fields removed, text still text (featurized per batch)
  * @param rows its rows
@@ -21,7 +21,7 @@ import org.citymaas.runtime.inference.entity.Tensor;
  * @param future completed with the result or the failure
  */
 public record PendingRequest(
-        TenantId tenant,
+        ShareKey tenant,
         ModelVersion version,
         List<Tensor> modelInputs,
         int rows,

@@ -23,7 +23,7 @@ import org.citymaas.runtime.catalog.entity.ModelRef;
 import org.citymaas.runtime.engine.control.TensorFlowEngine.DevicePreference;
 import org.citymaas.runtime.inference.entity.InferenceRequest;
 import org.citymaas.runtime.inference.entity.InferenceResult;
-import org.citymaas.runtime.inference.entity.TenantId;
+import org.citymaas.runtime.inference.entity.ShareKey;
 import org.citymaas.runtime.inference.entity.Tensor;
 import org.citymaas.runtime.scheduler.entity.ModelState;
 import org.citymaas.runtime.scheduler.entity.QueueDepth;
@@ -39,8 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The runtime on the real TensorFlow engine with the shipped catalog models. */
 class ModelRuntimeIT {
 
-    static final TenantId TRANSPORT = TenantId.of("transport");
-    static final TenantId HEALTH = TenantId.of("health");
+    static final ShareKey TRANSPORT = ShareKey.of("transport");
+    static final ShareKey HEALTH = ShareKey.of("health");
     static final ModelRef TRAFFIC = ModelRef.of(TrafficFlowRecipe.NAME);
     static final ModelRef EDUCATION = ModelRef.of(EducationScoreRecipe.NAME);
     static final ModelRef RISK = ModelRef.of(HealthRiskRecipe.NAME);
@@ -73,7 +73,7 @@ class ModelRuntimeIT {
                 .withBatching(64, Duration.ofMillis(1));
     }
 
-    static InferenceRequest request(TenantId tenant, ModelRef model, List<Tensor> inputs) {
+    static InferenceRequest request(ShareKey tenant, ModelRef model, List<Tensor> inputs) {
         return InferenceRequest.of(tenant, model, inputs);
     }
 
@@ -88,7 +88,7 @@ class ModelRuntimeIT {
             assertThat(flow.compute().rows()).isEqualTo(3);
             assertThat(flow.compute().millis()).isPositive();
 
-            assertThat(values(runtime.infer(request(TenantId.of("education"), EDUCATION, education.inputs(0, 2)))
+            assertThat(values(runtime.infer(request(ShareKey.of("education"), EDUCATION, education.inputs(0, 2)))
                             .output("final_score")
                             .floats()))
                     .allMatch(v -> v > 20 && v < 110);
@@ -96,13 +96,13 @@ class ModelRuntimeIT {
                             .output("diabetes_risk")
                             .floats()))
                     .allMatch(p -> p >= 0 && p <= 1);
-            assertThat(runtime.infer(request(TenantId.of("environment"), AIR, air.inputs(0, 1)))
+            assertThat(runtime.infer(request(ShareKey.of("environment"), AIR, air.inputs(0, 1)))
                             .output("pm25_next_6h")
                             .shape())
                     .containsExactly(1, 6);
 
             var complaint = runtime.infer(request(
-                    TenantId.of("hotline"),
+                    ShareKey.of("hotline"),
                     COMPLAINTS,
                     List.of(Tensor.bytes("text", new long[] {2}, "你好，我们小区停水三天了还没恢复，希望尽快处理。", "工地夜间施工噪音很大，吵得睡不着"))));
             var labels = catalog.resolve(COMPLAINTS).card().outputs().get(0).labels();
@@ -183,7 +183,7 @@ class ModelRuntimeIT {
         try (var runtime = new ModelRuntime(catalog, config().withBatching(1, Duration.ZERO))) {
             runtime.load(TRAFFIC);
             runtime.pause();
-            var order = Collections.synchronizedList(new ArrayList<TenantId>());
+            var order = Collections.synchronizedList(new ArrayList<ShareKey>());
             var futures = new ArrayList<CompletableFuture<?>>();
             for (int i = 0; i < 12; i++) {
                 futures.add(runtime.submit(request(TRANSPORT, TRAFFIC, traffic.row(i)))
@@ -209,7 +209,7 @@ class ModelRuntimeIT {
         try (var runtime = new ModelRuntime(catalog, weighted)) {
             runtime.load(TRAFFIC);
             runtime.pause();
-            var order = Collections.synchronizedList(new ArrayList<TenantId>());
+            var order = Collections.synchronizedList(new ArrayList<ShareKey>());
             var futures = new ArrayList<CompletableFuture<?>>();
             for (int i = 0; i < 12; i++) {
                 futures.add(runtime.submit(request(TRANSPORT, TRAFFIC, traffic.row(i)))
@@ -321,11 +321,11 @@ class ModelRuntimeIT {
         try (var runtime = new ModelRuntime(catalog, config())) {
             var withId = new ArrayList<>(education.row(0));
             withId.removeIf(t -> t.name().equals("student_id"));
-            float without = runtime.infer(request(TenantId.of("education"), EDUCATION, withId))
+            float without = runtime.infer(request(ShareKey.of("education"), EDUCATION, withId))
                     .output("final_score")
                     .floats()[0];
             withId.add(Tensor.bytes("student_id", new long[] {1}, "S2025999999"));
-            float with = runtime.infer(request(TenantId.of("education"), EDUCATION, withId))
+            float with = runtime.infer(request(ShareKey.of("education"), EDUCATION, withId))
                     .output("final_score")
                     .floats()[0];
             assertThat(with).isEqualTo(without);

@@ -36,7 +36,7 @@ import org.citymaas.runtime.inference.boundary.ModelRuntime;
 import org.citymaas.runtime.inference.control.InputValidator;
 import org.citymaas.runtime.inference.entity.InferenceRequest;
 import org.citymaas.runtime.inference.entity.InferenceResult;
-import org.citymaas.runtime.inference.entity.TenantId;
+import org.citymaas.runtime.inference.entity.ShareKey;
 import org.citymaas.security.audit.entity.AuditEvent;
 import org.citymaas.security.identity.entity.Caller;
 import org.citymaas.security.input.control.HostileCharacters;
@@ -259,7 +259,7 @@ public class InferenceGateway {
         String title;
         String detail;
         try {
-            var future = runtime.submit(InferenceRequest.of(TenantId.of(caller.tenant()), target.ref(), inputs)
+            var future = runtime.submit(InferenceRequest.of(ShareKey.of(caller.tenant()), target.ref(), inputs)
                     .withTimeout(timeout));
             return future.get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
         } catch (QueueFullException e) {

@@ -17,17 +17,16 @@ import org.citymaas.runtime.engine.control.BatchRunner;
 import org.citymaas.runtime.engine.control.InferenceEngine;
 import org.citymaas.runtime.engine.control.LoadedModel;
 import org.citymaas.runtime.inference.entity.Priority;
-import org.citymaas.runtime.inference.entity.TenantId;
+import org.citymaas.runtime.inference.entity.ShareKey;
 import org.citymaas.runtime.inference.entity.Tensor;
-import org.citymaas.runtime.scheduler.control.WeightedFairQueues.Batch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The queueing policy alone, on a stand-in engine; the real engine runs in the integration tests. */
-class WeightedFairQueuesTest {
+class BatchQueueTest {
 
-    private static final TenantId FLOOD = TenantId.of("transport");
-    private static final TenantId TRICKLE = TenantId.of("health");
+    private static final ShareKey FLOOD = ShareKey.of("transport");
+    private static final ShareKey TRICKLE = ShareKey.of("health");
     private static final ModelVersion MODEL = version("m");
     private static final ModelVersion OTHER = version("n");
 
@@ -43,24 +42,24 @@ class WeightedFairQueuesTest {
         residency.close();
     }
 
-    private WeightedFairQueues queues(Map<TenantId, Double> weights, int capacity, int maxBatch) {
+    private BatchQueue queues(Map<ShareKey, Double> weights, int capacity, int maxBatch) {
         residency.load(MODEL);
         residency.load(OTHER);
-        return new WeightedFairQueues(weights, 1.0, capacity, maxBatch, 0, residency);
+        return new BatchQueue(weights, 1.0, capacity, maxBatch, 0, residency);
     }
 
-    private static PendingRequest request(TenantId tenant, ModelVersion v, int rows, Priority p, long timeoutNanos) {
+    private static PendingRequest request(ShareKey tenant, ModelVersion v, int rows, Priority p, long timeoutNanos) {
         long now = System.nanoTime();
         var t = Tensor.fp32("x", new long[] {rows, 1}, new float[rows]);
         return new PendingRequest(tenant, v, List.of(t), rows, p, now, now + timeoutNanos, new CompletableFuture<>());
     }
 
-    private static PendingRequest request(TenantId tenant) {
+    private static PendingRequest request(ShareKey tenant) {
         return request(tenant, MODEL, 1, Priority.NORMAL, TimeUnit.MINUTES.toNanos(1));
     }
 
-    private List<TenantId> serveOneByOne(WeightedFairQueues q, int n) throws InterruptedException {
-        var order = new ArrayList<TenantId>();
+    private List<ShareKey> serveOneByOne(BatchQueue q, int n) throws InterruptedException {
+        var order = new ArrayList<ShareKey>();
         for (int i = 0; i < n; i++) {
             Batch b = q.next(new ArrayList<>());
             order.add(b.requests().get(0).tenant());
@@ -79,7 +78,7 @@ class WeightedFairQueuesTest {
         for (int i = 0; i < 4; i++) {
             q.enqueue(request(TRICKLE));
         }
-        List<TenantId> order = serveOneByOne(q, 16);
+        List<ShareKey> order = serveOneByOne(q, 16);
         assertThat(order.subList(0, 8)).containsExactly(FLOOD, TRICKLE, FLOOD, TRICKLE, FLOOD, TRICKLE, FLOOD, TRICKLE);
     }
 
@@ -123,7 +122,7 @@ class WeightedFairQueuesTest {
      * Two workers under a flood whose full batches took {@code fullBatchNanos}: one worker runs a full batch
      * (returned, still running) and the other has just run a trickle tenant's request in a batch of its own.
      */
-    private Batch floodWithATrickleJustServed(WeightedFairQueues q, long fullBatchNanos) throws InterruptedException {
+    private Batch floodWithATrickleJustServed(BatchQueue q, long fullBatchNanos) throws InterruptedException {
         for (int i = 0; i < 400; i++) {
             q.enqueue(request(FLOOD));
         }
@@ -141,10 +140,10 @@ class WeightedFairQueuesTest {
         return longOne;
     }
 
-    private WeightedFairQueues twoWorkers() {
+    private BatchQueue twoWorkers() {
         residency.load(MODEL);
         residency.load(OTHER);
-        return new WeightedFairQueues(Map.of(), 1.0, 1000, ref -> 64, 0, residency, 2);
+        return new BatchQueue(Map.of(), 1.0, 1000, ref -> 64, 0, residency, 2);
     }
 
     @Test
@@ -181,7 +180,7 @@ class WeightedFairQueuesTest {
     void splitsABacklogOfLessThanTwoFullBatchesAmongTheIdleWorkers() throws InterruptedException {
         residency.load(MODEL);
         residency.load(OTHER);
-        var q = new WeightedFairQueues(Map.of(), 1.0, 1000, ref -> 64, TimeUnit.HOURS.toNanos(1), residency, 2);
+        var q = new BatchQueue(Map.of(), 1.0, 1000, ref -> 64, TimeUnit.HOURS.toNanos(1), residency, 2);
         for (int i = 0; i < 64; i++) {
             q.enqueue(request(FLOOD));
         }
@@ -210,7 +209,7 @@ class WeightedFairQueuesTest {
     void aWorkerTakesTheWholeBacklogWhileTheOtherRunsAnotherModel() throws InterruptedException {
         residency.load(MODEL);
         residency.load(OTHER);
-        var q = new WeightedFairQueues(Map.of(), 1.0, 1000, ref -> 64, TimeUnit.HOURS.toNanos(1), residency, 2);
+        var q = new BatchQueue(Map.of(), 1.0, 1000, ref -> 64, TimeUnit.HOURS.toNanos(1), residency, 2);
         q.enqueue(request(TRICKLE, OTHER, 1, Priority.NORMAL, TimeUnit.MINUTES.toNanos(1)));
         Batch other = q.next(new ArrayList<>());
         assertThat(other.version()).isEqualTo(OTHER);
@@ -240,7 +239,7 @@ class WeightedFairQueuesTest {
             q.enqueue(request(FLOOD));
             q.enqueue(request(TRICKLE));
         }
-        List<TenantId> first = serveOneByOne(q, 16);
+        List<ShareKey> first = serveOneByOne(q, 16);
         assertThat(first.stream().filter(FLOOD::equals).count()).isEqualTo(12);
     }
 
@@ -285,7 +284,7 @@ class WeightedFairQueuesTest {
     @Test
     void runsAPartialBatchAtOnceWhenNoOtherWorkerIsBusy() throws InterruptedException {
         residency.load(MODEL);
-        var q = new WeightedFairQueues(Map.of(), 1.0, 100, 64, TimeUnit.HOURS.toNanos(1), residency);
+        var q = new BatchQueue(Map.of(), 1.0, 100, 64, TimeUnit.HOURS.toNanos(1), residency);
         q.enqueue(request(FLOOD));
         assertThat(q.next(new ArrayList<>()).rows()).isEqualTo(1);
     }
@@ -293,7 +292,7 @@ class WeightedFairQueuesTest {
     @Test
     void waitsForAFullBatchWhileAnotherWorkerIsBusy() throws Exception {
         residency.load(MODEL);
-        var q = new WeightedFairQueues(Map.of(), 1.0, 100, 2, TimeUnit.HOURS.toNanos(1), residency);
+        var q = new BatchQueue(Map.of(), 1.0, 100, 2, TimeUnit.HOURS.toNanos(1), residency);
         q.enqueue(request(FLOOD));
         Batch running = q.next(new ArrayList<>());
         assertThat(running.rows()).isEqualTo(1);
