@@ -5,7 +5,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -54,10 +53,13 @@ public class AuditTrail {
         logLine(event);
     }
 
-    /** Appends an event on the caller's connection: the last statement of its transaction. */
-    public void append(Connection connection, AuditEvent event) {
+    /**
+     * Appends an event as the last step of the current transaction, which commits or rolls it back
+     * with everything else the transaction wrote.
+     */
+    public void append(AuditEvent event) {
         requireStructure(event);
-        log.append(connection, event);
+        log.append(event);
         logLine(event);
     }
 

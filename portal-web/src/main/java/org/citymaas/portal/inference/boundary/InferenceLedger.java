@@ -102,7 +102,7 @@ public class InferenceLedger {
                             auditEvent.build().summary() + " | retry of the request id: charged once already");
                 }
             }
-            audit.append(connection, auditEvent.build());
+            audit.append(auditEvent.build());
             return settlement;
         } catch (SQLException e) {
             throw new LedgerException("could not meter the request", e);
@@ -114,7 +114,7 @@ public class InferenceLedger {
     public void fail(Reservation reservation, AuditEvent event) {
         try (var connection = dataSource.getConnection()) {
             quotas.release(connection, reservation);
-            audit.append(connection, event);
+            audit.append(event);
         } catch (SQLException e) {
             throw new LedgerException("could not release the quota reservation", e);
         }

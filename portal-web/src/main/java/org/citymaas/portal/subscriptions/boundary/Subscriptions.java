@@ -79,14 +79,12 @@ public class Subscriptions {
                 grant.setTimestamp(6, Timestamp.from(now));
                 grant.executeUpdate();
             }
-            audit.append(
-                    connection,
-                    AuditTrail.by(by)
-                            .action("subscription.grant")
-                            .resource("tenants/" + department + "/subscriptions/" + model)
-                            .outcome("OK", 201)
-                            .summary("version " + (request.version() == null ? "all" : request.version()))
-                            .build());
+            audit.append(AuditTrail.by(by)
+                    .action("subscription.grant")
+                    .resource("tenants/" + department + "/subscriptions/" + model)
+                    .outcome("OK", 201)
+                    .summary("version " + (request.version() == null ? "all" : request.version()))
+                    .build());
             return new SubscriptionView(department, model, request.version(), by.name(), now);
         } catch (SQLException e) {
             throw new LedgerException("could not grant the subscription", e);
@@ -103,13 +101,11 @@ public class Subscriptions {
                 revoke.setString(2, model);
                 removed = revoke.executeUpdate();
             }
-            audit.append(
-                    connection,
-                    AuditTrail.by(by)
-                            .action("subscription.revoke")
-                            .resource("tenants/" + department + "/subscriptions/" + model)
-                            .outcome(removed == 1 ? "OK" : "NOT_FOUND", removed == 1 ? 204 : 404)
-                            .build());
+            audit.append(AuditTrail.by(by)
+                    .action("subscription.revoke")
+                    .resource("tenants/" + department + "/subscriptions/" + model)
+                    .outcome(removed == 1 ? "OK" : "NOT_FOUND", removed == 1 ? 204 : 404)
+                    .build());
             return removed == 1;
         } catch (SQLException e) {
             throw new LedgerException("could not revoke the subscription", e);
@@ -161,14 +157,12 @@ public class Subscriptions {
             quotas.setLimit(
                     connection, department, model, new QuotaLimit(limits.requests(), limits.rows()), by.name(), now);
             var view = quota(connection, department, model);
-            audit.append(
-                    connection,
-                    AuditTrail.by(by)
-                            .action("quota.set")
-                            .resource("tenants/" + department + "/quotas/" + model)
-                            .outcome("OK", 200)
-                            .summary("requests " + limits.requests() + ", rows " + limits.rows() + " a month")
-                            .build());
+            audit.append(AuditTrail.by(by)
+                    .action("quota.set")
+                    .resource("tenants/" + department + "/quotas/" + model)
+                    .outcome("OK", 200)
+                    .summary("requests " + limits.requests() + ", rows " + limits.rows() + " a month")
+                    .build());
             return view;
         } catch (SQLException e) {
             throw new LedgerException("could not set the quota", e);
