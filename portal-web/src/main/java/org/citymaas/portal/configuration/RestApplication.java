@@ -57,6 +57,7 @@ public class RestApplication extends Application {
                 ProblemMappers.UnreadableBody.class,
                 ProblemMappers.InvalidInput.class,
                 ProblemMappers.TenantErrors.class,
+                ProblemMappers.BillingErrors.class,
                 ProblemMappers.KeycloakErrors.class,
                 ProblemMappers.Unexpected.class);
     }

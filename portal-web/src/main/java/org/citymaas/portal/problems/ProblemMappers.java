@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.citymaas.billing.errors.BillingException;
 import org.citymaas.portal.errors.PortalException;
 import org.citymaas.security.provisioning.entity.ProvisioningException;
 import org.citymaas.tenant.errors.DepartmentNotFoundException;
 import org.citymaas.tenant.errors.DuplicateDepartmentException;
 import org.citymaas.tenant.errors.TenantException;
+import org.citymaas.tenant.errors.TenantStorageException;
 
 /** Turns every failure that reaches JAX-RS into a problem+json answer. */
 public final class ProblemMappers {
@@ -107,7 +109,21 @@ public final class ProblemMappers {
             if (e instanceof DepartmentNotFoundException) {
                 return Problems.response(Problem.of(404, "No such department", e.getMessage()));
             }
+            if (e instanceof TenantStorageException) {
+                LOG.log(Level.SEVERE, e.getMessage(), e);
+                return Problems.response(Problem.of(500, "Internal error", e.getMessage()));
+            }
             return Problems.response(Problem.of(400, "Refused", e.getMessage()));
+        }
+    }
+
+    /** Billing fails only on our side (its ledger could not be read or written): 500, logged. */
+    @Provider
+    public static class BillingErrors implements ExceptionMapper<BillingException> {
+        @Override
+        public Response toResponse(BillingException e) {
+            LOG.log(Level.SEVERE, e.getMessage(), e);
+            return Problems.response(Problem.of(500, "Internal error", e.getMessage()));
         }
     }
 

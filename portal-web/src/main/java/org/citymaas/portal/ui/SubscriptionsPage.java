@@ -22,6 +22,7 @@ import org.citymaas.security.identity.entity.Caller;
 import org.citymaas.security.identity.entity.Role;
 import org.citymaas.tenant.departments.boundary.Departments;
 import org.citymaas.tenant.errors.TenantException;
+import org.citymaas.tenant.errors.TenantStorageException;
 
 /**
  * The platform admins' subscriptions page: every department's subscriptions with this month's use,
@@ -195,6 +196,9 @@ public class SubscriptionsPage implements Serializable {
             return Optional.of(change.get());
         } catch (PortalException | TenantException e) {
             if (e instanceof PortalException failure && failure.status() >= 500) {
+                throw failure;
+            }
+            if (e instanceof TenantStorageException failure) {
                 throw failure;
             }
             var faces = FacesContext.getCurrentInstance();

@@ -2,8 +2,12 @@ package org.citymaas.billing.usage.control;
 
 import java.sql.Connection;
 import java.sql.Date;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.citymaas.billing.usage.entity.UsageEvent;
 import org.citymaas.tenant.quotas.entity.QuotaPeriod;
@@ -19,8 +23,10 @@ public final class UsageLedger {
     private static final String INSERT = "INSERT INTO usage_event (tenant_id, request_id, caller, model,"
             + " model_version, rows, compute_ms, device, outcome, occurred_at, period, request_digest)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, request_id) DO NOTHING";
-    private static final String FIND = "SELECT caller, model, model_version, rows, compute_ms, device, outcome,"
-            + " occurred_at, request_digest FROM usage_event WHERE tenant_id = ? AND request_id = ?";
+    private static final String COLUMNS = "SELECT caller, model, model_version, rows, compute_ms, device, outcome,"
+            + " occurred_at, request_digest, request_id FROM usage_event";
+    private static final String FIND = COLUMNS + " WHERE tenant_id = ? AND request_id = ?";
+    private static final String FIND_ALL = COLUMNS + " WHERE tenant_id = ? AND request_id = ANY (?)";
 
     /** Records the event; false when one with the same department and request id exists already. */
     public boolean record(Connection connection, UsageEvent event) throws SQLException {
@@ -48,22 +54,43 @@ public final class UsageLedger {
             find.setString(1, tenant);
             find.setString(2, requestId);
             try (var result = find.executeQuery()) {
-                if (!result.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new UsageEvent(
-                        tenant,
-                        requestId,
-                        result.getString(1),
-                        result.getString(2),
-                        result.getString(3),
-                        result.getInt(4),
-                        result.getBigDecimal(5),
-                        result.getString(6),
-                        result.getString(7),
-                        result.getTimestamp(8).toInstant(),
-                        result.getString(9)));
+                return result.next() ? Optional.of(event(tenant, result)) : Optional.empty();
             }
         }
+    }
+
+    /** The events recorded for these request ids of the department, by request id (ids without one are absent). */
+    public Map<String, UsageEvent> findAll(Connection connection, String tenant, Collection<String> requestIds)
+            throws SQLException {
+        if (requestIds.isEmpty()) {
+            return Map.of();
+        }
+        try (var find = connection.prepareStatement(FIND_ALL)) {
+            find.setString(1, tenant);
+            find.setArray(2, connection.createArrayOf("varchar", requestIds.toArray()));
+            try (var result = find.executeQuery()) {
+                var events = new HashMap<String, UsageEvent>();
+                while (result.next()) {
+                    var event = event(tenant, result);
+                    events.put(event.requestId(), event);
+                }
+                return events;
+            }
+        }
+    }
+
+    private static UsageEvent event(String tenant, ResultSet result) throws SQLException {
+        return new UsageEvent(
+                tenant,
+                result.getString(10),
+                result.getString(1),
+                result.getString(2),
+                result.getString(3),
+                result.getInt(4),
+                result.getBigDecimal(5),
+                result.getString(6),
+                result.getString(7),
+                result.getTimestamp(8).toInstant(),
+                result.getString(9));
     }
 }

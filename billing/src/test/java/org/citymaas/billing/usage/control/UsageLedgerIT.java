@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.citymaas.billing.usage.entity.UsageEvent;
@@ -72,6 +73,28 @@ class UsageLedgerIT {
                 count.next();
                 assertThat(count.getInt(1)).isEqualTo(1);
             }
+        }
+    }
+
+    @Test
+    void findsWhatEachOfSeveralRequestIdsOfTheDepartmentWasCharged() throws SQLException {
+        var first = UUID.randomUUID().toString();
+        var second = UUID.randomUUID().toString();
+        var never = UUID.randomUUID().toString();
+        try (var connection = app.getConnection()) {
+            ledger.record(connection, event(first, 1));
+            ledger.record(connection, event(second, 4, OTHER_DIGEST));
+
+            var charged = ledger.findAll(connection, "transport", List.of(first, second, never));
+            assertThat(charged).containsOnlyKeys(first, second);
+            assertThat(charged.get(first).rows()).isEqualTo(1);
+            assertThat(charged.get(second).rows()).isEqualTo(4);
+            assertThat(charged.get(second).requestDigest()).isEqualTo(OTHER_DIGEST);
+            assertThat(charged.get(second).computeMillis()).isEqualByComparingTo("0.125");
+            assertThat(ledger.findAll(connection, "education", List.of(first, second)))
+                    .as("another department's request ids are not this one's")
+                    .isEmpty();
+            assertThat(ledger.findAll(connection, "transport", List.of())).isEmpty();
         }
     }
 

@@ -5,7 +5,9 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.sql.Connection;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -14,6 +16,7 @@ import org.citymaas.security.audit.boundary.AuditEvidence;
 import org.citymaas.security.audit.boundary.AuditLog;
 import org.citymaas.security.audit.entity.ActorType;
 import org.citymaas.security.audit.entity.AuditEvent;
+import org.citymaas.security.audit.entity.ChainedEvent;
 import org.citymaas.security.audit.entity.Verification;
 import org.citymaas.security.identity.entity.Caller;
 import org.citymaas.security.identity.entity.CallerKind;
@@ -54,10 +57,13 @@ public class AuditTrail {
         logLine(event);
     }
 
-    /** Appends an event on the caller's connection: the last statement of its transaction. */
-    public void append(Connection connection, AuditEvent event) {
+    /**
+     * Appends an event as the last step of the current transaction, which commits or rolls it back
+     * with everything else the transaction wrote.
+     */
+    public void append(AuditEvent event) {
         requireStructure(event);
-        log.append(connection, event);
+        log.append(event);
         logLine(event);
     }
 
@@ -101,6 +107,17 @@ public class AuditTrail {
         LOG.info(() -> "audit " + e.action() + " " + e.outcome() + " " + e.httpStatus() + " actor=" + e.actor()
                 + " tenant=" + e.tenant() + " resource=" + e.resource() + " request=" + e.requestId()
                 + (e.summary() == null ? "" : " summary=" + e.summary()));
+    }
+
+    /** The actor's newest events of the action in the department, newest first, at most {@code limit}. */
+    public List<ChainedEvent> eventsOf(String actor, ActorType actorType, String tenant, String action, int limit) {
+        return log.eventsOf(actor, actorType, tenant, action, limit);
+    }
+
+    /** Where each of the department's request ids first had the action end with the outcome (its seq). */
+    public Map<String, Long> firstOutcomes(
+            String tenant, String action, String outcome, Collection<String> requestIds) {
+        return log.firstOutcomes(tenant, action, outcome, requestIds);
     }
 
     public AuditCheckpoints checkpoints() {

@@ -103,7 +103,7 @@ public class BatchJobs {
                 }
                 insert.executeBatch();
             }
-            audit.append(connection, submitted);
+            audit.append(submitted);
         } catch (SQLException e) {
             throw new LedgerException("could not store the batch job", e);
         }

@@ -130,13 +130,11 @@ public class BatchRetention {
                     .mapToInt(Integer::intValue)
                     .sum();
             var run = new RetentionRun(period.toString(), cutoff, jobs, lines, jobsByDepartment);
-            audit.append(
-                    connection,
-                    event.occurredAt(clock.instant())
-                            .action(ACTION)
-                            .resource(RESOURCE)
-                            .summary(run.summary())
-                            .build());
+            audit.append(event.occurredAt(clock.instant())
+                    .action(ACTION)
+                    .resource(RESOURCE)
+                    .summary(run.summary())
+                    .build());
             return Optional.of(run);
         } catch (SQLException e) {
             throw new LedgerException("could not apply the batch retention", e);

@@ -1,46 +1,44 @@
 package org.citymaas.portal.inference.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
-import javax.sql.DataSource;
-import org.citymaas.billing.usage.control.UsageLedger;
+import org.citymaas.billing.usage.boundary.UsageEvents;
 import org.citymaas.billing.usage.entity.UsageEvent;
 import org.citymaas.portal.audit.boundary.AuditTrail;
-import org.citymaas.portal.errors.LedgerException;
 import org.citymaas.security.audit.entity.AuditEvent;
-import org.citymaas.tenant.quotas.control.QuotaLedger;
+import org.citymaas.tenant.departments.entity.TenantId;
+import org.citymaas.tenant.quotas.boundary.Quotas;
 import org.citymaas.tenant.quotas.entity.Reservation;
 
 /**
- * The inference path's transactions, each short and on the container data source: look up a
- * request id, reserve quota, and finish (settle + usage event + audit event, or release + audit
- * event) in one transaction with the audit append last.
+ * The inference path's transactions, each short and its own: look up a request id, reserve quota,
+ * and finish (settle + usage event + audit event, or release + audit event). tenant-core's quotas,
+ * billing's usage events and the audit log each join the one transaction started here, the audit
+ * append last.
  */
 @ApplicationScoped
 public class InferenceLedger {
 
-    @Resource(lookup = "java:app/jdbc/citymaas")
-    DataSource dataSource;
+    @Inject
+    Quotas quotas;
+
+    @Inject
+    UsageEvents usage;
 
     @Inject
     AuditTrail audit;
 
-    private final QuotaLedger quotas = new QuotaLedger();
-    private final UsageLedger usage = new UsageLedger();
-
     /** The usage event already charged for this department's request id, if any. */
     public Optional<UsageEvent> charged(String tenant, String requestId) {
-        try (var connection = dataSource.getConnection()) {
-            return usage.find(connection, tenant, requestId);
-        } catch (SQLException e) {
-            throw new LedgerException("could not read the usage ledger", e);
+        if (!TenantId.isValid(tenant)) {
+            // no department has this id, so nothing was ever charged to it
+            return Optional.empty();
         }
+        return usage.find(new TenantId(tenant), requestId);
     }
 
     /**
@@ -50,11 +48,7 @@ public class InferenceLedger {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public Reservation reserve(String tenant, String model, long rows, Instant now) {
-        try (var connection = dataSource.getConnection()) {
-            return quotas.reserve(connection, tenant, model, rows, now);
-        } catch (SQLException e) {
-            throw new LedgerException("could not reserve quota", e);
-        }
+        return quotas.reserve(new TenantId(tenant), model, rows, now);
     }
 
     /** How {@link #complete} ended. */
@@ -78,45 +72,34 @@ public class InferenceLedger {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public Settlement complete(Reservation reservation, UsageEvent event, AuditEvent.Builder auditEvent) {
-        try (var connection = dataSource.getConnection()) {
-            var settlement = Settlement.CHARGED;
-            if (usage.record(connection, event)) {
-                quotas.settle(connection, reservation, event.rows());
+        var settlement = Settlement.CHARGED;
+        if (usage.record(event)) {
+            quotas.settle(reservation, event.rows());
+        } else {
+            quotas.release(reservation);
+            var retry = usage.find(new TenantId(event.tenant()), event.requestId())
+                    .map(first -> first.retriedBy(event.caller(), event.model(), event.rows(), event.requestDigest()))
+                    .orElse(false);
+            if (!retry) {
+                settlement = Settlement.CONFLICT;
+                auditEvent
+                        .outcome("REJECTED", 409)
+                        .digests(event.requestDigest(), null)
+                        .summary(auditEvent.build().summary()
+                                + " | request id already used for a different request: answer withheld, not charged");
             } else {
-                quotas.release(connection, reservation);
-                var retry = usage.find(connection, event.tenant(), event.requestId())
-                        .map(first ->
-                                first.retriedBy(event.caller(), event.model(), event.rows(), event.requestDigest()))
-                        .orElse(false);
-                if (!retry) {
-                    settlement = Settlement.CONFLICT;
-                    auditEvent
-                            .outcome("REJECTED", 409)
-                            .digests(event.requestDigest(), null)
-                            .summary(
-                                    auditEvent.build().summary()
-                                            + " | request id already used for a different request: answer withheld, not charged");
-                } else {
-                    settlement = Settlement.RETRY;
-                    auditEvent.summary(
-                            auditEvent.build().summary() + " | retry of the request id: charged once already");
-                }
+                settlement = Settlement.RETRY;
+                auditEvent.summary(auditEvent.build().summary() + " | retry of the request id: charged once already");
             }
-            audit.append(connection, auditEvent.build());
-            return settlement;
-        } catch (SQLException e) {
-            throw new LedgerException("could not meter the request", e);
         }
+        audit.append(auditEvent.build());
+        return settlement;
     }
 
     /** Gives the reservation back and audits the failure, together. */
     @Transactional(TxType.REQUIRES_NEW)
     public void fail(Reservation reservation, AuditEvent event) {
-        try (var connection = dataSource.getConnection()) {
-            quotas.release(connection, reservation);
-            audit.append(connection, event);
-        } catch (SQLException e) {
-            throw new LedgerException("could not release the quota reservation", e);
-        }
+        quotas.release(reservation);
+        audit.append(event);
     }
 }

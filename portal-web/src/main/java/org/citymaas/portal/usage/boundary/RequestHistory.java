@@ -1,24 +1,28 @@
 package org.citymaas.portal.usage.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import jakarta.inject.Inject;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.citymaas.billing.usage.boundary.UsageEvents;
+import org.citymaas.billing.usage.entity.UsageEvent;
+import org.citymaas.portal.audit.boundary.AuditTrail;
 import org.citymaas.portal.errors.InvalidParameterException;
-import org.citymaas.portal.errors.LedgerException;
 import org.citymaas.portal.usage.control.InferenceTarget;
+import org.citymaas.security.audit.entity.ActorType;
+import org.citymaas.security.audit.entity.ChainedEvent;
 import org.citymaas.security.identity.entity.Caller;
 import org.citymaas.security.identity.entity.CallerKind;
+import org.citymaas.tenant.departments.entity.TenantId;
 import org.citymaas.tenant.quotas.entity.QuotaPeriod;
 
 /**
  * "My history": the caller's own newest inference requests from the audit log, every outcome, each
- * with its usage when it was charged. A retried request id was charged once, for the first request
- * that succeeded; only that one shows rows and compute time.
+ * with its usage from billing when it was charged. A retried request id was charged once, for the
+ * first request that succeeded; only that one shows rows and compute time.
  */
 @ApplicationScoped
 public class RequestHistory {
@@ -26,19 +30,17 @@ public class RequestHistory {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
 
+    static final String ACTION = "inference.request";
+    static final String OK = "OK";
+
     private static final DateTimeFormatter CITY_TIME =
             DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(QuotaPeriod.CITY_ZONE);
-    private static final String HISTORY = "SELECT a.occurred_at, a.resource, a.request_id, a.outcome,"
-            + " a.http_status, u.model_version, u.rows, u.compute_ms FROM (SELECT seq, occurred_at, tenant,"
-            + " resource, request_id, outcome, http_status FROM audit_event WHERE actor = ? AND actor_type = ?"
-            + " AND tenant = ? AND action = 'inference.request' ORDER BY seq DESC LIMIT ?) a"
-            + " LEFT JOIN usage_event u ON u.tenant_id = a.tenant AND u.request_id = a.request_id"
-            + " AND a.outcome = 'OK' AND a.seq = (SELECT min(f.seq) FROM audit_event f WHERE f.tenant = a.tenant"
-            + " AND f.request_id = a.request_id AND f.action = 'inference.request' AND f.outcome = 'OK')"
-            + " ORDER BY a.seq DESC";
 
-    @Resource(lookup = "java:app/jdbc/citymaas")
-    DataSource dataSource;
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    UsageEvents usage;
 
     /**
      * The caller's newest requests, newest first.
@@ -48,25 +50,26 @@ public class RequestHistory {
      */
     public List<HistoryEntryView> recent(Caller caller, String limit) {
         var count = limit(limit);
-        if (caller.tenant() == null) {
+        var tenant = caller.tenant();
+        if (tenant == null) {
             return List.of();
         }
-        try (var connection = dataSource.getConnection();
-                var query = connection.prepareStatement(HISTORY)) {
-            query.setString(1, caller.name());
-            query.setString(2, caller.kind() == CallerKind.SERVICE ? "service" : "user");
-            query.setString(3, caller.tenant());
-            query.setInt(4, count);
-            try (var result = query.executeQuery()) {
-                var entries = new ArrayList<HistoryEntryView>();
-                while (result.next()) {
-                    entries.add(entry(result));
-                }
-                return entries;
-            }
-        } catch (SQLException e) {
-            throw new LedgerException("could not read the request history", e);
-        }
+        var actorType = caller.kind() == CallerKind.SERVICE ? ActorType.SERVICE : ActorType.USER;
+        var events = audit.eventsOf(caller.name(), actorType, tenant, ACTION, count);
+        var succeeded = events.stream()
+                .map(ChainedEvent::event)
+                .filter(e -> OK.equals(e.outcome()) && e.requestId() != null)
+                .map(e -> e.requestId())
+                .collect(Collectors.toSet());
+        var firstSuccess = audit.firstOutcomes(tenant, ACTION, OK, succeeded);
+        var chargedIds = events.stream()
+                .filter(e -> charged(e, firstSuccess))
+                .map(e -> e.event().requestId())
+                .collect(Collectors.toSet());
+        Map<String, UsageEvent> charges = chargedIds.isEmpty() || !TenantId.isValid(tenant)
+                ? Map.of()
+                : usage.charged(new TenantId(tenant), chargedIds);
+        return entries(events, firstSuccess, charges);
     }
 
     static int limit(String text) {
@@ -84,20 +87,40 @@ public class RequestHistory {
         throw new InvalidParameterException("limit", "a whole number from 1 to " + MAX_LIMIT);
     }
 
-    private static HistoryEntryView entry(ResultSet result) throws SQLException {
-        var target = InferenceTarget.of(result.getString(2));
-        var chargedVersion = result.getString(6);
-        var status = result.getInt(5);
-        var rows = result.getInt(7);
-        var charged = !result.wasNull();
+    /**
+     * The entries of the audit events, in their order; an event shows the usage of its request id
+     * only when it is that id's first success (the request that was charged).
+     *
+     * @param firstSuccess the seq of each request id's first successful event
+     * @param charges the usage charged per request id
+     */
+    static List<HistoryEntryView> entries(
+            List<ChainedEvent> events, Map<String, Long> firstSuccess, Map<String, UsageEvent> charges) {
+        return events.stream()
+                .map(e -> entry(
+                        e, charged(e, firstSuccess) ? charges.get(e.event().requestId()) : null))
+                .toList();
+    }
+
+    private static boolean charged(ChainedEvent chained, Map<String, Long> firstSuccess) {
+        var event = chained.event();
+        return OK.equals(event.outcome())
+                && event.requestId() != null
+                && Objects.equals(firstSuccess.get(event.requestId()), chained.seq());
+    }
+
+    private static HistoryEntryView entry(ChainedEvent chained, UsageEvent charge) {
+        var event = chained.event();
+        var target = InferenceTarget.of(event.resource());
+        var status = event.httpStatus();
         return new HistoryEntryView(
-                CITY_TIME.format(result.getTimestamp(1).toInstant()),
+                CITY_TIME.format(event.occurredAt()),
                 target.model(),
-                chargedVersion != null ? chargedVersion : target.version().orElse(null),
-                result.getString(3),
-                result.getString(4),
-                status == 0 ? null : status,
-                charged ? rows : null,
-                charged ? result.getBigDecimal(8) : null);
+                charge != null ? charge.modelVersion() : target.version().orElse(null),
+                event.requestId(),
+                event.outcome(),
+                status == null || status == 0 ? null : status,
+                charge != null ? charge.rows() : null,
+                charge != null ? charge.computeMillis() : null);
     }
 }

@@ -1,17 +1,13 @@
 package org.citymaas.portal.usage.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
-import javax.sql.DataSource;
-import org.citymaas.billing.usage.control.UsageTally;
+import org.citymaas.billing.usage.boundary.UsageEvents;
 import org.citymaas.billing.usage.entity.MonthlyUsage;
 import org.citymaas.portal.errors.InvalidParameterException;
-import org.citymaas.portal.errors.LedgerException;
 import org.citymaas.portal.usage.control.ReportMonth;
 import org.citymaas.security.identity.entity.Caller;
 import org.citymaas.security.identity.entity.Role;
@@ -26,13 +22,12 @@ import org.citymaas.tenant.errors.DepartmentNotFoundException;
 @ApplicationScoped
 public class UsageReports {
 
-    @Resource(lookup = "java:app/jdbc/citymaas")
-    DataSource dataSource;
+    @Inject
+    UsageEvents usage;
 
     @Inject
     Departments departments;
 
-    private final UsageTally tally = new UsageTally();
     private final Clock clock = Clock.systemUTC();
 
     /** The month it is now in the city. */
@@ -60,11 +55,7 @@ public class UsageReports {
 
     /** The months with usage and the current one, newest first. */
     public List<YearMonth> months(String tenant) {
-        try (var connection = dataSource.getConnection()) {
-            return tally.months(connection, tenant, currentMonth().month());
-        } catch (SQLException e) {
-            throw new LedgerException("could not read the usage ledger", e);
-        }
+        return usage.months(new TenantId(tenant), currentMonth().month());
     }
 
     /**
@@ -90,10 +81,6 @@ public class UsageReports {
     }
 
     private MonthlyUsage usage(String tenant, YearMonth month) {
-        try (var connection = dataSource.getConnection()) {
-            return tally.month(connection, tenant, month);
-        } catch (SQLException e) {
-            throw new LedgerException("could not read the usage ledger", e);
-        }
+        return usage.month(new TenantId(tenant), month);
     }
 }

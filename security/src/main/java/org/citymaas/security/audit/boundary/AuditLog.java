@@ -1,25 +1,29 @@
 package org.citymaas.security.audit.boundary;
 
-import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.citymaas.security.audit.control.ChainReader;
 import org.citymaas.security.audit.control.EventAppender;
 import org.citymaas.security.audit.control.GroupCommit;
+import org.citymaas.security.audit.entity.ActorType;
 import org.citymaas.security.audit.entity.AuditEvent;
 import org.citymaas.security.audit.entity.AuditException;
 import org.citymaas.security.audit.entity.ChainedEvent;
 
 /**
- * Appends events to the tamper-evident audit log. Callers pass content they have already masked:
- * this log stores what it is given and never sees raw personal data only if callers keep to that.
+ * Appends events to the tamper-evident audit log, and reads an actor's events back. Callers pass
+ * content they have already masked: this log stores what it is given and never sees raw personal
+ * data only if callers keep to that.
  *
- * <p>Durability: an append on a connection in auto-commit mode runs in its own transaction and has
- * committed when the method returns; on a connection inside a transaction (auto-commit off, as a
- * JTA-enlisted container connection is) it joins that transaction and is durable when the caller
- * commits, together with whatever else the transaction wrote. Appending takes the chain lock until
- * that commit, so append as the last step of the transaction.
+ * <p>Durability: every write takes its connection from the data source. Inside a JTA transaction the
+ * container hands out the transaction's connection (auto-commit off): the append joins that
+ * transaction and is durable when it commits, together with whatever else it wrote. Outside one the
+ * append runs in a transaction of its own and has committed when the method returns. Appending takes
+ * the chain lock until that commit, so append as the last step of the transaction.
  */
 public class AuditLog {
 
@@ -33,9 +37,9 @@ public class AuditLog {
     }
 
     /**
-     * Records one event through the data source. Inside a transaction (the connection comes with
-     * auto-commit off) it joins it; otherwise it is written with whatever other callers are recording
-     * at the same moment, in one transaction (group commit), committed before this returns.
+     * Records one event through the data source. Inside a transaction it joins it; otherwise it is
+     * written with whatever other callers are recording at the same moment, in one transaction (group
+     * commit), committed before this returns.
      */
     public ChainedEvent record(AuditEvent event) {
         return recordAll(List.of(event)).get(0);
@@ -53,13 +57,43 @@ public class AuditLog {
         }
     }
 
-    /** Appends one event on the caller's connection, inside the caller's transaction if one is open. */
-    public ChainedEvent append(Connection connection, AuditEvent event) {
-        return appender.append(connection, List.of(event)).get(0);
+    /**
+     * Appends one event as the last step of the current transaction, which commits or rolls it back
+     * with everything else it wrote; with no transaction open, in one of its own.
+     */
+    public ChainedEvent append(AuditEvent event) {
+        return appendAll(List.of(event)).get(0);
     }
 
-    /** Appends events, in order, on the caller's connection. */
-    public List<ChainedEvent> appendAll(Connection connection, List<AuditEvent> events) {
-        return appender.append(connection, events);
+    /** Appends events, in order and without others' events between them, like {@link #append}. */
+    public List<ChainedEvent> appendAll(List<AuditEvent> events) {
+        try (var connection = dataSource.getConnection()) {
+            return appender.append(connection, events);
+        } catch (SQLException e) {
+            throw new AuditException("could not reach the audit log: " + e.getMessage(), e);
+        }
+    }
+
+    /** The actor's newest events of the action in the department, newest first, at most {@code limit}. */
+    public List<ChainedEvent> eventsOf(String actor, ActorType actorType, String tenant, String action, int limit) {
+        try (var connection = dataSource.getConnection()) {
+            return ChainReader.ofActor(connection, actor, actorType, tenant, action, limit);
+        } catch (SQLException e) {
+            throw new AuditException("could not read the audit log: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Where each of the department's request ids first had the action end with the outcome: the seq of
+     * that event, by request id (ids that never did are absent). Request ids are the department's, so
+     * every caller's events count.
+     */
+    public Map<String, Long> firstOutcomes(
+            String tenant, String action, String outcome, Collection<String> requestIds) {
+        try (var connection = dataSource.getConnection()) {
+            return ChainReader.firstOf(connection, tenant, action, outcome, requestIds);
+        } catch (SQLException e) {
+            throw new AuditException("could not read the audit log: " + e.getMessage(), e);
+        }
     }
 }

@@ -6,8 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.citymaas.security.audit.entity.ActorType;
@@ -17,14 +20,69 @@ import org.citymaas.security.audit.entity.ChainedEvent;
 import org.citymaas.security.audit.entity.Checkpoint;
 import org.citymaas.security.audit.entity.MalformedEventException;
 
-/** Reads the chain and its checkpoints back, exactly as stored, for verification and export. */
+/**
+ * Reads the chain and its checkpoints back, exactly as stored, for verification and export, and an
+ * actor's events for the portal's history.
+ */
 public final class ChainReader {
 
     private static final String EVENTS = "SELECT seq, occurred_at, actor, actor_type, tenant, action, resource,"
             + " outcome, http_status, client_address, request_id, request_digest, response_digest, summary,"
             + " prev_hash, hash FROM audit_event WHERE seq BETWEEN ? AND ? ORDER BY seq";
 
+    private static final String OF_ACTOR = "SELECT seq, occurred_at, actor, actor_type, tenant, action, resource,"
+            + " outcome, http_status, client_address, request_id, request_digest, response_digest, summary,"
+            + " prev_hash, hash FROM audit_event WHERE actor = ? AND actor_type = ? AND tenant = ? AND action = ?"
+            + " ORDER BY seq DESC LIMIT ?";
+    private static final String FIRST = "SELECT request_id, min(seq) FROM audit_event WHERE tenant = ?"
+            + " AND action = ? AND outcome = ? AND request_id = ANY (?) GROUP BY request_id";
+
     private ChainReader() {}
+
+    /** The actor's newest events of the action in the department, newest first, at most {@code limit}. */
+    public static List<ChainedEvent> ofActor(
+            Connection connection, String actor, ActorType actorType, String tenant, String action, int limit)
+            throws SQLException {
+        try (var s = connection.prepareStatement(OF_ACTOR)) {
+            s.setString(1, actor);
+            s.setString(2, actorType.code());
+            s.setString(3, tenant);
+            s.setString(4, action);
+            s.setInt(5, limit);
+            var events = new ArrayList<ChainedEvent>();
+            try (var rows = s.executeQuery()) {
+                while (rows.next()) {
+                    events.add(event(rows));
+                }
+            }
+            return events;
+        }
+    }
+
+    /**
+     * The seq of each request id's first event of the action with the outcome in the department, by
+     * request id; ids without one are absent.
+     */
+    public static Map<String, Long> firstOf(
+            Connection connection, String tenant, String action, String outcome, Collection<String> requestIds)
+            throws SQLException {
+        if (requestIds.isEmpty()) {
+            return Map.of();
+        }
+        try (var s = connection.prepareStatement(FIRST)) {
+            s.setString(1, tenant);
+            s.setString(2, action);
+            s.setString(3, outcome);
+            s.setArray(4, connection.createArrayOf("varchar", requestIds.toArray()));
+            var first = new HashMap<String, Long>();
+            try (var rows = s.executeQuery()) {
+                while (rows.next()) {
+                    first.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            return first;
+        }
+    }
 
     /** The latest event's seq and hash, if the chain has any. */
     public static Optional<ChainedEvent> head(Connection connection) throws SQLException {

@@ -42,11 +42,11 @@ public final class AuditBench {
             var log = new AuditLog(app);
             var rows = new ArrayList<String>();
             System.out.printf("warming up...%n");
-            append(log, app, 4, 1, Duration.ofSeconds(2));
-            append(log, app, 4, BATCH, Duration.ofSeconds(2));
+            append(app, 4, 1, Duration.ofSeconds(2));
+            append(app, 4, BATCH, Duration.ofSeconds(2));
             for (int batch : new int[] {1, BATCH}) {
                 for (int writers : new int[] {1, 4, 16}) {
-                    double rate = append(log, app, writers, batch, runFor);
+                    double rate = append(app, writers, batch, runFor);
                     var what = batch == 1
                             ? "append, 1 event per transaction"
                             : "append, " + batch + " events per transaction";
@@ -125,8 +125,13 @@ public final class AuditBench {
     }
 
     /** Appends from {@code writers} threads, each on its own connection, for {@code duration}; events/s. */
-    private static double append(AuditLog log, javax.sql.DataSource app, int writers, int batch, Duration duration)
-            throws Exception {
+    private static double append(javax.sql.DataSource app, int writers, int batch, Duration duration) throws Exception {
+        try (var connections = new PerThreadDataSource(app)) {
+            return append(new AuditLog(connections.dataSource()), writers, batch, duration);
+        }
+    }
+
+    private static double append(AuditLog log, int writers, int batch, Duration duration) throws Exception {
         var pool = Executors.newFixedThreadPool(writers);
         var stop = new AtomicBoolean();
         var ready = new CountDownLatch(writers);
@@ -134,23 +139,20 @@ public final class AuditBench {
         var runs = new ArrayList<Future<Long>>();
         for (int w = 0; w < writers; w++) {
             runs.add(pool.submit(() -> {
-                try (var connection = app.getConnection()) {
-                    var events = IntStream.range(0, batch)
-                            .mapToObj(i -> event("bench"))
-                            .toList();
-                    ready.countDown();
-                    go.await();
-                    long n = 0;
-                    while (!stop.get()) {
-                        if (batch == 1) {
-                            log.append(connection, event("bench"));
-                        } else {
-                            log.appendAll(connection, events);
-                        }
-                        n += batch;
+                var events =
+                        IntStream.range(0, batch).mapToObj(i -> event("bench")).toList();
+                ready.countDown();
+                go.await();
+                long n = 0;
+                while (!stop.get()) {
+                    if (batch == 1) {
+                        log.append(event("bench"));
+                    } else {
+                        log.appendAll(events);
                     }
-                    return n;
+                    n += batch;
                 }
+                return n;
             }));
         }
         ready.await();

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.citymaas.security.audit.control.ChainReader;
 import org.citymaas.security.audit.control.EventAppender;
@@ -76,13 +77,11 @@ class AuditLogIT {
 
     @Test
     void aLongBatchIsOneTransactionOfConsecutiveEvents() throws Exception {
-        var log = new AuditLog(db.app());
-        try (var c = db.app().getConnection()) {
-            c.setAutoCommit(false);
-            log.appendAll(
-                    c, IntStream.range(0, 250).mapToObj(i -> event("gone" + i)).toList());
-            c.rollback();
-        }
+        var transactions = new ThreadTransactions(db.app());
+        var log = new AuditLog(transactions.dataSource());
+        transactions.begin();
+        log.appendAll(IntStream.range(0, 250).mapToObj(i -> event("gone" + i)).toList());
+        transactions.rollback();
         assertThat(db.count("SELECT count(*) FROM audit_event")).isZero();
 
         var batch = log.recordAll(
@@ -135,22 +134,60 @@ class AuditLogIT {
 
     @Test
     void anAppendInTheCallersTransactionCommitsAndRollsBackWithIt() throws Exception {
-        var log = new AuditLog(db.app());
-        try (var c = db.app().getConnection()) {
-            c.setAutoCommit(false);
-            log.append(c, event("rolled-back"));
-            assertThat(db.count("SELECT count(*) FROM audit_event"))
-                    .as("not visible before commit")
-                    .isZero();
-            c.rollback();
-            assertThat(db.count("SELECT count(*) FROM audit_event")).isZero();
+        var transactions = new ThreadTransactions(db.app());
+        var log = new AuditLog(transactions.dataSource());
+        transactions.begin();
+        log.append(event("rolled-back"));
+        assertThat(db.count("SELECT count(*) FROM audit_event"))
+                .as("not visible before commit")
+                .isZero();
+        transactions.rollback();
+        assertThat(db.count("SELECT count(*) FROM audit_event")).isZero();
 
-            var kept = log.append(c, event("kept"));
-            c.commit();
-            assertThat(kept.seq()).as("a rolled-back append leaves no gap").isEqualTo(1);
-        }
+        transactions.begin();
+        var kept = log.append(event("kept"));
+        transactions.commit();
+        assertThat(kept.seq()).as("a rolled-back append leaves no gap").isEqualTo(1);
         assertThat(db.count("SELECT count(*) FROM audit_event WHERE request_id = 'kept'"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void readsAnActorsNewestEventsAndWhereEachRequestIdFirstSucceeded() {
+        var log = new AuditLog(db.app());
+        var first = log.record(eventOf("zhang.wei", ActorType.USER, "transport", "inference.request", "OK", "r1"));
+        var refused =
+                log.record(eventOf("zhang.wei", ActorType.USER, "transport", "inference.request", "REJECTED", "r2"));
+        var colleagues = log.record(eventOf("li.na", ActorType.USER, "transport", "inference.request", "OK", "r3"));
+        log.record(eventOf("zhang.wei", ActorType.SERVICE, "transport", "inference.request", "OK", "r4"));
+        log.record(eventOf("zhang.wei", ActorType.USER, "education", "inference.request", "OK", "r5"));
+        log.record(eventOf("zhang.wei", ActorType.USER, "transport", "subscription.grant", "OK", null));
+        var retry = log.record(eventOf("zhang.wei", ActorType.USER, "transport", "inference.request", "OK", "r1"));
+
+        assertThat(log.eventsOf("zhang.wei", ActorType.USER, "transport", "inference.request", 10))
+                .as("newest first, only this actor's requests in this department")
+                .containsExactly(retry, refused, first);
+        assertThat(log.eventsOf("zhang.wei", ActorType.USER, "transport", "inference.request", 2))
+                .containsExactly(retry, refused);
+        assertThat(log.firstOutcomes("transport", "inference.request", "OK", List.of("r1", "r2", "r3", "r9")))
+                .as("the first success of each request id, whoever made it; none for r2 and r9")
+                .containsOnly(Map.entry("r1", first.seq()), Map.entry("r3", colleagues.seq()));
+        assertThat(log.firstOutcomes("education", "inference.request", "OK", List.of("r1")))
+                .isEmpty();
+        assertThat(log.firstOutcomes("transport", "inference.request", "OK", List.of()))
+                .isEmpty();
+    }
+
+    private static AuditEvent eventOf(
+            String actor, ActorType type, String tenant, String action, String outcome, String requestId) {
+        return AuditEvent.builder()
+                .actor(actor, type)
+                .tenant(tenant)
+                .action(action)
+                .resource("models/traffic-flow-forecast")
+                .outcome(outcome, "OK".equals(outcome) ? 200 : 400)
+                .requestId(requestId)
+                .build();
     }
 
     @Test

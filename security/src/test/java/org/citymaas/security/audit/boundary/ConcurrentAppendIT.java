@@ -42,11 +42,14 @@ class ConcurrentAppendIT {
 
     @Test
     void severalThreadsNeverForkTheChainNorLoseAnEvent() throws Exception {
-        var log = new AuditLog(db.app());
-        var writers = IntStream.range(0, 8)
-                .mapToObj(w -> writer(log, db.app(), "t" + w, w % 2 == 0))
-                .toList();
-        runTogether(writers, List.of());
+        try (var pool = new PerThreadDataSource(db.app())) {
+            var transactions = new ThreadTransactions(pool.dataSource());
+            var log = new AuditLog(transactions.dataSource());
+            var writers = IntStream.range(0, 8)
+                    .mapToObj(w -> writer(log, transactions, "t" + w, w % 2 == 0))
+                    .toList();
+            runTogether(writers, List.of());
+        }
         assertOneUnbrokenChainOf(8 * EVENTS_PER_WRITER);
     }
 
@@ -87,11 +90,12 @@ class ConcurrentAppendIT {
                 var secondPool = new PerThreadDataSource(db.app())) {
             DataSource first = firstPool.dataSource();
             DataSource second = secondPool.dataSource();
-            var firstLog = new AuditLog(first);
+            var firstTransactions = new ThreadTransactions(first);
+            var firstLog = new AuditLog(firstTransactions.dataSource());
             var secondLog = new AuditLog(second);
             var writers = new ArrayList<Callable<Void>>();
             for (int w = 0; w < 4; w++) {
-                writers.add(writer(firstLog, first, "a" + w, w % 2 == 0));
+                writers.add(writer(firstLog, firstTransactions, "a" + w, w % 2 == 0));
                 writers.add(recorder(secondLog, "b" + w));
             }
             var done = new AtomicBoolean();
@@ -105,32 +109,30 @@ class ConcurrentAppendIT {
     }
 
     /**
-     * A request thread on its own connection: single events, now and then a batch; every other
-     * writer appends inside its own open transaction (as the portal's request transaction does).
+     * A request thread on its own (pooled) connection: single events, now and then a batch; every
+     * other writer appends inside a transaction of its own (as the portal's request transaction does).
      */
-    private static Callable<Void> writer(AuditLog log, DataSource dataSource, String name, boolean inTransaction) {
+    private static Callable<Void> writer(
+            AuditLog log, ThreadTransactions transactions, String name, boolean inTransaction) {
         return () -> {
-            try (var connection = dataSource.getConnection()) {
-                connection.setAutoCommit(!inTransaction);
-                int written = 0;
-                while (written < EVENTS_PER_WRITER) {
-                    if (written % 40 == 0) {
-                        int base = written;
-                        log.appendAll(
-                                connection,
-                                IntStream.range(0, 5)
-                                        .mapToObj(i -> event(name + "-" + (base + i)))
-                                        .toList());
-                        written += 5;
-                    } else {
-                        log.append(connection, event(name + "-" + written));
-                        written++;
-                    }
-                    if (inTransaction) {
-                        connection.commit();
-                    }
+            int written = 0;
+            while (written < EVENTS_PER_WRITER) {
+                if (inTransaction) {
+                    transactions.begin();
                 }
-                connection.setAutoCommit(true);
+                if (written % 40 == 0) {
+                    int base = written;
+                    log.appendAll(IntStream.range(0, 5)
+                            .mapToObj(i -> event(name + "-" + (base + i)))
+                            .toList());
+                    written += 5;
+                } else {
+                    log.append(event(name + "-" + written));
+                    written++;
+                }
+                if (inTransaction) {
+                    transactions.commit();
+                }
             }
             return null;
         };
