@@ -57,6 +57,8 @@ public class RestApplication extends Application {
                 ProblemMappers.UnreadableBody.class,
                 ProblemMappers.InvalidInput.class,
                 ProblemMappers.TenantErrors.class,
+                ProblemMappers.RuntimeErrors.class,
+                ProblemMappers.HostileTexts.class,
                 ProblemMappers.KeycloakErrors.class,
                 ProblemMappers.Unexpected.class);
     }
