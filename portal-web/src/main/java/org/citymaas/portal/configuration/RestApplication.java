@@ -58,6 +58,8 @@ public class RestApplication extends Application {
                 ProblemMappers.InvalidInput.class,
                 ProblemMappers.TenantErrors.class,
                 ProblemMappers.BillingErrors.class,
+                ProblemMappers.RuntimeErrors.class,
+                ProblemMappers.HostileTexts.class,
                 ProblemMappers.KeycloakErrors.class,
                 ProblemMappers.Unexpected.class);
     }

@@ -1,6 +1,9 @@
 package org.citymaas.portal.errors;
 
-/** The catalog has no such model or version (or, to a department, it is not subscribed: the same answer). */
+/**
+ * The catalog has no such model or version (404). A department that does not subscribe to it gets
+ * tenant-core's {@code NotSubscribedException}, answered alike: unknown and unsubscribed look the same.
+ */
 public class UnknownModelException extends PortalException {
 
     public UnknownModelException(String detail) {

@@ -1,6 +1,7 @@
 package org.citymaas.portal.problems;
 
 import java.util.Map;
+import org.citymaas.portal.errors.PortalException;
 
 /**
  * An RFC 9457 problem detail, the body of every error answer of the API.
@@ -21,6 +22,11 @@ public record Problem(String type, String title, int status, String detail, Map<
 
     public static Problem of(int status, String title, String detail) {
         return new Problem("about:blank", title, status, detail, Map.of());
+    }
+
+    /** One of the portal's own exceptions: each knows its status, title and extra members. */
+    public static Problem of(PortalException e) {
+        return new Problem("about:blank", e.title(), e.status(), e.getMessage(), e.extensions());
     }
 
     public Problem with(String member, Object value) {

@@ -14,6 +14,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.citymaas.billing.errors.BillingException;
 import org.citymaas.portal.errors.PortalException;
+import org.citymaas.runtime.ModelRuntimeException;
+import org.citymaas.security.input.entity.HostileTextException;
 import org.citymaas.security.provisioning.entity.ProvisioningException;
 import org.citymaas.tenant.errors.DepartmentNotFoundException;
 import org.citymaas.tenant.errors.DuplicateDepartmentException;
@@ -113,7 +115,31 @@ public final class ProblemMappers {
                 LOG.log(Level.SEVERE, e.getMessage(), e);
                 return Problems.response(Problem.of(500, "Internal error", e.getMessage()));
             }
-            return Problems.response(Problem.of(400, "Refused", e.getMessage()));
+            // a quota used up (429, Retry-After), a model the department does not subscribe to (404)
+            return Problems.response(
+                    InferenceAnswers.problem(e).orElseGet(() -> Problem.of(400, "Refused", e.getMessage())));
+        }
+    }
+
+    /** What the model runtime refuses or fails at: invalid input, a full queue, a deadline, a failed model. */
+    @Provider
+    public static class RuntimeErrors implements ExceptionMapper<ModelRuntimeException> {
+        @Override
+        public Response toResponse(ModelRuntimeException e) {
+            var problem = InferenceAnswers.problem(e).orElseThrow();
+            if (problem.status() >= 500) {
+                LOG.log(Level.SEVERE, e.getMessage(), e);
+            }
+            return Problems.response(problem);
+        }
+    }
+
+    /** Texts holding characters no text may hold (the model name of a path...): 400 naming each field and rule. */
+    @Provider
+    public static class HostileTexts implements ExceptionMapper<HostileTextException> {
+        @Override
+        public Response toResponse(HostileTextException e) {
+            return Problems.response(InferenceAnswers.problem(e).orElseThrow());
         }
     }
 
@@ -143,7 +169,7 @@ public final class ProblemMappers {
         }
     }
 
-    /** The portal's own refusals and failures; 429s say when to retry. */
+    /** The portal's own refusals and failures. */
     @Provider
     public static class PortalErrors implements ExceptionMapper<PortalException> {
         @Override
@@ -151,17 +177,7 @@ public final class ProblemMappers {
             if (e.status() >= 500) {
                 LOG.log(Level.SEVERE, e.getMessage(), e);
             }
-            var problem = Problem.of(e.status(), e.title(), e.getMessage());
-            for (var member : e.extensions().entrySet()) {
-                problem = problem.with(member.getKey(), member.getValue());
-            }
-            var response = Problems.response(problem);
-            if (e.extensions().get("retryAfterSeconds") instanceof Long seconds) {
-                return Response.fromResponse(response)
-                        .header("Retry-After", seconds)
-                        .build();
-            }
-            return response;
+            return Problems.response(Problem.of(e));
         }
     }
 

@@ -26,11 +26,15 @@ public final class Problems {
         return JSON.toJson(body);
     }
 
+    /** The answer of a problem; one with {@code retryAfterSeconds} (a used-up quota) also says {@code Retry-After}. */
     public static Response response(Problem problem) {
-        return Response.status(problem.status())
+        var response = Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE + ";charset=utf-8")
-                .entity(json(problem))
-                .build();
+                .entity(json(problem));
+        if (problem.extensions().get("retryAfterSeconds") instanceof Long seconds) {
+            response.header("Retry-After", seconds);
+        }
+        return response.build();
     }
 
     /** For servlet code that answers before JAX-RS runs (the sign-in mechanism). */

@@ -15,7 +15,9 @@ public class BatchFailureView implements Serializable {
     /** The line's refusal, with {@code message} already in the page's language. */
     public BatchFailureView(BatchLine line, String message) {
         this.line = line.line();
-        this.status = line.errorStatus() == null ? 0 : line.errorStatus();
+        this.status = line.outcome() == null || line.outcome().status() == null
+                ? 0
+                : line.outcome().status();
         this.message = message;
     }
 
@@ -24,6 +26,7 @@ public class BatchFailureView implements Serializable {
         return line;
     }
 
+    /** The status number of its outcome, as the batch API and the results file show it. */
     public int getStatus() {
         return status;
     }

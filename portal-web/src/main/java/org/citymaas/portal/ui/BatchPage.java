@@ -20,7 +20,7 @@ import org.citymaas.portal.batch.entity.BatchLine;
 import org.citymaas.portal.errors.InvalidBatchException;
 import org.citymaas.portal.errors.UnknownBatchException;
 import org.citymaas.portal.errors.UnknownModelException;
-import org.citymaas.portal.inference.boundary.InferenceGateway;
+import org.citymaas.portal.inference.boundary.Inferences;
 import org.citymaas.portal.signin.CurrentCaller;
 import org.citymaas.security.input.control.HostileCharacters;
 import org.primefaces.PrimeFaces;
@@ -40,7 +40,7 @@ public class BatchPage implements Serializable {
     transient BatchScoring scoring;
 
     @Inject
-    transient InferenceGateway gateway;
+    transient Inferences inferences;
 
     @Inject
     transient CurrentCaller currentCaller;
@@ -78,7 +78,7 @@ public class BatchPage implements Serializable {
             jobId = null;
         }
         if (card == null) {
-            card = CatalogPage.card(gateway, currentCaller.get(), name, null).orElse(null);
+            card = CatalogPage.card(inferences, currentCaller.get(), name, null).orElse(null);
         }
         if (card == null) {
             PageParameter.status(404);
@@ -155,7 +155,7 @@ public class BatchPage implements Serializable {
         return null;
     }
 
-    /** Why a line was refused, in the page's language: each field at fault, or what the status means. */
+    /** Why a line was refused, in the page's language: each field at fault, or what its outcome means. */
     private String readable(ResourceBundle text, BatchLine line) {
         if (!line.errors().isEmpty()) {
             return String.join(
@@ -165,12 +165,13 @@ public class BatchPage implements Serializable {
                                     card, text, e.get("field"), e.get("rule"), e.get("message")))
                             .toList());
         }
-        var status = line.errorStatus() == null ? 500 : line.errorStatus();
-        return switch (status) {
-            case 404 -> text.getString("model.notFound");
-            case 429 -> text.getString("batch.line.quota");
-            case 400 -> line.errorMessage();
-            default -> MessageFormat.format(text.getString("model.failed"), status);
+        return switch (line.outcome()) {
+            case NOT_SUBSCRIBED -> text.getString("model.notFound");
+            case REFUSED_QUOTA -> text.getString("batch.line.quota");
+            case INVALID -> line.errorMessage();
+            default ->
+                MessageFormat.format(
+                        text.getString("model.failed"), line.outcome().status());
         };
     }
 

@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.citymaas.portal.errors.UnknownModelException;
-import org.citymaas.portal.inference.boundary.InferenceGateway;
+import org.citymaas.portal.inference.boundary.Inferences;
 import org.citymaas.portal.signin.CurrentCaller;
 import org.citymaas.portal.subscriptions.boundary.QuotaView;
 import org.citymaas.portal.subscriptions.boundary.Subscriptions;
+import org.citymaas.runtime.catalog.entity.ModelRef;
 import org.citymaas.security.identity.entity.Caller;
+import org.citymaas.tenant.errors.NotSubscribedException;
 
 /** The staff's model catalog: a card for each model the department subscribes to, and only those. */
 @Named
@@ -25,7 +27,7 @@ public class CatalogPage {
     Subscriptions subscriptions;
 
     @Inject
-    InferenceGateway gateway;
+    Inferences inferences;
 
     private List<ModelCardView> cards;
 
@@ -43,17 +45,17 @@ public class CatalogPage {
         }
         var result = new ArrayList<ModelCardView>();
         for (var quota : subscriptions.quotas(department.get())) {
-            card(gateway, caller, quota.model(), quota).ifPresent(result::add);
+            card(inferences, caller, quota.model(), quota).ifPresent(result::add);
         }
         return result;
     }
 
     /** The card of a model the caller's department may run, with its quota; empty for any other name. */
-    static Optional<ModelCardView> card(InferenceGateway gateway, Caller caller, String model, QuotaView quota) {
+    static Optional<ModelCardView> card(Inferences inferences, Caller caller, String model, QuotaView quota) {
         try {
-            var version = gateway.authorize(caller, model, null);
+            var version = inferences.authorize(caller, ModelRef.of(model));
             return Optional.of(new ModelCardView(version.card(), quota));
-        } catch (UnknownModelException e) {
+        } catch (NotSubscribedException | UnknownModelException e) {
             return Optional.empty();
         }
     }

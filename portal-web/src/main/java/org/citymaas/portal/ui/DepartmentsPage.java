@@ -14,7 +14,7 @@ import java.util.ResourceBundle;
 import org.citymaas.portal.departments.boundary.DepartmentOnboarding;
 import org.citymaas.portal.departments.boundary.DepartmentView;
 import org.citymaas.portal.departments.boundary.NewDepartment;
-import org.citymaas.security.errors.SecurityException;
+import org.citymaas.security.errors.SecurityModuleException;
 import org.citymaas.tenant.departments.boundary.Departments;
 import org.citymaas.tenant.errors.TenantException;
 
@@ -88,7 +88,7 @@ public class DepartmentsPage implements Serializable {
                                     created.apiClientSecret())));
             id = nameZh = nameEn = adminUsername = adminEmail = adminName = null;
             rows = null;
-        } catch (TenantException | SecurityException e) {
+        } catch (TenantException | SecurityModuleException e) {
             faces.addMessage(
                     null,
                     new FacesMessage(

@@ -12,7 +12,7 @@ import org.citymaas.runtime.inference.entity.DataType;
 /**
  * One input of a model card, shown on the catalog and as a field of the model page's "try it" form;
  * a JavaBean, since Faces' EL cannot read record components. The form's value is what the person
- * typed, sent to the gateway as it is, so the gateway's validation judges it.
+ * typed, made a tensor by the field's schema, so the use case's validation judges it.
  */
 public class FieldView implements Serializable {
 
@@ -44,7 +44,7 @@ public class FieldView implements Serializable {
         this.dropped = spec.sensitivity() == Sensitivity.DROP;
     }
 
-    /** What the person typed, as one cell of a row for the gateway. */
+    /** What the person typed, as one cell of a row to run. */
     RowCodec.Cell cell() {
         return new RowCodec.Cell(name, DataType.valueOf(datatype), width, value, rank == 1 ? 1 : 2);
     }
@@ -110,7 +110,7 @@ public class FieldView implements Serializable {
         this.value = value;
     }
 
-    /** The gateway's refusal of this field, in the page's language, or null. */
+    /** The refusal of this field, in the page's language, or null. */
     public String getError() {
         return error;
     }

@@ -14,19 +14,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.UUID;
-import org.citymaas.portal.errors.UnknownModelException;
-import org.citymaas.portal.inference.boundary.InferenceGateway;
-import org.citymaas.portal.inference.boundary.InferenceRejectedException;
+import org.citymaas.portal.inference.boundary.Inferences;
 import org.citymaas.portal.inference.control.RowCodec;
+import org.citymaas.portal.inference.entity.InferenceOutcome;
+import org.citymaas.portal.problems.InferenceAnswers;
+import org.citymaas.portal.problems.Problem;
 import org.citymaas.portal.signin.CurrentCaller;
 import org.citymaas.portal.subscriptions.boundary.Subscriptions;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
-import org.citymaas.runtime.catalog.entity.ModelCard;
+import org.citymaas.runtime.catalog.entity.ModelRef;
 
 /**
  * A model's page: its card and a "try it" form built from the card's input schema, run through the
- * same {@link InferenceGateway} as the API (authorized, validated, masked, quota-checked, metered and
- * audited), with a readable answer or the refusal in the page's language.
+ * same use case as the API ({@link Inferences}: authorized, validated, masked, quota-checked, metered
+ * and audited), with a readable answer or the refusal, as the API would answer it, in the page's language.
  */
 @Named
 @ViewScoped
@@ -35,7 +36,7 @@ public class ModelPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient InferenceGateway gateway;
+    transient Inferences inferences;
 
     @Inject
     transient Subscriptions subscriptions;
@@ -76,7 +77,7 @@ public class ModelPage implements Serializable {
                 .filter(q -> q.model().equals(name))
                 .findFirst()
                 .orElse(null);
-        card = CatalogPage.card(gateway, caller, name, quota).orElse(null);
+        card = CatalogPage.card(inferences, caller, name, quota).orElse(null);
         if (card != null) {
             fields = card.getInputs().stream().filter(f -> !f.isDropped()).toList();
         } else {
@@ -91,26 +92,21 @@ public class ModelPage implements Serializable {
         outputs = List.of();
         requestId = "ui-" + UUID.randomUUID();
         var caller = currentCaller.get();
+        var cells = fields.stream().map(FieldView::cell).toList();
         try {
             var address = ((HttpServletRequest) faces.getExternalContext().getRequest()).getRemoteAddr();
-            var answer = gateway.infer(caller, name, null, requestId, body(), address);
-            outputs = outputs(answer, gateway.authorize(caller, name, null).card());
-        } catch (InferenceRejectedException e) {
-            refused(faces, text, e);
-        } catch (UnknownModelException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text.getString("model.notFound"), ""));
+            var outcome =
+                    inferences.infer(caller, ModelRef.of(name), requestId, () -> RowCodec.tensors(cells), address);
+            outputs = outputs(outcome);
+        } catch (RuntimeException e) {
+            refused(faces, text, InferenceAnswers.problem(e).orElseThrow(() -> e));
         }
     }
 
-    /** The v2 request of one row: each field as typed. */
-    private String body() {
-        return RowCodec.body(fields.stream().map(FieldView::cell).toList());
-    }
-
-    private static List<OutputView> outputs(String answer, ModelCard target) {
+    private static List<OutputView> outputs(InferenceOutcome outcome) {
         var views = new ArrayList<OutputView>();
-        for (var output : RowCodec.outputs(answer)) {
-            var spec = target.outputs().stream()
+        for (var output : RowCodec.outputs(outcome)) {
+            var spec = outcome.card().outputs().stream()
                     .filter(f -> f.name().equals(output.name()))
                     .findFirst();
             if (output.classified()) {
@@ -138,7 +134,8 @@ public class ModelPage implements Serializable {
         return views;
     }
 
-    private void refused(FacesContext faces, ResourceBundle text, InferenceRejectedException e) {
+    /** A refusal or failure, said as the API answers it (the same problem), in the page's language. */
+    private void refused(FacesContext faces, ResourceBundle text, Problem e) {
         switch (e.status()) {
             case 400 -> {
                 if (e.extensions().get("errors") instanceof List<?> errors) {
@@ -157,8 +154,7 @@ public class ModelPage implements Serializable {
                 } else {
                     faces.addMessage(
                             null,
-                            new FacesMessage(
-                                    FacesMessage.SEVERITY_ERROR, text.getString("model.invalid"), e.getMessage()));
+                            new FacesMessage(FacesMessage.SEVERITY_ERROR, text.getString("model.invalid"), e.detail()));
                 }
             }
             case 404 ->
@@ -180,7 +176,7 @@ public class ModelPage implements Serializable {
                         new FacesMessage(
                                 FacesMessage.SEVERITY_ERROR,
                                 MessageFormat.format(text.getString("model.failed"), e.status()),
-                                e.getMessage()));
+                                e.detail()));
         }
     }
 

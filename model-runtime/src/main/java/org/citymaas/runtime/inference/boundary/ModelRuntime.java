@@ -119,15 +119,13 @@ public final class ModelRuntime implements AutoCloseable {
     }
 
     /**
-     * Validates and queues a request. Throws at once ({@link InvalidInputException}, {@link
-     * org.citymaas.runtime.ModelNotFoundException}, {@link QueueFullException}, {@link
-     * RuntimeClosedException}); the future fails with {@link org.citymaas.runtime.DeadlineExceededException}
-     * when the deadline passes in the queue, or with a {@link ModelRuntimeException} when the model fails.
+     * Checks a request against the signature of the version that will answer it (names, types,
+     * shapes, ranges), once: {@link #submit(ValidatedRequest)} does not check it again.
+     *
+     * @throws InvalidInputException with one violation per broken rule
+     * @throws org.citymaas.runtime.ModelNotFoundException no such model or version
      */
-    public CompletableFuture<InferenceResult> submit(InferenceRequest request) {
-        if (closed) {
-            throw new RuntimeClosedException("the runtime is shut down");
-        }
+    public ValidatedRequest validate(InferenceRequest request) {
         Served model = served.get(request.model());
         if (model == null) {
             model = served.computeIfAbsent(request.model(), this::serve);
@@ -137,7 +135,33 @@ public final class ModelRuntime implements AutoCloseable {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        var prepared = model.inputs().queued(request.inputs());
+        return new ValidatedRequest(request, version, model.inputs());
+    }
+
+    /**
+     * Validates and queues a request: {@link #validate} then {@link #submit(ValidatedRequest)}.
+     * Throws at once ({@link InvalidInputException}, {@link org.citymaas.runtime.ModelNotFoundException},
+     * {@link QueueFullException}, {@link RuntimeClosedException}); the future fails as there.
+     */
+    public CompletableFuture<InferenceResult> submit(InferenceRequest request) {
+        if (closed) {
+            throw new RuntimeClosedException("the runtime is shut down");
+        }
+        return submit(validate(request));
+    }
+
+    /**
+     * Queues a validated request. Throws at once ({@link QueueFullException}, {@link
+     * RuntimeClosedException}); the future fails with {@link org.citymaas.runtime.DeadlineExceededException}
+     * when the deadline passes in the queue, or with a {@link ModelRuntimeException} when the model fails.
+     */
+    public CompletableFuture<InferenceResult> submit(ValidatedRequest validated) {
+        if (closed) {
+            throw new RuntimeClosedException("the runtime is shut down");
+        }
+        var request = validated.request();
+        ModelVersion version = validated.version();
+        var prepared = validated.modelInputs().queued(request.inputs());
         long now = System.nanoTime();
         Duration timeout = request.timeout().orElse(config.defaultTimeout());
         var future = new CompletableFuture<InferenceResult>();
@@ -145,7 +169,7 @@ public final class ModelRuntime implements AutoCloseable {
                 request.tenant(),
                 version,
                 prepared,
-                request.inputs().get(0).rows(),
+                validated.rows(),
                 request.priority(),
                 now,
                 now + timeout.toNanos(),

@@ -20,9 +20,11 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.citymaas.portal.audit.boundary.AuditTrail;
+import org.citymaas.portal.batch.control.LineOutputs;
 import org.citymaas.portal.batch.entity.BatchJob;
 import org.citymaas.portal.batch.entity.BatchLine;
 import org.citymaas.portal.batch.entity.BatchStatus;
+import org.citymaas.portal.batch.entity.LineOutcome;
 import org.citymaas.portal.errors.LedgerException;
 import org.citymaas.security.audit.entity.AuditEvent;
 import org.citymaas.security.identity.entity.CallerKind;
@@ -138,11 +140,13 @@ public class BatchJobs {
             try (var rows = query.executeQuery()) {
                 var lines = new ArrayList<BatchLine>();
                 while (rows.next()) {
+                    var output = rows.getString("output");
+                    var status = rows.getObject("error_status", Integer.class);
                     lines.add(new BatchLine(
                             rows.getInt("line"),
                             JSON.readValue(rows.getString("input"), new TypeReference<Map<String, String>>() {}),
-                            rows.getString("output"),
-                            rows.getObject("error_status", Integer.class),
+                            output != null ? LineOutcome.DONE : status == null ? null : LineOutcome.ofStatus(status),
+                            output == null ? null : LineOutputs.read(output),
                             rows.getString("error_message"),
                             rows.getString("errors") == null
                                     ? List.of()
@@ -161,7 +165,7 @@ public class BatchJobs {
     }
 
     /**
-     * Keeps one line's answer (output) or refusal (status, message, errors) and counts it, together;
+     * Keeps one line's answer (outputs) or refusal (its outcome's status, message, errors) and counts it, together;
      * the line's input is replaced by the result's cells (its masked form), so the raw input goes in
      * the same transaction.
      */
@@ -170,10 +174,10 @@ public class BatchJobs {
         try (var connection = dataSource.getConnection();
                 var finish = connection.prepareStatement(FINISH_LINE);
                 var count = connection.prepareStatement(COUNT_LINE)) {
-            var ok = result.output() != null;
+            var ok = result.outcome() == LineOutcome.DONE;
             finish.setString(1, json(result.cells()));
-            finish.setString(2, result.output());
-            finish.setObject(3, result.errorStatus());
+            finish.setString(2, ok ? LineOutputs.json(result.outputs()) : null);
+            finish.setObject(3, ok ? null : result.outcome().status());
             finish.setString(4, result.errorMessage());
             finish.setString(5, result.errors().isEmpty() ? null : json(result.errors()));
             finish.setTimestamp(6, Timestamp.from(now));

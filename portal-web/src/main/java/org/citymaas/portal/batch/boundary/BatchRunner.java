@@ -6,10 +6,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -17,29 +14,32 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.citymaas.portal.batch.control.LineMasking;
+import org.citymaas.portal.batch.control.LineRefusals;
 import org.citymaas.portal.batch.entity.BatchJob;
 import org.citymaas.portal.batch.entity.BatchLine;
 import org.citymaas.portal.batch.entity.BatchStatus;
+import org.citymaas.portal.batch.entity.LineOutcome;
 import org.citymaas.portal.errors.UnknownModelException;
-import org.citymaas.portal.inference.boundary.InferenceGateway;
-import org.citymaas.portal.inference.boundary.InferenceRejectedException;
+import org.citymaas.portal.inference.boundary.Inferences;
 import org.citymaas.portal.inference.boundary.InputMasking;
 import org.citymaas.portal.inference.control.RowCodec;
 import org.citymaas.runtime.catalog.boundary.Catalog;
 import org.citymaas.runtime.catalog.entity.ModelCard;
+import org.citymaas.runtime.catalog.entity.ModelRef;
 import org.citymaas.runtime.catalog.entity.ModelVersion;
 import org.citymaas.security.identity.entity.Caller;
 import org.citymaas.security.identity.entity.Role;
+import org.citymaas.tenant.errors.NotSubscribedException;
 
 /**
  * Runs a job's lines one after another on the container's managed executor, each as its own
- * governed request through the {@link InferenceGateway} (authorized, validated, masked, reserved,
- * metered and audited on its own), keeping each line's result as it comes. A refused line is kept
- * with its status and message and the job goes on. Lines left without a result when the portal
+ * governed request through {@link Inferences} (authorized, validated, masked, reserved, metered and
+ * audited on its own), its cells typed by the model's schema ({@link RowCodec}), keeping each line's
+ * result as it comes. A refused line is kept with its outcome and message and the job goes on. Lines left without a result when the portal
  * stops run again on the next start with the same request ids, so none is charged twice.
  *
  * <p>A line's raw input lives only while the line waits to run: its result is kept together with
- * its masked input (by the same {@link InputMasking} the gateway uses, whatever the outcome), so
+ * its masked input (by the same {@link InputMasking} the inference uses, whatever the outcome), so
  * that only the lines a resume needs still hold what was uploaded.
  */
 @ApplicationScoped
@@ -56,7 +56,7 @@ public class BatchRunner {
     BatchJobs jobs;
 
     @Inject
-    InferenceGateway gateway;
+    Inferences inferences;
 
     @Inject
     InputMasking masking;
@@ -126,45 +126,46 @@ public class BatchRunner {
     private void closeOpenLines(BatchJob job) {
         var card = card(caller(job), job);
         for (var line : jobs.lines(job.id(), false)) {
-            var notRun = new BatchLine(line.line(), line.cells(), null, 500, NOT_RUN, List.of());
+            var notRun = line.refused(LineOutcome.FAILED, NOT_RUN, List.of());
             jobs.finishLine(job.id(), masked(job, card, notRun), clock.instant());
         }
     }
 
     /** Runs one line and keeps its result; false when the portal is stopping and the line must wait. */
     private boolean runLine(BatchJob job, Caller caller, Optional<ModelCard> card, BatchLine line, String address) {
-        var inputs = card.map(ModelCard::inputs).orElse(List.of());
-        var body = RowCodec.body(inputs.stream()
+        var cells = card.map(ModelCard::inputs).orElse(List.of()).stream()
                 .filter(f -> line.cell(f.name()).isPresent())
                 .map(f -> RowCodec.Cell.of(f, line.cell(f.name()).orElseThrow()))
-                .toList());
+                .toList();
         BatchLine result;
         try {
-            var output = gateway.infer(caller, job.model(), job.version(), job.requestId(line.line()), body, address);
-            result = new BatchLine(line.line(), line.cells(), output, null, null, List.of());
-        } catch (InferenceRejectedException e) {
-            if (stopping || Thread.currentThread().isInterrupted()) {
+            var outcome = inferences.infer(
+                    caller, ref(job), job.requestId(line.line()), () -> RowCodec.tensors(cells), address);
+            result = line.answered(RowCodec.outputs(outcome));
+        } catch (RuntimeException e) {
+            var refusal = LineRefusals.of(e);
+            if (refusal.isPresent() && (stopping || Thread.currentThread().isInterrupted())) {
                 return false;
             }
-            result = new BatchLine(line.line(), line.cells(), null, e.status(), e.getMessage(), errors(e));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "batch " + job.id() + " line " + line.line() + " failed", e);
-            result = new BatchLine(
-                    line.line(), line.cells(), null, 500, "The line failed on our side; it was logged.", List.of());
+            if (refusal.isEmpty()) {
+                LOG.log(Level.WARNING, "batch " + job.id() + " line " + line.line() + " failed", e);
+            }
+            result = refusal.map(r -> line.refused(r.outcome(), r.message(), r.errors()))
+                    .orElseGet(() ->
+                            line.refused(LineOutcome.FAILED, "The line failed on our side; it was logged.", List.of()));
         }
         jobs.finishLine(job.id(), masked(job, card, result), clock.instant());
         return true;
     }
 
     /**
-     * The card the lines run (and are masked) by. No longer subscribed, every line is refused by the
-     * gateway with a 404, and is still masked by the version's card.
+     * The card the lines run (and are masked) by. No longer subscribed, every line is refused (not
+     * subscribed), and is still masked by the version's card.
      */
     private Optional<ModelCard> card(Caller caller, BatchJob job) {
         try {
-            return Optional.of(
-                    gateway.authorize(caller, job.model(), job.version()).card());
-        } catch (UnknownModelException e) {
+            return Optional.of(inferences.authorize(caller, ref(job)).card());
+        } catch (NotSubscribedException | UnknownModelException e) {
             return catalog.versions(job.model()).stream()
                     .filter(v -> job.version() == null
                             ? v.defaultVersion()
@@ -192,19 +193,8 @@ public class BatchRunner {
         }
     }
 
-    /** The fields at fault of a 400, as the gateway named them. */
-    private static List<Map<String, String>> errors(InferenceRejectedException e) {
-        var errors = new ArrayList<Map<String, String>>();
-        if (e.extensions().get("errors") instanceof List<?> list) {
-            for (var item : list) {
-                if (item instanceof Map<?, ?> error) {
-                    var copy = new LinkedHashMap<String, String>();
-                    error.forEach((k, v) -> copy.put(String.valueOf(k), String.valueOf(v)));
-                    errors.add(copy);
-                }
-            }
-        }
-        return errors;
+    private static ModelRef ref(BatchJob job) {
+        return ModelRef.of(job.model(), job.version());
     }
 
     /** The submitter, as the lines run and are audited: the department and name the job was stored with. */

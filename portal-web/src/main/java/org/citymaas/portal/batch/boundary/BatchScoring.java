@@ -17,8 +17,9 @@ import org.citymaas.portal.batch.entity.BatchStatus;
 import org.citymaas.portal.errors.ExpiredBatchException;
 import org.citymaas.portal.errors.InvalidBatchException;
 import org.citymaas.portal.errors.UnknownBatchException;
-import org.citymaas.portal.inference.boundary.InferenceGateway;
+import org.citymaas.portal.inference.boundary.Inferences;
 import org.citymaas.runtime.catalog.boundary.Catalog;
+import org.citymaas.runtime.catalog.entity.ModelRef;
 import org.citymaas.security.identity.entity.Caller;
 import org.citymaas.security.input.control.HostileCharacters;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,7 +35,7 @@ public class BatchScoring {
     private static final int RECENT = 20;
 
     @Inject
-    InferenceGateway gateway;
+    Inferences inferences;
 
     @Inject
     Catalog catalog;
@@ -62,7 +63,8 @@ public class BatchScoring {
      * Checks the file against the model's inputs, stores the job with its lines (audited) and starts
      * it.
      *
-     * @throws org.citymaas.portal.errors.UnknownModelException the department has no such model
+     * @throws org.citymaas.tenant.errors.NotSubscribedException the department has no such model (also
+     *     {@link org.citymaas.portal.errors.UnknownModelException})
      * @throws InvalidBatchException the file is refused; nothing was kept
      */
     public BatchJob submit(Caller caller, String model, String fileName, InputStream content, String clientAddress) {
@@ -72,7 +74,7 @@ public class BatchScoring {
                     "the file name " + h.message(),
                     List.of(InvalidBatchException.error("fileName", h.rule().rule(), "the file name " + h.message())));
         });
-        var target = gateway.authorize(caller, model, null);
+        var target = inferences.authorize(caller, ModelRef.of(model));
         var file = BatchCsv.read(read(content), target.card().inputs(), maxRows);
         var job = new BatchJob(
                 UUID.randomUUID(),
@@ -120,9 +122,7 @@ public class BatchScoring {
 
     /** The lines of a job that were refused or failed, in the file's order. */
     public List<BatchLine> failures(BatchJob job) {
-        return jobs.lines(job.id(), true).stream()
-                .filter(l -> l.errorStatus() != null)
-                .toList();
+        return jobs.lines(job.id(), true).stream().filter(BatchLine::refused).toList();
     }
 
     /**
@@ -145,7 +145,8 @@ public class BatchScoring {
 
     /** A file to start from for a model the department subscribes to. */
     public String template(Caller caller, String model) {
-        return BatchCsv.template(gateway.authorize(caller, model, null).card().inputs());
+        return BatchCsv.template(
+                inferences.authorize(caller, ModelRef.of(model)).card().inputs());
     }
 
     /** The department's latest jobs, newest first. */

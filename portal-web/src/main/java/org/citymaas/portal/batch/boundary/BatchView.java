@@ -33,7 +33,7 @@ public record BatchView(
         List<LineFailure> failures) {
 
     /**
-     * A line that was refused (4xx) or failed (5xx).
+     * A line that was refused (4xx) or failed (5xx): {@code status} is its outcome's number.
      *
      * @param errors for an invalid line, each field at fault: {@code field}, {@code rule}, {@code message}
      */
@@ -56,7 +56,7 @@ public record BatchView(
                 job.finishedAt(),
                 job.purgedAt(),
                 failures.stream()
-                        .map(l -> new LineFailure(l.line(), l.errorStatus(), l.errorMessage(), l.errors()))
+                        .map(l -> new LineFailure(l.line(), l.outcome().status(), l.errorMessage(), l.errors()))
                         .toList());
     }
 }

@@ -6,16 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.citymaas.portal.batch.entity.BatchLine;
+import org.citymaas.portal.batch.entity.LineOutcome;
 import org.citymaas.portal.exports.control.SpreadsheetCsv;
-import org.citymaas.portal.inference.control.RowCodec;
+import org.citymaas.portal.inference.entity.ReadableOutput;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 
 /**
  * The results file of a batch: one line per input line, in the file's order: its line number, the
  * input columns masked as the model saw them (empty while the line waits to run: the raw input is
  * never written out; people join the results to their file by line number), the outputs (a
- * classifier's top label and its score, else the values), then {@code status} ({@code OK}, the HTTP
- * status of a refusal, or {@code PENDING}) and {@code error}.
+ * classifier's top label and its score, else the values), then {@code status} ({@code OK}, the
+ * status number of a refusal ({@link LineOutcome#status()}), or {@code PENDING}) and {@code error}.
  * It is written by {@link SpreadsheetCsv}: a byte order mark, so that spreadsheet programs read the
  * Chinese text as UTF-8, and no cell a spreadsheet would run as a formula.
  */
@@ -49,24 +50,29 @@ public final class BatchResults {
         var values = new ArrayList<String>();
         values.add(String.valueOf(line.line()));
         columns.forEach(c -> values.add(line.done() ? line.cell(c).orElse("") : ""));
-        var answered = line.output() == null ? List.<RowCodec.Output>of() : RowCodec.outputs(line.output());
+        var answered = line.outputs() == null ? List.<ReadableOutput>of() : line.outputs();
         for (var spec : specs) {
             var output =
                     answered.stream().filter(o -> o.name().equals(spec.name())).findFirst();
             if (!spec.labels().isEmpty()) {
-                var classified = output.filter(RowCodec.Output::classified);
-                values.add(classified.map(RowCodec.Output::topLabel).orElse(""));
+                var classified = output.filter(ReadableOutput::classified);
+                values.add(classified.map(ReadableOutput::topLabel).orElse(""));
                 values.add(classified.map(o -> number(o.topScore())).orElse(""));
             } else {
                 values.add(output.map(BatchResults::values).orElse(""));
             }
         }
-        values.add(line.output() != null ? "OK" : line.errorStatus() != null ? line.errorStatus() + "" : "PENDING");
+        values.add(
+                line.outcome() == null
+                        ? "PENDING"
+                        : line.outcome() == LineOutcome.DONE
+                                ? "OK"
+                                : String.valueOf(line.outcome().status()));
         values.add(line.errorMessage() == null ? "" : line.errorMessage());
         return values;
     }
 
-    private static String values(RowCodec.Output output) {
+    private static String values(ReadableOutput output) {
         if (output.values().size() == output.texts().size()) {
             return String.join(
                     " ", output.values().stream().map(BatchResults::number).toList());

@@ -42,17 +42,13 @@ public final class LineMasking {
                             .findFirst()
                             .orElse(""));
         }
-        return withCells(line, cells);
+        return line.withCells(cells);
     }
 
     /** The line with no input kept at all: for when the masking itself failed. */
     public static BatchLine emptied(BatchLine line) {
         var cells = new LinkedHashMap<String, String>();
         line.cells().keySet().forEach(column -> cells.put(column, ""));
-        return withCells(line, cells);
-    }
-
-    private static BatchLine withCells(BatchLine line, Map<String, String> cells) {
-        return new BatchLine(line.line(), cells, line.output(), line.errorStatus(), line.errorMessage(), line.errors());
+        return line.withCells(cells);
     }
 }

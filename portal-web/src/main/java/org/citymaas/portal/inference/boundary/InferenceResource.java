@@ -21,6 +21,7 @@ import org.citymaas.portal.health.ServerReadiness;
 import org.citymaas.portal.inference.control.V2Codec;
 import org.citymaas.portal.signin.CurrentCaller;
 import org.citymaas.portal.subscriptions.boundary.Subscriptions;
+import org.citymaas.runtime.catalog.entity.ModelRef;
 import org.citymaas.runtime.inference.boundary.ModelRuntime;
 import org.citymaas.runtime.scheduler.entity.ModelState;
 import org.citymaas.security.identity.entity.Role;
@@ -28,7 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The Open Inference Protocol (v2) REST API. A department sees only the models it subscribes to;
- * every other name answers 404.
+ * every other name answers 404. The v2 JSON is read and written here ({@link V2Codec}) and nowhere
+ * else: a request is decoded, run by the typed use case ({@link Inferences}) and its outcome encoded;
+ * refusals and failures are the modules' exceptions, answered by {@code problems.ProblemMappers}.
  */
 @Path("v2")
 @RequestScoped
@@ -37,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class InferenceResource {
 
     @Inject
-    InferenceGateway gateway;
+    Inferences inferences;
 
     @Inject
     Subscriptions subscriptions;
@@ -107,8 +110,8 @@ public class InferenceResource {
     @Operation(summary = "Metadata of one version")
     public String metadata(@PathParam("name") String name, @PathParam("version") String version) {
         var caller = currentCaller.get();
-        var target = gateway.authorize(caller, name, version);
-        return V2Codec.metadata(target.card(), gateway.versions(caller, name));
+        var target = inferences.authorize(caller, ModelRef.of(name, version));
+        return V2Codec.metadata(target.card(), inferences.versions(caller, name));
     }
 
     @GET
@@ -122,7 +125,7 @@ public class InferenceResource {
     @Path("models/{name}/versions/{version}/ready")
     @Operation(summary = "Version readiness: ready unless its load failed (it loads on first use); loaded, state")
     public String modelReady(@PathParam("name") String name, @PathParam("version") String version) {
-        var target = gateway.authorize(currentCaller.get(), name, version);
+        var target = inferences.authorize(currentCaller.get(), ModelRef.of(name, version));
         // a version loads on first use: it is ready unless its load failed; "loaded" says whether it is in memory
         ModelState state = runtime.state(target.ref());
         return V2Codec.json(Map.of(
@@ -153,6 +156,12 @@ public class InferenceResource {
             @PathParam("version") String version,
             @HeaderParam("X-Request-Id") String requestId,
             String body) {
-        return gateway.infer(currentCaller.get(), name, version, requestId, body, servletRequest.getRemoteAddr());
+        var outcome = inferences.infer(
+                currentCaller.get(),
+                ModelRef.of(name, version),
+                requestId,
+                () -> V2Codec.read(body),
+                servletRequest.getRemoteAddr());
+        return V2Codec.response(outcome);
     }
 }

@@ -6,15 +6,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.citymaas.runtime.catalog.entity.ModelCard;
+import org.citymaas.runtime.catalog.entity.Sensitivity;
 import org.citymaas.runtime.inference.entity.DataType;
 import org.citymaas.runtime.inference.entity.Tensor;
 import org.citymaas.security.masking.boundary.Masking;
+import org.citymaas.security.masking.entity.MaskingPolicy;
 import org.citymaas.security.masking.entity.PiiType;
-import org.citymaas.security.masking.entity.Sensitivity;
 
 /**
  * Masks a request's text inputs by the model card before the model sees them: every BYTES input is
@@ -57,27 +57,32 @@ public class InputMasking {
                 masked.add(tensor);
                 continue;
             }
-            var sensitivity = card.input(tensor.name())
-                    .map(f -> f.sensitivity())
-                    .orElse(org.citymaas.runtime.catalog.entity.Sensitivity.MASK);
-            var policy = switch (sensitivity) {
-                case PSEUDONYMIZE, DROP -> Sensitivity.PSEUDONYMIZE;
-                case MASK, NONE -> Sensitivity.NONE;
-            };
-            var freeText = policy == Sensitivity.NONE ? Set.of(tensor.name()) : Set.<String>of();
+            var sensitivity =
+                    card.input(tensor.name()).map(f -> f.sensitivity()).orElse(Sensitivity.MASK);
             var values = tensor.strings();
             var out = new String[values.length];
             for (int i = 0; i < values.length; i++) {
-                var record = masking.maskRecord(
-                        department, Map.of(tensor.name(), values[i]), Map.of(tensor.name(), policy), freeText);
-                out[i] = String.valueOf(record.fields().get(tensor.name()));
-                record.findings()
-                        .values()
-                        .forEach(list -> list.forEach(f -> findings.merge(f.type(), 1, Integer::sum)));
+                out[i] = values[i] == null ? "null" : mask(department, sensitivity, values[i], findings);
             }
             masked.add(Tensor.bytes(tensor.name(), tensor.shape(), out));
         }
         return new MaskedInputs(masked, summary(inputs, findings));
+    }
+
+    /**
+     * One value by its field's sensitivity: a field the model must not see ({@code drop}) is
+     * pseudonymized here like a {@code pseudonymize} one (the runtime removes it before the model),
+     * anything else is scanned as free text.
+     */
+    private String mask(String department, Sensitivity sensitivity, String value, Map<PiiType, Integer> findings) {
+        return switch (sensitivity) {
+            case PSEUDONYMIZE, DROP -> masking.pseudonymize(department, value);
+            case MASK, NONE -> {
+                var masked = masking.mask(department, value, MaskingPolicy.partialMask());
+                masked.findings().forEach(f -> findings.merge(f.type(), 1, Integer::sum));
+                yield masked.masked();
+            }
+        };
     }
 
     /** The structure of a request: numbers, names the model card knows and PII type names, never a value. */

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import org.citymaas.runtime.catalog.entity.ModelRef;
 import org.citymaas.runtime.inference.entity.Tensor;
 import org.citymaas.security.audit.entity.AuditEvent;
 
@@ -22,6 +23,8 @@ public final class RequestDigest {
 
     /** Changes when the canonical form does, so digests of two forms never compare equal. */
     private static final String FORM = "citymaas-request/1";
+
+    private static final String ANSWER_FORM = "citymaas-answer/1";
 
     private RequestDigest() {}
 
@@ -50,6 +53,28 @@ public final class RequestDigest {
                     .toList();
             out.writeInt(inputs.size());
             for (var tensor : inputs) {
+                tensor(out, tensor);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return AuditEvent.digest(bytes.toByteArray());
+    }
+
+    /**
+     * The digest of an answer, for the audit event's response digest: the version that answered, the
+     * request id and the outputs given, in the same canonical form as requests, so that it is the same
+     * whichever channel (the API, the model page, a batch line) carried the answer and in which format.
+     */
+    public static String ofAnswer(ModelRef model, String requestId, List<Tensor> outputs) {
+        var bytes = new ByteArrayOutputStream();
+        try (var out = new DataOutputStream(bytes)) {
+            text(out, ANSWER_FORM);
+            text(out, model.name());
+            text(out, String.valueOf(model.version()));
+            text(out, requestId);
+            out.writeInt(outputs.size());
+            for (var tensor : outputs) {
                 tensor(out, tensor);
             }
         } catch (IOException e) {

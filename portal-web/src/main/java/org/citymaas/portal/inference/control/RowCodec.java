@@ -1,25 +1,27 @@
 package org.citymaas.portal.inference.control;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
+import org.citymaas.portal.inference.entity.InferenceOutcome;
+import org.citymaas.portal.inference.entity.ReadableOutput;
+import org.citymaas.portal.inference.entity.TensorRequest;
+import org.citymaas.runtime.FieldViolation;
+import org.citymaas.runtime.InvalidInputException;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.inference.entity.DataType;
+import org.citymaas.runtime.inference.entity.Tensor;
+import org.citymaas.security.input.control.HostileCharacters;
 
 /**
- * One row as people type it (the model page's form, a line of a batch CSV file) to a v2 request,
- * and a v2 answer back to readable outputs. Values are sent as typed, numbers as numbers where they
- * parse, so that the gateway's validation judges them and names the field.
+ * One row as people type it (the model page's form, a line of a batch CSV file) to typed tensors by
+ * the model's schema, and an outcome back to readable outputs. What cannot be a tensor of its field
+ * (a word where a number goes, too few numbers for a vector) is refused naming the field, with the
+ * rules and words the v2 API uses for the same mistake.
  */
 public final class RowCodec {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VECTOR_SEPARATORS = "[,，;；\\s]+";
 
     private RowCodec() {}
@@ -55,113 +57,143 @@ public final class RowCodec {
         boolean vector() {
             return !text() && width > 1;
         }
-    }
 
-    /**
-     * The v2 request of one row: each cell a {@code [1, width]} tensor ({@code [1, 1]} for text), or
-     * {@code [1]} for a field of shape {@code [-1]}.
-     */
-    public static String body(List<Cell> cells) {
-        var root = JSON.createObjectNode();
-        var inputs = root.putArray("inputs");
-        for (var cell : cells) {
-            var input = inputs.addObject();
-            input.put("name", cell.name());
-            input.put("datatype", cell.datatype().name());
-            var data = input.putArray("data");
-            if (cell.text()) {
-                data.add(cell.value() == null ? "" : cell.value());
-                shape(input, cell, 1);
-                continue;
-            }
-            var typed = cell.value() == null ? "" : cell.value().trim();
-            var parts = cell.vector() ? typed.split(VECTOR_SEPARATORS) : new String[] {typed};
-            for (var part : parts) {
-                add(data, part, cell.datatype() == DataType.INT64);
-            }
-            shape(input, cell, cell.width());
-        }
-        return root.toString();
-    }
-
-    private static void shape(ObjectNode input, Cell cell, int width) {
-        var shape = input.putArray("shape").add(1);
-        if (cell.rank() != 1) {
-            shape.add(width);
-        }
-    }
-
-    private static void add(ArrayNode data, String part, boolean integer) {
-        try {
-            var number = new BigDecimal(part);
-            if (integer && number.stripTrailingZeros().scale() <= 0) {
-                data.add(number.longValueExact());
-            } else {
-                data.add(number.doubleValue());
-            }
-        } catch (NumberFormatException | ArithmeticException e) {
-            data.add(part); // not a number: the gateway refuses it, naming the field
+        /** {@code [1, width]} ({@code [1, 1]} for text), or {@code [1]} for a field of shape {@code [-1]}. */
+        long[] shape() {
+            return rank == 1 ? new long[] {1} : new long[] {1, text() ? 1 : width};
         }
     }
 
     /**
-     * One output of an answer.
+     * The request of one row: each cell one tensor of one row, numbers as numbers.
      *
-     * @param values its numbers (empty for text)
-     * @param texts every element as text
-     * @param labels class names of a probability output ({@code parameters.labels}), else empty
+     * @throws InvalidInputException a cell is no value of its field, each such field named
      */
-    public record Output(String name, List<Double> values, List<String> texts, List<String> labels) {
-
-        public Output {
-            values = List.copyOf(values);
-            texts = List.copyOf(texts);
-            labels = List.copyOf(labels);
+    public static TensorRequest tensors(List<Cell> cells) {
+        if (cells.isEmpty()) {
+            throw new InvalidInputException(
+                    List.of(new FieldViolation("inputs", "required", "'inputs' must be a non-empty array of tensors")));
         }
-
-        /** A probability per label. */
-        public boolean classified() {
-            return !labels.isEmpty() && values.size() == labels.size();
+        var tensors = new ArrayList<Tensor>(cells.size());
+        var violations = new ArrayList<FieldViolation>();
+        for (var cell : cells) {
+            try {
+                tensors.add(tensor(cell));
+            } catch (RefusedCell e) {
+                violations.add(e.violation);
+            }
         }
-
-        /** Indexes of the labels, most probable first. */
-        public List<Integer> ranking() {
-            return IntStream.range(0, values.size())
-                    .boxed()
-                    .sorted(Comparator.comparing(values::get).reversed())
-                    .toList();
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
         }
+        return TensorRequest.of(tensors);
+    }
 
-        /** The most probable label; only for a classified output. */
-        public String topLabel() {
-            return labels.get(ranking().get(0));
+    private static Tensor tensor(Cell cell) {
+        var shape = cell.shape();
+        if (cell.text()) {
+            var text = cell.value() == null ? "" : cell.value();
+            HostileCharacters.find(text).ifPresent(h -> {
+                throw new RefusedCell(cell.name(), h.rule().rule(), "element 0 " + h.message());
+            });
+            return Tensor.bytes(cell.name(), shape, text);
         }
+        var typed = cell.value() == null ? "" : cell.value().trim();
+        var parts = cell.vector() ? typed.split(VECTOR_SEPARATORS) : new String[] {typed};
+        var elements = Tensor.elements(shape);
+        if (parts.length != elements) {
+            throw new RefusedCell(
+                    cell.name(),
+                    "shape",
+                    "'data' holds " + parts.length + " elements but 'shape' " + Arrays.toString(shape) + " needs "
+                            + elements);
+        }
+        return cell.datatype() == DataType.INT64
+                ? Tensor.int64(cell.name(), shape, longs(cell, parts))
+                : Tensor.fp32(cell.name(), shape, floats(cell, parts));
+    }
 
-        public double topScore() {
-            return values.get(ranking().get(0));
+    private static float[] floats(Cell cell, String[] parts) {
+        var out = new float[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            var number = number(parts[i]);
+            if (number == null || !Double.isFinite(number.doubleValue())) {
+                throw notA(cell, i, "a number");
+            }
+            out[i] = (float) number.doubleValue();
+        }
+        return out;
+    }
+
+    private static long[] longs(Cell cell, String[] parts) {
+        var out = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            var number = number(parts[i]);
+            try {
+                if (number == null || number.stripTrailingZeros().scale() > 0) {
+                    throw notA(cell, i, "an integer");
+                }
+                out[i] = number.longValueExact();
+            } catch (ArithmeticException e) {
+                throw notA(cell, i, "an integer");
+            }
+        }
+        return out;
+    }
+
+    private static BigDecimal number(String part) {
+        try {
+            return new BigDecimal(part);
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 
-    /** The outputs of a v2 answer, in its order. */
-    public static List<Output> outputs(String answer) {
-        try {
-            var outputs = new ArrayList<Output>();
-            for (var output : JSON.readTree(answer).path("outputs")) {
-                var values = new ArrayList<Double>();
-                var texts = new ArrayList<String>();
-                output.path("data").forEach(v -> {
-                    if (v.isNumber()) {
-                        values.add(v.doubleValue());
-                    }
-                    texts.add(v.asText());
-                });
-                var labels = new ArrayList<String>();
-                output.path("parameters").path("labels").forEach(l -> labels.add(l.asText()));
-                outputs.add(new Output(output.path("name").asText(), values, texts, labels));
-            }
-            return outputs;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the gateway answered unreadable JSON", e);
+    private static RefusedCell notA(Cell cell, int element, String what) {
+        return new RefusedCell(
+                cell.name(), "datatype", "'data' of " + cell.datatype() + ": element " + element + " is not " + what);
+    }
+
+    /** A cell that is no value of its field. */
+    private static final class RefusedCell extends RuntimeException {
+        private final transient FieldViolation violation;
+
+        RefusedCell(String field, String rule, String message) {
+            super(message, null, false, false);
+            this.violation = new FieldViolation(field, rule, message);
         }
+    }
+
+    /** The outputs of an outcome, in its order. */
+    public static List<ReadableOutput> outputs(InferenceOutcome outcome) {
+        return outcome.outputs().stream()
+                .map(t -> output(t, outcome.labels(t.name())))
+                .toList();
+    }
+
+    /**
+     * One output tensor, read as people read numbers: a float as its shortest decimal ({@code 0.7f} is
+     * 0.7, not 0.699999988...), as the v2 answer writes it.
+     */
+    static ReadableOutput output(Tensor tensor, List<String> labels) {
+        var values = new ArrayList<Double>();
+        var texts = new ArrayList<String>();
+        switch (tensor.datatype()) {
+            case FP32 -> {
+                for (var f : tensor.floats()) {
+                    var decimal = Double.parseDouble(Float.toString(f));
+                    values.add(decimal);
+                    texts.add(Double.toString(decimal));
+                }
+            }
+            case INT64 -> {
+                for (var l : tensor.longs()) {
+                    values.add((double) l);
+                    texts.add(Long.toString(l));
+                }
+            }
+            case BYTES -> texts.addAll(Arrays.asList(tensor.strings()));
+        }
+        return new ReadableOutput(tensor.name(), values, texts, labels);
     }
 }

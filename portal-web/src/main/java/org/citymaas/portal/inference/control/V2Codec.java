@@ -9,18 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.citymaas.portal.inference.entity.InferenceOutcome;
+import org.citymaas.portal.inference.entity.TensorRequest;
 import org.citymaas.runtime.FieldViolation;
 import org.citymaas.runtime.InvalidInputException;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.catalog.entity.ModelCard;
 import org.citymaas.runtime.inference.entity.DataType;
-import org.citymaas.runtime.inference.entity.InferenceResult;
 import org.citymaas.runtime.inference.entity.Tensor;
 import org.citymaas.security.input.control.HostileCharacters;
 import org.citymaas.security.input.entity.HostileCharacter;
 
 /**
- * Reads v2 requests into runtime tensors and writes results, metadata and tensors back as v2 JSON.
+ * The Open Inference Protocol (v2) wire format, used by the API's resource only: reads v2 requests
+ * into typed {@link TensorRequest}s and writes outcomes, metadata and tensors back as v2 JSON.
  * Malformed requests throw {@link InvalidInputException}, each violation naming the field (the
  * tensor's name, or the JSON member such as {@code inputs[1].shape} where no name is known).
  */
@@ -31,7 +33,7 @@ public final class V2Codec {
 
     private V2Codec() {}
 
-    public static V2Request read(String body) {
+    public static TensorRequest read(String body) {
         JsonNode root;
         try {
             root = JSON.readTree(body == null ? "" : body);
@@ -91,7 +93,7 @@ public final class V2Codec {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        return new V2Request(id, inputs, outputs);
+        return new TensorRequest(id, inputs, outputs);
     }
 
     private static Optional<Tensor> readTensor(JsonNode node, String path, List<FieldViolation> violations) {
@@ -240,26 +242,17 @@ public final class V2Codec {
     }
 
     /**
-     * The v2 response: model, version, id and the outputs asked for (all when none were named); a
-     * probability output carries its class names as {@code parameters.labels} (card may be null).
+     * The v2 response: model, version, id and the outcome's outputs; a probability output carries its
+     * class names as {@code parameters.labels}.
      */
-    public static String response(InferenceResult result, String requestId, List<String> wanted, ModelCard card) {
+    public static String response(InferenceOutcome outcome) {
         var root = JSON.createObjectNode();
-        root.put("model_name", result.model().name());
-        root.put("model_version", result.model().version());
-        root.put("id", requestId);
+        root.put("model_name", outcome.model().name());
+        root.put("model_version", outcome.model().version());
+        root.put("id", outcome.requestId());
         var outputs = root.putArray("outputs");
-        for (var tensor : result.outputs()) {
-            if (wanted.isEmpty() || wanted.contains(tensor.name())) {
-                var labels = card == null
-                        ? List.<String>of()
-                        : card.outputs().stream()
-                                .filter(f -> f.name().equals(tensor.name()))
-                                .findFirst()
-                                .map(FieldSpec::labels)
-                                .orElse(List.of());
-                write(outputs.addObject(), tensor, labels);
-            }
+        for (var tensor : outcome.outputs()) {
+            write(outputs.addObject(), tensor, outcome.labels(tensor.name()));
         }
         return root.toString();
     }
@@ -294,13 +287,6 @@ public final class V2Codec {
             var names = parameters.putArray("labels");
             labels.forEach(names::add);
         }
-    }
-
-    /** The names the request's outputs ask for that the model does not have. */
-    public static List<String> unknownOutputs(V2Request request, ModelCard card) {
-        return request.outputs().stream()
-                .filter(name -> card.outputs().stream().noneMatch(f -> f.name().equals(name)))
-                .toList();
     }
 
     /** Model metadata: name, versions, platform and the signature of the version. */

@@ -1,6 +1,7 @@
 /**
- * The Open Inference Protocol (v2) wire format: JSON requests to the runtime's named tensors and
- * results back to JSON, naming the field at fault for anything malformed, and the digest that tells a retry of a request
- * from another request under the same id. Pure functions, no container.
+ * The inference path's pure functions, no container: the Open Inference Protocol (v2) wire format
+ * (JSON requests to typed requests, outcomes back to JSON, naming the field at fault for anything
+ * malformed), a typed row from a form or a CSV line and readable outputs back, and the digest that
+ * tells a retry of a request from another request under the same id.
  */
 package org.citymaas.portal.inference.control;

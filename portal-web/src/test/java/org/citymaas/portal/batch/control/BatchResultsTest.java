@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.citymaas.portal.batch.entity.BatchLine;
+import org.citymaas.portal.batch.entity.LineOutcome;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.catalog.entity.Sensitivity;
 import org.citymaas.runtime.inference.entity.DataType;
@@ -40,16 +41,17 @@ class BatchResultsTest {
         var answered = new BatchLine(
                 2,
                 Map.of("hour", "8", "note", "a, \"quoted\" note"),
-                "{\"outputs\":[{\"name\":\"vehicles\",\"data\":[1234.5677490234375]},"
-                        + "{\"name\":\"category\",\"data\":[0.1,0.7,0.2],\"parameters\":{\"labels\":[\"交通\",\"噪音\",\"其他\"]}}]}",
-                null,
+                LineOutcome.DONE,
+                LineOutputs.read(
+                        "{\"outputs\":[{\"name\":\"vehicles\",\"data\":[1234.5677490234375]},"
+                                + "{\"name\":\"category\",\"data\":[0.1,0.7,0.2],\"parameters\":{\"labels\":[\"交通\",\"噪音\",\"其他\"]}}]}"),
                 null,
                 List.of());
         var refused = new BatchLine(
                 3,
                 Map.of("hour", "30", "note", ""),
+                LineOutcome.INVALID,
                 null,
-                400,
                 "hour_of_day (maximum): at most 23",
                 List.of(Map.of("field", "hour_of_day", "rule", "maximum", "message", "at most 23")));
         var pending = BatchLine.pending(5, Map.of("hour", "1", "note", "x"));

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.citymaas.portal.batch.entity.BatchLine;
+import org.citymaas.portal.batch.entity.LineOutcome;
 import org.citymaas.portal.inference.boundary.InputMasking;
+import org.citymaas.portal.inference.entity.ReadableOutput;
 import org.citymaas.runtime.catalog.boundary.Catalog;
 import org.citymaas.runtime.catalog.entity.ModelCard;
 import org.citymaas.runtime.catalog.entity.ModelRef;
@@ -38,8 +40,8 @@ class LineMaskingTest {
 
     @Test
     void anAnsweredComplaintIsKeptAsTheModelSawItWithItsAnswer() {
-        var answer = "{\"outputs\":[]}";
-        var finished = new BatchLine(2, Map.of("text", COMPLAINT), answer, null, null, List.of());
+        var answer = List.<ReadableOutput>of();
+        var finished = new BatchLine(2, Map.of("text", COMPLAINT), LineOutcome.DONE, answer, null, List.of());
 
         var kept = kept("hotline", "complaint-routing", finished);
 
@@ -48,7 +50,7 @@ class LineMaskingTest {
                         .contains("工地夜间施工噪音很大", "138****5678")
                         .doesNotContain("13812345678", "110105199003074579", "张伟"));
         assertThat(kept.line()).isEqualTo(2);
-        assertThat(kept.output()).isEqualTo(answer);
+        assertThat(kept.outputs()).isEqualTo(answer);
     }
 
     @Test
@@ -56,8 +58,8 @@ class LineMaskingTest {
         var finished = new BatchLine(
                 3,
                 Map.of("recent_counts", "300 310", "hour_of_day", "call 13812345678", "day_of_week", "2"),
+                LineOutcome.INVALID,
                 null,
-                400,
                 "hour_of_day (number): not a number",
                 List.of(Map.of("field", "hour_of_day", "rule", "number", "message", "not a number")));
 
@@ -69,19 +71,21 @@ class LineMaskingTest {
                 .doesNotContainValue("call 13812345678");
         assertThat(kept.cell("hour_of_day"))
                 .hasValueSatisfying(cell -> assertThat(cell).doesNotContain("13812345678"));
-        assertThat(kept.errorStatus()).isEqualTo(400);
+        assertThat(kept.outcome().status()).isEqualTo(400);
         assertThat(kept.errors()).isEqualTo(finished.errors());
     }
 
     @Test
     void aCellTheMaskingDidNotGiveBackIsKeptEmptyNeverRaw() {
-        var finished = new BatchLine(2, Map.of("text", COMPLAINT, "note", "13812345678"), "{}", null, null, List.of());
+        var answer = List.<ReadableOutput>of();
+        var finished = new BatchLine(
+                2, Map.of("text", COMPLAINT, "note", "13812345678"), LineOutcome.DONE, answer, null, List.of());
 
         var kept = LineMasking.masked(finished, List.of());
         var emptied = LineMasking.emptied(finished);
 
         assertThat(kept.cells()).containsOnly(Map.entry("text", ""), Map.entry("note", ""));
         assertThat(emptied.cells()).containsOnly(Map.entry("text", ""), Map.entry("note", ""));
-        assertThat(emptied.output()).isEqualTo("{}");
+        assertThat(emptied.outputs()).isEqualTo(answer);
     }
 }

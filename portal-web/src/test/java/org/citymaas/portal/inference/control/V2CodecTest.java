@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Optional;
+import org.citymaas.portal.inference.entity.InferenceOutcome;
+import org.citymaas.portal.inference.entity.TensorRequest;
 import org.citymaas.runtime.InvalidInputException;
+import org.citymaas.runtime.catalog.entity.ModelCard;
 import org.citymaas.runtime.catalog.entity.ModelRef;
 import org.citymaas.runtime.inference.entity.Compute;
 import org.citymaas.runtime.inference.entity.DataType;
@@ -90,8 +94,8 @@ class V2CodecTest {
                 List.of(Tensor.fp32("a", new long[] {1, 2}, 0.25f, 0.75f), Tensor.int64("b", new long[] {1, 1}, 4L)),
                 new Compute("cpu()", 0.1, 1, 1, 0));
 
-        var all = new ObjectMapper().readTree(V2Codec.response(result, "r-9", List.of(), null));
-        var onlyB = new ObjectMapper().readTree(V2Codec.response(result, "r-9", List.of("b"), null));
+        var all = new ObjectMapper().readTree(V2Codec.response(outcome(result, "r-9", List.of())));
+        var onlyB = new ObjectMapper().readTree(V2Codec.response(outcome(result, "r-9", List.of("b"))));
 
         assertThat(all.get("model_name").asText()).isEqualTo("m");
         assertThat(all.get("model_version").asText()).isEqualTo("3");
@@ -102,5 +106,26 @@ class V2CodecTest {
         assertThat(all.at("/outputs/0/data").toString()).isEqualTo("[0.25,0.75]");
         assertThat(onlyB.get("outputs")).hasSize(1);
         assertThat(onlyB.at("/outputs/0/data/0").asLong()).isEqualTo(4L);
+    }
+
+    /** The outcome of a request that asked for these outputs (none: all). */
+    private static InferenceOutcome outcome(InferenceResult result, String requestId, List<String> wanted) {
+        var card = new ModelCard(
+                result.model().name(),
+                result.model().version(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        var request = new TensorRequest(Optional.empty(), List.of(), wanted);
+        return new InferenceOutcome(
+                requestId, result.model(), card, request.wanted(result.outputs()), result.compute(), false);
     }
 }

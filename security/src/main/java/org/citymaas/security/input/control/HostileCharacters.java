@@ -3,6 +3,7 @@ package org.citymaas.security.input.control;
 import java.util.Optional;
 import org.citymaas.security.input.entity.CharacterRule;
 import org.citymaas.security.input.entity.HostileCharacter;
+import org.citymaas.security.input.entity.HostileTextException.HostileText;
 
 /**
  * Finds the first character of a text that no text the portal takes may hold: NUL, lone
@@ -37,6 +38,17 @@ public final class HostileCharacters {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The text as a field of a request, when it holds one: for a {@link
+     * org.citymaas.security.input.entity.HostileTextException} that names the field.
+     *
+     * @param field the field's name in an API error, e.g. {@code model}
+     * @param label how a sentence names it, e.g. {@code the model name}
+     */
+    public static Optional<HostileText> find(String field, String label, CharSequence text) {
+        return find(text).map(found -> new HostileText(field, label, found));
     }
 
     /** Whether the text holds none of them. */

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,18 +15,19 @@ import org.citymaas.security.masking.control.FieldCipher;
 import org.citymaas.security.masking.control.PiiScanner;
 import org.citymaas.security.masking.control.ReIdentificationAudit;
 import org.citymaas.security.masking.control.ReIdentifier;
-import org.citymaas.security.masking.control.RecordMasker;
 import org.citymaas.security.masking.control.TextMasker;
+import org.citymaas.security.masking.control.ValueMasker;
 import org.citymaas.security.masking.entity.Finding;
-import org.citymaas.security.masking.entity.MaskedRecord;
 import org.citymaas.security.masking.entity.MaskedText;
 import org.citymaas.security.masking.entity.MaskingException;
 import org.citymaas.security.masking.entity.MaskingPolicy;
-import org.citymaas.security.masking.entity.Sensitivity;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Masks what passes through the portal. Configuration: {@code citymaas.masking.master-secret}
+ * Masks what passes through the portal, one operation per treatment: scan free text and mask what it
+ * holds ({@link #mask(String, String, MaskingPolicy)}), pseudonymize a value ({@link #pseudonymize}),
+ * mask a value whole ({@link #maskValue}); a field to drop is simply not passed on. Which field gets
+ * which is the caller's decision (the portal's, from the model card). Configuration: {@code citymaas.masking.master-secret}
  * (base64, at least 32 bytes; without it only partial masking and redaction work) and {@code
  * citymaas.masking.reidentify-roles} (comma-separated, default {@code auditor}). The portal provides
  * a {@link ReIdentificationAudit} bean; without one, re-identification is refused.
@@ -36,7 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Masking {
 
     private TextMasker texts;
-    private RecordMasker records;
+    private ValueMasker values;
     private ReIdentifier reIdentifier;
 
     /** For CDI's client proxy only. */
@@ -67,7 +67,7 @@ public class Masking {
             this.texts = new TextMasker(scanner, keys);
             this.reIdentifier = new ReIdentifier(new FieldCipher(keys), reIdentifyRoles, audit, Clock.systemUTC());
         }
-        this.records = new RecordMasker(texts);
+        this.values = new ValueMasker(texts);
     }
 
     /** What PII the text holds, without changing it. */
@@ -86,22 +86,19 @@ public class Masking {
     }
 
     /**
-     * Masks a model request's fields: each field by its schema sensitivity, free-text fields (and
-     * string fields the schema does not name) scanned and partially masked.
+     * A department-scoped token for a value that is personal data as a whole (typed, {@code
+     * [CN_ID_CARD:...]}, when it is exactly one recognized PII value, else {@code [VALUE:...]}): stable
+     * within the department, so records can still be joined, and different across departments.
+     *
+     * @throws MaskingException without the master secret
      */
-    public MaskedRecord maskRecord(
-            String department, Map<String, ?> fields, Map<String, Sensitivity> sensitivities, Set<String> freeText) {
-        return maskRecord(department, fields, sensitivities, freeText, MaskingPolicy.partialMask());
+    public String pseudonymize(String department, String value) {
+        return values.pseudonymize(department, value);
     }
 
-    /** As above, with the operators for what the free-text scan finds. */
-    public MaskedRecord maskRecord(
-            String department,
-            Map<String, ?> fields,
-            Map<String, Sensitivity> sensitivities,
-            Set<String> freeText,
-            MaskingPolicy textPolicy) {
-        return records.mask(department, fields, sensitivities, freeText, textPolicy);
+    /** A value that is personal data as a whole, masked keeping its shape ({@code 138****5678}). */
+    public String maskValue(String value) {
+        return values.maskWhole(value);
     }
 
     /**

@@ -1,13 +1,13 @@
 package org.citymaas.security.provisioning.entity;
 
 import java.util.List;
-import org.citymaas.security.errors.SecurityException;
+import org.citymaas.security.errors.SecurityModuleException;
 
 /**
  * Keycloak refused or failed a provisioning step. Whatever the earlier steps had created was
  * removed again; {@link #undone()} says what, {@link #leftBehind()} what could not be removed.
  */
-public class ProvisioningException extends SecurityException {
+public class ProvisioningException extends SecurityModuleException {
 
     private final ProvisioningStep failedStep;
     private final boolean conflict;

@@ -1,8 +1,11 @@
 package org.citymaas.security.input.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.citymaas.security.input.entity.CharacterRule;
+import org.citymaas.security.input.entity.HostileTextException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,5 +52,23 @@ class HostileCharactersTest {
         var found = HostileCharacters.find("invoice" + text + "fdp.exe").orElseThrow();
         assertThat(found.rule()).isEqualTo(CharacterRule.BIDI_OVERRIDE);
         assertThat(found.rule().rule()).isEqualTo("bidi-control");
+    }
+
+    @Test
+    void aRefusalNamesEachFieldItsRuleAndWhere() {
+        var model = HostileCharacters.find("model", "the model name", "complaint\u202e-routing")
+                .orElseThrow();
+        var refused = new HostileTextException(List.of(model));
+
+        assertThat(HostileCharacters.find("version", "the version", "1")).isEmpty();
+        assertThat(refused.texts()).singleElement().satisfies(text -> {
+            assertThat(text.field()).isEqualTo("model");
+            assertThat(text.found().rule()).isEqualTo(CharacterRule.BIDI_OVERRIDE);
+            assertThat(text.message())
+                    .startsWith("the model name must not contain")
+                    .contains("U+202E");
+        });
+        assertThat(refused).hasMessage(model.message());
+        assertThatThrownBy(() -> new HostileTextException(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.citymaas.security.masking.entity.MaskingException;
 import org.citymaas.security.masking.entity.MaskingOperator;
@@ -15,7 +13,6 @@ import org.citymaas.security.masking.entity.MaskingPolicy;
 import org.citymaas.security.masking.entity.PiiType;
 import org.citymaas.security.masking.entity.ReIdentificationDeniedException;
 import org.citymaas.security.masking.entity.ReIdentificationEvent;
-import org.citymaas.security.masking.entity.Sensitivity;
 import org.junit.jupiter.api.Test;
 
 class MaskingTest {
@@ -80,35 +77,25 @@ class MaskingTest {
     }
 
     @Test
-    void masksARecordByFieldSensitivityAndScansFreeText() {
-        var record = new LinkedHashMap<String, Object>();
-        record.put("citizen_id", "11010519491231002X");
-        record.put("phone", "13812345678");
-        record.put("name", "张伟");
-        record.put("age", 42);
-        record.put("complaint", "联系人张伟，电话13812345678，车牌京A12345");
-        record.put("extra", "邮箱zw@qq.com");
-        var sensitivities = Map.of(
-                "citizen_id", Sensitivity.PSEUDONYMIZE,
-                "phone", Sensitivity.MASK,
-                "name", Sensitivity.DROP,
-                "age", Sensitivity.NONE,
-                "complaint", Sensitivity.NONE);
+    void masksEachFieldByTheOperationTheCallerChoseAndScansFreeText() {
+        var citizenId = "11010519491231002X";
+        var complaint = "联系人张伟，电话13812345678，车牌京A12345";
 
-        var masked = masking.maskRecord("transport", record, sensitivities, Set.of("complaint"));
+        var pseudonym = masking.pseudonymize("transport", citizenId);
+        var phone = masking.maskValue("13812345678");
+        var text = masking.mask("transport", complaint, MaskingPolicy.partialMask());
+        var extra = masking.mask("transport", "邮箱zw@qq.com", MaskingPolicy.partialMask());
 
-        assertThat(masked.fields()).containsOnlyKeys("citizen_id", "phone", "age", "complaint", "extra");
-        assertThat((String) masked.fields().get("citizen_id")).matches("\\[CN_ID_CARD:[0-9a-f]{16}]");
-        assertThat(masked.fields().get("phone")).isEqualTo("138****5678");
-        assertThat(masked.fields().get("age")).isEqualTo(42);
-        assertThat(masked.fields().get("complaint")).isEqualTo("联系人张*，电话138****5678，车牌京A****5");
-        assertThat(masked.fields().get("extra")).isEqualTo("邮箱z*@qq.com");
-        assertThat(masked.findings().get("complaint")).hasSize(3);
-        var again = masking.maskRecord("transport", record, sensitivities, Set.of("complaint"));
-        assertThat(again.fields().get("citizen_id")).isEqualTo(masked.fields().get("citizen_id"));
-        var elsewhere = masking.maskRecord("health", record, sensitivities, Set.of("complaint"));
-        assertThat(elsewhere.fields().get("citizen_id"))
-                .isNotEqualTo(masked.fields().get("citizen_id"));
+        assertThat(pseudonym).matches("\\[CN_ID_CARD:[0-9a-f]{16}]");
+        assertThat(phone).isEqualTo("138****5678");
+        assertThat(text.masked()).isEqualTo("联系人张*，电话138****5678，车牌京A****5");
+        assertThat(extra.masked()).isEqualTo("邮箱z*@qq.com");
+        assertThat(text.findings()).hasSize(3);
+        assertThat(masking.pseudonymize("transport", citizenId)).isEqualTo(pseudonym);
+        assertThat(masking.pseudonymize("health", citizenId)).isNotEqualTo(pseudonym);
+        assertThat(masking.pseudonymize("transport", "S-2026-0042"))
+                .as("a value that is no recognized PII gets an untyped token")
+                .matches("\\[VALUE:[0-9a-f]{16}]");
     }
 
     @Test

@@ -1,0 +1,39 @@
+package org.citymaas.tenant.errors;
+
+import java.util.Optional;
+
+/**
+ * The department does not subscribe to the model, or its subscription is pinned to another version
+ * than the one asked for.
+ */
+public class NotSubscribedException extends TenantException {
+
+    private final String tenant;
+    private final String model;
+    private final String version;
+
+    /**
+     * @param tenant the department, null for a caller without one
+     * @param version the version asked for, null for the department's default
+     */
+    public NotSubscribedException(String tenant, String model, String version) {
+        super("department '" + tenant + "' does not subscribe to model '" + model + "'"
+                + (version == null ? "" : " version " + version));
+        this.tenant = tenant;
+        this.model = model;
+        this.version = version;
+    }
+
+    public String tenant() {
+        return tenant;
+    }
+
+    public String model() {
+        return model;
+    }
+
+    /** The version asked for, if one was. */
+    public Optional<String> version() {
+        return Optional.ofNullable(version);
+    }
+}
