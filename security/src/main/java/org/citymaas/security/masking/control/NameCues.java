@@ -55,6 +55,16 @@ final class NameCues {
         return false;
     }
 
+    /** A title of two or more characters ends at {@code end}: 师傅 in 魏师傅. */
+    static boolean titleEndingAt(String s, int end) {
+        for (var t : TITLES) {
+            if (t.length() > 1 && end >= t.length() && s.startsWith(t, end - t.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A role word starts at {@code at} (向学生, 向市民): what follows a surname character is no given name. */
     static boolean roleAt(String s, int at) {
         if (!ROLE_LAST.get(at(s, at + 1)) && !ROLE_LAST.get(at(s, at + 2))) {

@@ -48,6 +48,20 @@ final class NameLikelihood {
         return NameLexicon.instance();
     }
 
+    /**
+     * The surname at {@code start} is part of a form of address, not the start of a name: a surname
+     * and an honorific (王工 the engineer, 李总, 张局), a surname character that is itself the
+     * honorific of the surname before it (韩【董】承诺), or the last character of a title (魏师【傅】和金女士).
+     */
+    static boolean formOfAddress(String s, int start, int surname) {
+        char before = at(s, start - 1);
+        return HONORIFICS.indexOf(at(s, start + surname)) >= 0
+                || surname == 1
+                        && HONORIFICS.indexOf(s.charAt(start)) >= 0
+                        && lexicon().surname(before) > lexicon().before(before) // 韩董, not 向董明汇报
+                || surname == 1 && NameCues.titleEndingAt(s, start + 1);
+    }
+
     /** A character at {@code at} that reads as "the family of" what precedes it: 刘鹏【家】的狗. */
     static boolean familyAfter(String s, int at) {
         return NOT_LAST.indexOf(at(s, at)) >= 0;

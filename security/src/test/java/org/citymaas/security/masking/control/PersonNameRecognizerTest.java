@@ -77,6 +77,26 @@ class PersonNameRecognizerTest {
         assertThat(names(text + "反映路灯坏了。")).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "来电人马工反映配电箱冒烟。",
+                "负责人许总表示下周完工。",
+                "孙董答应月底前结清工程款。",
+                "刘师傅和金女士在门口等。",
+            })
+    void readsAFormOfAddressAsNoNameEvenAfterACue(String text) {
+        assertThat(names(text)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{1} in {0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {"材料已交给董明审核。|董明", "师傅贺建军说明天来修。|贺建军"})
+    void findsANameAfterAWordThatIsNoSurname(String text, String name) {
+        assertThat(names(text)).containsExactly(name);
+    }
+
     @org.junit.jupiter.api.Test
     void givesTheSameAnswersFromManyThreadsAtOnce() throws Exception {
         var texts = List.of("张伟反映楼上漏水。", "请转告王建国尽快回电。", "高速路口拥堵，马上派人处理。", "请林睿泽明天把借的图书还给图书馆。");
