@@ -29,6 +29,8 @@ final class NameLikelihood {
     private static final String FIRST_ONLY = "和";
     /** Characters that may begin a given name but hardly ever end one before what follows: 诸葛亮家. */
     private static final String NOT_LAST = "家";
+    /** Words about a person that follow the name and open with a common given-name character: 慕容晨【生日】快乐. */
+    private static final String[] AFTER_PERSON = {"生日", "生前", "生病", "生气", "生活"};
 
     private static final BitSet BREAK_SET = new BitSet(65536);
 
@@ -62,9 +64,17 @@ final class NameLikelihood {
                 || surname == 1 && NameCues.titleEndingAt(s, start + 1);
     }
 
-    /** A character at {@code at} that reads as "the family of" what precedes it: 刘鹏【家】的狗. */
+    /** A character or word at {@code at} that reads as "the family of" what precedes it: 刘鹏【家】的狗, 李娜【孙女】. */
     static boolean familyAfter(String s, int at) {
-        return NOT_LAST.indexOf(at(s, at)) >= 0;
+        if (NOT_LAST.indexOf(at(s, at)) >= 0 || NameCues.kinAt(s, at)) {
+            return true;
+        }
+        for (var w : AFTER_PERSON) {
+            if (s.startsWith(w, at)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -157,11 +167,13 @@ final class NameLikelihood {
         if (!givenName(s, g, given)
                 || HONORIFICS.indexOf(s.charAt(g)) >= 0
                 || surname == 1 && NameLookalikes.everydayWord(s, start)
+                || surname == 1 && given == 1 && NameCues.titleWord(s, start, g + 1) // 孙子, 岳父
                 || surname == 1 && han(at(s, start - 1)) && PLACE_SUFFIXES.indexOf(s.charAt(start)) >= 0
                 || PLACE_SUFFIXES.indexOf(s.charAt(g)) >= 0
                 || s.charAt(g) == '记' // 卢记面馆: a shop
                 || Chars.digit(at(s, start - 1)) // 21时许
                 || NameCues.roleAt(s, g)
+                || NameCues.kinAt(s, g) // 熊孩子, 宋外婆
                 || NameLookalikes.organisationAt(s, g)
                 || surname == 1 && lexicon().place(s, start, start + 2)
                 || lexicon().place(s, start, g + given)) {

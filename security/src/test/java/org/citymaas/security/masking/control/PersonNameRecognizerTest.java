@@ -97,6 +97,20 @@ class PersonNameRecognizerTest {
         assertThat(names(text)).containsExactly(name);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"他孙女今年上小学。", "岳父住在养老院，伙食太差。", "宋外婆天天来接外孙。"})
+    void readsAKinshipWordAsNoName(String text) {
+        assertThat(names(text)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{1} in {0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {"刘敏侄女来电询问低保政策。|刘敏", "上官婉生日那天摔了一跤。|上官婉", "欧阳丽生前住在这里。|欧阳丽"})
+    void endsTheNameBeforeKinOrABirthday(String text, String name) {
+        assertThat(names(text)).containsExactly(name);
+    }
+
     @org.junit.jupiter.api.Test
     void givesTheSameAnswersFromManyThreadsAtOnce() throws Exception {
         var texts = List.of("张伟反映楼上漏水。", "请转告王建国尽快回电。", "高速路口拥堵，马上派人处理。", "请林睿泽明天把借的图书还给图书馆。");
