@@ -54,6 +54,22 @@ final class NameLookalikes {
         "南里", "北里", "小学"
     };
 
+    /**
+     * What a shop sells or does: after a name-like span it makes a brand (吴良材眼镜, 朱光玉火锅,
+     * 金六福酒行), for a person is not followed by his goods without a 的.
+     */
+    private static final String[] TRADES = {
+        "眼镜", "珠宝", "首饰", "钟表", "服饰", "服装", "男装", "女装", "鞋业", "家具", "家纺", "家电", "电器", "建材", "五金", "口腔", "牙科", "美容",
+        "美发", "美甲", "足疗", "修脚", "推拿", "按摩", "养生", "洗浴", "汽修", "驾校", "网吧", "宾馆", "旅馆", "火锅", "烧烤", "烤肉", "烤鱼", "烤鸭",
+        "串串", "米线", "米粉", "拉面", "牛肉面", "面馆", "饺子", "包子", "馄饨", "卤味", "鸭脖", "甜品", "蛋糕", "糕点", "奶茶", "咖啡", "汉堡", "炸鸡",
+        "小吃", "快餐", "酸菜鱼", "凉皮", "冒菜", "砂锅", "酒行", "酒庄", "酒楼", "酒家", "酒业", "酒吧", "烟酒", "茶庄", "茶行", "茶楼", "茶叶", "车行",
+        "琴行", "金行", "食品", "药业"
+    };
+    /** A shop: what it sells, one to three characters, then 店, 铺 or 馆 (沈大成糕团店, 朱炳仁铜艺店). */
+    private static final String SHOPS = "店铺馆";
+    /** Verbs that take a shop as their object after a person: 刘洋开店, 王芳回店里. */
+    private static final String SHOP_VERBS = "开回进逛看守关租找盘接转买卖离出经路";
+
     private static final BitSet WORD_FIRST = new BitSet(65536);
     private static final BitSet PLACE = new BitSet(65536);
     private static final BitSet ORGANISATION_FIRST = new BitSet(65536);
@@ -114,11 +130,31 @@ final class NameLookalikes {
         if (SHOP_OR_STATION.indexOf(next) >= 0 && SHOP_OR_STATION_VERBS.indexOf(Chars.at(s, end + 1)) < 0) {
             return true; // 蔡林记热干面, 潘家园站; not 王芳记得, 王芳站在
         }
-        if (!ORGANISATION_FIRST.get(next)) {
+        if (ORGANISATION_FIRST.get(next)) {
+            for (var w : ORGANISATION_SUFFIXES) {
+                if (s.startsWith(w, end)) {
+                    return true;
+                }
+            }
+        }
+        return shop(s, end);
+    }
+
+    /** A trade, or goods and a shop word, start at {@code at}: what precedes them is a brand. */
+    static boolean shop(String s, int at) {
+        for (var t : TRADES) {
+            if (s.startsWith(t, at)) {
+                return true;
+            }
+        }
+        if (SHOP_VERBS.indexOf(Chars.at(s, at)) >= 0) {
             return false;
         }
-        for (var w : ORGANISATION_SUFFIXES) {
-            if (s.startsWith(w, end)) {
+        for (int goods = 1; goods <= 3; goods++) {
+            if (!NameLikelihood.givenName(s, at + goods - 1, 1)) {
+                return false; // 在店里, 说店里: a break is no goods
+            }
+            if (SHOPS.indexOf(Chars.at(s, at + goods)) >= 0) {
                 return true;
             }
         }

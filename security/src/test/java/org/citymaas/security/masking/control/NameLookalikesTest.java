@@ -26,6 +26,19 @@ class NameLookalikesTest {
     }
 
     @Test
+    void readsABrandFromTheTradeOrShopThatFollowsTheSpan() {
+        assertThat(NameLookalikes.around("何立新烤鱼开业了", 0, 3)).isTrue();
+        assertThat(NameLookalikes.around("冯德昌茶庄门口", 0, 3)).isTrue();
+        assertThat(NameLookalikes.around("钱文海刀剪铺关门了", 0, 3))
+                .as("goods and a shop word")
+                .isTrue();
+        assertThat(NameLookalikes.around("刘洋开店三年了", 0, 2))
+                .as("a verb takes the shop")
+                .isFalse();
+        assertThat(NameLookalikes.around("王芳在店里等", 0, 2)).isFalse();
+    }
+
+    @Test
     void knowsEverydayWordsThatOpenWithASurname() {
         assertThat(NameLookalikes.everydayWord("周末加班", 0)).isTrue();
         assertThat(NameLookalikes.everydayWord("周杰说", 0)).isFalse();
