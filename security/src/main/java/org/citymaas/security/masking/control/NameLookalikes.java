@@ -39,8 +39,12 @@ final class NameLookalikes {
     };
 
     private static final Set<String> EVERYDAY = Set.of(EVERYDAY_WORDS);
-    /** Characters that make what precedes them a place or a road. */
-    private static final String PLACE_SUFFIXES = "路街巷村镇乡县市省区桥湾港苑庄寺庙府井湖岭屯坊堡窑坪塘坎坡营坝沟洼汇";
+    /** Characters that make what precedes them a place or a road, an estate among them (华威里, 金辉城, 陶然居). */
+    private static final String PLACE_SUFFIXES = "路街巷村镇乡县市省区桥湾港苑庄寺庙府井湖岭屯坊堡窑坪塘坎坡营坝沟洼汇里城庭园居邸";
+    /** Words that open with an estate suffix and may follow a person: 王芳居住, 张伟居然, 李娜园长. */
+    private static final String[] NOT_ESTATES = {"居住", "居然", "城管", "庭审", "园长"};
+    /** After a surname and a given character, the neighbourhood of Beijing's 和平里 and 安贞里, seldom a given name. */
+    private static final char NEIGHBOURHOOD = '里';
     /** Characters that end place names and hardly ever given names: 宋庄, 石家庄, 李村. */
     private static final String PLACE_ENDS = "庄村镇乡县市省区路街巷桥寺庙屯堡窑坪塘坎坡营坝沟洼汇城府苑庭园道";
     /** A shop (刘记) or a station (沙河站) unless a verb goes on (记得, 站在). */
@@ -120,11 +124,11 @@ final class NameLookalikes {
 
     /** The span {@code [start, end)} names a place or an organisation by its last character or what follows it. */
     static boolean around(String s, int start, int end) {
-        if (PLACE_ENDS.indexOf(s.charAt(end - 1)) >= 0) {
+        if (PLACE_ENDS.indexOf(s.charAt(end - 1)) >= 0 || end - start > 2 && s.charAt(end - 1) == NEIGHBOURHOOD) {
             return true;
         }
         char next = Chars.at(s, end);
-        if (PLACE.get(next)) {
+        if (PLACE.get(next) && !startsWithAny(s, end, NOT_ESTATES)) {
             return true;
         }
         if (SHOP_OR_STATION.indexOf(next) >= 0 && SHOP_OR_STATION_VERBS.indexOf(Chars.at(s, end + 1)) < 0) {
@@ -142,10 +146,8 @@ final class NameLookalikes {
 
     /** A trade, or goods and a shop word, start at {@code at}: what precedes them is a brand. */
     static boolean shop(String s, int at) {
-        for (var t : TRADES) {
-            if (s.startsWith(t, at)) {
-                return true;
-            }
+        if (startsWithAny(s, at, TRADES)) {
+            return true;
         }
         if (SHOP_VERBS.indexOf(Chars.at(s, at)) >= 0) {
             return false;
@@ -155,6 +157,15 @@ final class NameLookalikes {
                 return false; // 在店里, 说店里: a break is no goods
             }
             if (SHOPS.indexOf(Chars.at(s, at + goods)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithAny(String s, int at, String[] words) {
+        for (var w : words) {
+            if (s.startsWith(w, at)) {
                 return true;
             }
         }

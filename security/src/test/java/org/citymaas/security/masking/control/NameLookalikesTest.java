@@ -39,6 +39,17 @@ class NameLookalikesTest {
     }
 
     @Test
+    void readsAnEstateFromItsSuffix() {
+        assertThat(NameLookalikes.around("方庭苑三号楼", 0, 2)).isTrue();
+        assertThat(NameLookalikes.around("龙泽园的业主", 0, 2)).isTrue();
+        assertThat(NameLookalikes.around("劲松里小区", 0, 3)).as("a 里 neighbourhood").isTrue();
+        assertThat(NameLookalikes.around("王芳居住在三楼", 0, 2)).as("a verb").isFalse();
+        assertThat(NameLookalikes.around("万里说", 0, 2))
+                .as("a two-character name")
+                .isFalse();
+    }
+
+    @Test
     void knowsEverydayWordsThatOpenWithASurname() {
         assertThat(NameLookalikes.everydayWord("周末加班", 0)).isTrue();
         assertThat(NameLookalikes.everydayWord("周杰说", 0)).isFalse();
