@@ -33,6 +33,10 @@ final class NameLikelihood {
     private static final String[] AFTER_PERSON = {"生日", "生前", "生病", "生气", "生活"};
 
     private static final BitSet BREAK_SET = new BitSet(65536);
+    /** A numeral as the one given character, then a classifier: a quantity (查一份, 付一半, 关一下), not 丁一. */
+    private static final String NUMERALS = "一二两三四五六七八九十";
+
+    private static final String CLASSIFIERS = "下份个次半点遍趟眼声把张件些套辆位条元块批句段场顿口间";
 
     static {
         BREAKS.chars().forEach(BREAK_SET::set);
@@ -178,6 +182,15 @@ final class NameLikelihood {
                 || surname == 1 && lexicon().place(s, start, start + 2)
                 || lexicon().place(s, start, g + given)) {
             return false;
+        }
+        if (given == 1 && NUMERALS.indexOf(s.charAt(g)) >= 0 && CLASSIFIERS.indexOf(at(s, g + 1)) >= 0) {
+            return false;
+        }
+        if (given == 1
+                && at(s, g + 1) == '了'
+                && at(s, g + 2) != '解'
+                && lexicon().verb(s.charAt(g))) {
+            return false; // the perfective after a verb: 全占了, 都拆了; but 李达了解
         }
         if (FIRST_ONLY.indexOf(at(s, g + given - 1)) >= 0) {
             return false; // 王和平, but 张伟和王芳
