@@ -53,5 +53,8 @@ class NameLookalikesTest {
     void knowsEverydayWordsThatOpenWithASurname() {
         assertThat(NameLookalikes.everydayWord("周末加班", 0)).isTrue();
         assertThat(NameLookalikes.everydayWord("周杰说", 0)).isFalse();
+        assertThat(NameLookalikes.everydayWord("特此周知", 2))
+                .as("a word the dictionary lacks")
+                .isTrue();
     }
 }
