@@ -44,11 +44,13 @@ final class NameCues {
     };
 
     private static final BitSet TITLE_FIRST = new BitSet(65536);
+    private static final BitSet TITLE_LAST = new BitSet(65536);
     private static final BitSet ROLE_LAST = new BitSet(65536);
 
     static {
         for (var t : TITLES) {
             TITLE_FIRST.set(t.charAt(0));
+            TITLE_LAST.set(t.charAt(t.length() - 1));
         }
         for (var r : ROLES) {
             ROLE_LAST.set(r.charAt(r.length() - 1));
@@ -77,7 +79,10 @@ final class NameCues {
 
     /** {@code s[from, to)} is a title or a kinship word on its own (孙子, 岳父, 师傅): no surname and given name. */
     static boolean titleWord(String s, int from, int to) {
-        return to <= s.length() && TITLE_OR_KIN_WORDS.contains(s.substring(from, to));
+        char first = at(s, from);
+        return to <= s.length()
+                && (TITLE_FIRST.get(first) || KIN_FIRST.get(first))
+                && TITLE_OR_KIN_WORDS.contains(s.substring(from, to));
     }
 
     /** A kinship word starts at {@code at}: what precedes it may be a name, it is no part of one. */
@@ -95,6 +100,9 @@ final class NameCues {
 
     /** A title of two or more characters ends at {@code end}: 师傅 in 魏师傅. */
     static boolean titleEndingAt(String s, int end) {
+        if (!TITLE_LAST.get(at(s, end - 1))) {
+            return false;
+        }
         for (var t : TITLES) {
             if (t.length() > 1 && end >= t.length() && s.startsWith(t, end - t.length())) {
                 return true;

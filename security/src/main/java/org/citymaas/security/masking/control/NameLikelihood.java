@@ -30,7 +30,7 @@ final class NameLikelihood {
     /** Characters that may begin a given name but hardly ever end one before what follows: 诸葛亮家. */
     private static final String NOT_LAST = "家";
     /** Words about a person that follow the name and open with a common given-name character: 慕容晨【生日】快乐. */
-    private static final String[] AFTER_PERSON = {"生日", "生前", "生病", "生气", "生活"};
+    private static final String[] AFTER_PERSON = {"生日", "生前", "生病", "生气", "生活"}; // all open with 生
 
     private static final BitSet BREAK_SET = new BitSet(65536);
     /** A numeral as the one given character, then a classifier: a quantity (查一份, 付一半, 关一下), not 丁一. */
@@ -44,6 +44,12 @@ final class NameLikelihood {
 
     /** After a surname these make a form of address, not a given name: 张总, 王局, 李哥. */
     private static final String HONORIFICS = "总老氏局处科所队工哥姐妹弟叔婶嫂伯姨爷奶妈爸董经主书院校某";
+
+    private static final BitSet HONORIFIC_SET = new BitSet(65536);
+
+    static {
+        HONORIFICS.chars().forEach(HONORIFIC_SET::set);
+    }
     /** Before a surname these make a form of address (老张, 小李, 阿王), a number (四万余元) or a time (下周). */
     private static final String PREFIXES = "老小阿零一二三四五六七八九十百千万亿两几数每第上下本";
     /** Surname characters that after another Han character end a place name: 解放路发生, 李村. */
@@ -61,17 +67,21 @@ final class NameLikelihood {
      */
     static boolean formOfAddress(String s, int start, int surname) {
         char before = at(s, start - 1);
-        return HONORIFICS.indexOf(at(s, start + surname)) >= 0
+        return HONORIFIC_SET.get(at(s, start + surname))
                 || surname == 1
-                        && HONORIFICS.indexOf(s.charAt(start)) >= 0
+                        && HONORIFIC_SET.get(s.charAt(start))
                         && lexicon().surname(before) > lexicon().before(before) // 韩董, not 向董明汇报
                 || surname == 1 && NameCues.titleEndingAt(s, start + 1);
     }
 
     /** A character or word at {@code at} that reads as "the family of" what precedes it: 刘鹏【家】的狗, 李娜【孙女】. */
     static boolean familyAfter(String s, int at) {
-        if (NOT_LAST.indexOf(at(s, at)) >= 0 || NameCues.kinAt(s, at)) {
+        char c = at(s, at);
+        if (NOT_LAST.indexOf(c) >= 0 || NameCues.kinAt(s, at)) {
             return true;
+        }
+        if (c != AFTER_PERSON[0].charAt(0)) {
+            return false;
         }
         for (var w : AFTER_PERSON) {
             if (s.startsWith(w, at)) {
@@ -169,7 +179,7 @@ final class NameLikelihood {
     static boolean possible(String s, int start, int surname, int given) {
         int g = start + surname;
         if (!givenName(s, g, given)
-                || HONORIFICS.indexOf(s.charAt(g)) >= 0
+                || HONORIFIC_SET.get(s.charAt(g))
                 || surname == 1 && NameLookalikes.everydayWord(s, start)
                 || surname == 1 && given == 1 && NameCues.titleWord(s, start, g + 1) // 孙子, 岳父
                 || surname == 1 && han(at(s, start - 1)) && PLACE_SUFFIXES.indexOf(s.charAt(start)) >= 0

@@ -303,12 +303,16 @@ final class NameLookalikes {
     private static final String SHOP_VERBS = "开回进逛看守关租找盘接转买卖离出经路";
 
     private static final BitSet WORD_FIRST = new BitSet(65536);
+    private static final BitSet TRADE_FIRST = new BitSet(65536);
     private static final BitSet PLACE = new BitSet(65536);
     private static final BitSet ORGANISATION_FIRST = new BitSet(65536);
 
     static {
         for (var w : WORDS) {
             WORD_FIRST.set(w.charAt(0));
+        }
+        for (var t : TRADES) {
+            TRADE_FIRST.set(t.charAt(0));
         }
         PLACE_SUFFIXES.chars().forEach(PLACE::set);
         for (var w : ORGANISATION_SUFFIXES) {
@@ -374,7 +378,7 @@ final class NameLookalikes {
 
     /** A trade, or goods and a shop word, start at {@code at}: what precedes them is a brand. */
     static boolean shop(String s, int at) {
-        if (startsWithAny(s, at, TRADES)) {
+        if (TRADE_FIRST.get(Chars.at(s, at)) && startsWithAny(s, at, TRADES)) {
             return true;
         }
         if (SHOP_VERBS.indexOf(Chars.at(s, at)) >= 0) {
