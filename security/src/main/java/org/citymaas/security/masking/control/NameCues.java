@@ -2,7 +2,10 @@ package org.citymaas.security.masking.control;
 
 import static org.citymaas.security.masking.control.Chars.at;
 
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The words that say a person is meant: a role before a name ({@code 来电人}、{@code 联系人}、
@@ -22,6 +25,18 @@ final class NameCues {
         "律师", "同志", "教授", "患者", "书记", "院长", "校长", "处长", "科长", "局长", "老板", "大姐", "大哥", "大叔", "大婶", "大伯", "大娘", "民警",
         "妈妈", "爸爸", "夫妇", "家属", "家长", "本人", "队长", "所长", "站长", "村长", "组长", "班长", "部长", "主席", "总监", "老总", "护士长"
     };
+    /**
+     * Kin: after a name they end it (李娜【孙女】), and one of them alone is no name (孙子, 岳父), but
+     * they are no cue, for a kinsman is as often the object of a verb (按时接孩子, 带孙子).
+     */
+    private static final String[] KIN = {
+        "孩子", "儿子", "女儿", "孙子", "孙女", "外孙", "儿媳", "女婿", "侄子", "侄女", "外甥", "舅舅", "舅妈", "姑姑", "姑妈", "姑父", "姨妈", "姨夫",
+        "叔叔", "婶婶", "伯伯", "伯父", "伯母", "岳父", "岳母", "公公", "婆婆", "姐夫", "妹夫", "嫂子", "弟媳", "哥哥", "姐姐", "弟弟", "妹妹", "堂哥",
+        "堂姐", "堂弟", "堂妹", "表哥", "表姐", "表弟", "表妹", "外公", "外婆", "老公", "老婆", "媳妇", "丈夫", "妻子", "父亲", "母亲", "父母", "家人"
+    };
+
+    private static final Set<String> TITLE_OR_KIN_WORDS = new HashSet<>();
+    private static final BitSet KIN_FIRST = new BitSet(65536);
     /** Verbs of saying and asking that follow a name in reports: 张伟反映, 李娜称, 王强报警. */
     private static final String[] REPORTING = {
         "反映", "称", "说", "表示", "投诉", "举报", "报警", "报案", "来电", "咨询", "询问", "要求", "希望", "介绍", "讲述", "告诉", "认为", "建议", "问",
@@ -29,14 +44,21 @@ final class NameCues {
     };
 
     private static final BitSet TITLE_FIRST = new BitSet(65536);
+    private static final BitSet TITLE_LAST = new BitSet(65536);
     private static final BitSet ROLE_LAST = new BitSet(65536);
 
     static {
         for (var t : TITLES) {
             TITLE_FIRST.set(t.charAt(0));
+            TITLE_LAST.set(t.charAt(t.length() - 1));
         }
         for (var r : ROLES) {
             ROLE_LAST.set(r.charAt(r.length() - 1));
+        }
+        TITLE_OR_KIN_WORDS.addAll(Arrays.asList(TITLES));
+        TITLE_OR_KIN_WORDS.addAll(Arrays.asList(KIN));
+        for (var k : KIN) {
+            KIN_FIRST.set(k.charAt(0));
         }
     }
 
@@ -49,6 +71,40 @@ final class NameCues {
         }
         for (var t : TITLES) {
             if (s.startsWith(t, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code s[from, to)} is a title or a kinship word on its own (孙子, 岳父, 师傅): no surname and given name. */
+    static boolean titleWord(String s, int from, int to) {
+        char first = at(s, from);
+        return to <= s.length()
+                && (TITLE_FIRST.get(first) || KIN_FIRST.get(first))
+                && TITLE_OR_KIN_WORDS.contains(s.substring(from, to));
+    }
+
+    /** A kinship word starts at {@code at}: what precedes it may be a name, it is no part of one. */
+    static boolean kinAt(String s, int at) {
+        if (!KIN_FIRST.get(at(s, at))) {
+            return false;
+        }
+        for (var k : KIN) {
+            if (s.startsWith(k, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A title of two or more characters ends at {@code end}: 师傅 in 魏师傅. */
+    static boolean titleEndingAt(String s, int end) {
+        if (!TITLE_LAST.get(at(s, end - 1))) {
+            return false;
+        }
+        for (var t : TITLES) {
+            if (t.length() > 1 && end >= t.length() && s.startsWith(t, end - t.length())) {
                 return true;
             }
         }

@@ -152,6 +152,12 @@ final class NameLexicon {
         return Math.max(frequency(CoreDictionary.get(word)), frequency(CustomDictionary.get(word)));
     }
 
+    /** Whether the character on its own is first of all a verb in the core dictionary (占, 拆; not 芳, 强). */
+    boolean verb(char c) {
+        var attribute = CoreDictionary.get(String.valueOf(c));
+        return attribute != null && attribute.nature[0].startsWith("v");
+    }
+
     /** Whether {@code text[from, to)} is a place name (江苏、邵阳、马鞍山) in either dictionary. */
     boolean place(String text, int from, int to) {
         if (from < 0 || to > text.length()) {

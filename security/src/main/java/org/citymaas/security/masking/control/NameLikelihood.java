@@ -29,8 +29,14 @@ final class NameLikelihood {
     private static final String FIRST_ONLY = "和";
     /** Characters that may begin a given name but hardly ever end one before what follows: 诸葛亮家. */
     private static final String NOT_LAST = "家";
+    /** Words about a person that follow the name and open with a common given-name character: 慕容晨【生日】快乐. */
+    private static final String[] AFTER_PERSON = {"生日", "生前", "生病", "生气", "生活"}; // all open with 生
 
     private static final BitSet BREAK_SET = new BitSet(65536);
+    /** A numeral as the one given character, then a classifier: a quantity (查一份, 付一半, 关一下), not 丁一. */
+    private static final String NUMERALS = "一二两三四五六七八九十";
+
+    private static final String CLASSIFIERS = "下份个次半点遍趟眼声把张件些套辆位条元块批句段场顿口间";
 
     static {
         BREAKS.chars().forEach(BREAK_SET::set);
@@ -38,6 +44,12 @@ final class NameLikelihood {
 
     /** After a surname these make a form of address, not a given name: 张总, 王局, 李哥. */
     private static final String HONORIFICS = "总老氏局处科所队工哥姐妹弟叔婶嫂伯姨爷奶妈爸董经主书院校某";
+
+    private static final BitSet HONORIFIC_SET = new BitSet(65536);
+
+    static {
+        HONORIFICS.chars().forEach(HONORIFIC_SET::set);
+    }
     /** Before a surname these make a form of address (老张, 小李, 阿王), a number (四万余元) or a time (下周). */
     private static final String PREFIXES = "老小阿零一二三四五六七八九十百千万亿两几数每第上下本";
     /** Surname characters that after another Han character end a place name: 解放路发生, 李村. */
@@ -48,9 +60,35 @@ final class NameLikelihood {
         return NameLexicon.instance();
     }
 
-    /** A character at {@code at} that reads as "the family of" what precedes it: 刘鹏【家】的狗. */
+    /**
+     * The surname at {@code start} is part of a form of address, not the start of a name: a surname
+     * and an honorific (王工 the engineer, 李总, 张局), a surname character that is itself the
+     * honorific of the surname before it (韩【董】承诺), or the last character of a title (魏师【傅】和金女士).
+     */
+    static boolean formOfAddress(String s, int start, int surname) {
+        char before = at(s, start - 1);
+        return HONORIFIC_SET.get(at(s, start + surname))
+                || surname == 1
+                        && HONORIFIC_SET.get(s.charAt(start))
+                        && lexicon().surname(before) > lexicon().before(before) // 韩董, not 向董明汇报
+                || surname == 1 && NameCues.titleEndingAt(s, start + 1);
+    }
+
+    /** A character or word at {@code at} that reads as "the family of" what precedes it: 刘鹏【家】的狗, 李娜【孙女】. */
     static boolean familyAfter(String s, int at) {
-        return NOT_LAST.indexOf(at(s, at)) >= 0;
+        char c = at(s, at);
+        if (NOT_LAST.indexOf(c) >= 0 || NameCues.kinAt(s, at)) {
+            return true;
+        }
+        if (c != AFTER_PERSON[0].charAt(0)) {
+            return false;
+        }
+        for (var w : AFTER_PERSON) {
+            if (s.startsWith(w, at)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -141,17 +179,28 @@ final class NameLikelihood {
     static boolean possible(String s, int start, int surname, int given) {
         int g = start + surname;
         if (!givenName(s, g, given)
-                || HONORIFICS.indexOf(s.charAt(g)) >= 0
+                || HONORIFIC_SET.get(s.charAt(g))
                 || surname == 1 && NameLookalikes.everydayWord(s, start)
+                || surname == 1 && given == 1 && NameCues.titleWord(s, start, g + 1) // 孙子, 岳父
                 || surname == 1 && han(at(s, start - 1)) && PLACE_SUFFIXES.indexOf(s.charAt(start)) >= 0
                 || PLACE_SUFFIXES.indexOf(s.charAt(g)) >= 0
                 || s.charAt(g) == '记' // 卢记面馆: a shop
                 || Chars.digit(at(s, start - 1)) // 21时许
                 || NameCues.roleAt(s, g)
+                || NameCues.kinAt(s, g) // 熊孩子, 宋外婆
                 || NameLookalikes.organisationAt(s, g)
                 || surname == 1 && lexicon().place(s, start, start + 2)
                 || lexicon().place(s, start, g + given)) {
             return false;
+        }
+        if (given == 1 && NUMERALS.indexOf(s.charAt(g)) >= 0 && CLASSIFIERS.indexOf(at(s, g + 1)) >= 0) {
+            return false;
+        }
+        if (given == 1
+                && at(s, g + 1) == '了'
+                && at(s, g + 2) != '解'
+                && lexicon().verb(s.charAt(g))) {
+            return false; // the perfective after a verb: 全占了, 都拆了; but 李达了解
         }
         if (FIRST_ONLY.indexOf(at(s, g + given - 1)) >= 0) {
             return false; // 王和平, but 张伟和王芳

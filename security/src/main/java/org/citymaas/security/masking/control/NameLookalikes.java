@@ -1,6 +1,8 @@
 package org.citymaas.security.masking.control;
 
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -37,10 +39,19 @@ final class NameLookalikes {
         "万能", "夏令营", "冬令营", "金华", "林芝", "石景山", "金店", "江苏", "高铁", "方法", "常用", "明年", "全国", "成人", "应急", "安静", "车站", "路过",
         "关键", "向后", "时刻"
     };
+    /** Everyday words with 周 "all round", 连 "along with, on end" and 查 "check" that the mini dictionary lacks. */
+    private static final String[] UNLISTED_EVERYDAY_WORDS = {
+        "周知", "周到", "周转", "周折", "连根", "连夜", "连忙", "连同", "连带", "连日", "连声", "查收", "查阅", "查实", "查找", "查验", "查封", "查获",
+        "查办", "查清", "查到"
+    };
 
-    private static final Set<String> EVERYDAY = Set.of(EVERYDAY_WORDS);
-    /** Characters that make what precedes them a place or a road. */
-    private static final String PLACE_SUFFIXES = "路街巷村镇乡县市省区桥湾港苑庄寺庙府井湖岭屯坊堡窑坪塘坎坡营坝沟洼汇";
+    private static final Set<String> EVERYDAY = new HashSet<>();
+    /** Characters that make what precedes them a place or a road, an estate among them (华威里, 金辉城, 陶然居). */
+    private static final String PLACE_SUFFIXES = "路街巷村镇乡县市省区桥湾港苑庄寺庙府井湖岭屯坊堡窑坪塘坎坡营坝沟洼汇里城庭园居邸";
+    /** Words that open with an estate suffix and may follow a person: 王芳居住, 张伟居然, 李娜园长. */
+    private static final String[] NOT_ESTATES = {"居住", "居然", "城管", "庭审", "园长"};
+    /** After a surname and a given character, the neighbourhood of Beijing's 和平里 and 安贞里, seldom a given name. */
+    private static final char NEIGHBOURHOOD = '里';
     /** Characters that end place names and hardly ever given names: 宋庄, 石家庄, 李村. */
     private static final String PLACE_ENDS = "庄村镇乡县市省区路街巷桥寺庙屯堡窑坪塘坎坡营坝沟洼汇城府苑庭园道";
     /** A shop (刘记) or a station (沙河站) unless a verb goes on (记得, 站在). */
@@ -54,13 +65,35 @@ final class NameLookalikes {
         "南里", "北里", "小学"
     };
 
+    /**
+     * What a shop sells or does: after a name-like span it makes a brand (吴良材眼镜, 朱光玉火锅,
+     * 金六福酒行), for a person is not followed by his goods without a 的.
+     */
+    private static final String[] TRADES = {
+        "眼镜", "珠宝", "首饰", "钟表", "服饰", "服装", "男装", "女装", "鞋业", "家具", "家纺", "家电", "电器", "建材", "五金", "口腔", "牙科", "美容",
+        "美发", "美甲", "足疗", "修脚", "推拿", "按摩", "养生", "洗浴", "汽修", "驾校", "网吧", "宾馆", "旅馆", "火锅", "烧烤", "烤肉", "烤鱼", "烤鸭",
+        "串串", "米线", "米粉", "拉面", "牛肉面", "面馆", "饺子", "包子", "馄饨", "卤味", "鸭脖", "甜品", "蛋糕", "糕点", "奶茶", "咖啡", "汉堡", "炸鸡",
+        "小吃", "快餐", "酸菜鱼", "凉皮", "冒菜", "砂锅", "酒行", "酒庄", "酒楼", "酒家", "酒业", "酒吧", "烟酒", "茶庄", "茶行", "茶楼", "茶叶", "车行",
+        "琴行", "金行", "食品", "药业"
+    };
+    /** A shop: what it sells, one to three characters, then 店, 铺 or 馆 (沈大成糕团店, 朱炳仁铜艺店). */
+    private static final String SHOPS = "店铺馆";
+    /** Verbs that take a shop as their object after a person: 刘洋开店, 王芳回店里. */
+    private static final String SHOP_VERBS = "开回进逛看守关租找盘接转买卖离出经路";
+
     private static final BitSet WORD_FIRST = new BitSet(65536);
+    private static final BitSet TRADE_FIRST = new BitSet(65536);
     private static final BitSet PLACE = new BitSet(65536);
     private static final BitSet ORGANISATION_FIRST = new BitSet(65536);
 
     static {
+        EVERYDAY.addAll(Arrays.asList(EVERYDAY_WORDS));
+        EVERYDAY.addAll(Arrays.asList(UNLISTED_EVERYDAY_WORDS));
         for (var w : WORDS) {
             WORD_FIRST.set(w.charAt(0));
+        }
+        for (var t : TRADES) {
+            TRADE_FIRST.set(t.charAt(0));
         }
         PLACE_SUFFIXES.chars().forEach(PLACE::set);
         for (var w : ORGANISATION_SUFFIXES) {
@@ -104,21 +137,48 @@ final class NameLookalikes {
 
     /** The span {@code [start, end)} names a place or an organisation by its last character or what follows it. */
     static boolean around(String s, int start, int end) {
-        if (PLACE_ENDS.indexOf(s.charAt(end - 1)) >= 0) {
+        if (PLACE_ENDS.indexOf(s.charAt(end - 1)) >= 0 || end - start > 2 && s.charAt(end - 1) == NEIGHBOURHOOD) {
             return true;
         }
         char next = Chars.at(s, end);
-        if (PLACE.get(next)) {
+        if (PLACE.get(next) && !startsWithAny(s, end, NOT_ESTATES)) {
             return true;
         }
         if (SHOP_OR_STATION.indexOf(next) >= 0 && SHOP_OR_STATION_VERBS.indexOf(Chars.at(s, end + 1)) < 0) {
             return true; // 蔡林记热干面, 潘家园站; not 王芳记得, 王芳站在
         }
-        if (!ORGANISATION_FIRST.get(next)) {
+        if (ORGANISATION_FIRST.get(next)) {
+            for (var w : ORGANISATION_SUFFIXES) {
+                if (s.startsWith(w, end)) {
+                    return true;
+                }
+            }
+        }
+        return shop(s, end);
+    }
+
+    /** A trade, or goods and a shop word, start at {@code at}: what precedes them is a brand. */
+    static boolean shop(String s, int at) {
+        if (TRADE_FIRST.get(Chars.at(s, at)) && startsWithAny(s, at, TRADES)) {
+            return true;
+        }
+        if (SHOP_VERBS.indexOf(Chars.at(s, at)) >= 0) {
             return false;
         }
-        for (var w : ORGANISATION_SUFFIXES) {
-            if (s.startsWith(w, end)) {
+        for (int goods = 1; goods <= 3; goods++) {
+            if (!NameLikelihood.givenName(s, at + goods - 1, 1)) {
+                return false; // 在店里, 说店里: a break is no goods
+            }
+            if (SHOPS.indexOf(Chars.at(s, at + goods)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithAny(String s, int at, String[] words) {
+        for (var w : words) {
+            if (s.startsWith(w, at)) {
                 return true;
             }
         }

@@ -64,8 +64,8 @@ public final class PersonNameRecognizer implements Recognizer {
     /** The name a cue word marks, -1 for a cue that marks none, or {@link #NOT_CUED}. */
     private int cued(String s, int start, int surname) {
         int g = start + surname;
-        if (NameCues.title(s, g)) {
-            return -1; // a surname and a title (王先生) is no name
+        if (NameCues.title(s, g) || NameLikelihood.formOfAddress(s, start, surname)) {
+            return -1; // a surname and a title (王先生) or a form of address (王工, 韩董) is no name
         }
         boolean role = NameCues.role(s, start);
         if (!role && !NameCues.titleNear(s, g)) {

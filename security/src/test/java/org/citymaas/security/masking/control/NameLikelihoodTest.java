@@ -42,6 +42,17 @@ class NameLikelihoodTest {
     }
 
     @Test
+    void readsANumeralAndAClassifierOrAVerbAndItsPerfectiveAsNoGivenName() {
+        assertThat(NameLikelihood.possible("先付一半定金", 1, 1, 1)).as("a quantity").isFalse();
+        assertThat(NameLikelihood.possible("丁一妈妈来电", 0, 1, 1))
+                .as("a numeral named")
+                .isTrue();
+        assertThat(NameLikelihood.possible("车位全拆了", 2, 1, 1)).as("a verb and 了").isFalse();
+        assertThat(NameLikelihood.possible("李达了解情况后回复", 0, 1, 1)).as("了解").isTrue();
+        assertThat(NameLikelihood.possible("已通知王芳了", 3, 1, 1)).as("no verb").isTrue();
+    }
+
+    @Test
     void asksTheSegmenterOnlyToConfirmTheExactSpan() {
         assertThat(NameWindows.confirms("请林睿泽明天把借的图书还给图书馆", 1, 4)).isTrue();
         assertThat(NameWindows.confirms("请林睿泽明天把借的图书还给图书馆", 1, 3)).isFalse();

@@ -26,8 +26,35 @@ class NameLookalikesTest {
     }
 
     @Test
+    void readsABrandFromTheTradeOrShopThatFollowsTheSpan() {
+        assertThat(NameLookalikes.around("何立新烤鱼开业了", 0, 3)).isTrue();
+        assertThat(NameLookalikes.around("冯德昌茶庄门口", 0, 3)).isTrue();
+        assertThat(NameLookalikes.around("钱文海刀剪铺关门了", 0, 3))
+                .as("goods and a shop word")
+                .isTrue();
+        assertThat(NameLookalikes.around("刘洋开店三年了", 0, 2))
+                .as("a verb takes the shop")
+                .isFalse();
+        assertThat(NameLookalikes.around("王芳在店里等", 0, 2)).isFalse();
+    }
+
+    @Test
+    void readsAnEstateFromItsSuffix() {
+        assertThat(NameLookalikes.around("方庭苑三号楼", 0, 2)).isTrue();
+        assertThat(NameLookalikes.around("龙泽园的业主", 0, 2)).isTrue();
+        assertThat(NameLookalikes.around("劲松里小区", 0, 3)).as("a 里 neighbourhood").isTrue();
+        assertThat(NameLookalikes.around("王芳居住在三楼", 0, 2)).as("a verb").isFalse();
+        assertThat(NameLookalikes.around("万里说", 0, 2))
+                .as("a two-character name")
+                .isFalse();
+    }
+
+    @Test
     void knowsEverydayWordsThatOpenWithASurname() {
         assertThat(NameLookalikes.everydayWord("周末加班", 0)).isTrue();
         assertThat(NameLookalikes.everydayWord("周杰说", 0)).isFalse();
+        assertThat(NameLookalikes.everydayWord("特此周知", 2))
+                .as("a word the dictionary lacks")
+                .isTrue();
     }
 }

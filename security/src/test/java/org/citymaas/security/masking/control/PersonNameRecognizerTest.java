@@ -77,6 +77,40 @@ class PersonNameRecognizerTest {
         assertThat(names(text + "反映路灯坏了。")).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "来电人马工反映配电箱冒烟。",
+                "负责人许总表示下周完工。",
+                "孙董答应月底前结清工程款。",
+                "刘师傅和金女士在门口等。",
+            })
+    void readsAFormOfAddressAsNoNameEvenAfterACue(String text) {
+        assertThat(names(text)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{1} in {0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {"材料已交给董明审核。|董明", "师傅贺建军说明天来修。|贺建军"})
+    void findsANameAfterAWordThatIsNoSurname(String text, String name) {
+        assertThat(names(text)).containsExactly(name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"他孙女今年上小学。", "岳父住在养老院，伙食太差。", "宋外婆天天来接外孙。"})
+    void readsAKinshipWordAsNoName(String text) {
+        assertThat(names(text)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{1} in {0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {"刘敏侄女来电询问低保政策。|刘敏", "上官婉生日那天摔了一跤。|上官婉", "欧阳丽生前住在这里。|欧阳丽"})
+    void endsTheNameBeforeKinOrABirthday(String text, String name) {
+        assertThat(names(text)).containsExactly(name);
+    }
+
     @org.junit.jupiter.api.Test
     void givesTheSameAnswersFromManyThreadsAtOnce() throws Exception {
         var texts = List.of("张伟反映楼上漏水。", "请转告王建国尽快回电。", "高速路口拥堵，马上派人处理。", "请林睿泽明天把借的图书还给图书馆。");

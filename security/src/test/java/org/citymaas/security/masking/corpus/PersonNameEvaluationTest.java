@@ -11,14 +11,15 @@ import org.junit.jupiter.api.Test;
  * Scores the whole engine on the person-name evaluation set in {@code masking/person-names/}:
  * hotline, school, hospital and police-report sentences written independently of the recognizer,
  * with names in every position and the look-alikes that must stay unmasked. {@code dev.jsonl} is
- * the set names were tuned on, {@code holdout.jsonl} was never looked at while tuning, so its score
- * is the honest one. Prints the per-type table for each file and for both together, the first 40
- * errors ({@code -Dnames.eval.errors=N} for more), and holds names to what the recognizer reached
- * on the combined set when the holdout was first scored (precision 0.9872, recall 0.9778): a ratchet,
- * not the goal. Issue 9's goal is precision ≥ 0.99 and recall ≥ 0.95; precision is short of it (the
- * holdout's false spans: kinship and everyday words after a person, 孙子、周知、连根, and brands named
- * after people, 吴良材、金六福). Raise the floor as the recognizer improves. A listed file that is
- * missing fails the test; {@code -Dnames.eval.files=dev.jsonl} scores a subset.
+ * the set names were tuned on; {@code holdout.jsonl} was first scored untouched and has since been
+ * looked at, so both are development data now. {@code dev-extra.jsonl} (kinship, shop, estate and
+ * form-of-address look-alikes, written before the rules for them) is scored with
+ * {@code -Dnames.eval.files=dev-extra.jsonl}. Prints the per-type table for each file and for all
+ * together, the first 40 errors ({@code -Dnames.eval.errors=N} for more), and holds names, on dev
+ * and holdout together, just under what the recognizer reaches there (precision 0.9973, recall
+ * 0.9783): a ratchet above issue 9's goal of precision ≥ 0.99 and recall ≥ 0.95. Raise it as the
+ * recognizer improves. A listed file that is missing fails the test; {@code
+ * -Dnames.eval.files=dev.jsonl} scores a subset.
  */
 class PersonNameEvaluationTest {
 
@@ -47,7 +48,7 @@ class PersonNameEvaluationTest {
         assertThat(combined.truePositives(PiiType.PERSON_NAME))
                 .as("names in the set")
                 .isGreaterThan(0);
-        assertThat(combined.precision(PiiType.PERSON_NAME)).as("name precision").isGreaterThanOrEqualTo(0.985);
+        assertThat(combined.precision(PiiType.PERSON_NAME)).as("name precision").isGreaterThanOrEqualTo(0.995);
         assertThat(combined.recall(PiiType.PERSON_NAME)).as("name recall").isGreaterThanOrEqualTo(0.975);
     }
 }
