@@ -3,6 +3,7 @@ package org.citymaas.security.masking.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.List;
 import org.citymaas.security.masking.control.PiiScanner;
 import org.citymaas.security.masking.entity.PiiType;
 import org.junit.jupiter.api.Test;
@@ -10,37 +11,33 @@ import org.junit.jupiter.api.Test;
 /**
  * Scores the whole engine on the person-name evaluation set in {@code masking/person-names/}:
  * hotline, school, hospital and police-report sentences written independently of the recognizer,
- * with names in every position and the look-alikes that must stay unmasked. {@code dev.jsonl} is
- * the set names were tuned on; {@code holdout.jsonl} was first scored untouched and has since been
- * looked at, so both are development data now. {@code dev-extra.jsonl} (kinship, shop, estate and
- * form-of-address look-alikes, written before the rules for them) is scored with
- * {@code -Dnames.eval.files=dev-extra.jsonl}. Prints the per-type table for each file and for all
- * together, the first 40 errors ({@code -Dnames.eval.errors=N} for more), and holds names, on dev
- * and holdout together, just under what the recognizer reaches there (precision 0.9973, recall
- * 0.9783): a ratchet above issue 9's goal of precision ≥ 0.99 and recall ≥ 0.95. Raise it as the
- * recognizer improves. A listed file that is missing fails the test; {@code
- * -Dnames.eval.files=dev.jsonl} scores a subset.
+ * with names in every position and the look-alikes that must stay unmasked. {@code dev.jsonl},
+ * {@code holdout.jsonl} and {@code dev-extra.jsonl} have all been looked at while tuning: they are
+ * development data. {@code holdout2.jsonl} was written afterwards by someone who never read the
+ * recognizer, and scored once, untouched, after the tuning: it is what the recognizer does on text it
+ * was not shaped to (issue 9's goal, precision ≥ 0.99 and recall ≥ 0.95, is not met there). Prints
+ * the per-type table for each file, for the development files together and for the held-out file,
+ * the first 40 errors of the development files ({@code -Dnames.eval.errors=N} for more; the held-out
+ * file's errors are not printed, so that it stays unseen), and holds each group just under what the
+ * recognizer reaches: a ratchet, to be raised as it improves. A listed file that is missing fails the
+ * test; {@code -Dnames.eval.files=dev.jsonl} scores a subset of the development files.
  */
 class PersonNameEvaluationTest {
 
     private static final String FOLDER = "/masking/person-names/";
-    private static final String FILES = "dev.jsonl,holdout.jsonl";
+    private static final String DEVELOPMENT = "dev.jsonl,holdout.jsonl,dev-extra.jsonl";
+    private static final String HELD_OUT = "holdout2.jsonl";
 
     private final PiiScanner scanner = new PiiScanner();
 
     @Test
-    void findsNamesWithPrecisionAndRecallGoalsOnTheEvaluationSet() {
-        Scores combined = new Scores();
-        var files = Arrays.stream(System.getProperty("names.eval.files", FILES).split(","))
+    void holdsNamePrecisionAndRecallOnTheDevelopmentFiles() {
+        var files = Arrays.stream(
+                        System.getProperty("names.eval.files", DEVELOPMENT).split(","))
                 .map(String::strip)
                 .filter(f -> !f.isEmpty())
                 .toList();
-        for (var file : files) {
-            var scores = Scores.of(Corpus.jsonl(FOLDER + file, file + ":"), scanner::scan);
-            System.out.println(scores.table("Person-name evaluation, " + file));
-            combined = combined.plus(scores);
-        }
-        System.out.println(combined.table("Person-name evaluation, " + String.join(" + ", files)));
+        var combined = score(files);
         combined.errors().stream()
                 .limit(Integer.getInteger("names.eval.errors", 40))
                 .forEach(System.out::println);
@@ -48,7 +45,31 @@ class PersonNameEvaluationTest {
         assertThat(combined.truePositives(PiiType.PERSON_NAME))
                 .as("names in the set")
                 .isGreaterThan(0);
-        assertThat(combined.precision(PiiType.PERSON_NAME)).as("name precision").isGreaterThanOrEqualTo(0.995);
-        assertThat(combined.recall(PiiType.PERSON_NAME)).as("name recall").isGreaterThanOrEqualTo(0.975);
+        assertThat(combined.precision(PiiType.PERSON_NAME)).as("name precision").isGreaterThanOrEqualTo(0.993);
+        assertThat(combined.recall(PiiType.PERSON_NAME)).as("name recall").isGreaterThanOrEqualTo(0.972);
+    }
+
+    @Test
+    void holdsNamePrecisionAndRecallOnTheHeldOutFile() {
+        var scores = score(List.of(HELD_OUT));
+
+        assertThat(scores.truePositives(PiiType.PERSON_NAME))
+                .as("names in the set")
+                .isGreaterThan(0);
+        assertThat(scores.precision(PiiType.PERSON_NAME)).as("name precision").isGreaterThanOrEqualTo(0.90);
+        assertThat(scores.recall(PiiType.PERSON_NAME)).as("name recall").isGreaterThanOrEqualTo(0.88);
+    }
+
+    private Scores score(List<String> files) {
+        var combined = new Scores();
+        for (var file : files) {
+            var scores = Scores.of(Corpus.jsonl(FOLDER + file, file + ":"), scanner::scan);
+            System.out.println(scores.table("Person-name evaluation, " + file));
+            combined = combined.plus(scores);
+        }
+        if (files.size() > 1) {
+            System.out.println(combined.table("Person-name evaluation, " + String.join(" + ", files)));
+        }
+        return combined;
     }
 }
