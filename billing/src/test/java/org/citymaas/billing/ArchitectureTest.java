@@ -19,20 +19,20 @@ class ArchitectureTest {
             .importPackages("org.citymaas.billing");
 
     @Test
-    void entitiesKnowNoLogicAndLogicKnowsNoBoundary() {
+    void entitiesKnowNoLogicAndLogicKnowsNoBoundaryOfTheirModule() {
         noClasses()
                 .that()
                 .resideInAPackage("..entity..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("..control..", "..boundary..")
+                .resideInAnyPackage("org.citymaas.billing..control..", "org.citymaas.billing..boundary..")
                 .check(classes);
         noClasses()
                 .that()
                 .resideInAPackage("..control..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage("..boundary..")
+                .resideInAPackage("org.citymaas.billing..boundary..")
                 .check(classes);
     }
 

@@ -19,20 +19,20 @@ class ArchitectureTest {
             .importPackages("org.citymaas.security");
 
     @Test
-    void entitiesKnowNoLogicAndLogicKnowsNoBoundary() {
+    void entitiesKnowNoLogicAndLogicKnowsNoBoundaryOfTheirModule() {
         noClasses()
                 .that()
                 .resideInAPackage("..entity..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("..control..", "..boundary..")
+                .resideInAnyPackage("org.citymaas.security..control..", "org.citymaas.security..boundary..")
                 .check(classes);
         noClasses()
                 .that()
                 .resideInAPackage("..control..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage("..boundary..")
+                .resideInAPackage("org.citymaas.security..boundary..")
                 .check(classes);
     }
 

@@ -15,20 +15,20 @@ class ArchitectureTest {
             .importPackages("org.citymaas.tenant");
 
     @Test
-    void entitiesKnowNoLogicAndLogicKnowsNoBoundary() {
+    void entitiesKnowNoLogicAndLogicKnowsNoBoundaryOfTheirModule() {
         noClasses()
                 .that()
                 .resideInAPackage("..entity..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("..control..", "..boundary..")
+                .resideInAnyPackage("org.citymaas.tenant..control..", "org.citymaas.tenant..boundary..")
                 .check(classes);
         noClasses()
                 .that()
                 .resideInAPackage("..control..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage("..boundary..")
+                .resideInAPackage("org.citymaas.tenant..boundary..")
                 .check(classes);
     }
 

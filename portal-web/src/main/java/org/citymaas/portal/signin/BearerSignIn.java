@@ -18,8 +18,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.citymaas.portal.audit.boundary.AuditTrail;
 import org.citymaas.portal.problems.Problems;
-import org.citymaas.security.identity.control.AccessTokenVerifier;
-import org.citymaas.security.identity.control.InvalidTokenException;
+import org.citymaas.security.identity.boundary.AccessTokens;
+import org.citymaas.security.identity.entity.InvalidAccessTokenException;
 
 /**
  * API sign-in around the browser one, so that both give the container the same caller: a request
@@ -45,11 +45,11 @@ public abstract class BearerSignIn implements HttpAuthenticationMechanism {
     @Inject
     AuditTrail audit;
 
-    private AccessTokenVerifier verifier;
+    private AccessTokens verifier;
 
     @PostConstruct
     void createVerifier() {
-        verifier = new AccessTokenVerifier(settings.getIssuer(), settings.getApiAudience());
+        verifier = new AccessTokens(settings.getIssuer(), settings.getApiAudience());
     }
 
     @Override
@@ -64,7 +64,7 @@ public abstract class BearerSignIn implements HttpAuthenticationMechanism {
                 var caller = claims.caller();
                 request.setAttribute(CurrentCaller.REQUEST_ATTRIBUTE, caller);
                 return context.notifyContainerAboutLogin(caller::name, claims.roleNames());
-            } catch (InvalidTokenException e) {
+            } catch (InvalidAccessTokenException e) {
                 LOG.log(Level.FINE, "Bearer token refused", e);
                 audit(request, "invalid, expired or foreign token");
                 return unauthorized(

@@ -3,7 +3,7 @@ package org.citymaas.portal.signin;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import java.util.HashMap;
 import java.util.List;
-import org.citymaas.security.identity.control.TokenClaims;
+import org.citymaas.security.identity.entity.TokenClaims;
 
 /** The claims of a browser session's access token, read the same way as an API token's. */
 final class SessionTokens {

@@ -22,7 +22,7 @@ import org.citymaas.portal.errors.UnknownBatchException;
 import org.citymaas.portal.errors.UnknownModelException;
 import org.citymaas.portal.inference.boundary.Inferences;
 import org.citymaas.portal.signin.CurrentCaller;
-import org.citymaas.security.input.control.HostileCharacters;
+import org.citymaas.security.input.boundary.HostileCharacters;
 import org.primefaces.PrimeFaces;
 
 /**

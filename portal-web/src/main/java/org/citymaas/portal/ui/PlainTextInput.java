@@ -8,7 +8,7 @@ import jakarta.faces.validator.FacesValidator;
 import jakarta.faces.validator.Validator;
 import jakarta.faces.validator.ValidatorException;
 import java.util.ResourceBundle;
-import org.citymaas.security.input.control.HostileCharacters;
+import org.citymaas.security.input.boundary.HostileCharacters;
 
 /**
  * Every text a form field takes, on every page (a default validator in faces-config.xml): no NUL, lone

@@ -14,7 +14,7 @@ import org.citymaas.runtime.FieldViolation;
 import org.citymaas.runtime.InvalidInputException;
 import org.citymaas.runtime.ModelRuntimeException;
 import org.citymaas.runtime.QueueFullException;
-import org.citymaas.security.input.control.HostileCharacters;
+import org.citymaas.security.input.boundary.HostileCharacters;
 import org.citymaas.security.input.entity.HostileTextException;
 import org.citymaas.tenant.errors.NotSubscribedException;
 import org.citymaas.tenant.errors.QuotaExceededException;

@@ -1,16 +1,12 @@
 package org.citymaas.portal.audit.boundary;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 import org.citymaas.security.audit.boundary.AuditCheckpoints;
 import org.citymaas.security.audit.boundary.AuditEvidence;
 import org.citymaas.security.audit.boundary.AuditLog;
@@ -20,12 +16,11 @@ import org.citymaas.security.audit.entity.ChainedEvent;
 import org.citymaas.security.audit.entity.Verification;
 import org.citymaas.security.identity.entity.Caller;
 import org.citymaas.security.identity.entity.CallerKind;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The portal's audit log, checkpoints and verifier on the container data source; each event is also
- * one line of the server log (its structure only: events hold no request text). The key directory
- * ({@code citymaas.audit.key-directory}) is required and shared by every portal instance.
+ * The portal's audit log, checkpoints and verifier (security's boundaries, set up on the container
+ * data source by {@code configuration.AuditSetup}); each event is also one line of the server log
+ * (its structure only: events hold no request text).
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -34,21 +29,14 @@ public class AuditTrail {
     private static final Pattern STRUCTURE = Pattern.compile("[\\x20-\\x7e]*");
     private static final Pattern RESOURCE_SEGMENT = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
-    @Resource(lookup = "java:app/jdbc/citymaas")
-    DataSource dataSource;
+    @Inject
+    AuditLog log;
 
     @Inject
-    @ConfigProperty(name = "citymaas.audit.key-directory")
-    String keyDirectory;
+    AuditCheckpoints checkpoints;
 
-    private AuditLog log;
-    private AuditCheckpoints checkpoints;
-
-    @PostConstruct
-    void open() {
-        log = new AuditLog(dataSource);
-        checkpoints = new AuditCheckpoints(dataSource, Path.of(keyDirectory));
-    }
+    @Inject
+    AuditEvidence evidence;
 
     /** Records an event on its own (joining the JTA transaction when one is open). */
     public void record(AuditEvent event) {
@@ -125,7 +113,7 @@ public class AuditTrail {
     }
 
     public Verification verify(long fromSeq, long toSeq) {
-        return new AuditEvidence(dataSource, checkpoints.key().publicKey()).verify(fromSeq, toSeq);
+        return evidence.verify(fromSeq, toSeq);
     }
 
     /** An event started with the caller as actor (and its department). */

@@ -21,7 +21,7 @@ import org.citymaas.portal.inference.boundary.Inferences;
 import org.citymaas.runtime.catalog.boundary.Catalog;
 import org.citymaas.runtime.catalog.entity.ModelRef;
 import org.citymaas.security.identity.entity.Caller;
-import org.citymaas.security.input.control.HostileCharacters;
+import org.citymaas.security.input.boundary.HostileCharacters;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**

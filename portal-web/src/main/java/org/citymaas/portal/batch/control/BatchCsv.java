@@ -21,7 +21,7 @@ import org.citymaas.portal.exports.control.SpreadsheetCsv;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.catalog.entity.Sensitivity;
 import org.citymaas.runtime.inference.entity.DataType;
-import org.citymaas.security.input.control.HostileCharacters;
+import org.citymaas.security.input.boundary.HostileCharacters;
 
 /**
  * Reads an uploaded batch file: UTF-8 (a byte order mark is ignored), a header row of the model's

@@ -2,7 +2,7 @@ package org.citymaas.portal.departments.boundary;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import org.citymaas.security.input.control.PlainText;
+import org.citymaas.security.input.boundary.PlainText;
 
 /**
  * A platform admin's request for a new department. (Only {@code @NotNull} and {@code @Pattern}: Payara's

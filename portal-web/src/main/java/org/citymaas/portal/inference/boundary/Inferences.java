@@ -44,7 +44,7 @@ import org.citymaas.runtime.inference.entity.InferenceResult;
 import org.citymaas.runtime.inference.entity.ShareKey;
 import org.citymaas.security.audit.entity.AuditEvent;
 import org.citymaas.security.identity.entity.Caller;
-import org.citymaas.security.input.control.HostileCharacters;
+import org.citymaas.security.input.boundary.HostileCharacters;
 import org.citymaas.security.input.entity.HostileTextException;
 import org.citymaas.tenant.errors.NotSubscribedException;
 import org.citymaas.tenant.errors.QuotaExceededException;

@@ -12,7 +12,7 @@ import org.citymaas.runtime.InvalidInputException;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.inference.entity.DataType;
 import org.citymaas.runtime.inference.entity.Tensor;
-import org.citymaas.security.input.control.HostileCharacters;
+import org.citymaas.security.input.boundary.HostileCharacters;
 
 /**
  * One row as people type it (the model page's form, a line of a batch CSV file) to typed tensors by

@@ -17,7 +17,7 @@ import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.catalog.entity.ModelCard;
 import org.citymaas.runtime.inference.entity.DataType;
 import org.citymaas.runtime.inference.entity.Tensor;
-import org.citymaas.security.input.control.HostileCharacters;
+import org.citymaas.security.input.boundary.HostileCharacters;
 import org.citymaas.security.input.entity.HostileCharacter;
 
 /**

@@ -2,7 +2,7 @@ package org.citymaas.portal.subscriptions.boundary;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import org.citymaas.security.input.control.PlainText;
+import org.citymaas.security.input.boundary.PlainText;
 
 /**
  * A platform admin's grant of a model to a department.

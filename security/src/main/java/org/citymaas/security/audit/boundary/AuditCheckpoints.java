@@ -1,6 +1,7 @@
 package org.citymaas.security.audit.boundary;
 
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -48,6 +49,11 @@ public class AuditCheckpoints {
     /** The public key to publish, as PEM. */
     public String publicKeyPem() {
         return key.publicKeyPem();
+    }
+
+    /** The public key that verifies the checkpoints, for a verifier that trusts this instance's key. */
+    public PublicKey publicKey() {
+        return key.publicKey();
     }
 
     public SigningKey key() {

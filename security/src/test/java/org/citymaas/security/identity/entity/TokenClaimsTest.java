@@ -1,11 +1,9 @@
-package org.citymaas.security.identity.control;
+package org.citymaas.security.identity.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.citymaas.security.identity.entity.CallerKind;
-import org.citymaas.security.identity.entity.Role;
 import org.junit.jupiter.api.Test;
 
 class TokenClaimsTest {

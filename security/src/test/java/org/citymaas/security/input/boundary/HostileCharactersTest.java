@@ -1,4 +1,4 @@
-package org.citymaas.security.input.control;
+package org.citymaas.security.input.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.citymaas.security.input.control;
+package org.citymaas.security.input.boundary;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;

@@ -1,4 +1,4 @@
-package org.citymaas.security.input.control;
+package org.citymaas.security.input.boundary;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

@@ -1,4 +1,4 @@
-package org.citymaas.security.identity.control;
+package org.citymaas.security.identity.boundary;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -14,12 +14,14 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
 import java.util.Set;
+import org.citymaas.security.identity.entity.InvalidAccessTokenException;
+import org.citymaas.security.identity.entity.TokenClaims;
 
 /**
  * Checks a Keycloak access token offline: RS256 signature against the realm's JWKS (cached, refetched
  * when an unknown key id shows up, so key rotation just works), issuer, audience, type, expiry.
  */
-public final class AccessTokenVerifier {
+public final class AccessTokens {
 
     private static final long JWKS_TTL_MS = 15 * 60_000L;
     private static final long JWKS_REFRESH_TIMEOUT_MS = 10_000L;
@@ -31,7 +33,7 @@ public final class AccessTokenVerifier {
      * @param issuer the realm URL, exactly as it appears in tokens
      * @param audience the audience the API requires
      */
-    public AccessTokenVerifier(String issuer, String audience) {
+    public AccessTokens(String issuer, String audience) {
         JWKSource<SecurityContext> keys = JWKSourceBuilder.create(jwksUrl(issuer))
                 .cache(JWKS_TTL_MS, JWKS_REFRESH_TIMEOUT_MS)
                 .rateLimited(JWKS_MIN_REFETCH_INTERVAL_MS)
@@ -55,13 +57,13 @@ public final class AccessTokenVerifier {
     /**
      * The token's claims when it is acceptable.
      *
-     * @throws InvalidTokenException when it is not (the reason is for logs, never for the caller)
+     * @throws InvalidAccessTokenException when it is not (the reason is for logs, never for the caller)
      */
     public TokenClaims verify(String token) {
         try {
             return new TokenClaims(processor.process(token, null).getClaims());
         } catch (ParseException | com.nimbusds.jose.proc.BadJOSEException | com.nimbusds.jose.JOSEException e) {
-            throw new InvalidTokenException(e.getMessage(), e);
+            throw new InvalidAccessTokenException(e.getMessage(), e);
         }
     }
 }

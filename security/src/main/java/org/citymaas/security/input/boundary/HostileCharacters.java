@@ -1,4 +1,4 @@
-package org.citymaas.security.input.control;
+package org.citymaas.security.input.boundary;
 
 import java.util.Optional;
 import org.citymaas.security.input.entity.CharacterRule;

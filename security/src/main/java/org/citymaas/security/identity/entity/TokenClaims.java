@@ -1,12 +1,9 @@
-package org.citymaas.security.identity.control;
+package org.citymaas.security.identity.entity;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import org.citymaas.security.identity.entity.Caller;
-import org.citymaas.security.identity.entity.CallerKind;
-import org.citymaas.security.identity.entity.Role;
 
 /**
  * The claims of a verified Keycloak token (access or ID token) and the {@link Caller} they describe.

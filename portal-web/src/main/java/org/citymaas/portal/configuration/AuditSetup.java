@@ -1,0 +1,49 @@
+package org.citymaas.portal.configuration;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.citymaas.security.audit.boundary.AuditCheckpoints;
+import org.citymaas.security.audit.boundary.AuditEvidence;
+import org.citymaas.security.audit.boundary.AuditLog;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Security's audit boundaries are plain classes on a data source (so that the offline verifier and
+ * the module's tests use them without a container); here they get the container's data source, whose
+ * connections join the caller's JTA transaction, and the key directory ({@code
+ * citymaas.audit.key-directory}, required and shared by every portal instance).
+ */
+@ApplicationScoped
+public class AuditSetup {
+
+    @Resource(lookup = "java:app/jdbc/citymaas")
+    DataSource dataSource;
+
+    @Inject
+    @ConfigProperty(name = "citymaas.audit.key-directory")
+    String keyDirectory;
+
+    @Produces
+    @Singleton
+    AuditLog auditLog() {
+        return new AuditLog(dataSource);
+    }
+
+    @Produces
+    @Singleton
+    AuditCheckpoints auditCheckpoints() {
+        return new AuditCheckpoints(dataSource, Path.of(keyDirectory));
+    }
+
+    /** Verifies the chain against this instance's own checkpoint key. */
+    @Produces
+    @Singleton
+    AuditEvidence auditEvidence(AuditCheckpoints checkpoints) {
+        return new AuditEvidence(dataSource, checkpoints.publicKey());
+    }
+}

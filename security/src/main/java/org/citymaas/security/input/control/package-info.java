@@ -1,7 +1,0 @@
-/**
- * The check every text the portal takes goes through before anything is stored or charged:
- * {@link org.citymaas.security.input.control.HostileCharacters} for plain Java callers (the
- * inference codec, the batch CSV reader) and the Bean Validation constraint {@link
- * org.citymaas.security.input.control.PlainText} for request records and forms.
- */
-package org.citymaas.security.input.control;
