@@ -1,9 +1,8 @@
 package org.citymaas.portal.health;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
-import javax.sql.DataSource;
+import jakarta.inject.Inject;
+import org.citymaas.portal.configuration.DatabaseProbe;
 import org.citymaas.portal.configuration.DatabaseSetup;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -16,8 +15,8 @@ public class DatabaseReadiness implements HealthCheck {
 
     private static final int TIMEOUT_S = 2;
 
-    @Resource(lookup = "java:app/jdbc/citymaas")
-    DataSource dataSource;
+    @Inject
+    DatabaseProbe database;
 
     @Override
     public HealthCheckResponse call() {
@@ -25,9 +24,9 @@ public class DatabaseReadiness implements HealthCheck {
         if (!DatabaseSetup.migrated()) {
             return response.down().withData("schema", "migrating").build();
         }
-        try (var connection = dataSource.getConnection()) {
-            return response.status(connection.isValid(TIMEOUT_S)).build();
-        } catch (SQLException e) {
+        try {
+            return response.status(database.reachable(TIMEOUT_S)).build();
+        } catch (DatabaseProbe.Unreachable e) {
             return response.down().withData("error", e.getMessage()).build();
         }
     }

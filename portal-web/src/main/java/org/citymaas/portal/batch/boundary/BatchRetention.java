@@ -1,21 +1,22 @@
 package org.citymaas.portal.batch.boundary;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.citymaas.portal.audit.boundary.AuditTrail;
 import org.citymaas.portal.batch.control.RetentionPeriod;
+import org.citymaas.portal.batch.entity.BatchStatus;
 import org.citymaas.portal.batch.entity.RetentionRun;
+import org.citymaas.portal.configuration.DatabaseLocks;
 import org.citymaas.portal.errors.LedgerException;
 import org.citymaas.security.audit.entity.ActorType;
 import org.citymaas.security.audit.entity.AuditEvent;
@@ -46,19 +47,16 @@ public class BatchRetention {
     /** pg_advisory_xact_lock key of retention runs ("CityRet1"; the audit chain's is "CityAud1"). */
     static final long LOCK = 0x4369747952657431L;
 
-    private static final String PURGE = """
-            WITH expired AS (
-                UPDATE batch_job SET purged_at = ?, file_name = NULL
-                WHERE status IN ('DONE', 'FAILED') AND purged_at IS NULL AND finished_at < ?
-                RETURNING id, tenant_id),
-            gone AS (
-                DELETE FROM batch_row r USING expired e WHERE r.job_id = e.id RETURNING r.job_id)
-            SELECT e.tenant_id, count(DISTINCT e.id) AS jobs, count(g.job_id) AS lines
-            FROM expired e LEFT JOIN gone g ON g.job_id = e.id
-            GROUP BY e.tenant_id""";
+    /** The jobs a run purges: finished before the cutoff, not purged yet. */
+    private static final String EXPIRED = "j.status IN :finished AND j.purgedAt IS NULL AND j.finishedAt < :cutoff";
 
-    @Resource(lookup = "java:app/jdbc/citymaas")
-    DataSource dataSource;
+    private static final List<BatchStatus> FINISHED = List.of(BatchStatus.DONE, BatchStatus.FAILED);
+
+    @PersistenceContext(unitName = "citymaas")
+    EntityManager em;
+
+    @Inject
+    DatabaseLocks locks;
 
     @Inject
     AuditTrail audit;
@@ -110,22 +108,29 @@ public class BatchRetention {
     private Optional<RetentionRun> purge(AuditEvent.Builder event, boolean wait) {
         var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         var cutoff = period.cutoff(now);
-        try (var connection = dataSource.getConnection()) {
-            if (!lock(connection, wait)) {
+        try {
+            if (!locks.lockForTransaction(LOCK, wait)) {
                 return Optional.empty();
             }
+            // under the lock no other run purges; a job that finishes meanwhile finishes after the cutoff
             var jobsByDepartment = new LinkedHashMap<String, Integer>();
-            long lines = 0;
-            try (var purge = connection.prepareStatement(PURGE)) {
-                purge.setTimestamp(1, Timestamp.from(now));
-                purge.setTimestamp(2, Timestamp.from(cutoff));
-                try (var rows = purge.executeQuery()) {
-                    while (rows.next()) {
-                        jobsByDepartment.put(rows.getString("tenant_id"), rows.getInt("jobs"));
-                        lines += rows.getLong("lines");
-                    }
-                }
-            }
+            em.createQuery(
+                            "SELECT j.tenant, count(j) FROM BatchJobRecord j WHERE " + EXPIRED + " GROUP BY j.tenant",
+                            Object[].class)
+                    .setParameter("finished", FINISHED)
+                    .setParameter("cutoff", cutoff)
+                    .getResultList()
+                    .forEach(row -> jobsByDepartment.put((String) row[0], ((Number) row[1]).intValue()));
+            long lines = em.createQuery("DELETE FROM BatchRowRecord r WHERE r.jobId IN (SELECT j.id FROM"
+                            + " BatchJobRecord j WHERE " + EXPIRED + ")")
+                    .setParameter("finished", FINISHED)
+                    .setParameter("cutoff", cutoff)
+                    .executeUpdate();
+            em.createQuery("UPDATE BatchJobRecord j SET j.purgedAt = :now, j.fileName = NULL WHERE " + EXPIRED)
+                    .setParameter("now", now)
+                    .setParameter("finished", FINISHED)
+                    .setParameter("cutoff", cutoff)
+                    .executeUpdate();
             var jobs = jobsByDepartment.values().stream()
                     .mapToInt(Integer::intValue)
                     .sum();
@@ -136,19 +141,8 @@ public class BatchRetention {
                     .summary(run.summary())
                     .build());
             return Optional.of(run);
-        } catch (SQLException e) {
+        } catch (PersistenceException e) {
             throw new LedgerException("could not apply the batch retention", e);
-        }
-    }
-
-    private static boolean lock(Connection connection, boolean wait) throws SQLException {
-        var sql = wait ? "SELECT pg_advisory_xact_lock(?), true" : "SELECT pg_try_advisory_xact_lock(?)";
-        try (var lock = connection.prepareStatement(sql)) {
-            lock.setLong(1, LOCK);
-            try (var rows = lock.executeQuery()) {
-                rows.next();
-                return rows.getBoolean(wait ? 2 : 1);
-            }
         }
     }
 }
