@@ -7,7 +7,6 @@ import java.util.Comparator;
 import org.citymaas.portal.signin.CurrentCaller;
 import org.citymaas.security.identity.entity.Role;
 import org.citymaas.tenant.departments.boundary.Departments;
-import org.citymaas.tenant.departments.entity.TenantId;
 
 /** The signed-in caller with its department's names, for the API and the home page alike. */
 @Named
@@ -26,11 +25,13 @@ public class Whoami {
         if (view == null) {
             var caller = currentCaller.get();
             var department = caller.department()
-                    .filter(TenantId::isValid)
-                    .map(slug -> departments
-                            .find(new TenantId(slug))
-                            .map(d -> new CallerView.DepartmentRef(slug, d.nameZh(), d.nameEn()))
-                            .orElse(new CallerView.DepartmentRef(slug, slug, slug)))
+                    .map(tenant -> {
+                        var slug = tenant.value();
+                        return departments
+                                .find(tenant)
+                                .map(d -> new CallerView.DepartmentRef(slug, d.nameZh(), d.nameEn()))
+                                .orElse(new CallerView.DepartmentRef(slug, slug, slug));
+                    })
                     .orElse(null);
             var roles = caller.roles().stream()
                     .sorted(Comparator.naturalOrder())

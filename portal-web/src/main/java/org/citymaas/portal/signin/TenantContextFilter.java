@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.citymaas.security.identity.entity.Role;
 import org.citymaas.tenant.context.boundary.TenantContext;
-import org.citymaas.tenant.departments.entity.TenantId;
 
 /**
  * Puts the signed-in caller's department into the request's {@link TenantContext}: a caller with a
@@ -29,8 +28,8 @@ public class TenantContextFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         currentCaller.find().ifPresent(caller -> {
-            if (caller.department().filter(TenantId::isValid).isPresent()) {
-                tenantContext.actFor(new TenantId(caller.tenant()));
+            if (caller.department().isPresent()) {
+                tenantContext.actFor(caller.tenant());
             } else if (caller.has(Role.PLATFORM_ADMIN) || caller.has(Role.AUDITOR)) {
                 tenantContext.actPlatformWide();
             }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
+import org.citymaas.portal.departments.boundary.DepartmentIds;
 import org.citymaas.portal.departments.boundary.DepartmentView;
 import org.citymaas.portal.errors.PortalException;
 import org.citymaas.portal.signin.CurrentCaller;
@@ -21,6 +22,7 @@ import org.citymaas.runtime.catalog.boundary.Catalog;
 import org.citymaas.security.identity.entity.Caller;
 import org.citymaas.security.identity.entity.Role;
 import org.citymaas.tenant.departments.boundary.Departments;
+import org.citymaas.tenant.departments.entity.TenantId;
 import org.citymaas.tenant.errors.TenantException;
 import org.citymaas.tenant.errors.TenantStorageException;
 
@@ -63,7 +65,7 @@ public class SubscriptionsPage implements Serializable {
     public List<SubscriptionRow> getRows() {
         if (rows == null) {
             rows = subscriptions.all().stream()
-                    .map(s -> new SubscriptionRow(s, subscriptions.quota(s.department(), s.model())))
+                    .map(s -> new SubscriptionRow(s, subscriptions.quota(new TenantId(s.department()), s.model())))
                     .toList();
         }
         return rows;
@@ -104,7 +106,8 @@ public class SubscriptionsPage implements Serializable {
             refuse(blank(department) ? "subscriptions.department" : "subscriptions.model", "subscriptions.required");
             return;
         }
-        if (subscriptions.find(department, model).isPresent()) {
+        if (TenantId.isValid(department)
+                && subscriptions.find(new TenantId(department), model).isPresent()) {
             refuse("subscriptions.model", "subscriptions.duplicate");
             return;
         }
@@ -113,7 +116,8 @@ public class SubscriptionsPage implements Serializable {
             refuse("subscriptions.version", "subscriptions.unknownVersion");
             return;
         }
-        var granted = attempt(() -> subscriptions.grant(department, new NewSubscription(model, pinned), admin()));
+        var granted = attempt(() ->
+                subscriptions.grant(DepartmentIds.parse(department), new NewSubscription(model, pinned), admin()));
         if (granted.isPresent()) {
             inform(
                     "subscriptions.granted",
@@ -125,17 +129,18 @@ public class SubscriptionsPage implements Serializable {
     }
 
     public void revoke(String tenant, String name) {
-        attempt(() -> subscriptions.revoke(tenant, name, admin())).ifPresent(revoked -> {
-            inform(revoked ? "subscriptions.revoked" : "subscriptions.notSubscribed", tenant, name);
-            if (tenant.equals(editingDepartment) && name.equals(editingModel)) {
-                cancelQuota();
-            }
-        });
+        attempt(() -> subscriptions.revoke(DepartmentIds.parse(tenant), name, admin()))
+                .ifPresent(revoked -> {
+                    inform(revoked ? "subscriptions.revoked" : "subscriptions.notSubscribed", tenant, name);
+                    if (tenant.equals(editingDepartment) && name.equals(editingModel)) {
+                        cancelQuota();
+                    }
+                });
     }
 
     /** Opens the quota form for a row, filled with its present limits. */
     public void edit(String tenant, String name) {
-        var quota = subscriptions.quota(tenant, name);
+        var quota = subscriptions.quota(DepartmentIds.parse(tenant), name);
         editingDepartment = tenant;
         editingModel = name;
         requestLimit =
@@ -152,8 +157,8 @@ public class SubscriptionsPage implements Serializable {
         if (requests == null || rowsLimit == null) {
             return;
         }
-        var saved = attempt(() ->
-                subscriptions.setQuota(editingDepartment, editingModel, new QuotaLimits(requests, rowsLimit), admin()));
+        var saved = attempt(() -> subscriptions.setQuota(
+                DepartmentIds.parse(editingDepartment), editingModel, new QuotaLimits(requests, rowsLimit), admin()));
         if (saved.isPresent()) {
             inform(
                     "subscriptions.quota.saved",

@@ -70,9 +70,9 @@ public class UsagePage {
                     .orElse(null);
         }
         try {
-            department = reports.visibleDepartment(caller, department);
-            months =
-                    reports.months(department).stream().map(YearMonth::toString).toList();
+            var tenant = reports.visibleDepartment(caller, department);
+            department = tenant.value();
+            months = reports.months(tenant).stream().map(YearMonth::toString).toList();
             if (malformed) {
                 error = text().getString("page.parameter.invalid");
                 PageParameter.status(400);

@@ -16,6 +16,7 @@ import org.citymaas.runtime.ModelRuntimeException;
 import org.citymaas.runtime.QueueFullException;
 import org.citymaas.security.input.boundary.HostileCharacters;
 import org.citymaas.security.input.entity.HostileTextException;
+import org.citymaas.tenant.departments.entity.TenantId;
 import org.citymaas.tenant.errors.NotSubscribedException;
 import org.citymaas.tenant.errors.QuotaExceededException;
 import org.junit.jupiter.api.Test;
@@ -53,9 +54,10 @@ class InferenceAnswersTest {
 
     @Test
     void anUnsubscribedModelIs404AsAnUnknownOne() {
-        var model = InferenceAnswers.problem(new NotSubscribedException("transport", "health-risk", null))
+        var model = InferenceAnswers.problem(new NotSubscribedException(new TenantId("transport"), "health-risk", null))
                 .orElseThrow();
-        var version = InferenceAnswers.problem(new NotSubscribedException("transport", "health-risk", "2"))
+        var version = InferenceAnswers.problem(
+                        new NotSubscribedException(new TenantId("transport"), "health-risk", "2"))
                 .orElseThrow();
 
         assertThat(model.status()).isEqualTo(404);
@@ -70,7 +72,8 @@ class InferenceAnswersTest {
         var resetsAt = now.plus(Duration.ofHours(1));
 
         var problem = InferenceAnswers.quotaExhausted(
-                new QuotaExceededException("transport", "traffic-flow-forecast", "requests", resetsAt), now);
+                new QuotaExceededException(new TenantId("transport"), "traffic-flow-forecast", "requests", resetsAt),
+                now);
 
         assertThat(problem.status()).isEqualTo(429);
         assertThat(problem.title()).isEqualTo("Quota exhausted");

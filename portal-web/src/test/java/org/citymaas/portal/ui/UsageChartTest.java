@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.util.List;
 import org.citymaas.billing.usage.entity.DailyUsage;
 import org.citymaas.billing.usage.entity.MonthlyUsage;
+import org.citymaas.tenant.departments.entity.TenantId;
 import org.junit.jupiter.api.Test;
 
 class UsageChartTest {
@@ -16,7 +17,7 @@ class UsageChartTest {
     @Test
     void stacksEachModelsRequestsOnEveryDayOfTheMonth() throws Exception {
         var usage = new MonthlyUsage(
-                "transport",
+                new TenantId("transport"),
                 YearMonth.of(2026, 2),
                 List.of(
                         new DailyUsage(LocalDate.of(2026, 2, 1), "traffic-flow-forecast", 3, 3, BigDecimal.ONE),

@@ -1,6 +1,7 @@
 package org.citymaas.tenant.errors;
 
 import java.util.Optional;
+import org.citymaas.tenant.departments.entity.TenantId;
 
 /**
  * The department does not subscribe to the model, or its subscription is pinned to another version
@@ -8,7 +9,7 @@ import java.util.Optional;
  */
 public class NotSubscribedException extends TenantException {
 
-    private final String tenant;
+    private final TenantId tenant;
     private final String model;
     private final String version;
 
@@ -16,7 +17,7 @@ public class NotSubscribedException extends TenantException {
      * @param tenant the department, null for a caller without one
      * @param version the version asked for, null for the department's default
      */
-    public NotSubscribedException(String tenant, String model, String version) {
+    public NotSubscribedException(TenantId tenant, String model, String version) {
         super("department '" + tenant + "' does not subscribe to model '" + model + "'"
                 + (version == null ? "" : " version " + version));
         this.tenant = tenant;
@@ -24,7 +25,7 @@ public class NotSubscribedException extends TenantException {
         this.version = version;
     }
 
-    public String tenant() {
+    public TenantId tenant() {
         return tenant;
     }
 

@@ -50,7 +50,7 @@ public class UsageEvents {
     @Transactional(TxType.SUPPORTS)
     public Optional<UsageEvent> find(TenantId tenant, String requestId) {
         try (var connection = dataSource.getConnection()) {
-            return ledger.find(connection, tenant.value(), requestId);
+            return ledger.find(connection, tenant, requestId);
         } catch (SQLException e) {
             throw new UsageLedgerException("could not read the usage ledger", e);
         }
@@ -60,7 +60,7 @@ public class UsageEvents {
     @Transactional(TxType.SUPPORTS)
     public Map<String, UsageEvent> charged(TenantId tenant, Collection<String> requestIds) {
         try (var connection = dataSource.getConnection()) {
-            return ledger.findAll(connection, tenant.value(), requestIds);
+            return ledger.findAll(connection, tenant, requestIds);
         } catch (SQLException e) {
             throw new UsageLedgerException("could not read the usage ledger", e);
         }
@@ -70,7 +70,7 @@ public class UsageEvents {
     @Transactional(TxType.SUPPORTS)
     public MonthlyUsage month(TenantId tenant, YearMonth month) {
         try (var connection = dataSource.getConnection()) {
-            return tally.month(connection, tenant.value(), month);
+            return tally.month(connection, tenant, month);
         } catch (SQLException e) {
             throw new UsageLedgerException("could not read the usage ledger", e);
         }
@@ -80,7 +80,7 @@ public class UsageEvents {
     @Transactional(TxType.SUPPORTS)
     public List<YearMonth> months(TenantId tenant, YearMonth current) {
         try (var connection = dataSource.getConnection()) {
-            return tally.months(connection, tenant.value(), current);
+            return tally.months(connection, tenant, current);
         } catch (SQLException e) {
             throw new UsageLedgerException("could not read the usage ledger", e);
         }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.citymaas.billing.usage.entity.UsageEvent;
+import org.citymaas.tenant.departments.entity.TenantId;
 import org.citymaas.tenant.quotas.entity.QuotaPeriod;
 
 /**
@@ -32,7 +33,7 @@ public final class UsageLedger {
     public boolean record(Connection connection, UsageEvent event) throws SQLException {
         var period = QuotaPeriod.containing(event.occurredAt());
         try (var insert = connection.prepareStatement(INSERT)) {
-            insert.setString(1, event.tenant());
+            insert.setString(1, event.tenant().value());
             insert.setString(2, event.requestId());
             insert.setString(3, event.caller());
             insert.setString(4, event.model());
@@ -49,9 +50,9 @@ public final class UsageLedger {
     }
 
     /** The event already recorded for this department and request id, if any. */
-    public Optional<UsageEvent> find(Connection connection, String tenant, String requestId) throws SQLException {
+    public Optional<UsageEvent> find(Connection connection, TenantId tenant, String requestId) throws SQLException {
         try (var find = connection.prepareStatement(FIND)) {
-            find.setString(1, tenant);
+            find.setString(1, tenant.value());
             find.setString(2, requestId);
             try (var result = find.executeQuery()) {
                 return result.next() ? Optional.of(event(tenant, result)) : Optional.empty();
@@ -60,13 +61,13 @@ public final class UsageLedger {
     }
 
     /** The events recorded for these request ids of the department, by request id (ids without one are absent). */
-    public Map<String, UsageEvent> findAll(Connection connection, String tenant, Collection<String> requestIds)
+    public Map<String, UsageEvent> findAll(Connection connection, TenantId tenant, Collection<String> requestIds)
             throws SQLException {
         if (requestIds.isEmpty()) {
             return Map.of();
         }
         try (var find = connection.prepareStatement(FIND_ALL)) {
-            find.setString(1, tenant);
+            find.setString(1, tenant.value());
             find.setArray(2, connection.createArrayOf("varchar", requestIds.toArray()));
             try (var result = find.executeQuery()) {
                 var events = new HashMap<String, UsageEvent>();
@@ -79,7 +80,7 @@ public final class UsageLedger {
         }
     }
 
-    private static UsageEvent event(String tenant, ResultSet result) throws SQLException {
+    private static UsageEvent event(TenantId tenant, ResultSet result) throws SQLException {
         return new UsageEvent(
                 tenant,
                 result.getString(10),

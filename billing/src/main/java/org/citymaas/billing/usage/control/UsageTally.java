@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.TreeSet;
 import org.citymaas.billing.usage.entity.DailyUsage;
 import org.citymaas.billing.usage.entity.MonthlyUsage;
+import org.citymaas.tenant.departments.entity.TenantId;
 import org.citymaas.tenant.quotas.entity.QuotaPeriod;
 
 /**
@@ -26,10 +27,10 @@ public final class UsageTally {
             "SELECT DISTINCT period FROM usage_event WHERE tenant_id = ? ORDER BY period DESC";
 
     /** The department's usage in the month, per model per day. */
-    public MonthlyUsage month(Connection connection, String tenant, YearMonth month) throws SQLException {
+    public MonthlyUsage month(Connection connection, TenantId tenant, YearMonth month) throws SQLException {
         try (var daily = connection.prepareStatement(DAILY)) {
             daily.setString(1, QuotaPeriod.CITY_ZONE.getId());
-            daily.setString(2, tenant);
+            daily.setString(2, tenant.value());
             daily.setDate(3, Date.valueOf(new QuotaPeriod(month).firstDay()));
             try (var result = daily.executeQuery()) {
                 var days = new ArrayList<DailyUsage>();
@@ -47,11 +48,11 @@ public final class UsageTally {
     }
 
     /** The months with usage, and the current one, newest first. */
-    public List<YearMonth> months(Connection connection, String tenant, YearMonth current) throws SQLException {
+    public List<YearMonth> months(Connection connection, TenantId tenant, YearMonth current) throws SQLException {
         var months = new TreeSet<YearMonth>();
         months.add(current);
         try (var query = connection.prepareStatement(MONTHS)) {
-            query.setString(1, tenant);
+            query.setString(1, tenant.value());
             try (var result = query.executeQuery()) {
                 while (result.next()) {
                     months.add(YearMonth.from(result.getObject(1, LocalDate.class)));

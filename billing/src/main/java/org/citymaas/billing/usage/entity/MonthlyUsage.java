@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.citymaas.tenant.departments.entity.TenantId;
 
 /**
  * A department's usage in one calendar month (Asia/Shanghai), per model per day.
@@ -13,7 +14,7 @@ import java.util.TreeMap;
  * @param month the month
  * @param days one entry per day and model that had charged requests, by day, then model
  */
-public record MonthlyUsage(String tenant, YearMonth month, List<DailyUsage> days) {
+public record MonthlyUsage(TenantId tenant, YearMonth month, List<DailyUsage> days) {
 
     public MonthlyUsage {
         Objects.requireNonNull(tenant, "tenant");

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.citymaas.tenant.departments.entity.TenantId;
 
 /**
  * One metered request, the unit of monthly billing.
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  *     was kept
  */
 public record UsageEvent(
-        String tenant,
+        TenantId tenant,
         String requestId,
         String caller,
         String model,

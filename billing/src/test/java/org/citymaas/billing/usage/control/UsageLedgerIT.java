@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.citymaas.billing.usage.entity.UsageEvent;
 import org.citymaas.db.embedded.EmbeddedDatabase;
 import org.citymaas.db.migration.Migrations;
+import org.citymaas.tenant.departments.entity.TenantId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class UsageLedgerIT {
 
     private static UsageEvent event(String requestId, int rows, String digest) {
         return new UsageEvent(
-                "transport",
+                new TenantId("transport"),
                 requestId,
                 "transport-api",
                 "traffic-flow-forecast",
@@ -64,7 +65,8 @@ class UsageLedgerIT {
             assertThat(ledger.record(connection, event(requestId, 3))).isTrue();
             assertThat(ledger.record(connection, event(requestId, 3))).isFalse();
 
-            var stored = ledger.find(connection, "transport", requestId).orElseThrow();
+            var stored = ledger.find(connection, new TenantId("transport"), requestId)
+                    .orElseThrow();
             assertThat(stored.rows()).isEqualTo(3);
             assertThat(stored.computeMillis()).isEqualByComparingTo("0.125");
             try (var count = connection
@@ -85,16 +87,17 @@ class UsageLedgerIT {
             ledger.record(connection, event(first, 1));
             ledger.record(connection, event(second, 4, OTHER_DIGEST));
 
-            var charged = ledger.findAll(connection, "transport", List.of(first, second, never));
+            var charged = ledger.findAll(connection, new TenantId("transport"), List.of(first, second, never));
             assertThat(charged).containsOnlyKeys(first, second);
             assertThat(charged.get(first).rows()).isEqualTo(1);
             assertThat(charged.get(second).rows()).isEqualTo(4);
             assertThat(charged.get(second).requestDigest()).isEqualTo(OTHER_DIGEST);
             assertThat(charged.get(second).computeMillis()).isEqualByComparingTo("0.125");
-            assertThat(ledger.findAll(connection, "education", List.of(first, second)))
+            assertThat(ledger.findAll(connection, new TenantId("education"), List.of(first, second)))
                     .as("another department's request ids are not this one's")
                     .isEmpty();
-            assertThat(ledger.findAll(connection, "transport", List.of())).isEmpty();
+            assertThat(ledger.findAll(connection, new TenantId("transport"), List.of()))
+                    .isEmpty();
         }
     }
 
@@ -106,7 +109,8 @@ class UsageLedgerIT {
             assertThat(ledger.record(connection, event(requestId, 5, OTHER_DIGEST)))
                     .isFalse();
 
-            var stored = ledger.find(connection, "transport", requestId).orElseThrow();
+            var stored = ledger.find(connection, new TenantId("transport"), requestId)
+                    .orElseThrow();
             assertThat(stored.requestDigest()).isEqualTo(DIGEST);
             assertThat(stored.rows()).isEqualTo(2);
             assertThat(stored.retriedBy("transport-api", "traffic-flow-forecast", 2, DIGEST))
@@ -122,7 +126,7 @@ class UsageLedgerIT {
         try (var connection = app.getConnection()) {
             ledger.record(connection, event(requestId, 1, null));
 
-            assertThat(ledger.find(connection, "transport", requestId)
+            assertThat(ledger.find(connection, new TenantId("transport"), requestId)
                             .orElseThrow()
                             .requestDigest())
                     .isNull();

@@ -14,6 +14,7 @@ import org.citymaas.billing.usage.entity.ModelUsage;
 import org.citymaas.billing.usage.entity.UsageEvent;
 import org.citymaas.db.embedded.EmbeddedDatabase;
 import org.citymaas.db.migration.Migrations;
+import org.citymaas.tenant.departments.entity.TenantId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class UsageTallyIT {
             ledger.record(
                     connection,
                     new UsageEvent(
-                            tenant,
+                            new TenantId(tenant),
                             UUID.randomUUID().toString(),
                             tenant + "-api",
                             model,
@@ -68,7 +69,7 @@ class UsageTallyIT {
         record("health", "education-score-predict", 7, "7.000", "2026-04-01T03:00:00Z");
 
         try (var connection = app.getConnection()) {
-            var april = tally.month(connection, "education", YearMonth.of(2026, 4));
+            var april = tally.month(connection, new TenantId("education"), YearMonth.of(2026, 4));
 
             assertThat(april.days())
                     .containsExactly(
@@ -82,11 +83,11 @@ class UsageTallyIT {
                     .containsExactly(
                             new ModelUsage("education-score-predict", 3, 6, new BigDecimal("3.750")),
                             new ModelUsage("traffic-flow-forecast", 1, 1, new BigDecimal("0.125")));
-            assertThat(tally.month(connection, "education", YearMonth.of(2026, 3))
+            assertThat(tally.month(connection, new TenantId("education"), YearMonth.of(2026, 3))
                             .days())
                     .extracting(DailyUsage::day, DailyUsage::requests)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 3, 31), 1L));
-            assertThat(tally.months(connection, "education", YearMonth.of(2026, 6)))
+            assertThat(tally.months(connection, new TenantId("education"), YearMonth.of(2026, 6)))
                     .as("months with usage and the current one, newest first")
                     .containsExactly(YearMonth.of(2026, 6), YearMonth.of(2026, 4), YearMonth.of(2026, 3));
         }
@@ -95,10 +96,10 @@ class UsageTallyIT {
     @Test
     void aDepartmentWithoutUsageHasAnEmptyMonthAndOnlyTheCurrentMonth() throws SQLException {
         try (var connection = app.getConnection()) {
-            assertThat(tally.month(connection, "environment", YearMonth.of(2026, 11))
+            assertThat(tally.month(connection, new TenantId("environment"), YearMonth.of(2026, 11))
                             .days())
                     .isEmpty();
-            assertThat(tally.months(connection, "environment", YearMonth.of(2026, 11)))
+            assertThat(tally.months(connection, new TenantId("environment"), YearMonth.of(2026, 11)))
                     .containsExactly(YearMonth.of(2026, 11));
         }
     }

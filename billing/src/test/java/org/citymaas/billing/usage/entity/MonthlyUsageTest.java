@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.citymaas.tenant.departments.entity.TenantId;
 import org.junit.jupiter.api.Test;
 
 class MonthlyUsageTest {
@@ -18,7 +19,7 @@ class MonthlyUsageTest {
     @Test
     void totalsAddUpEachModelsDaysAndListModelsByName() {
         var usage = new MonthlyUsage(
-                "transport",
+                new TenantId("transport"),
                 YearMonth.of(2026, 11),
                 List.of(
                         day(3, "traffic-flow-forecast", 2, 5, "1.250"),
@@ -41,7 +42,7 @@ class MonthlyUsageTest {
 
     @Test
     void aMonthWithoutUsageHasNoTotals() {
-        assertThat(new MonthlyUsage("transport", YearMonth.of(2026, 11), List.of()).totals())
+        assertThat(new MonthlyUsage(new TenantId("transport"), YearMonth.of(2026, 11), List.of()).totals())
                 .isEmpty();
     }
 
@@ -49,7 +50,7 @@ class MonthlyUsageTest {
     void refusesADayOutsideTheMonth() {
         var december = new DailyUsage(LocalDate.of(2026, 12, 1), "m", 1, 1, BigDecimal.ONE);
 
-        assertThatThrownBy(() -> new MonthlyUsage("transport", YearMonth.of(2026, 11), List.of(december)))
+        assertThatThrownBy(() -> new MonthlyUsage(new TenantId("transport"), YearMonth.of(2026, 11), List.of(december)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.citymaas.tenant.departments.entity.TenantId;
 import org.junit.jupiter.api.Test;
 
 class UsageEventTest {
@@ -14,7 +15,7 @@ class UsageEventTest {
 
     private static UsageEvent charged(String digest) {
         return new UsageEvent(
-                "transport",
+                new TenantId("transport"),
                 "req-1",
                 "transport-api",
                 "traffic-flow-forecast",

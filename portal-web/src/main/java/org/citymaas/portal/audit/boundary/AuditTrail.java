@@ -16,6 +16,7 @@ import org.citymaas.security.audit.entity.ChainedEvent;
 import org.citymaas.security.audit.entity.Verification;
 import org.citymaas.security.identity.entity.Caller;
 import org.citymaas.security.identity.entity.CallerKind;
+import org.citymaas.tenant.departments.entity.TenantId;
 
 /**
  * The portal's audit log, checkpoints and verifier (security's boundaries, set up on the container
@@ -98,13 +99,13 @@ public class AuditTrail {
     }
 
     /** The actor's newest events of the action in the department, newest first, at most {@code limit}. */
-    public List<ChainedEvent> eventsOf(String actor, ActorType actorType, String tenant, String action, int limit) {
+    public List<ChainedEvent> eventsOf(String actor, ActorType actorType, TenantId tenant, String action, int limit) {
         return log.eventsOf(actor, actorType, tenant, action, limit);
     }
 
     /** Where each of the department's request ids first had the action end with the outcome (its seq). */
     public Map<String, Long> firstOutcomes(
-            String tenant, String action, String outcome, Collection<String> requestIds) {
+            TenantId tenant, String action, String outcome, Collection<String> requestIds) {
         return log.firstOutcomes(tenant, action, outcome, requestIds);
     }
 

@@ -46,7 +46,7 @@ public class DepartmentOnboarding {
         var tenant = new TenantId(request.id());
         reserve(tenant, request);
         var account = new DepartmentAccount(
-                tenant.value(),
+                tenant,
                 request.nameZh().strip(),
                 request.nameEn().strip(),
                 request.adminUsername(),

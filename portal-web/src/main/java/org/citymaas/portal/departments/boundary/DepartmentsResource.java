@@ -19,7 +19,6 @@ import org.citymaas.portal.audit.boundary.AuditTrail;
 import org.citymaas.portal.signin.CurrentCaller;
 import org.citymaas.security.identity.entity.Role;
 import org.citymaas.tenant.departments.boundary.Departments;
-import org.citymaas.tenant.departments.entity.TenantId;
 import org.citymaas.tenant.errors.DepartmentNotFoundException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -70,8 +69,7 @@ public class DepartmentsResource {
             return departments.list().stream().map(DepartmentView::of).toList();
         }
         return caller.department()
-                .filter(TenantId::isValid)
-                .flatMap(slug -> departments.find(new TenantId(slug)))
+                .flatMap(departments::find)
                 .map(d -> List.of(DepartmentView.of(d)))
                 .orElse(List.of());
     }
@@ -82,10 +80,10 @@ public class DepartmentsResource {
     @Operation(summary = "One department (a tenant admin sees only their own; others answer 404)")
     public DepartmentView get(@PathParam("id") String id) {
         var caller = currentCaller.get();
-        var visible = caller.has(Role.PLATFORM_ADMIN) || id.equals(caller.tenant());
-        if (!visible || !TenantId.isValid(id)) {
-            throw new DepartmentNotFoundException(id);
+        var tenant = DepartmentIds.parse(id);
+        if (!caller.has(Role.PLATFORM_ADMIN) && !tenant.equals(caller.tenant())) {
+            throw new DepartmentNotFoundException(tenant);
         }
-        return DepartmentView.of(departments.get(new TenantId(id)));
+        return DepartmentView.of(departments.get(tenant));
     }
 }

@@ -33,12 +33,8 @@ public class InferenceLedger {
     AuditTrail audit;
 
     /** The usage event already charged for this department's request id, if any. */
-    public Optional<UsageEvent> charged(String tenant, String requestId) {
-        if (!TenantId.isValid(tenant)) {
-            // no department has this id, so nothing was ever charged to it
-            return Optional.empty();
-        }
-        return usage.find(new TenantId(tenant), requestId);
+    public Optional<UsageEvent> charged(TenantId tenant, String requestId) {
+        return usage.find(tenant, requestId);
     }
 
     /**
@@ -47,8 +43,8 @@ public class InferenceLedger {
      * @throws org.citymaas.tenant.errors.QuotaExceededException nothing left; nothing was taken
      */
     @Transactional(TxType.REQUIRES_NEW)
-    public Reservation reserve(String tenant, String model, long rows, Instant now) {
-        return quotas.reserve(new TenantId(tenant), model, rows, now);
+    public Reservation reserve(TenantId tenant, String model, long rows, Instant now) {
+        return quotas.reserve(tenant, model, rows, now);
     }
 
     /** How {@link #complete} ended. */
@@ -77,7 +73,7 @@ public class InferenceLedger {
             quotas.settle(reservation, event.rows());
         } else {
             quotas.release(reservation);
-            var retry = usage.find(new TenantId(event.tenant()), event.requestId())
+            var retry = usage.find(event.tenant(), event.requestId())
                     .map(first -> first.retriedBy(event.caller(), event.model(), event.rows(), event.requestDigest()))
                     .orElse(false);
             if (!retry) {

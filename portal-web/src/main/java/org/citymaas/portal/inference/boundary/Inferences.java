@@ -24,6 +24,7 @@ import org.citymaas.portal.errors.PortalStoppingException;
 import org.citymaas.portal.errors.RequestIdReusedException;
 import org.citymaas.portal.errors.UnknownModelException;
 import org.citymaas.portal.inference.control.RequestDigest;
+import org.citymaas.portal.inference.control.ShareKeys;
 import org.citymaas.portal.inference.entity.InferenceOutcome;
 import org.citymaas.portal.inference.entity.TensorRequest;
 import org.citymaas.portal.problems.InferenceAnswers;
@@ -41,7 +42,6 @@ import org.citymaas.runtime.inference.boundary.ModelRuntime;
 import org.citymaas.runtime.inference.boundary.ValidatedRequest;
 import org.citymaas.runtime.inference.entity.InferenceRequest;
 import org.citymaas.runtime.inference.entity.InferenceResult;
-import org.citymaas.runtime.inference.entity.ShareKey;
 import org.citymaas.security.audit.entity.AuditEvent;
 import org.citymaas.security.identity.entity.Caller;
 import org.citymaas.security.input.boundary.HostileCharacters;
@@ -191,7 +191,7 @@ public class Inferences {
         event.requestId(id);
         request.requireOutputsOf(target.card());
         var validated =
-                runtime.validate(InferenceRequest.of(ShareKey.of(caller.tenant()), target.ref(), request.inputs()));
+                runtime.validate(InferenceRequest.of(ShareKeys.of(caller.tenant()), target.ref(), request.inputs()));
         return new Admitted(target, request, id, validated);
     }
 

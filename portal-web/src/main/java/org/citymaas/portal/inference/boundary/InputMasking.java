@@ -15,6 +15,7 @@ import org.citymaas.runtime.inference.entity.Tensor;
 import org.citymaas.security.masking.boundary.Masking;
 import org.citymaas.security.masking.entity.MaskingPolicy;
 import org.citymaas.security.masking.entity.PiiType;
+import org.citymaas.tenant.departments.entity.TenantId;
 
 /**
  * Masks a request's text inputs by the model card before the model sees them: every BYTES input is
@@ -49,7 +50,7 @@ public class InputMasking {
      */
     public record MaskedInputs(List<Tensor> inputs, String summary) {}
 
-    public MaskedInputs mask(String department, ModelCard card, List<Tensor> inputs) {
+    public MaskedInputs mask(TenantId department, ModelCard card, List<Tensor> inputs) {
         var masked = new ArrayList<Tensor>(inputs.size());
         var findings = new TreeMap<PiiType, Integer>();
         for (var tensor : inputs) {
@@ -62,7 +63,7 @@ public class InputMasking {
             var values = tensor.strings();
             var out = new String[values.length];
             for (int i = 0; i < values.length; i++) {
-                out[i] = values[i] == null ? "null" : mask(department, sensitivity, values[i], findings);
+                out[i] = values[i] == null ? "null" : mask(department.value(), sensitivity, values[i], findings);
             }
             masked.add(Tensor.bytes(tensor.name(), tensor.shape(), out));
         }

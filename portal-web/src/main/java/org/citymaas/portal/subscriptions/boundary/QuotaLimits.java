@@ -1,6 +1,7 @@
 package org.citymaas.portal.subscriptions.boundary;
 
 import jakarta.validation.constraints.NotNull;
+import org.citymaas.portal.errors.IllegalQuotaException;
 
 /**
  * Monthly limits (calendar months in Asia/Shanghai) of a department for a model.
@@ -10,4 +11,12 @@ import jakarta.validation.constraints.NotNull;
  */
 public record QuotaLimits(
         @NotNull(message = "is required") Long requests,
-        @NotNull(message = "is required") Long rows) {}
+        @NotNull(message = "is required") Long rows) {
+
+    /** @throws IllegalQuotaException a negative limit */
+    void requireNonNegative() {
+        if (requests < 0 || rows < 0) {
+            throw new IllegalQuotaException("quota limits cannot be negative");
+        }
+    }
+}

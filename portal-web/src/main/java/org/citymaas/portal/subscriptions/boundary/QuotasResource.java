@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.citymaas.portal.departments.boundary.DepartmentIds;
 import org.citymaas.portal.signin.CurrentCaller;
 import org.citymaas.security.identity.entity.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,6 +37,7 @@ public class QuotasResource {
             @PathParam("id") String id,
             @PathParam("model") String model,
             @NotNull(message = "a JSON body is required") @Valid QuotaLimits limits) {
-        return subscriptions.setQuota(id, model, limits, currentCaller.get());
+        limits.requireNonNegative(); // refused before the department is looked at, as the use case does
+        return subscriptions.setQuota(DepartmentIds.parse(id), model, limits, currentCaller.get());
     }
 }

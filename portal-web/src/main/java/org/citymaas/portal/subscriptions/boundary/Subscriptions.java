@@ -6,12 +6,10 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import org.citymaas.portal.audit.boundary.AuditTrail;
-import org.citymaas.portal.errors.IllegalQuotaException;
 import org.citymaas.portal.errors.UnknownModelException;
 import org.citymaas.runtime.catalog.boundary.Catalog;
 import org.citymaas.security.identity.entity.Caller;
 import org.citymaas.tenant.departments.entity.TenantId;
-import org.citymaas.tenant.errors.DepartmentNotFoundException;
 import org.citymaas.tenant.quotas.boundary.Quotas;
 import org.citymaas.tenant.quotas.entity.QuotaLimit;
 import org.citymaas.tenant.quotas.entity.QuotaStatus;
@@ -39,7 +37,7 @@ public class Subscriptions {
     Catalog catalog;
 
     @Transactional
-    public SubscriptionView grant(String department, NewSubscription request, Caller by) {
+    public SubscriptionView grant(TenantId department, NewSubscription request, Caller by) {
         var model = request.model();
         if (catalog.versions(model).isEmpty()) {
             throw new UnknownModelException("the catalog has no model '" + model + "'");
@@ -49,7 +47,7 @@ public class Subscriptions {
                         .noneMatch(v -> v.card().version().equals(request.version()))) {
             throw new UnknownModelException("model '" + model + "' has no version '" + request.version() + "'");
         }
-        var granted = subscriptions.grant(tenant(department), model, request.version(), by.name());
+        var granted = subscriptions.grant(department, model, request.version(), by.name());
         audit.append(AuditTrail.by(by)
                 .action("subscription.grant")
                 .resource("tenants/" + department + "/subscriptions/" + model)
@@ -60,8 +58,8 @@ public class Subscriptions {
     }
 
     @Transactional
-    public boolean revoke(String department, String model, Caller by) {
-        var removed = subscriptions.revoke(tenant(department), model);
+    public boolean revoke(TenantId department, String model, Caller by) {
+        var removed = subscriptions.revoke(department, model);
         audit.append(AuditTrail.by(by)
                 .action("subscription.revoke")
                 .resource("tenants/" + department + "/subscriptions/" + model)
@@ -70,10 +68,8 @@ public class Subscriptions {
         return removed;
     }
 
-    public List<SubscriptionView> list(String department) {
-        return subscriptions.list(tenant(department)).stream()
-                .map(Subscriptions::view)
-                .toList();
+    public List<SubscriptionView> list(TenantId department) {
+        return subscriptions.list(department).stream().map(Subscriptions::view).toList();
     }
 
     /** Every department's subscriptions, by department and model: the platform admins' overview. */
@@ -82,20 +78,14 @@ public class Subscriptions {
     }
 
     /** The department's subscription to the model, if it has one. */
-    public Optional<SubscriptionView> find(String department, String model) {
-        if (!TenantId.isValid(department)) {
-            return Optional.empty();
-        }
-        return subscriptions.find(new TenantId(department), model).map(Subscriptions::view);
+    public Optional<SubscriptionView> find(TenantId department, String model) {
+        return subscriptions.find(department, model).map(Subscriptions::view);
     }
 
     @Transactional
-    public QuotaView setQuota(String department, String model, QuotaLimits limits, Caller by) {
-        if (limits.requests() < 0 || limits.rows() < 0) {
-            throw new IllegalQuotaException("quota limits cannot be negative");
-        }
-        var status =
-                quotas.setLimit(tenant(department), model, new QuotaLimit(limits.requests(), limits.rows()), by.name());
+    public QuotaView setQuota(TenantId department, String model, QuotaLimits limits, Caller by) {
+        limits.requireNonNegative();
+        var status = quotas.setLimit(department, model, new QuotaLimit(limits.requests(), limits.rows()), by.name());
         audit.append(AuditTrail.by(by)
                 .action("quota.set")
                 .resource("tenants/" + department + "/quotas/" + model)
@@ -106,26 +96,15 @@ public class Subscriptions {
     }
 
     /** The department's quota status for every model it subscribes to. */
-    public List<QuotaView> quotas(String department) {
-        if (!TenantId.isValid(department)) {
-            return List.of();
-        }
-        return quotas.subscribed(new TenantId(department)).stream()
+    public List<QuotaView> quotas(TenantId department) {
+        return quotas.subscribed(department).stream()
                 .map(q -> view(q.model(), q.status()))
                 .toList();
     }
 
     /** What the department used of the model this month, and its limits. */
-    public QuotaView quota(String department, String model) {
-        return view(model, quotas.status(tenant(department), model));
-    }
-
-    /** The department's id, or 404 for text that cannot be one. */
-    private static TenantId tenant(String department) {
-        if (!TenantId.isValid(department)) {
-            throw new DepartmentNotFoundException(department);
-        }
-        return new TenantId(department);
+    public QuotaView quota(TenantId department, String model) {
+        return view(model, quotas.status(department, model));
     }
 
     private static SubscriptionView view(Subscription subscription) {

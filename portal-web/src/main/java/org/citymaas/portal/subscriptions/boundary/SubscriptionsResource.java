@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.citymaas.portal.departments.boundary.DepartmentIds;
 import org.citymaas.portal.signin.CurrentCaller;
 import org.citymaas.security.identity.entity.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -42,7 +43,7 @@ public class SubscriptionsResource {
             @PathParam("id") String id,
             @NotNull(message = "a JSON body is required") @Valid NewSubscription request,
             @Context UriInfo uri) {
-        var granted = subscriptions.grant(id, request, currentCaller.get());
+        var granted = subscriptions.grant(DepartmentIds.parse(id), request, currentCaller.get());
         return Response.created(
                         uri.getAbsolutePathBuilder().path(granted.model()).build())
                 .entity(granted)
@@ -52,14 +53,14 @@ public class SubscriptionsResource {
     @GET
     @Operation(summary = "The department's subscriptions")
     public List<SubscriptionView> list(@PathParam("id") String id) {
-        return subscriptions.list(id);
+        return subscriptions.list(DepartmentIds.parse(id));
     }
 
     @DELETE
     @Path("{model}")
     @Operation(summary = "End the department's subscription to a model")
     public Response revoke(@PathParam("id") String id, @PathParam("model") String model) {
-        if (!subscriptions.revoke(id, model, currentCaller.get())) {
+        if (!subscriptions.revoke(DepartmentIds.parse(id), model, currentCaller.get())) {
             throw new NotFoundException();
         }
         return Response.noContent().build();

@@ -16,7 +16,6 @@ import org.citymaas.security.audit.entity.ActorType;
 import org.citymaas.security.audit.entity.ChainedEvent;
 import org.citymaas.security.identity.entity.Caller;
 import org.citymaas.security.identity.entity.CallerKind;
-import org.citymaas.tenant.departments.entity.TenantId;
 import org.citymaas.tenant.quotas.entity.QuotaPeriod;
 
 /**
@@ -66,9 +65,7 @@ public class RequestHistory {
                 .filter(e -> charged(e, firstSuccess))
                 .map(e -> e.event().requestId())
                 .collect(Collectors.toSet());
-        Map<String, UsageEvent> charges = chargedIds.isEmpty() || !TenantId.isValid(tenant)
-                ? Map.of()
-                : usage.charged(new TenantId(tenant), chargedIds);
+        Map<String, UsageEvent> charges = chargedIds.isEmpty() ? Map.of() : usage.charged(tenant, chargedIds);
         return entries(events, firstSuccess, charges);
     }
 

@@ -32,7 +32,7 @@ public record UsageReportView(
 
     static UsageReportView of(MonthlyUsage usage, List<YearMonth> months) {
         return new UsageReportView(
-                usage.tenant(),
+                usage.tenant().value(),
                 usage.month().toString(),
                 QuotaPeriod.CITY_ZONE.getId(),
                 months.stream().map(YearMonth::toString).toList(),

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.List;
 import org.citymaas.billing.usage.boundary.UsageEvents;
 import org.citymaas.billing.usage.entity.MonthlyUsage;
+import org.citymaas.portal.departments.boundary.DepartmentIds;
 import org.citymaas.portal.errors.InvalidParameterException;
 import org.citymaas.portal.usage.control.ReportMonth;
 import org.citymaas.security.identity.entity.Caller;
@@ -38,49 +39,47 @@ public class UsageReports {
     /**
      * The department's usage in the month (YYYY-MM; none: the current month).
      *
+     * @param requested the department as the caller named it, if they did
      * @throws InvalidParameterException a bad month, or a platform admin who named no department
      * @throws DepartmentNotFoundException a department the caller may not see, or none at all
      */
-    public UsageReportView report(Caller caller, String month, String department) {
+    public UsageReportView report(Caller caller, String month, String requested) {
         var reportMonth = ReportMonth.parse(month, currentMonth());
-        var tenant = visibleDepartment(caller, department);
-        return UsageReportView.of(usage(tenant, reportMonth.month()), months(tenant));
+        var tenant = visibleDepartment(caller, requested);
+        return UsageReportView.of(usage.month(tenant, reportMonth.month()), months(tenant));
     }
 
     /** The department's usage in the month, for the CSV export and the page. */
-    public MonthlyUsage usage(Caller caller, String month, String department) {
+    public MonthlyUsage usage(Caller caller, String month, String requested) {
         var reportMonth = ReportMonth.parse(month, currentMonth());
-        return usage(visibleDepartment(caller, department), reportMonth.month());
+        return usage.month(visibleDepartment(caller, requested), reportMonth.month());
     }
 
     /** The months with usage and the current one, newest first. */
-    public List<YearMonth> months(String tenant) {
-        return usage.months(new TenantId(tenant), currentMonth().month());
+    public List<YearMonth> months(TenantId tenant) {
+        return usage.months(tenant, currentMonth().month());
     }
 
     /**
-     * The department the caller asked for, if they may see it.
+     * The department the caller asked for (as they named it, if they did), if they may see it.
      *
      * @throws DepartmentNotFoundException another department (for a tenant admin), or an unknown one
      */
-    public String visibleDepartment(Caller caller, String requested) {
+    public TenantId visibleDepartment(Caller caller, String requested) {
         var wanted = requested == null || requested.isBlank() ? null : requested.strip();
         if (!caller.has(Role.PLATFORM_ADMIN)) {
             var own = caller.tenant();
-            if (own == null || (wanted != null && !wanted.equals(own))) {
-                throw new DepartmentNotFoundException(wanted == null ? "(none)" : wanted);
+            if (own == null || (wanted != null && !wanted.equals(own.value()))) {
+                throw DepartmentNotFoundException.named(wanted == null ? "(none)" : wanted);
             }
-            wanted = own;
+            wanted = own.value();
         } else if (wanted == null) {
             throw new InvalidParameterException("department", "name the department whose usage to show");
         }
-        if (!TenantId.isValid(wanted) || departments.find(new TenantId(wanted)).isEmpty()) {
-            throw new DepartmentNotFoundException(wanted);
+        var tenant = DepartmentIds.parse(wanted);
+        if (departments.find(tenant).isEmpty()) {
+            throw new DepartmentNotFoundException(tenant);
         }
-        return wanted;
-    }
-
-    private MonthlyUsage usage(String tenant, YearMonth month) {
-        return usage.month(new TenantId(tenant), month);
+        return tenant;
     }
 }

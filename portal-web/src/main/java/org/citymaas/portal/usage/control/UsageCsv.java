@@ -30,7 +30,7 @@ public final class UsageCsv {
         var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         var csv = SpreadsheetCsv.forSpreadsheets(writer);
         csv.row((Object[]) HEADER);
-        var department = usage.tenant();
+        var department = usage.tenant().value();
         var month = usage.month().toString();
         for (var day : usage.days()) {
             csv.row(

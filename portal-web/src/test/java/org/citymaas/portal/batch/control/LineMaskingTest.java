@@ -15,6 +15,7 @@ import org.citymaas.runtime.catalog.boundary.Catalog;
 import org.citymaas.runtime.catalog.entity.ModelCard;
 import org.citymaas.runtime.catalog.entity.ModelRef;
 import org.citymaas.security.masking.boundary.Masking;
+import org.citymaas.tenant.departments.entity.TenantId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,7 @@ class LineMaskingTest {
 
     /** A finished line as the runner keeps it. */
     private static BatchLine kept(String department, String model, BatchLine finished) {
-        var masked = MASKING.mask(department, card(model), LineMasking.tensors(finished));
+        var masked = MASKING.mask(new TenantId(department), card(model), LineMasking.tensors(finished));
         return LineMasking.masked(finished, masked.inputs());
     }
 

@@ -12,6 +12,7 @@ import org.citymaas.runtime.DeadlineExceededException;
 import org.citymaas.runtime.FieldViolation;
 import org.citymaas.runtime.InvalidInputException;
 import org.citymaas.runtime.ModelRuntimeException;
+import org.citymaas.tenant.departments.entity.TenantId;
 import org.citymaas.tenant.errors.NotSubscribedException;
 import org.citymaas.tenant.errors.QuotaExceededException;
 import org.junit.jupiter.api.Test;
@@ -32,10 +33,10 @@ class LineRefusalsTest {
 
     @Test
     void eachRefusalHasItsOutcomeShownByTheNumberTheApiAnswers() {
-        var quota = new QuotaExceededException("transport", "m", "requests", Instant.now());
+        var quota = new QuotaExceededException(new TenantId("transport"), "m", "requests", Instant.now());
 
         assertThat(LineRefusals.of(quota).orElseThrow().outcome()).isEqualTo(LineOutcome.REFUSED_QUOTA);
-        assertThat(LineRefusals.of(new NotSubscribedException("transport", "m", null))
+        assertThat(LineRefusals.of(new NotSubscribedException(new TenantId("transport"), "m", null))
                         .orElseThrow()
                         .outcome())
                 .isEqualTo(LineOutcome.NOT_SUBSCRIBED);

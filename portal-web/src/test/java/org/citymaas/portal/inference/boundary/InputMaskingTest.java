@@ -11,6 +11,7 @@ import org.citymaas.runtime.catalog.boundary.Catalog;
 import org.citymaas.runtime.catalog.entity.ModelRef;
 import org.citymaas.runtime.inference.entity.Tensor;
 import org.citymaas.security.masking.boundary.Masking;
+import org.citymaas.tenant.departments.entity.TenantId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ class InputMaskingTest {
                 .card();
         var text = "来电人张伟反映工地夜间施工噪音很大，电话13812345678，身份证号110105199003074579。";
 
-        var masked = masking().mask("hotline", card, List.of(Tensor.bytes("text", new long[] {1}, text)));
+        var masked = masking().mask(new TenantId("hotline"), card, List.of(Tensor.bytes("text", new long[] {1}, text)));
 
         var seen = masked.inputs().get(0).strings()[0];
         assertThat(seen).contains("工地夜间施工噪音很大", "138****5678").doesNotContain("13812345678", "110105199003074579");
@@ -50,7 +51,7 @@ class InputMaskingTest {
                 .card();
         var hour = Tensor.int64("hour_of_day", new long[] {1, 1}, 8L);
 
-        var masked = masking().mask("transport", card, List.of(hour));
+        var masked = masking().mask(new TenantId("transport"), card, List.of(hour));
 
         assertThat(masked.inputs()).containsExactly(hour);
         assertThat(masked.summary()).isEqualTo("rows=1 inputs=hour_of_day:INT64[1,1]");
@@ -66,13 +67,13 @@ class InputMaskingTest {
                 Tensor.bytes("student_id", new long[] {1}, "S-2026-0042"),
                 Tensor.fp32("attendance_rate", new long[] {1, 1}, 0.9f));
 
-        var complaint = masking().mask("hotline", complaints, text);
-        var complaintAgain = masking().mask("hotline", complaints, text);
-        var score = masking().mask("education", scores, student);
-        var scoreAgain = masking().mask("education", scores, student);
+        var complaint = masking().mask(new TenantId("hotline"), complaints, text);
+        var complaintAgain = masking().mask(new TenantId("hotline"), complaints, text);
+        var score = masking().mask(new TenantId("education"), scores, student);
+        var scoreAgain = masking().mask(new TenantId("education"), scores, student);
         var otherStudent = masking()
                 .mask(
-                        "education",
+                        new TenantId("education"),
                         scores,
                         List.of(
                                 Tensor.bytes("student_id", new long[] {1}, "S-2026-0043"),

@@ -12,6 +12,7 @@ import org.citymaas.portal.errors.InvalidParameterException;
 import org.citymaas.security.audit.entity.ActorType;
 import org.citymaas.security.audit.entity.AuditEvent;
 import org.citymaas.security.audit.entity.ChainedEvent;
+import org.citymaas.tenant.departments.entity.TenantId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,7 +42,7 @@ class RequestHistoryTest {
         var refused = event(5, "r2", "REJECTED", 400, "models/traffic-flow-forecast/versions/2");
         var first = event(3, "r1", "OK", 200, "models/traffic-flow-forecast");
         var charge = new UsageEvent(
-                "transport",
+                new TenantId("transport"),
                 "r1",
                 "zhang.wei",
                 "traffic-flow-forecast",
@@ -75,7 +76,7 @@ class RequestHistoryTest {
         var event = AuditEvent.builder()
                 .occurredAt(Instant.parse("2026-11-25T08:00:00Z"))
                 .actor("zhang.wei", ActorType.USER)
-                .tenant("transport")
+                .tenant(new TenantId("transport"))
                 .action(RequestHistory.ACTION)
                 .resource(resource)
                 .outcome(outcome, status)

@@ -14,12 +14,13 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.citymaas.billing.usage.entity.DailyUsage;
 import org.citymaas.billing.usage.entity.MonthlyUsage;
+import org.citymaas.tenant.departments.entity.TenantId;
 import org.junit.jupiter.api.Test;
 
 class UsageCsvTest {
 
     private static final MonthlyUsage USAGE = new MonthlyUsage(
-            "transport",
+            new TenantId("transport"),
             YearMonth.of(2026, 11),
             List.of(
                     new DailyUsage(LocalDate.of(2026, 11, 2), "traffic-flow-forecast", 2, 3, new BigDecimal("1.250")),
@@ -68,7 +69,7 @@ class UsageCsvTest {
 
     @Test
     void anEmptyMonthIsTheHeaderAlone() throws IOException {
-        var empty = new MonthlyUsage("health", YearMonth.of(2026, 10), List.of());
+        var empty = new MonthlyUsage(new TenantId("health"), YearMonth.of(2026, 10), List.of());
 
         assertThat(read(write(empty))).isEmpty();
         assertThat(UsageCsv.filename(empty)).isEqualTo("usage-health-2026-10.csv");

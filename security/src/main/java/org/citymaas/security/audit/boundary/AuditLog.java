@@ -13,6 +13,7 @@ import org.citymaas.security.audit.entity.ActorType;
 import org.citymaas.security.audit.entity.AuditEvent;
 import org.citymaas.security.audit.entity.AuditException;
 import org.citymaas.security.audit.entity.ChainedEvent;
+import org.citymaas.tenant.departments.entity.TenantId;
 
 /**
  * Appends events to the tamper-evident audit log, and reads an actor's events back. Callers pass
@@ -75,7 +76,7 @@ public class AuditLog {
     }
 
     /** The actor's newest events of the action in the department, newest first, at most {@code limit}. */
-    public List<ChainedEvent> eventsOf(String actor, ActorType actorType, String tenant, String action, int limit) {
+    public List<ChainedEvent> eventsOf(String actor, ActorType actorType, TenantId tenant, String action, int limit) {
         try (var connection = dataSource.getConnection()) {
             return ChainReader.ofActor(connection, actor, actorType, tenant, action, limit);
         } catch (SQLException e) {
@@ -89,7 +90,7 @@ public class AuditLog {
      * every caller's events count.
      */
     public Map<String, Long> firstOutcomes(
-            String tenant, String action, String outcome, Collection<String> requestIds) {
+            TenantId tenant, String action, String outcome, Collection<String> requestIds) {
         try (var connection = dataSource.getConnection()) {
             return ChainReader.firstOf(connection, tenant, action, outcome, requestIds);
         } catch (SQLException e) {

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import org.citymaas.security.audit.entity.AuditEvent;
 import org.citymaas.security.audit.entity.Checkpoint;
+import org.citymaas.tenant.departments.entity.TenantId;
 
 /**
  * The exact bytes that are hashed (events) and signed (checkpoints). Each is a sequence of fields,
@@ -64,7 +65,7 @@ public final class CanonicalForm {
         out.add(instant(e.occurredAt()));
         out.add(e.actor());
         out.add(e.actorType().code());
-        out.add(e.tenant());
+        out.add(tenant(e.tenant()));
         out.add(e.action());
         out.add(e.resource());
         out.add(e.outcome());
@@ -94,6 +95,20 @@ public final class CanonicalForm {
     }
 
     /** Parses the canonical text form of an instant. */
+    /** The tenant as the canonical form, the table and the bundle write it: its slug, or null. */
+    public static String tenant(TenantId tenant) {
+        return tenant == null ? null : tenant.value();
+    }
+
+    /**
+     * The tenant that {@link #tenant(TenantId)} wrote.
+     *
+     * @throws IllegalArgumentException not a department's id
+     */
+    public static TenantId parseTenant(String text) {
+        return text == null ? null : new TenantId(text);
+    }
+
     public static Instant parseInstant(String text) {
         return Instant.parse(text);
     }

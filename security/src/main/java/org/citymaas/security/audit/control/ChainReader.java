@@ -19,6 +19,7 @@ import org.citymaas.security.audit.entity.AuditException;
 import org.citymaas.security.audit.entity.ChainedEvent;
 import org.citymaas.security.audit.entity.Checkpoint;
 import org.citymaas.security.audit.entity.MalformedEventException;
+import org.citymaas.tenant.departments.entity.TenantId;
 
 /**
  * Reads the chain and its checkpoints back, exactly as stored, for verification and export, and an
@@ -41,12 +42,12 @@ public final class ChainReader {
 
     /** The actor's newest events of the action in the department, newest first, at most {@code limit}. */
     public static List<ChainedEvent> ofActor(
-            Connection connection, String actor, ActorType actorType, String tenant, String action, int limit)
+            Connection connection, String actor, ActorType actorType, TenantId tenant, String action, int limit)
             throws SQLException {
         try (var s = connection.prepareStatement(OF_ACTOR)) {
             s.setString(1, actor);
             s.setString(2, actorType.code());
-            s.setString(3, tenant);
+            s.setString(3, CanonicalForm.tenant(tenant));
             s.setString(4, action);
             s.setInt(5, limit);
             var events = new ArrayList<ChainedEvent>();
@@ -64,13 +65,13 @@ public final class ChainReader {
      * request id; ids without one are absent.
      */
     public static Map<String, Long> firstOf(
-            Connection connection, String tenant, String action, String outcome, Collection<String> requestIds)
+            Connection connection, TenantId tenant, String action, String outcome, Collection<String> requestIds)
             throws SQLException {
         if (requestIds.isEmpty()) {
             return Map.of();
         }
         try (var s = connection.prepareStatement(FIRST)) {
-            s.setString(1, tenant);
+            s.setString(1, CanonicalForm.tenant(tenant));
             s.setString(2, action);
             s.setString(3, outcome);
             s.setArray(4, connection.createArrayOf("varchar", requestIds.toArray()));
@@ -169,7 +170,7 @@ public final class ChainReader {
                 row.getObject(2, OffsetDateTime.class).toInstant(),
                 row.getString(3),
                 ActorType.ofCode(row.getString(4)),
-                row.getString(5),
+                CanonicalForm.parseTenant(row.getString(5)),
                 row.getString(6),
                 row.getString(7),
                 row.getString(8),

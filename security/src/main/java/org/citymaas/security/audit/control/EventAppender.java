@@ -151,7 +151,7 @@ public final class EventAppender {
         s.setObject(i++, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
         s.setString(i++, e.actor());
         s.setString(i++, e.actorType().code());
-        s.setString(i++, e.tenant());
+        s.setString(i++, CanonicalForm.tenant(e.tenant()));
         s.setString(i++, e.action());
         s.setString(i++, e.resource());
         s.setString(i++, e.outcome());
@@ -191,7 +191,7 @@ public final class EventAppender {
             occurredAt[i] = CanonicalForm.instant(e.occurredAt());
             actor[i] = e.actor();
             actorType[i] = e.actorType().code();
-            tenant[i] = e.tenant();
+            tenant[i] = CanonicalForm.tenant(e.tenant());
             action[i] = e.action();
             resource[i] = e.resource();
             outcome[i] = e.outcome();

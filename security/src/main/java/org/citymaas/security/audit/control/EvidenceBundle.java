@@ -107,7 +107,7 @@ public final class EvidenceBundle {
         json.writeStringField("occurredAt", CanonicalForm.instant(e.occurredAt()));
         json.writeStringField("actor", e.actor());
         json.writeStringField("actorType", e.actorType().code());
-        json.writeStringField("tenant", e.tenant());
+        json.writeStringField("tenant", CanonicalForm.tenant(e.tenant()));
         json.writeStringField("action", e.action());
         json.writeStringField("resource", e.resource());
         json.writeStringField("outcome", e.outcome());
@@ -147,7 +147,7 @@ public final class EvidenceBundle {
                     CanonicalForm.parseInstant(fields.get("occurredAt")),
                     fields.get("actor"),
                     ActorType.ofCode(fields.get("actorType")),
-                    fields.get("tenant"),
+                    CanonicalForm.parseTenant(fields.get("tenant")),
                     fields.get("action"),
                     fields.get("resource"),
                     fields.get("outcome"),

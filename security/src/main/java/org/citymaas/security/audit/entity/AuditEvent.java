@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.citymaas.tenant.departments.entity.TenantId;
 
 /**
  * One thing that happened, as the caller records it. Never raw personal data: this log does not
@@ -14,7 +15,7 @@ import java.util.Objects;
  * <p>{@code occurredAt} is kept at microsecond precision, as PostgreSQL stores it, so that the hash
  * computed before the insert is the hash recomputed from the row.
  *
- * @param tenant the department slug, null for an anonymous caller
+ * @param tenant the department, null for an anonymous or platform-wide caller
  * @param outcome {@code OK}, {@code DENIED}, {@code REJECTED}, {@code FAILED}...
  * @param httpStatus the status the caller answered, null when there was no HTTP answer
  * @param requestDigest lowercase hex SHA-256 of the request as the model received it (masked; see {@link
@@ -25,7 +26,7 @@ public record AuditEvent(
         Instant occurredAt,
         String actor,
         ActorType actorType,
-        String tenant,
+        TenantId tenant,
         String action,
         String resource,
         String outcome,
@@ -41,7 +42,6 @@ public record AuditEvent(
         Objects.requireNonNull(actorType, "actorType");
         occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
         check("actor", actor, 200, true);
-        check("tenant", tenant, 40, false);
         check("action", action, 100, true);
         check("resource", resource, 500, true);
         check("outcome", outcome, 20, true);
@@ -103,7 +103,7 @@ public record AuditEvent(
         private Instant occurredAt = Instant.now();
         private String actor;
         private ActorType actorType = ActorType.USER;
-        private String tenant;
+        private TenantId tenant;
         private String action;
         private String resource;
         private String outcome;
@@ -127,7 +127,7 @@ public record AuditEvent(
             return this;
         }
 
-        public Builder tenant(String value) {
+        public Builder tenant(TenantId value) {
             tenant = value;
             return this;
         }

@@ -3,6 +3,7 @@ package org.citymaas.security.identity.entity;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.citymaas.tenant.departments.entity.TenantId;
 
 /**
  * Whoever makes the current request, the same for a browser session and an API Bearer token: the
@@ -12,10 +13,11 @@ import java.util.Set;
  * @param name the user name (or the service account's client id)
  * @param displayName a readable name
  * @param kind a person or a department's system
- * @param tenant the department's slug from the {@code tenant} claim, absent for platform-wide callers
+ * @param tenant the department from the {@code tenant} claim, null for platform-wide callers
  * @param roles the CityMaaS realm roles
  */
-public record Caller(String subject, String name, String displayName, CallerKind kind, String tenant, Set<Role> roles) {
+public record Caller(
+        String subject, String name, String displayName, CallerKind kind, TenantId tenant, Set<Role> roles) {
 
     public Caller {
         Objects.requireNonNull(subject, "subject");
@@ -25,7 +27,7 @@ public record Caller(String subject, String name, String displayName, CallerKind
         roles = Set.copyOf(roles);
     }
 
-    public Optional<String> department() {
+    public Optional<TenantId> department() {
         return Optional.ofNullable(tenant);
     }
 

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.citymaas.tenant.departments.entity.TenantId;
 
 /**
  * The claims of a verified Keycloak token (access or ID token) and the {@link Caller} they describe.
@@ -71,7 +72,7 @@ public record TokenClaims(Map<String, Object> claims) {
                 name,
                 service ? name : displayName(),
                 service ? CallerKind.SERVICE : CallerKind.USER,
-                tenant == null || tenant.isBlank() ? null : tenant,
+                TenantId.isValid(tenant) ? new TenantId(tenant) : null,
                 roles());
     }
 }

@@ -163,9 +163,9 @@ public class KeycloakDirectory {
     private String createGroup(RealmResource realm, DepartmentAccount account) {
         var parent = realm.getGroupByPath("/departments");
         var group = new GroupRepresentation();
-        group.setName(account.tenant());
+        group.setName(account.tenant().value());
         group.setAttributes(Map.of(
-                "tenant", List.of(account.tenant()),
+                "tenant", List.of(account.tenant().value()),
                 "name_zh", List.of(account.nameZh()),
                 "name_en", List.of(account.nameEn())));
         try (var response = realm.groups().group(parent.getId()).subGroup(group)) {
@@ -181,7 +181,7 @@ public class KeycloakDirectory {
         user.setFirstName(account.adminDisplayName());
         user.setEnabled(true);
         user.setEmailVerified(true);
-        user.setAttributes(Map.of("tenant", List.of(account.tenant())));
+        user.setAttributes(Map.of("tenant", List.of(account.tenant().value())));
         user.setGroups(List.of(account.groupPath()));
         user.setRequiredActions(List.of("UPDATE_PASSWORD"));
         var credential = new CredentialRepresentation();
@@ -224,7 +224,7 @@ public class KeycloakDirectory {
         var serviceAccount = realm.clients().get(clientUuid).getServiceAccountUser();
         var user = realm.users().get(serviceAccount.getId());
         var representation = user.toRepresentation();
-        representation.setAttributes(Map.of("tenant", List.of(account.tenant())));
+        representation.setAttributes(Map.of("tenant", List.of(account.tenant().value())));
         user.update(representation);
         var group = realm.getGroupByPath(account.groupPath());
         user.joinGroup(group.getId());

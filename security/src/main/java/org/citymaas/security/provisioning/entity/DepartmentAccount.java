@@ -1,11 +1,12 @@
 package org.citymaas.security.provisioning.entity;
 
 import java.util.Objects;
+import org.citymaas.tenant.departments.entity.TenantId;
 
 /**
  * What Keycloak needs to know of a new department.
  *
- * @param tenant the department's slug
+ * @param tenant the department
  * @param nameZh the Chinese name
  * @param nameEn the English name
  * @param adminUsername the user name of its first tenant admin
@@ -13,7 +14,12 @@ import java.util.Objects;
  * @param adminDisplayName the admin's name as people read it
  */
 public record DepartmentAccount(
-        String tenant, String nameZh, String nameEn, String adminUsername, String adminEmail, String adminDisplayName) {
+        TenantId tenant,
+        String nameZh,
+        String nameEn,
+        String adminUsername,
+        String adminEmail,
+        String adminDisplayName) {
 
     public DepartmentAccount {
         Objects.requireNonNull(tenant, "tenant");

@@ -20,6 +20,7 @@ import org.citymaas.security.audit.boundary.PerThreadDataSource;
 import org.citymaas.security.audit.entity.ActorType;
 import org.citymaas.security.audit.entity.AuditEvent;
 import org.citymaas.security.audit.verifier.VerifyEvidence;
+import org.citymaas.tenant.departments.entity.TenantId;
 
 /**
  * Measures the audit log on a real PostgreSQL (the embedded one: fsync off, so commits cost no disk
@@ -211,7 +212,7 @@ public final class AuditBench {
         return AuditEvent.builder()
                 .occurredAt(Instant.now())
                 .actor("zhang.wei", ActorType.USER)
-                .tenant("transport")
+                .tenant(new TenantId("transport"))
                 .action("inference.request")
                 .resource("models/traffic-flow/versions/3")
                 .outcome("OK", 200)

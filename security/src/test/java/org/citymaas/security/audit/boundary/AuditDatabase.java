@@ -8,6 +8,7 @@ import org.citymaas.db.embedded.EmbeddedDatabase;
 import org.citymaas.db.migration.Migrations;
 import org.citymaas.security.audit.entity.ActorType;
 import org.citymaas.security.audit.entity.AuditEvent;
+import org.citymaas.tenant.departments.entity.TenantId;
 
 /** A throw-away PostgreSQL with the CityMaaS schema, the app role's view of it and an insider's. */
 final class AuditDatabase implements AutoCloseable {
@@ -57,7 +58,7 @@ final class AuditDatabase implements AutoCloseable {
         return AuditEvent.builder()
                 .occurredAt(Instant.now())
                 .actor("zhang.wei", ActorType.USER)
-                .tenant("transport")
+                .tenant(new TenantId("transport"))
                 .action("inference.request")
                 .resource("models/traffic-flow/versions/3")
                 .outcome("OK", 200)

@@ -17,6 +17,7 @@ import org.citymaas.security.audit.control.SigningKey;
 import org.citymaas.security.audit.entity.ActorType;
 import org.citymaas.security.audit.entity.AuditEvent;
 import org.citymaas.security.audit.entity.AuditException;
+import org.citymaas.tenant.departments.entity.TenantId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,17 +165,18 @@ class AuditLogIT {
         log.record(eventOf("zhang.wei", ActorType.USER, "transport", "subscription.grant", "OK", null));
         var retry = log.record(eventOf("zhang.wei", ActorType.USER, "transport", "inference.request", "OK", "r1"));
 
-        assertThat(log.eventsOf("zhang.wei", ActorType.USER, "transport", "inference.request", 10))
+        assertThat(log.eventsOf("zhang.wei", ActorType.USER, new TenantId("transport"), "inference.request", 10))
                 .as("newest first, only this actor's requests in this department")
                 .containsExactly(retry, refused, first);
-        assertThat(log.eventsOf("zhang.wei", ActorType.USER, "transport", "inference.request", 2))
+        assertThat(log.eventsOf("zhang.wei", ActorType.USER, new TenantId("transport"), "inference.request", 2))
                 .containsExactly(retry, refused);
-        assertThat(log.firstOutcomes("transport", "inference.request", "OK", List.of("r1", "r2", "r3", "r9")))
+        assertThat(log.firstOutcomes(
+                        new TenantId("transport"), "inference.request", "OK", List.of("r1", "r2", "r3", "r9")))
                 .as("the first success of each request id, whoever made it; none for r2 and r9")
                 .containsOnly(Map.entry("r1", first.seq()), Map.entry("r3", colleagues.seq()));
-        assertThat(log.firstOutcomes("education", "inference.request", "OK", List.of("r1")))
+        assertThat(log.firstOutcomes(new TenantId("education"), "inference.request", "OK", List.of("r1")))
                 .isEmpty();
-        assertThat(log.firstOutcomes("transport", "inference.request", "OK", List.of()))
+        assertThat(log.firstOutcomes(new TenantId("transport"), "inference.request", "OK", List.of()))
                 .isEmpty();
     }
 
@@ -182,7 +184,7 @@ class AuditLogIT {
             String actor, ActorType type, String tenant, String action, String outcome, String requestId) {
         return AuditEvent.builder()
                 .actor(actor, type)
-                .tenant(tenant)
+                .tenant(tenant == null ? null : new TenantId(tenant))
                 .action(action)
                 .resource("models/traffic-flow-forecast")
                 .outcome(outcome, "OK".equals(outcome) ? 200 : 400)

@@ -271,7 +271,7 @@ class AuditTamperingIT {
             s.setObject(2, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
             s.setString(3, e.actor());
             s.setString(4, e.actorType().code());
-            s.setString(5, e.tenant());
+            s.setString(5, e.tenant() == null ? null : e.tenant().value());
             s.setString(6, e.action());
             s.setString(7, e.resource());
             s.setString(8, e.outcome());

@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.citymaas.security.audit.entity.ActorType;
 import org.citymaas.security.audit.entity.AuditEvent;
 import org.citymaas.security.audit.entity.ChainedEvent;
+import org.citymaas.tenant.departments.entity.TenantId;
 import org.junit.jupiter.api.Test;
 
 class CanonicalFormTest {
@@ -16,7 +17,7 @@ class CanonicalFormTest {
         return AuditEvent.builder()
                 .occurredAt(Instant.parse("2026-11-25T23:40:11.123456789Z"))
                 .actor("alice", ActorType.USER)
-                .tenant("transport")
+                .tenant(new TenantId("transport"))
                 .action("inference.request")
                 .resource("models/m")
                 .outcome("OK", 200);
@@ -44,8 +45,8 @@ class CanonicalFormTest {
 
     @Test
     void lengthPrefixesKeepFieldBoundariesApart() {
-        var ab = base().actor("ab", ActorType.USER).tenant("c").build();
-        var a = base().actor("a", ActorType.USER).tenant("bc").build();
+        var ab = base().actor("ab", ActorType.USER).tenant(new TenantId("cd")).build();
+        var a = base().actor("a", ActorType.USER).tenant(new TenantId("bcd")).build();
         assertThat(CanonicalForm.hash(1, ab, ChainedEvent.GENESIS))
                 .isNotEqualTo(CanonicalForm.hash(1, a, ChainedEvent.GENESIS));
     }

@@ -9,6 +9,7 @@ import org.citymaas.security.audit.entity.ActorType;
 import org.citymaas.security.audit.entity.AuditEvent;
 import org.citymaas.security.audit.entity.ChainedEvent;
 import org.citymaas.security.audit.entity.Checkpoint;
+import org.citymaas.tenant.departments.entity.TenantId;
 
 /** Builds chains and checkpoints in memory, the way the appender and the signer do. */
 final class TestChains {
@@ -19,7 +20,7 @@ final class TestChains {
         return AuditEvent.builder()
                 .occurredAt(Instant.parse("2026-11-25T08:00:00Z").plusNanos(n * 1_000_123L))
                 .actor("staff-" + n, ActorType.USER)
-                .tenant("transport")
+                .tenant(new TenantId("transport"))
                 .action("inference.request")
                 .resource("models/traffic-flow/versions/1")
                 .outcome("OK", 200)

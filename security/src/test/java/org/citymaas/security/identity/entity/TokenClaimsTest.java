@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.citymaas.tenant.departments.entity.TenantId;
 import org.junit.jupiter.api.Test;
 
 class TokenClaimsTest {
@@ -23,7 +24,7 @@ class TokenClaimsTest {
         assertThat(caller.kind()).isEqualTo(CallerKind.USER);
         assertThat(caller.name()).isEqualTo("transport-staff");
         assertThat(caller.displayName()).isEqualTo("王芳");
-        assertThat(caller.department()).contains("transport");
+        assertThat(caller.department()).contains(new TenantId("transport"));
         assertThat(caller.roles()).containsExactly(Role.STAFF);
     }
 
@@ -39,7 +40,7 @@ class TokenClaimsTest {
 
         assertThat(caller.kind()).isEqualTo(CallerKind.SERVICE);
         assertThat(caller.name()).isEqualTo("hotline-api");
-        assertThat(caller.department()).contains("hotline");
+        assertThat(caller.department()).contains(new TenantId("hotline"));
     }
 
     @Test

@@ -60,7 +60,7 @@ public class Departments {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Department get(TenantId tenant) {
-        return find(tenant).orElseThrow(() -> new DepartmentNotFoundException(tenant.value()));
+        return find(tenant).orElseThrow(() -> new DepartmentNotFoundException(tenant));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.citymaas.tenant.departments.entity.TenantId;
 
 /**
  * A person of a department known to CityMaaS. The row belongs to its department: Hibernate's tenant
@@ -63,8 +64,8 @@ public class Member {
         return id;
     }
 
-    public String tenant() {
-        return tenantId;
+    public TenantId tenant() {
+        return tenantId == null ? null : new TenantId(tenantId);
     }
 
     public String username() {

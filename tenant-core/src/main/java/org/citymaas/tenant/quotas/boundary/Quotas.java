@@ -51,7 +51,7 @@ public class Quotas {
      */
     public Reservation reserve(TenantId tenant, String model, long rows, Instant now) {
         try (var connection = dataSource.getConnection()) {
-            return ledger.reserve(connection, tenant.value(), model, rows, now);
+            return ledger.reserve(connection, tenant, model, rows, now);
         } catch (SQLException e) {
             throw new TenantStorageException("could not reserve quota", e);
         }
@@ -84,8 +84,8 @@ public class Quotas {
     public QuotaStatus setLimit(TenantId tenant, String model, QuotaLimit limit, String changedBy) {
         departments.get(tenant);
         try (var connection = dataSource.getConnection()) {
-            ledger.setLimit(connection, tenant.value(), model, limit, changedBy, clock.instant());
-            return ledger.status(connection, tenant.value(), model, clock.instant());
+            ledger.setLimit(connection, tenant, model, limit, changedBy, clock.instant());
+            return ledger.status(connection, tenant, model, clock.instant());
         } catch (SQLException e) {
             throw new TenantStorageException("could not set the quota", e);
         }
@@ -95,7 +95,7 @@ public class Quotas {
     @Transactional(TxType.SUPPORTS)
     public QuotaStatus status(TenantId tenant, String model) {
         try (var connection = dataSource.getConnection()) {
-            return ledger.status(connection, tenant.value(), model, clock.instant());
+            return ledger.status(connection, tenant, model, clock.instant());
         } catch (SQLException e) {
             throw new TenantStorageException("could not read the quota", e);
         }
@@ -110,7 +110,7 @@ public class Quotas {
             var quotas = new ArrayList<ModelQuota>();
             for (var subscription : subscribed) {
                 var model = subscription.model();
-                quotas.add(new ModelQuota(model, ledger.status(connection, tenant.value(), model, now)));
+                quotas.add(new ModelQuota(model, ledger.status(connection, tenant, model, now)));
             }
             return quotas;
         } catch (SQLException e) {

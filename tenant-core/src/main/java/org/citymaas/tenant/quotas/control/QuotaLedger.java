@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import org.citymaas.tenant.departments.entity.TenantId;
 import org.citymaas.tenant.errors.QuotaExceededException;
 import org.citymaas.tenant.quotas.entity.QuotaLimit;
 import org.citymaas.tenant.quotas.entity.QuotaPeriod;
@@ -46,7 +47,7 @@ public final class QuotaLedger {
      *
      * @throws QuotaExceededException when a limit would be passed; nothing is taken then
      */
-    public Reservation reserve(Connection connection, String tenant, String model, long rows, Instant now)
+    public Reservation reserve(Connection connection, TenantId tenant, String model, long rows, Instant now)
             throws SQLException {
         if (rows < 0) {
             throw new IllegalArgumentException("rows cannot be negative");
@@ -54,7 +55,7 @@ public final class QuotaLedger {
         var period = QuotaPeriod.containing(now);
         var day = Date.valueOf(period.firstDay());
         try (var open = connection.prepareStatement(OPEN_PERIOD)) {
-            open.setString(1, tenant);
+            open.setString(1, tenant.value());
             open.setString(2, model);
             open.setDate(3, day);
             open.executeUpdate();
@@ -62,7 +63,7 @@ public final class QuotaLedger {
         var limit = limit(connection, tenant, model).orElse(UNLIMITED);
         try (var reserve = connection.prepareStatement(RESERVE)) {
             reserve.setLong(1, rows);
-            reserve.setString(2, tenant);
+            reserve.setString(2, tenant.value());
             reserve.setString(3, model);
             reserve.setDate(4, day);
             reserve.setLong(5, limit.requests());
@@ -102,7 +103,7 @@ public final class QuotaLedger {
         try (var adjust = connection.prepareStatement(ADJUST)) {
             adjust.setLong(1, requests);
             adjust.setLong(2, rows);
-            adjust.setString(3, reservation.tenant());
+            adjust.setString(3, reservation.tenant().value());
             adjust.setString(4, reservation.model());
             adjust.setDate(5, Date.valueOf(reservation.period().firstDay()));
             adjust.executeUpdate();
@@ -110,12 +111,12 @@ public final class QuotaLedger {
     }
 
     /** What the department used of the model this month and its limits. */
-    public QuotaStatus status(Connection connection, String tenant, String model, Instant now) throws SQLException {
+    public QuotaStatus status(Connection connection, TenantId tenant, String model, Instant now) throws SQLException {
         var period = QuotaPeriod.containing(now);
         long requests = 0;
         long rows = 0;
         try (var status = connection.prepareStatement(STATUS)) {
-            status.setString(1, tenant);
+            status.setString(1, tenant.value());
             status.setString(2, model);
             status.setDate(3, Date.valueOf(period.firstDay()));
             try (var result = status.executeQuery()) {
@@ -128,9 +129,9 @@ public final class QuotaLedger {
         return new QuotaStatus(period, requests, rows, limit(connection, tenant, model));
     }
 
-    public Optional<QuotaLimit> limit(Connection connection, String tenant, String model) throws SQLException {
+    public Optional<QuotaLimit> limit(Connection connection, TenantId tenant, String model) throws SQLException {
         try (var limit = connection.prepareStatement(LIMIT)) {
-            limit.setString(1, tenant);
+            limit.setString(1, tenant.value());
             limit.setString(2, model);
             try (var result = limit.executeQuery()) {
                 return result.next()
@@ -142,10 +143,10 @@ public final class QuotaLedger {
 
     /** Sets (or replaces) a department's monthly limits for a model. */
     public void setLimit(
-            Connection connection, String tenant, String model, QuotaLimit limit, String changedBy, Instant now)
+            Connection connection, TenantId tenant, String model, QuotaLimit limit, String changedBy, Instant now)
             throws SQLException {
         try (var set = connection.prepareStatement(SET_LIMIT)) {
-            set.setString(1, tenant);
+            set.setString(1, tenant.value());
             set.setString(2, model);
             set.setLong(3, limit.requests());
             set.setLong(4, limit.rows());

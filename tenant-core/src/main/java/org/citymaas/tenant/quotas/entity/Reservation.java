@@ -1,5 +1,7 @@
 package org.citymaas.tenant.quotas.entity;
 
+import org.citymaas.tenant.departments.entity.TenantId;
+
 /**
  * One request's hold on its department's quota, taken before the model runs; settled or released
  * afterwards.
@@ -9,4 +11,4 @@ package org.citymaas.tenant.quotas.entity;
  * @param period the month it counts in
  * @param rows the rows reserved
  */
-public record Reservation(String tenant, String model, QuotaPeriod period, long rows) {}
+public record Reservation(TenantId tenant, String model, QuotaPeriod period, long rows) {}

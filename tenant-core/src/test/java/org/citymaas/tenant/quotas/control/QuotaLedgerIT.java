@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.citymaas.db.embedded.EmbeddedDatabase;
 import org.citymaas.db.migration.Migrations;
+import org.citymaas.tenant.departments.entity.TenantId;
 import org.citymaas.tenant.errors.QuotaExceededException;
 import org.citymaas.tenant.quotas.entity.QuotaLimit;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +47,8 @@ class QuotaLedgerIT {
 
     private void limit(String tenant, String model, long requests, long rows) throws SQLException {
         try (var connection = app.getConnection()) {
-            ledger.setLimit(connection, tenant, model, new QuotaLimit(requests, rows), "platform-admin", NOW);
+            ledger.setLimit(
+                    connection, new TenantId(tenant), model, new QuotaLimit(requests, rows), "platform-admin", NOW);
         }
     }
 
@@ -61,7 +63,7 @@ class QuotaLedgerIT {
         for (int i = 0; i < 200; i++) {
             calls.add(() -> {
                 try (var connection = app.getConnection()) {
-                    ledger.reserve(connection, "transport", model, 1, NOW);
+                    ledger.reserve(connection, new TenantId("transport"), model, 1, NOW);
                     granted.incrementAndGet();
                 } catch (QuotaExceededException e) {
                     refused.incrementAndGet();
@@ -78,7 +80,7 @@ class QuotaLedgerIT {
         assertThat(granted).hasValue(50);
         assertThat(refused).hasValue(150);
         try (var connection = app.getConnection()) {
-            var status = ledger.status(connection, "transport", model, NOW);
+            var status = ledger.status(connection, new TenantId("transport"), model, NOW);
             assertThat(status.requestsUsed()).isEqualTo(50);
             assertThat(status.requestsLeft()).contains(0L);
         }
@@ -89,9 +91,9 @@ class QuotaLedgerIT {
         var model = newModel();
         limit("education", model, 1, 100);
         try (var connection = app.getConnection()) {
-            ledger.reserve(connection, "education", model, 1, NOW);
+            ledger.reserve(connection, new TenantId("education"), model, 1, NOW);
 
-            assertThatThrownBy(() -> ledger.reserve(connection, "education", model, 1, NOW))
+            assertThatThrownBy(() -> ledger.reserve(connection, new TenantId("education"), model, 1, NOW))
                     .isInstanceOf(QuotaExceededException.class)
                     .hasMessageContaining("request quota")
                     .satisfies(e -> assertThat(((QuotaExceededException) e).resetsAt())
@@ -104,11 +106,11 @@ class QuotaLedgerIT {
         var model = newModel();
         limit("health", model, 100, 10);
         try (var connection = app.getConnection()) {
-            assertThatThrownBy(() -> ledger.reserve(connection, "health", model, 11, NOW))
+            assertThatThrownBy(() -> ledger.reserve(connection, new TenantId("health"), model, 11, NOW))
                     .isInstanceOf(QuotaExceededException.class)
                     .hasMessageContaining("row quota");
 
-            var status = ledger.status(connection, "health", model, NOW);
+            var status = ledger.status(connection, new TenantId("health"), model, NOW);
             assertThat(status.requestsUsed()).isZero();
             assertThat(status.rowsUsed()).isZero();
         }
@@ -119,12 +121,12 @@ class QuotaLedgerIT {
         var model = newModel();
         limit("environment", model, 2, 100);
         try (var connection = app.getConnection()) {
-            var failed = ledger.reserve(connection, "environment", model, 40, NOW);
+            var failed = ledger.reserve(connection, new TenantId("environment"), model, 40, NOW);
             ledger.release(connection, failed);
-            var batch = ledger.reserve(connection, "environment", model, 40, NOW);
+            var batch = ledger.reserve(connection, new TenantId("environment"), model, 40, NOW);
             ledger.settle(connection, batch, 37);
 
-            var status = ledger.status(connection, "environment", model, NOW);
+            var status = ledger.status(connection, new TenantId("environment"), model, NOW);
             assertThat(status.requestsUsed()).isEqualTo(1);
             assertThat(status.rowsUsed()).isEqualTo(37);
             assertThat(status.rowsLeft()).contains(63L);
@@ -136,10 +138,10 @@ class QuotaLedgerIT {
         var model = newModel();
         try (var connection = app.getConnection()) {
             for (int i = 0; i < 5; i++) {
-                ledger.reserve(connection, "hotline", model, 1000, NOW);
+                ledger.reserve(connection, new TenantId("hotline"), model, 1000, NOW);
             }
 
-            var status = ledger.status(connection, "hotline", model, NOW);
+            var status = ledger.status(connection, new TenantId("hotline"), model, NOW);
             assertThat(status.requestsUsed()).isEqualTo(5);
             assertThat(status.limit()).isEmpty();
         }
@@ -150,12 +152,13 @@ class QuotaLedgerIT {
         var model = newModel();
         limit("transport", model, 1, 10);
         try (var connection = app.getConnection()) {
-            ledger.reserve(connection, "transport", model, 1, NOW);
+            ledger.reserve(connection, new TenantId("transport"), model, 1, NOW);
             var december = Instant.parse("2026-11-30T16:00:00Z");
 
-            ledger.reserve(connection, "transport", model, 1, december);
+            ledger.reserve(connection, new TenantId("transport"), model, 1, december);
 
-            assertThat(ledger.status(connection, "transport", model, december).requestsUsed())
+            assertThat(ledger.status(connection, new TenantId("transport"), model, december)
+                            .requestsUsed())
                     .isEqualTo(1);
         }
     }
