@@ -27,6 +27,7 @@ import org.citymaas.portal.batch.entity.BatchStatus;
 import org.citymaas.portal.batch.entity.LineOutcome;
 import org.citymaas.portal.errors.LedgerException;
 import org.citymaas.security.audit.entity.AuditEvent;
+import org.citymaas.tenant.departments.entity.TenantId;
 
 /**
  * Batch jobs and their lines in PostgreSQL. A job and all its lines are stored with the audit
@@ -79,12 +80,12 @@ public class BatchJobs {
 
     /** The department's job, if it has one with this id. */
     @Transactional
-    public Optional<BatchJob> find(String tenant, UUID id) {
+    public Optional<BatchJob> find(TenantId tenant, UUID id) {
         return jobs(() -> em.createQuery(
                                 "SELECT j FROM BatchJobRecord j WHERE j.id = :id AND j.tenant = :tenant",
                                 BatchJobRecord.class)
                         .setParameter("id", id)
-                        .setParameter("tenant", tenant)
+                        .setParameter("tenant", tenant.value())
                         .getResultList())
                 .stream()
                 .findFirst();
@@ -92,11 +93,11 @@ public class BatchJobs {
 
     /** The department's latest jobs, newest first. */
     @Transactional
-    public List<BatchJob> recent(String tenant, int limit) {
+    public List<BatchJob> recent(TenantId tenant, int limit) {
         return jobs(() -> em.createQuery(
                         "SELECT j FROM BatchJobRecord j WHERE j.tenant = :tenant ORDER BY j.createdAt DESC",
                         BatchJobRecord.class)
-                .setParameter("tenant", tenant)
+                .setParameter("tenant", tenant.value())
                 .setMaxResults(limit)
                 .getResultList());
     }

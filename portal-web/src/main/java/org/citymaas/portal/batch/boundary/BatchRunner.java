@@ -29,7 +29,6 @@ import org.citymaas.runtime.catalog.entity.ModelRef;
 import org.citymaas.runtime.catalog.entity.ModelVersion;
 import org.citymaas.security.identity.entity.Caller;
 import org.citymaas.security.identity.entity.Role;
-import org.citymaas.tenant.departments.entity.TenantId;
 import org.citymaas.tenant.errors.NotSubscribedException;
 
 /**
@@ -182,7 +181,7 @@ public class BatchRunner {
             return LineMasking.emptied(line);
         }
         try {
-            var masked = masking.mask(new TenantId(job.tenant()), card.get(), LineMasking.tensors(line));
+            var masked = masking.mask(job.tenant(), card.get(), LineMasking.tensors(line));
             return LineMasking.masked(line, masked.inputs());
         } catch (RuntimeException e) {
             // the class only: a masking failure's message may quote the text it failed on
@@ -201,11 +200,6 @@ public class BatchRunner {
     /** The submitter, as the lines run and are audited: the department and name the job was stored with. */
     private static Caller caller(BatchJob job) {
         return new Caller(
-                job.callerSubject(),
-                job.caller(),
-                job.caller(),
-                job.callerKind(),
-                new TenantId(job.tenant()),
-                Set.of(Role.STAFF));
+                job.callerSubject(), job.caller(), job.caller(), job.callerKind(), job.tenant(), Set.of(Role.STAFF));
     }
 }

@@ -78,7 +78,7 @@ public class BatchScoring {
         var file = BatchCsv.read(read(content), target.card().inputs(), maxRows);
         var job = new BatchJob(
                 UUID.randomUUID(),
-                caller.tenant().value(),
+                caller.tenant(),
                 caller.name(),
                 caller.subject(),
                 caller.kind(),
@@ -116,7 +116,7 @@ public class BatchScoring {
             throw new UnknownBatchException("there is no batch '" + id + "'");
         }
         return caller.department()
-                .flatMap(tenant -> jobs.find(tenant.value(), uuid))
+                .flatMap(tenant -> jobs.find(tenant, uuid))
                 .orElseThrow(() -> new UnknownBatchException("your department has no batch '" + id + "'"));
     }
 
@@ -151,7 +151,7 @@ public class BatchScoring {
 
     /** The department's latest jobs, newest first. */
     public List<BatchJob> recent(Caller caller) {
-        return caller.department().map(t -> jobs.recent(t.value(), RECENT)).orElse(List.of());
+        return caller.department().map(t -> jobs.recent(t, RECENT)).orElse(List.of());
     }
 
     private byte[] read(InputStream content) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.citymaas.security.identity.entity.CallerKind;
+import org.citymaas.tenant.departments.entity.TenantId;
 
 /**
  * One uploaded CSV file scored line by line for a department.
@@ -19,7 +20,7 @@ import org.citymaas.security.identity.entity.CallerKind;
  */
 public record BatchJob(
         UUID id,
-        String tenant,
+        TenantId tenant,
         String caller,
         String callerSubject,
         CallerKind callerKind,

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.citymaas.security.identity.entity.CallerKind;
+import org.citymaas.tenant.departments.entity.TenantId;
 
 /**
  * The stored form of a {@link BatchJob} (table {@code batch_job}). It is created once, with the
@@ -87,7 +88,7 @@ public class BatchJobRecord {
             throw new IllegalArgumentException("a batch job is stored as submitted: queued, nothing done yet");
         }
         this.id = Objects.requireNonNull(job.id());
-        this.tenant = Objects.requireNonNull(job.tenant());
+        this.tenant = job.tenant().value();
         this.caller = job.caller();
         this.callerSubject = job.callerSubject();
         this.callerKind = job.callerKind();
@@ -104,7 +105,7 @@ public class BatchJobRecord {
     public BatchJob view(List<String> columns) {
         return new BatchJob(
                 id,
-                tenant,
+                new TenantId(tenant),
                 caller,
                 callerSubject,
                 callerKind,

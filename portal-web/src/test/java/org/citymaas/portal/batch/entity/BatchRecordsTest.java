@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.citymaas.security.identity.entity.CallerKind;
+import org.citymaas.tenant.departments.entity.TenantId;
 import org.junit.jupiter.api.Test;
 
 class BatchRecordsTest {
@@ -16,7 +17,7 @@ class BatchRecordsTest {
     private static BatchJob job(BatchStatus status, int okRows) {
         return new BatchJob(
                 UUID.randomUUID(),
-                "transport",
+                new TenantId("transport"),
                 "transport-api",
                 "sub",
                 CallerKind.SERVICE,
