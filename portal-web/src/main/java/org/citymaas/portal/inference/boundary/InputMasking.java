@@ -63,7 +63,7 @@ public class InputMasking {
             var values = tensor.strings();
             var out = new String[values.length];
             for (int i = 0; i < values.length; i++) {
-                out[i] = values[i] == null ? "null" : mask(department.value(), sensitivity, values[i], findings);
+                out[i] = values[i] == null ? "null" : mask(department, sensitivity, values[i], findings);
             }
             masked.add(Tensor.bytes(tensor.name(), tensor.shape(), out));
         }
@@ -75,7 +75,7 @@ public class InputMasking {
      * pseudonymized here like a {@code pseudonymize} one (the runtime removes it before the model),
      * anything else is scanned as free text.
      */
-    private String mask(String department, Sensitivity sensitivity, String value, Map<PiiType, Integer> findings) {
+    private String mask(TenantId department, Sensitivity sensitivity, String value, Map<PiiType, Integer> findings) {
         return switch (sensitivity) {
             case PSEUDONYMIZE, DROP -> masking.pseudonymize(department, value);
             case MASK, NONE -> {

@@ -21,6 +21,7 @@ import org.citymaas.security.masking.entity.Finding;
 import org.citymaas.security.masking.entity.MaskedText;
 import org.citymaas.security.masking.entity.MaskingException;
 import org.citymaas.security.masking.entity.MaskingPolicy;
+import org.citymaas.tenant.departments.entity.TenantId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -81,8 +82,8 @@ public class Masking {
     }
 
     /** Masks a text for a department under a policy (pseudonyms and ciphertexts are per department). */
-    public MaskedText mask(String department, String text, MaskingPolicy policy) {
-        return texts.mask(department, text, policy);
+    public MaskedText mask(TenantId department, String text, MaskingPolicy policy) {
+        return texts.mask(department.value(), text, policy);
     }
 
     /**
@@ -92,8 +93,8 @@ public class Masking {
      *
      * @throws MaskingException without the master secret
      */
-    public String pseudonymize(String department, String value) {
-        return values.pseudonymize(department, value);
+    public String pseudonymize(TenantId department, String value) {
+        return values.pseudonymize(department.value(), value);
     }
 
     /** A value that is personal data as a whole, masked keeping its shape ({@code 138****5678}). */
@@ -110,11 +111,11 @@ public class Masking {
      * @throws org.citymaas.security.masking.entity.InvalidTokenException the token is malformed,
      *     altered or from another department
      */
-    public String reIdentify(String department, String token, String caller, Set<String> roles, String reason) {
+    public String reIdentify(TenantId department, String token, String caller, Set<String> roles, String reason) {
         if (reIdentifier == null) {
             throw new MaskingException("re-identification needs the masking master secret");
         }
-        return reIdentifier.reIdentify(department, token, caller, roles, reason);
+        return reIdentifier.reIdentify(department.value(), token, caller, roles, reason);
     }
 
     private static byte[] decode(String base64) {
