@@ -16,7 +16,7 @@ import org.citymaas.security.identity.entity.Role;
  * {@link SignInCallbackServlet} sends the browser on instead.
  */
 @ApplicationScoped
-@DeclareRoles({Role.STAFF_NAME, Role.TENANT_ADMIN_NAME, Role.PLATFORM_ADMIN_NAME, Role.AUDITOR_NAME})
+@DeclareRoles({Role.STAFF_NAME, Role.TENANT_ADMIN_NAME, Role.PLATFORM_ADMIN_NAME, Role.AUDITOR_NAME, Role.FINANCE_NAME})
 @OpenIdAuthenticationMechanismDefinition(
         providerURI = "${signInSettings.issuer}",
         clientId = "${signInSettings.clientId}",

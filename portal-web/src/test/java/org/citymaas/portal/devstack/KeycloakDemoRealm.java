@@ -26,6 +26,11 @@ public final class KeycloakDemoRealm {
 
     public static final String PROVISIONER_SECRET = "citymaas-provisioner-demo-secret";
 
+    /** Service account of the city finance bureau's systems: realm role finance, no department. */
+    public static final String FINANCE_CLIENT = "finance-api";
+
+    public static final String FINANCE_SECRET = "finance-api-demo-secret";
+
     /** The demo departments (tenant slugs), each a group {@code /departments/<slug>}. */
     public static final List<String> DEPARTMENTS =
             List.of("transport", "education", "health", "environment", "hotline");

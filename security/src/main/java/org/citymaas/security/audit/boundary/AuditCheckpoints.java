@@ -61,6 +61,22 @@ public class AuditCheckpoints {
     }
 
     /**
+     * The checkpoint that covers the event at {@code seq}: the first one signed at or after it, signing
+     * the chain head now when none is yet. Empty only when the chain does not reach {@code seq}.
+     */
+    public Optional<Checkpoint> covering(long seq) {
+        try (var connection = dataSource.getConnection()) {
+            var signed = ChainReader.firstCheckpointFrom(connection, seq);
+            if (signed.isPresent()) {
+                return signed;
+            }
+        } catch (SQLException e) {
+            throw new AuditException("could not read the audit checkpoints: " + e.getMessage(), e);
+        }
+        return sign().filter(head -> head.seq() >= seq);
+    }
+
+    /**
      * Signs the current chain head unless it is signed already. Returns the checkpoint of the head,
      * new or existing, or empty while the chain is empty.
      *

@@ -144,6 +144,12 @@ public final class ChainReader {
         }
     }
 
+    /** The first checkpoint at or after {@code seq}: the one that covers the event at {@code seq}. */
+    public static Optional<Checkpoint> firstCheckpointFrom(Connection connection, long seq) throws SQLException {
+        var first = checkpoints(connection, "ORDER BY seq LIMIT 1", seq, Long.MAX_VALUE);
+        return first.stream().findFirst();
+    }
+
     /** The checkpoint with the highest seq, if any. */
     public static Optional<Checkpoint> latestCheckpoint(Connection connection) throws SQLException {
         var all = checkpoints(connection, "ORDER BY seq DESC LIMIT 1", 1, Long.MAX_VALUE);

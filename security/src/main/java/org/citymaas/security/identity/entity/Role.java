@@ -7,12 +7,15 @@ public enum Role {
     STAFF("staff"),
     TENANT_ADMIN("tenant-admin"),
     PLATFORM_ADMIN("platform-admin"),
-    AUDITOR("auditor");
+    AUDITOR("auditor"),
+    /** The city finance bureau: reads every department's statements and finance exports, changes nothing. */
+    FINANCE("finance");
 
     public static final String STAFF_NAME = "staff";
     public static final String TENANT_ADMIN_NAME = "tenant-admin";
     public static final String PLATFORM_ADMIN_NAME = "platform-admin";
     public static final String AUDITOR_NAME = "auditor";
+    public static final String FINANCE_NAME = "finance";
 
     private final String roleName;
 

@@ -271,6 +271,28 @@ class AuditLogIT {
     }
 
     @Test
+    void findsTheCheckpointThatCoversAnEventAndSignsTheHeadWhenNoneDoesYet() {
+        var log = new AuditLog(db.app());
+        var checkpoints = new AuditCheckpoints(db.app(), keys);
+        assertThat(checkpoints.covering(1)).as("no event, nothing covers it").isEmpty();
+
+        log.recordAll(IntStream.range(0, 5).mapToObj(i -> event("r" + i)).toList());
+        var atFive = checkpoints.sign().orElseThrow();
+        log.recordAll(IntStream.range(5, 9).mapToObj(i -> event("r" + i)).toList());
+        var atNine = checkpoints.sign().orElseThrow();
+        log.record(event("r9"));
+
+        assertThat(checkpoints.covering(3)).contains(atFive);
+        assertThat(checkpoints.covering(5)).contains(atFive);
+        assertThat(checkpoints.covering(6)).contains(atNine);
+        var signedNow = checkpoints.covering(10).orElseThrow();
+        assertThat(signedNow.seq())
+                .as("the head is signed for an event no checkpoint covers")
+                .isEqualTo(10);
+        assertThat(checkpoints.covering(11)).as("beyond the head").isEmpty();
+    }
+
+    @Test
     void refusesToSignAChainThatWasTampered() throws Exception {
         var log = new AuditLog(db.app());
         log.recordAll(IntStream.range(0, 10).mapToObj(i -> event("r" + i)).toList());
