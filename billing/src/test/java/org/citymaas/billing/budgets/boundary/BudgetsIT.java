@@ -1,7 +1,6 @@
 package org.citymaas.billing.budgets.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.citymaas.billing.budgets.entity.AlertEvent.FIRED;
 import static org.citymaas.billing.budgets.entity.AlertEvent.RESOLVED;
 import static org.citymaas.billing.budgets.entity.BudgetAlertKind.ACTUAL_100;
@@ -11,18 +10,15 @@ import static org.citymaas.billing.budgets.entity.BudgetAlertKind.FORECAST_100;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.assertj.core.groups.Tuple;
 import org.citymaas.billing.budgets.entity.Budget;
 import org.citymaas.billing.budgets.entity.BudgetAlert;
 import org.citymaas.billing.budgets.entity.EnforcementMode;
-import org.citymaas.billing.errors.InvalidBudgetException;
 import org.citymaas.db.embedded.EmbeddedDatabase;
 import org.citymaas.db.migration.Migrations;
 import org.citymaas.tenant.departments.entity.TenantId;
@@ -60,18 +56,8 @@ class BudgetsIT {
         budgets.dataSource = app;
     }
 
-    /** A department of its own for each test. */
     static TenantId department() throws SQLException {
-        var slug = "budget-" + UUID.randomUUID().toString().substring(0, 8);
-        try (var connection = app.getConnection();
-                var insert = connection.prepareStatement("INSERT INTO department (id, slug, name_zh, name_en, status,"
-                        + " created_at) VALUES (?, ?, '预算测试局', 'Budget test bureau', 'ACTIVE', ?)")) {
-            insert.setObject(1, UUID.randomUUID());
-            insert.setString(2, slug);
-            insert.setTimestamp(3, Timestamp.from(Instant.now()));
-            insert.executeUpdate();
-        }
-        return new TenantId(slug);
+        return TestDepartments.create(app);
     }
 
     static Budget budget(TenantId tenant, String cny, EnforcementMode mode) {
@@ -226,50 +212,5 @@ class BudgetsIT {
                         Tuple.tuple(second, ACTUAL_80),
                         Tuple.tuple(second, ACTUAL_100));
         assertThat(budgets.all()).extracting(Budget::tenant).contains(first, second);
-    }
-
-    @Test
-    void aHardBudgetBlocksFromTheBudgetOnAndASoftOneNever() throws SQLException {
-        var hard = department();
-        budgets.set(budget(hard, "1000", EnforcementMode.HARD));
-        assertThat(budgets.blocks(hard, new BigDecimal("999.99"))).isFalse();
-        assertThat(budgets.blocks(hard, new BigDecimal("1000"))).isTrue();
-        assertThat(budgets.blocks(hard, new BigDecimal("1200"))).isTrue();
-
-        var soft = department();
-        budgets.set(budget(soft, "1000", EnforcementMode.SOFT));
-        assertThat(budgets.blocks(soft, new BigDecimal("1200"))).isFalse();
-
-        assertThat(budgets.blocks(department(), new BigDecimal("1000000")))
-                .as("no budget")
-                .isFalse();
-
-        budgets.set(budget(hard, "1000", EnforcementMode.SOFT));
-        assertThat(budgets.blocks(hard, new BigDecimal("1200")))
-                .as("switched to SOFT")
-                .isFalse();
-    }
-
-    @Test
-    void refusesABudgetForADepartmentThatDoesNotExist() {
-        assertThatThrownBy(() -> budgets.set(budget(new TenantId("no-such-department"), "1000", EnforcementMode.SOFT)))
-                .isInstanceOf(InvalidBudgetException.class)
-                .hasMessageContaining("no department 'no-such-department'");
-    }
-
-    @Test
-    void keepsWhoSetTheBudgetAndWhen() throws SQLException {
-        var tenant = department();
-        budgets.set(new Budget(
-                tenant,
-                new BigDecimal("1234.5"),
-                EnforcementMode.HARD,
-                "li.wei",
-                Instant.parse("2026-11-03T04:05:06Z")));
-        var stored = budgets.find(tenant).orElseThrow();
-        assertThat(stored.monthlyLimit()).hasToString("1234.50");
-        assertThat(stored.mode()).isEqualTo(EnforcementMode.HARD);
-        assertThat(stored.setBy()).isEqualTo("li.wei");
-        assertThat(stored.setAt()).isEqualTo(Instant.parse("2026-11-03T04:05:06Z"));
     }
 }
