@@ -29,7 +29,10 @@ public final class PriceCardStore {
     /** The first key of the price cards' advisory lock: "PRIC" in ASCII; the second is 0. */
     public static final int PRICES_KEY = 0x5052_4943;
 
-    private static final String LAST_BILLED = "SELECT max(month) FROM statement WHERE status IN ('ISSUED', 'VOID')";
+    private static final String LAST_BILLED =
+            "SELECT max(s.month) FROM statement s WHERE s.status IN ('ISSUED', 'VOID')"
+                    + " AND EXISTS (SELECT 1 FROM usage_event u WHERE u.tenant_id = s.tenant_id AND u.period = s.month"
+                    + " AND u.model = ?)";
     private static final String INSERT_CARD = "INSERT INTO price_card (model, model_version, effective_from,"
             + " monthly_minimum, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
     private static final String INSERT_RATE = "INSERT INTO price_rate (card_id, unit, charge_model, package_size,"
@@ -47,7 +50,8 @@ public final class PriceCardStore {
      * Adds the card.
      *
      * @throws PriceCardConflictException when a card prices the same model, version and month already,
-     *     or the card starts in a month that has an issued (or voided) statement
+     *     or the card starts in (or before) the last month that an issued or voided statement billed for a
+     *     department that used the model
      */
     public StoredPriceCard add(Connection connection, PriceCard card, String by, Instant at) throws SQLException {
         Objects.requireNonNull(card, "card");
@@ -56,7 +60,7 @@ public final class PriceCardStore {
         for (var stored : all(connection)) {
             existing = existing.with(stored.card(), null);
         }
-        existing.with(card, lastBilled(connection));
+        existing.with(card, lastBilled(connection, card.model()));
         long id;
         try (var insert = connection.prepareStatement(INSERT_CARD)) {
             insert.setString(1, card.model());
@@ -137,12 +141,15 @@ public final class PriceCardStore {
         }
     }
 
-    private static YearMonth lastBilled(Connection connection) throws SQLException {
-        try (var query = connection.prepareStatement(LAST_BILLED);
-                var result = query.executeQuery()) {
-            result.next();
-            var month = result.getDate(1);
-            return month == null ? null : YearMonth.from(month.toLocalDate());
+    /** The last month an issued (or since voided) statement billed for a department that used the model. */
+    private static YearMonth lastBilled(Connection connection, String model) throws SQLException {
+        try (var query = connection.prepareStatement(LAST_BILLED)) {
+            query.setString(1, model);
+            try (var result = query.executeQuery()) {
+                result.next();
+                var month = result.getDate(1);
+                return month == null ? null : YearMonth.from(month.toLocalDate());
+            }
         }
     }
 
