@@ -15,7 +15,7 @@ import org.citymaas.billing.pricing.entity.Unit;
  * @param kind why the line is there
  * @param model the catalog model charged
  * @param modelVersion the version that answered
- * @param unit what the line is priced per; null on a minimum's true-up
+ * @param unit what the line is priced per; null on a minimum's true-up and on a correction of one
  * @param chargeModel how the unit is priced; null on a true-up
  * @param listUnitPrice the price of one unit before tiers and allowance (the first tier's price; a
  *     package's price per unit); null on a true-up
@@ -59,8 +59,10 @@ public record StatementLine(
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(modelVersion, "model version");
-        if ((kind == StatementLineKind.MINIMUM_TRUE_UP) == (unit != null)) {
-            throw new IllegalArgumentException("a true-up names no unit; every other line names one");
+        if (kind == StatementLineKind.MINIMUM_TRUE_UP && unit != null
+                || kind == StatementLineKind.USAGE && unit == null) {
+            throw new IllegalArgumentException(
+                    "a true-up names no unit, a usage line names one (a correction names one, or none for a true-up)");
         }
         Objects.requireNonNull(quantity, "quantity");
         Objects.requireNonNull(freeQuantity, "free quantity");
@@ -76,6 +78,52 @@ public record StatementLine(
             throw new IllegalArgumentException("a correction, and only a correction, names the statement it corrects");
         }
         Objects.requireNonNull(citation, "citation");
+    }
+
+    /** This line at another place on the statement. */
+    public StatementLine numbered(int number) {
+        return new StatementLine(
+                number,
+                kind,
+                model,
+                modelVersion,
+                unit,
+                chargeModel,
+                listUnitPrice,
+                quantity,
+                freeQuantity,
+                tiers,
+                amount,
+                rounded,
+                rows,
+                computeMillis,
+                device,
+                usageMonth,
+                corrects,
+                citation);
+    }
+
+    /** This line citing its usage as covered by a signed audit checkpoint. */
+    public StatementLine coveredBy(Statement.CheckpointRef checkpoint) {
+        return new StatementLine(
+                lineNo,
+                kind,
+                model,
+                modelVersion,
+                unit,
+                chargeModel,
+                listUnitPrice,
+                quantity,
+                freeQuantity,
+                tiers,
+                amount,
+                rounded,
+                rows,
+                computeMillis,
+                device,
+                usageMonth,
+                corrects,
+                citation.coveredBy(checkpoint.seq(), checkpoint.headHash()));
     }
 
     /** The SKU of the line, as in the exports: {@code model:version:unit}. */

@@ -29,9 +29,14 @@ public final class UsageLedger {
     private static final String FIND = COLUMNS + " WHERE tenant_id = ? AND request_id = ?";
     private static final String FIND_ALL = COLUMNS + " WHERE tenant_id = ? AND request_id = ANY (?)";
 
-    /** Records the event; false when one with the same department and request id exists already. */
+    /**
+     * Records the event; false when one with the same department and request id exists already. Takes
+     * the department's {@link UsageLock} shared first, so that a statement being issued sees it or
+     * corrects it later.
+     */
     public boolean record(Connection connection, UsageEvent event) throws SQLException {
         var period = QuotaPeriod.containing(event.occurredAt());
+        UsageLock.shared(connection, event.tenant());
         try (var insert = connection.prepareStatement(INSERT)) {
             insert.setString(1, event.tenant().value());
             insert.setString(2, event.requestId());
