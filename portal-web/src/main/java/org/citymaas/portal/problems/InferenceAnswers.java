@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.citymaas.portal.errors.BudgetExhaustedException;
 import org.citymaas.portal.errors.InferenceTimeoutException;
 import org.citymaas.portal.errors.PortalException;
 import org.citymaas.portal.errors.PortalStoppingException;
@@ -55,6 +56,7 @@ public final class InferenceAnswers {
             return Optional.of(quotaExhausted(quota, Instant.now()));
         }
         if (e instanceof UnknownModelException
+                || e instanceof BudgetExhaustedException
                 || e instanceof RequestIdReusedException
                 || e instanceof InferenceTimeoutException
                 || e instanceof PortalStoppingException) {

@@ -13,6 +13,12 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.citymaas.billing.errors.BillingException;
+import org.citymaas.billing.errors.InvalidBudgetException;
+import org.citymaas.billing.errors.MonthNotEndedException;
+import org.citymaas.billing.errors.PriceCardConflictException;
+import org.citymaas.billing.errors.StatementNotFoundException;
+import org.citymaas.billing.errors.StatementReviewException;
+import org.citymaas.billing.errors.StatementStateException;
 import org.citymaas.portal.errors.PortalException;
 import org.citymaas.runtime.ModelRuntimeException;
 import org.citymaas.security.input.entity.HostileTextException;
@@ -143,11 +149,27 @@ public final class ProblemMappers {
         }
     }
 
-    /** Billing fails only on our side (its ledger could not be read or written): 500, logged. */
+    /**
+     * Billing's refusals: an unknown statement 404; a statement in the wrong state, a month not ended,
+     * a price card for a billed month or a review of no draft 409; a budget no budget may be 400.
+     * Anything else failed on our side: 500, logged.
+     */
     @Provider
     public static class BillingErrors implements ExceptionMapper<BillingException> {
         @Override
         public Response toResponse(BillingException e) {
+            if (e instanceof StatementNotFoundException) {
+                return Problems.response(Problem.of(404, "No such statement", e.getMessage()));
+            }
+            if (e instanceof StatementStateException
+                    || e instanceof MonthNotEndedException
+                    || e instanceof PriceCardConflictException
+                    || e instanceof StatementReviewException) {
+                return Problems.response(Problem.of(409, "Conflict", e.getMessage()));
+            }
+            if (e instanceof InvalidBudgetException) {
+                return Problems.response(Problem.of(400, "Invalid input", e.getMessage()));
+            }
             LOG.log(Level.SEVERE, e.getMessage(), e);
             return Problems.response(Problem.of(500, "Internal error", e.getMessage()));
         }

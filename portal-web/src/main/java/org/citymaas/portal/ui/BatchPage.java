@@ -168,6 +168,7 @@ public class BatchPage implements Serializable {
         return switch (line.outcome()) {
             case NOT_SUBSCRIBED -> text.getString("model.notFound");
             case REFUSED_QUOTA -> text.getString("batch.line.quota");
+            case REFUSED_BUDGET -> text.getString("batch.line.budget");
             case INVALID -> line.errorMessage();
             default ->
                 MessageFormat.format(

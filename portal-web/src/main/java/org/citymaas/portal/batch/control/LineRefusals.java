@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.citymaas.portal.batch.entity.LineOutcome;
+import org.citymaas.portal.errors.BudgetExhaustedException;
 import org.citymaas.portal.errors.InferenceTimeoutException;
 import org.citymaas.portal.errors.PortalStoppingException;
 import org.citymaas.portal.errors.RequestIdReusedException;
@@ -55,6 +56,9 @@ public final class LineRefusals {
         }
         if (e instanceof QuotaExceededException) {
             return LineOutcome.REFUSED_QUOTA;
+        }
+        if (e instanceof BudgetExhaustedException) {
+            return LineOutcome.REFUSED_BUDGET;
         }
         if (e instanceof QueueFullException || e instanceof PortalStoppingException) {
             return LineOutcome.BUSY;

@@ -16,6 +16,8 @@ public enum LineOutcome {
     NOT_SUBSCRIBED(404),
     /** The line's request id was charged for another request. */
     REQUEST_ID_REUSED(409),
+    /** The department's enforced monthly budget was spent. */
+    REFUSED_BUDGET(402),
     /** The department's monthly quota for the model was used up. */
     REFUSED_QUOTA(429),
     /** The model failed, or the portal did, before or while running it. */

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.citymaas.billing.usage.entity.UsageEvent;
 import org.citymaas.portal.audit.boundary.AuditTrail;
+import org.citymaas.portal.billing.boundary.BudgetGuard;
+import org.citymaas.portal.errors.BudgetExhaustedException;
 import org.citymaas.portal.errors.InferenceTimeoutException;
 import org.citymaas.portal.errors.PortalStoppingException;
 import org.citymaas.portal.errors.RequestIdReusedException;
@@ -91,6 +93,9 @@ public class Inferences {
     AuditTrail audit;
 
     @Inject
+    BudgetGuard budgets;
+
+    @Inject
     @ConfigProperty(name = "citymaas.inference.timeout", defaultValue = "PT30S")
     String timeoutSetting;
 
@@ -141,6 +146,7 @@ public class Inferences {
      * @throws InvalidInputException the request breaks the version's signature; nothing was charged
      * @throws RequestIdReusedException the request id was charged for another request or caller
      * @throws QuotaExceededException the department's monthly quota for the model is used up
+     * @throws BudgetExhaustedException the department's enforced monthly budget is spent; nothing was charged
      * @throws ModelRuntimeException the runtime refused ({@link QueueFullException}) or failed, or the
      *     deadline passed ({@link DeadlineExceededException}); also {@link InferenceTimeoutException},
      *     {@link PortalStoppingException}. The reservation was released
@@ -213,8 +219,9 @@ public class Inferences {
         Reservation reservation = null;
         if (charged.isEmpty()) {
             try {
+                budgets.admit(caller.tenant());
                 reservation = ledger.reserve(caller.tenant(), model.name(), request.rows(), clock.instant());
-            } catch (QuotaExceededException e) {
+            } catch (QuotaExceededException | BudgetExhaustedException e) {
                 throw refused(event, "REJECTED", e);
             }
         }
