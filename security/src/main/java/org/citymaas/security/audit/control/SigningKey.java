@@ -21,18 +21,26 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 import org.citymaas.security.audit.entity.AuditException;
 
 /**
- * The platform's Ed25519 key pair for signing checkpoints, kept in a directory outside the database:
- * {@code audit-signing.key} (PKCS#8 PEM, owner read/write only) and {@code audit-signing.pub}
- * (X.509 PEM, the key to publish). Created at first start when missing; every portal instance must
- * see the same directory (a shared volume or a mounted secret), else each signs with its own key.
+ * One of the platform's Ed25519 key pairs, kept in a directory outside the database as two files named
+ * for the key: {@code <name>.key} (PKCS#8 PEM, owner read/write only) and {@code <name>.pub} (X.509 PEM,
+ * the key to publish). The audit checkpoints' key is {@code audit-signing} ({@link #loadOrCreate(Path)});
+ * other keys, such as the finance exports' {@code export-signing}, live beside it under their own names.
+ * Created at first start when missing; every portal instance must see the same directory (a shared
+ * volume or a mounted secret), else each signs with its own key.
  */
 public final class SigningKey {
 
-    public static final String PRIVATE_KEY_FILE = "audit-signing.key";
-    public static final String PUBLIC_KEY_FILE = "audit-signing.pub";
+    /** The name of the audit checkpoints' key. */
+    public static final String AUDIT_KEY_NAME = "audit-signing";
+
+    public static final String PRIVATE_KEY_FILE = AUDIT_KEY_NAME + ".key";
+    public static final String PUBLIC_KEY_FILE = AUDIT_KEY_NAME + ".pub";
+
+    private static final Pattern KEY_NAME = Pattern.compile("[a-z][a-z0-9-]{0,63}");
 
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
@@ -44,36 +52,50 @@ public final class SigningKey {
         this.keyId = keyId(publicKey);
     }
 
-    /** Loads the key pair from {@code directory}, creating it first if it is not there. */
+    /** Loads the audit key pair from {@code directory}, creating it first if it is not there. */
     public static SigningKey loadOrCreate(Path directory) {
+        return loadOrCreate(directory, AUDIT_KEY_NAME);
+    }
+
+    /**
+     * Loads the key pair {@code name} ({@code <name>.key} and {@code <name>.pub}) from {@code directory},
+     * creating it first if it is not there.
+     *
+     * @param name lowercase letters, digits and '-', such as {@code export-signing}
+     */
+    public static SigningKey loadOrCreate(Path directory, String name) {
+        if (name == null || !KEY_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(
+                    "a signing key's name is lowercase letters, digits and '-' (such as export-signing), not " + name);
+        }
         try {
             Files.createDirectories(directory);
             // instances starting together must not each create a different key
             try (var lockFile = FileChannel.open(
-                            directory.resolve(".audit-signing.lock"),
+                            directory.resolve("." + name + ".lock"),
                             StandardOpenOption.CREATE,
                             StandardOpenOption.WRITE);
                     var lock = lockFile.lock()) {
-                var privateFile = directory.resolve(PRIVATE_KEY_FILE);
-                var publicFile = directory.resolve(PUBLIC_KEY_FILE);
+                var privateFile = directory.resolve(name + ".key");
+                var publicFile = directory.resolve(name + ".pub");
                 if (!Files.exists(privateFile)) {
                     var pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
                     // the public key first: a private key file is only ever there with its public key
-                    write(publicFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()), false);
-                    write(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), true);
+                    write(publicFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()), false, name);
+                    write(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), true, name);
                     return new SigningKey(pair.getPrivate(), pair.getPublic());
                 }
                 var keys = KeyFactory.getInstance("Ed25519");
                 var privateKey = keys.generatePrivate(new PKCS8EncodedKeySpec(readPem(privateFile)));
                 var publicKey = readPublicKey(publicFile);
                 var signer = new SigningKey(privateKey, publicKey);
-                signer.checkPair();
+                signer.checkPair(name);
                 return signer;
             }
         } catch (IOException e) {
-            throw new AuditException("could not load or create the audit signing key in " + directory, e);
+            throw new AuditException("could not load or create the signing key " + name + " in " + directory, e);
         } catch (GeneralSecurityException e) {
-            throw new AuditException("the audit signing key in " + directory + " is unusable", e);
+            throw new AuditException("the signing key " + name + " in " + directory + " is unusable", e);
         }
     }
 
@@ -148,10 +170,11 @@ public final class SigningKey {
         }
     }
 
-    private void checkPair() {
+    private void checkPair(String name) {
         byte[] probe = "citymaas-audit-key-check".getBytes(StandardCharsets.US_ASCII);
         if (!verify(publicKey, probe, sign(probe))) {
-            throw new AuditException("the audit signing key files do not belong together");
+            throw new AuditException(
+                    "the signing key files " + name + ".key and " + name + ".pub do not belong together");
         }
     }
 
@@ -169,16 +192,16 @@ public final class SigningKey {
         return Base64.getDecoder().decode(body);
     }
 
-    private static void write(Path target, String content, boolean secret) throws IOException {
+    private static void write(Path target, String content, boolean secret, String name) throws IOException {
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         var temp = posix
                 ? Files.createTempFile(
                         target.getParent(),
-                        ".audit-",
+                        "." + name + "-",
                         ".tmp",
                         PosixFilePermissions.asFileAttribute(
                                 PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--")))
-                : Files.createTempFile(target.getParent(), ".audit-", ".tmp");
+                : Files.createTempFile(target.getParent(), "." + name + "-", ".tmp");
         try {
             Files.writeString(temp, content, StandardCharsets.US_ASCII);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);

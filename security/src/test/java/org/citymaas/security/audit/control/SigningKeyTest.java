@@ -44,4 +44,28 @@ class SigningKeyTest {
         assertThat(SigningKey.keyId(SigningKey.parsePublicKey(key.publicKeyPem())))
                 .isEqualTo(key.keyId());
     }
+
+    @Test
+    void aNamedKeyLivesBesideTheAuditKeyInItsOwnFiles(@TempDir Path dir) throws Exception {
+        var audit = SigningKey.loadOrCreate(dir);
+        var exports = SigningKey.loadOrCreate(dir, "export-signing");
+
+        assertThat(dir.resolve("export-signing.key")).exists();
+        assertThat(Files.readString(dir.resolve("export-signing.pub"))).isEqualTo(exports.publicKeyPem());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("export-signing.key"))))
+                .isEqualTo("rw-------");
+        assertThat(exports.keyId()).isNotEqualTo(audit.keyId());
+        assertThat(SigningKey.loadOrCreate(dir).keyId())
+                .as("the audit key is untouched")
+                .isEqualTo(audit.keyId());
+        assertThat(SigningKey.loadOrCreate(dir, "export-signing").keyId()).isEqualTo(exports.keyId());
+        assertThat(Files.readString(dir.resolve(SigningKey.PUBLIC_KEY_FILE))).isEqualTo(audit.publicKeyPem());
+    }
+
+    @Test
+    void refusesAKeyNameThatCouldLeaveTheDirectory(@TempDir Path dir) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SigningKey.loadOrCreate(dir, "../audit-signing"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lowercase letters, digits and '-'");
+    }
 }
