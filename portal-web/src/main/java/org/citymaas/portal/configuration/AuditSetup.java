@@ -7,9 +7,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import org.citymaas.portal.exports.control.FinanceExports;
 import org.citymaas.security.audit.boundary.AuditCheckpoints;
 import org.citymaas.security.audit.boundary.AuditEvidence;
 import org.citymaas.security.audit.boundary.AuditLog;
+import org.citymaas.security.signing.boundary.DocumentSignatures;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -38,6 +40,13 @@ public class AuditSetup {
     @Singleton
     AuditCheckpoints auditCheckpoints() {
         return new AuditCheckpoints(dataSource, Path.of(keyDirectory));
+    }
+
+    /** Signs the finance exports: a key of their own, kept beside the audit key. */
+    @Produces
+    @Singleton
+    FinanceExports financeExports() {
+        return new FinanceExports(new DocumentSignatures(Path.of(keyDirectory)));
     }
 
     /** Verifies the chain against this instance's own checkpoint key. */
