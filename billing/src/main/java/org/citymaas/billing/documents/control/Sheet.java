@@ -3,7 +3,10 @@ package org.citymaas.billing.documents.control;
 import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -14,7 +17,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 /**
  * A4 pages written top to bottom: a cursor (the baseline of the next text), a new page when something does
  * not fit (with what must repeat on it, such as a table's header), and page numbers once all pages exist.
- * Every text goes through {@link CjkFont#drawable(String)} before it is measured or drawn.
+ * Every text goes through {@link CjkFont#drawable(String, Set)} before it is measured or drawn.
  */
 final class Sheet {
 
@@ -30,6 +33,7 @@ final class Sheet {
     private PDPageContentStream out;
     private float y;
     private Drawing onNewPage = () -> {};
+    private final Set<Integer> missing = new TreeSet<>();
 
     Sheet(PDDocument document, CjkFont glyphs) throws IOException {
         this.document = document;
@@ -71,9 +75,14 @@ final class Sheet {
         onNewPage.draw();
     }
 
+    /** The characters drawn so far that the font has no glyph for (written as their code points instead). */
+    Set<Integer> missingGlyphs() {
+        return Collections.unmodifiableSet(missing);
+    }
+
     /** Draws the text with its baseline at (x, baseline). */
     void text(float x, float baseline, float size, Color color, String text) throws IOException {
-        var drawable = glyphs.drawable(text);
+        var drawable = glyphs.drawable(text, missing);
         out.beginText();
         out.setFont(font, size);
         out.setNonStrokingColor(color);
@@ -84,14 +93,14 @@ final class Sheet {
 
     /** Draws the text ending at right. */
     void textRight(float right, float baseline, float size, Color color, String text) throws IOException {
-        var drawable = glyphs.drawable(text);
+        var drawable = glyphs.drawable(text, missing);
         text(right - measure(drawable, size), baseline, size, color, drawable);
     }
 
     /** The text broken into lines no wider than the width, at spaces where it can, else between characters. */
     List<String> wrap(String text, float size, float width) throws IOException {
         var lines = new ArrayList<String>();
-        var rest = glyphs.drawable(text).strip();
+        var rest = glyphs.drawable(text, missing).strip();
         while (measure(rest, size) > width) {
             var end = 0;
             var lastSpace = -1;

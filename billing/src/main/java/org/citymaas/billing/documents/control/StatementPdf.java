@@ -5,6 +5,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.citymaas.billing.errors.StatementPdfException;
 import org.citymaas.billing.statements.entity.Statement;
@@ -20,6 +24,8 @@ public final class StatementPdf {
 
     private static final float LABEL_WIDTH = 110;
     private static final Color RED = new Color(0xC0, 0x1E, 0x1E);
+
+    private static final Logger LOG = Logger.getLogger(StatementPdf.class.getName());
 
     private final CjkFont font;
 
@@ -46,12 +52,23 @@ public final class StatementPdf {
                 total(sheet, statement);
                 new AuditSection(sheet).draw(statement);
                 sheet.finish(footer(statement));
+                warnOfMissingGlyphs(statement, sheet.missingGlyphs());
                 var out = new ByteArrayOutputStream();
                 document.save(out);
                 return out.toByteArray();
             } catch (IOException e) {
                 throw new StatementPdfException("could not render statement " + statement.id() + " as a PDF", e);
             }
+        }
+    }
+
+    private static void warnOfMissingGlyphs(Statement statement, Set<Integer> missing) {
+        if (!missing.isEmpty()) {
+            var codePoints = missing.stream().map(CjkFont::codePoint).collect(Collectors.joining(" "));
+            LOG.log(
+                    Level.WARNING,
+                    "statement {0} of {1} ({2}): the font has no glyph for {3}; written as those code points",
+                    new Object[] {statement.id(), statement.account().nameZh(), statement.month(), codePoints});
         }
     }
 
