@@ -19,8 +19,8 @@ final class LineTable {
 
     private static final List<Column> COLUMNS = List.of(
             new Column("行", "No.", 20, true),
-            new Column("模型 / 版本", "Model / version", 128, false),
-            new Column("单位", "Unit", 46, false),
+            new Column("模型 / 版本", "Model / version", 120, false),
+            new Column("单位", "Unit", 54, false),
             new Column("数量", "Quantity", 56, true),
             new Column("免费额度", "Free", 46, true),
             new Column("单价", "Unit price", 56, true),
