@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.citymaas.billing.documents.boundary.StatementPdfs;
 import org.citymaas.portal.billing.entity.AccountRequest;
 import org.citymaas.portal.billing.entity.AccountView;
 import org.citymaas.portal.billing.entity.BudgetRequest;
@@ -60,6 +61,9 @@ public class BillingResource {
     FinanceFiles files;
 
     @Inject
+    StatementPdfs pdfs;
+
+    @Inject
     CurrentCaller currentCaller;
 
     @GET
@@ -86,6 +90,20 @@ public class BillingResource {
     @Operation(summary = "A department's statement of a month; the current month is its month-to-date estimate (OPEN)")
     public StatementView statement(@PathParam("department") String department, @PathParam("month") String month) {
         return StatementView.of(chargeback.statement(currentCaller.get(), department, month));
+    }
+
+    @GET
+    @Path("statements/{department}/{month}/pdf")
+    @Produces("application/pdf")
+    @RolesAllowed({Role.TENANT_ADMIN_NAME, Role.PLATFORM_ADMIN_NAME, Role.FINANCE_NAME})
+    @Operation(summary = "The statement as a PDF, Chinese with English labels")
+    public Response pdf(@PathParam("department") String department, @PathParam("month") String month) {
+        var statement = chargeback.statement(currentCaller.get(), department, month);
+        return Response.ok(pdfs.render(statement), "application/pdf")
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"" + Chargeback.pdfName(statement) + "\"")
+                .build();
     }
 
     @POST

@@ -178,6 +178,16 @@ public class Chargeback {
                 ReportMonth.parse(month, ReportMonth.current(clock)).month());
     }
 
+    /** The file name of a statement's PDF: its number once issued, else department, month and status. */
+    public static String pdfName(Statement statement) {
+        return "citymaas-statement-"
+                + (statement.number() != null
+                        ? statement.number()
+                        : statement.account().tenant() + "-" + statement.month() + "-"
+                                + statement.status().name().toLowerCase(java.util.Locale.ROOT))
+                + ".pdf";
+    }
+
     private TenantId ownDepartment(Caller caller) {
         if (caller.tenant() == null || !caller.has(Role.TENANT_ADMIN)) {
             throw new InvalidParameterException("department", "only a department's admin answers its draft");
