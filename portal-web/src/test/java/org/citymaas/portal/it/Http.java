@@ -1,5 +1,7 @@
 package org.citymaas.portal.it;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -60,6 +62,25 @@ final class Http {
     /** A GET that takes any media type (a PEM key, a file). */
     static Answer getAny(String url, String token) {
         return send(request(url, token).setHeader("Accept", "*/*").GET());
+    }
+
+    /** A GET of a file's exact bytes (a PDF, a signed export), any media type. */
+    static byte[] bytes(String url, String token) {
+        try {
+            var response = CLIENT.send(
+                    request(url, token).setHeader("Accept", "*/*").GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError(
+                        url + " answered " + response.statusCode() + ": " + new String(response.body(), UTF_8));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static Answer post(String url, String token, String json) {
