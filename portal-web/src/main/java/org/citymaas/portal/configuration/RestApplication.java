@@ -7,6 +7,7 @@ import java.util.Set;
 import org.citymaas.portal.audit.boundary.AuditResource;
 import org.citymaas.portal.audit.boundary.DeniedRequests;
 import org.citymaas.portal.batch.boundary.BatchesResource;
+import org.citymaas.portal.billing.boundary.BillingResource;
 import org.citymaas.portal.batch.boundary.RetentionResource;
 import org.citymaas.portal.departments.boundary.DepartmentsResource;
 import org.citymaas.portal.inference.boundary.InferenceResource;
@@ -33,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
                         title = "CityMaaS API",
                         version = "1",
                         description =
-                                "Departments, members and model inference of the city's model-as-a-service portal."
+                                "Departments, members, model inference and billing of the city's model-as-a-service portal."
                                         + " Errors are RFC 9457 application/problem+json."))
 public class RestApplication extends Application {
 
@@ -51,6 +52,7 @@ public class RestApplication extends Application {
                 RetentionResource.class,
                 UsageResource.class,
                 HistoryResource.class,
+                BillingResource.class,
                 DeniedRequests.class,
                 ProblemMappers.PortalErrors.class,
                 ProblemMappers.HttpErrors.class,
