@@ -315,4 +315,38 @@ class PeriodCloseIT {
         assertThat(count("SELECT count(*) FROM statement WHERE tenant_id = 'estimate'"))
                 .isZero();
     }
+
+    @Test
+    void theScheduledCloseDraftsEndedMonthsIssuesAfterTheGraceWindowAndLeavesDisputesAlone() throws SQLException {
+        department("job");
+        var august = YearMonth.of(2026, 8);
+        var september = YearMonth.of(2026, 9);
+        requests("job", august, "a1");
+        requests("job", september, "s1", "s2");
+        requests("job", YearMonth.of(2026, 10), "o1");
+        var job = new CloseJob();
+        var accounts = List.of(account("job"));
+        var grace = java.time.Period.ofDays(3);
+
+        var first = job.run(db.app, Instant.parse("2026-10-02T00:00:00Z"), grace, accounts, LOCATOR);
+        assertThat(first)
+                .extracting(o -> o.month() + " " + o.action())
+                .containsExactly("2026-08 DRAFTED", "2026-09 DRAFTED", "2026-08 ISSUED");
+        assertThat(first.get(2).detail()).startsWith("CM-2026-");
+
+        db.inTransaction(c -> close.review(
+                c, new TenantId("job"), september, new Statement.Review(false, "s2 was a test", "job-holder", LATER)));
+        var second = job.run(db.app, Instant.parse("2026-10-10T00:00:00Z"), grace, accounts, LOCATOR);
+        assertThat(second).extracting(o -> o.month() + " " + o.action()).containsExactly("2026-09 DISPUTED");
+        assertThat(db.inTransaction(c -> store.current(c, new TenantId("job"), september))
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(StatementStatus.DRAFT);
+
+        var failing = job.run(db.app, Instant.parse("2026-11-10T00:00:00Z"), grace, accounts, CheckpointLocator.none());
+        assertThat(failing)
+                .extracting(o -> o.month() + " " + o.action())
+                .containsExactly("2026-10 DRAFTED", "2026-09 DISPUTED", "2026-10 FAILED");
+        assertThat(failing.get(2).detail()).contains("o1");
+    }
 }
