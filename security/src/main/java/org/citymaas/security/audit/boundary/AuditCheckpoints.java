@@ -61,6 +61,19 @@ public class AuditCheckpoints {
     }
 
     /**
+     * The first signed checkpoint that covers the audit event at {@code eventSeq} (the one with the
+     * lowest seq at or after it), or empty while none does: what a statement line cites for its last
+     * request (find the request's event with {@link AuditLog#firstOutcomes}).
+     */
+    public Optional<Checkpoint> covering(long eventSeq) {
+        try (var connection = dataSource.getConnection()) {
+            return ChainReader.firstCheckpointFrom(connection, eventSeq);
+        } catch (SQLException e) {
+            throw new AuditException("could not read the audit checkpoints: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Signs the current chain head unless it is signed already. Returns the checkpoint of the head,
      * new or existing, or empty while the chain is empty.
      *

@@ -144,6 +144,12 @@ public final class ChainReader {
         }
     }
 
+    /** The checkpoint with the lowest seq at or after {@code seq}: the first that covers that event. */
+    public static Optional<Checkpoint> firstCheckpointFrom(Connection connection, long seq) throws SQLException {
+        return checkpoints(connection, "ORDER BY seq LIMIT 1", seq, Long.MAX_VALUE).stream()
+                .findFirst();
+    }
+
     /** The checkpoint with the highest seq, if any. */
     public static Optional<Checkpoint> latestCheckpoint(Connection connection) throws SQLException {
         var all = checkpoints(connection, "ORDER BY seq DESC LIMIT 1", 1, Long.MAX_VALUE);
