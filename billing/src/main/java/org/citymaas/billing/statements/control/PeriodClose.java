@@ -45,6 +45,7 @@ public final class PeriodClose {
     private final StatementStore store = new StatementStore();
     private final UsageReader usage = new UsageReader();
     private final StatementLines calculator = new StatementLines();
+    private final BilledMonths billed = new BilledMonths();
 
     /** The first instant after the month (Asia/Shanghai). */
     public static Instant end(YearMonth month) {
@@ -175,7 +176,7 @@ public final class PeriodClose {
         var tenant = account.tenant();
         var book = prices.book(connection);
         var lines = new ArrayList<>(calculator.usage(book, month, usage.usage(connection, tenant, month, 0, upTo)));
-        for (var issued : store.issuedBefore(connection, tenant, month)) {
+        for (var issued : billed.before(connection, tenant, month)) {
             if (usage.anyBetween(connection, tenant, issued.month(), issued.billedThrough(), upTo)) {
                 lines.addAll(calculator.corrections(
                         book,

@@ -1,25 +1,20 @@
 package org.citymaas.billing.statements.control;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.citymaas.billing.statements.entity.BillingAccount;
 import org.citymaas.billing.statements.entity.Statement;
 import org.citymaas.billing.statements.entity.StatementLine;
-import org.citymaas.billing.statements.entity.StatementStatus;
 import org.citymaas.tenant.departments.entity.TenantId;
 
 /**
@@ -47,16 +42,8 @@ public final class StatementStore {
     private static final String NEXT_NUMBER = "INSERT INTO statement_number (fiscal_year, last_number) VALUES (?, 1)"
             + " ON CONFLICT (fiscal_year) DO UPDATE SET last_number = statement_number.last_number + 1"
             + " RETURNING last_number";
-    private static final String ISSUED_BEFORE = "SELECT s.month, s.number, greatest(s.usage_high_water,"
-            + " (SELECT max(c.usage_high_water) FROM statement c WHERE c.tenant_id = s.tenant_id"
-            + " AND c.status = 'ISSUED' AND EXISTS (SELECT 1 FROM statement_line l WHERE l.statement_id = c.id"
-            + " AND l.kind = 'CORRECTION' AND l.usage_month = s.month))) FROM statement s"
-            + " WHERE s.tenant_id = ? AND s.status = 'ISSUED' AND s.month < ? ORDER BY s.month";
 
     private final LineStore lines = new LineStore();
-
-    /** An issued month of a department: its number and the highest usage seq its statements billed. */
-    record IssuedMonth(YearMonth month, String number, long billedThrough) {}
 
     /** The department's statement of the month that is not VOID, if any. */
     public Optional<Statement> current(Connection connection, TenantId tenant, YearMonth month) throws SQLException {
@@ -149,22 +136,6 @@ public final class StatementStore {
         }
     }
 
-    /** The department's ISSUED months before {@code month}, with what their statements billed. */
-    List<IssuedMonth> issuedBefore(Connection connection, TenantId tenant, YearMonth month) throws SQLException {
-        try (var query = connection.prepareStatement(ISSUED_BEFORE)) {
-            query.setString(1, tenant.value());
-            query.setDate(2, Date.valueOf(month.atDay(1)));
-            try (var result = query.executeQuery()) {
-                var issued = new ArrayList<IssuedMonth>();
-                while (result.next()) {
-                    issued.add(new IssuedMonth(
-                            YearMonth.from(result.getDate(1).toLocalDate()), result.getString(2), result.getLong(3)));
-                }
-                return issued;
-            }
-        }
-    }
-
     private interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
     }
@@ -200,12 +171,12 @@ public final class StatementStore {
     }
 
     private List<Statement> read(Connection connection, String where, Binder binder) throws SQLException {
-        var rows = new LinkedHashMap<UUID, Row>();
+        var rows = new LinkedHashMap<UUID, StatementRow>();
         try (var query = connection.prepareStatement(COLUMNS + where)) {
             binder.bind(query);
             try (var result = query.executeQuery()) {
                 while (result.next()) {
-                    var row = row(result);
+                    var row = StatementRow.read(result);
                     rows.put(row.id(), row);
                 }
             }
@@ -217,66 +188,5 @@ public final class StatementStore {
         return rows.values().stream()
                 .map(r -> r.with(all.getOrDefault(r.id(), List.of())))
                 .toList();
-    }
-
-    /** A statement row, before its lines are read. */
-    private record Row(
-            UUID id,
-            BillingAccount account,
-            YearMonth month,
-            StatementStatus status,
-            String number,
-            BigDecimal total,
-            Statement.CheckpointRef checkpoint,
-            Instant computedAt,
-            Instant issuedAt,
-            Statement.Review review,
-            String voidReason) {
-
-        Statement with(List<StatementLine> lines) {
-            return new Statement(
-                    id,
-                    account,
-                    month,
-                    status,
-                    number,
-                    lines,
-                    total,
-                    checkpoint,
-                    computedAt,
-                    issuedAt,
-                    review,
-                    voidReason);
-        }
-    }
-
-    private static Row row(ResultSet result) throws SQLException {
-        var account = new BillingAccount(
-                new TenantId(result.getString(2)),
-                result.getString(6),
-                result.getString(7),
-                result.getString(8),
-                result.getString(9));
-        var checkpointSeq = result.getObject(11, Long.class);
-        var issuedAt = result.getTimestamp(14);
-        var accepted = result.getObject(15, Boolean.class);
-        return new Row(
-                result.getObject(1, UUID.class),
-                account,
-                YearMonth.from(result.getDate(3).toLocalDate()),
-                StatementStatus.valueOf(result.getString(4)),
-                result.getString(5),
-                result.getBigDecimal(10),
-                checkpointSeq == null ? null : new Statement.CheckpointRef(checkpointSeq, result.getString(12)),
-                result.getTimestamp(13).toInstant(),
-                issuedAt == null ? null : issuedAt.toInstant(),
-                accepted == null
-                        ? null
-                        : new Statement.Review(
-                                accepted,
-                                result.getString(16),
-                                result.getString(17),
-                                result.getTimestamp(18).toInstant()),
-                result.getString(19));
     }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -22,6 +23,7 @@ import org.citymaas.billing.errors.StatementStateException;
 import org.citymaas.billing.pricing.entity.PriceCard;
 import org.citymaas.billing.pricing.entity.Rate;
 import org.citymaas.billing.pricing.entity.Unit;
+import org.citymaas.billing.statements.entity.AccountSettings;
 import org.citymaas.billing.statements.entity.CheckpointLocator;
 import org.citymaas.billing.statements.entity.Statement;
 import org.citymaas.billing.statements.entity.StatementLineKind;
@@ -314,5 +316,98 @@ class PeriodCloseIT {
         assertThat(estimate.total()).isEqualByComparingTo("0.30");
         assertThat(count("SELECT count(*) FROM statement WHERE tenant_id = 'estimate'"))
                 .isZero();
+    }
+
+    @Test
+    void theScheduledCloseDraftsEndedMonthsIssuesAfterTheGraceWindowAndLeavesDisputesAlone() throws SQLException {
+        department("job");
+        var august = YearMonth.of(2026, 8);
+        var september = YearMonth.of(2026, 9);
+        requests("job", august, "a1");
+        requests("job", september, "s1", "s2");
+        requests("job", YearMonth.of(2026, 10), "o1");
+        var job = new CloseJob();
+        var accounts = List.of(account("job"));
+        var grace = java.time.Period.ofDays(3);
+
+        var first = job.run(db.app, Instant.parse("2026-10-02T00:00:00Z"), grace, accounts, LOCATOR);
+        assertThat(first)
+                .extracting(o -> o.month() + " " + o.action())
+                .containsExactly("2026-08 DRAFTED", "2026-09 DRAFTED", "2026-08 ISSUED");
+        assertThat(first.get(2).detail()).startsWith("CM-2026-");
+
+        db.inTransaction(c -> close.review(
+                c, new TenantId("job"), september, new Statement.Review(false, "s2 was a test", "job-holder", LATER)));
+        var second = job.run(db.app, Instant.parse("2026-10-10T00:00:00Z"), grace, accounts, LOCATOR);
+        assertThat(second).extracting(o -> o.month() + " " + o.action()).containsExactly("2026-09 DISPUTED");
+        assertThat(db.inTransaction(c -> store.current(c, new TenantId("job"), september))
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(StatementStatus.DRAFT);
+
+        var failing = job.run(db.app, Instant.parse("2026-11-10T00:00:00Z"), grace, accounts, CheckpointLocator.none());
+        assertThat(failing)
+                .extracting(o -> o.month() + " " + o.action())
+                .containsExactly("2026-10 DRAFTED", "2026-09 DISPUTED", "2026-10 FAILED");
+        assertThat(failing.get(2).detail()).contains("o1");
+    }
+
+    @Test
+    void anIssueWaitsForUsageBeingRecordedSoThatNoEarlierEventCommitsAfterIt() throws Exception {
+        department("inflight");
+        var march = YearMonth.of(2026, 3);
+        requests("inflight", march, "f1");
+        closeMonth("inflight", march);
+
+        try (var recording = db.app.getConnection()) {
+            recording.setAutoCommit(false);
+            new org.citymaas.billing.usage.control.UsageLedger()
+                    .record(
+                            recording,
+                            event(
+                                    "inflight",
+                                    "f2-in-flight",
+                                    "model-inflight",
+                                    "1",
+                                    1,
+                                    "1.000",
+                                    "cpu()",
+                                    march.atDay(31)
+                                            .atStartOfDay(PeriodClose.ZONE)
+                                            .toInstant()));
+            var pool = Executors.newSingleThreadExecutor();
+            try {
+                var issue = pool.submit(() -> issueMonth("inflight", march));
+                Thread.sleep(500);
+                assertThat(issue.isDone())
+                        .as("the issue waits for the usage lock")
+                        .isFalse();
+                recording.commit();
+                var issued = issue.get();
+                assertThat(issued.total()).isEqualByComparingTo("0.20");
+                assertThat(issued.lines().get(0).citation().lastRequestId()).isEqualTo("f2-in-flight");
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void aBillingAccountIsSetReplacedAndFound() throws SQLException {
+        department("account");
+        var accounts = new AccountStore();
+        var tenant = new TenantId("account");
+        db.inTransaction(c -> {
+            accounts.set(c, new AccountSettings(tenant, "CC-100", "alice", "platform-admin", LATER));
+            accounts.set(c, new AccountSettings(tenant, "CC-200", "bob", "platform-admin", LATER));
+            return null;
+        });
+
+        var found = db.inTransaction(c -> accounts.find(c, tenant)).orElseThrow();
+        assertThat(found.costCentre()).isEqualTo("CC-200");
+        assertThat(found.budgetHolder()).isEqualTo("bob");
+        assertThat(found.named("部门", "Dept").costCentre()).isEqualTo("CC-200");
+        Optional<AccountSettings> none = db.inTransaction(c -> accounts.find(c, new TenantId("transport")));
+        assertThat(none).isEmpty();
     }
 }

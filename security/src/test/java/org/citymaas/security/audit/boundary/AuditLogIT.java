@@ -265,6 +265,13 @@ class AuditLogIT {
         var restarted = new AuditCheckpoints(db.app(), keys);
         assertThat(restarted.publicKeyPem()).isEqualTo(checkpoints.publicKeyPem());
         assertThat(restarted.sign().orElseThrow().seq()).isEqualTo(11);
+        assertThat(restarted.covering(3))
+                .as("the first checkpoint at or after the event")
+                .contains(first);
+        assertThat(restarted.covering(11).orElseThrow().seq()).isEqualTo(11);
+        assertThat(restarted.covering(12))
+                .as("no checkpoint covers an event after the last")
+                .isEmpty();
         var verdict = new AuditEvidence(db.app(), SigningKey.parsePublicKey(restarted.publicKeyPem())).verifyAll();
         assertThat(verdict.ok()).isTrue();
         assertThat(verdict.checkpointsVerified()).isEqualTo(2);
