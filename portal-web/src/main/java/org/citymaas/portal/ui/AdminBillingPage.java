@@ -57,7 +57,13 @@ public class AdminBillingPage implements Serializable {
      * @param review ACCEPTED or DISPUTED, or null
      */
     public record MonthRow(
-            String department, String nameZh, String nameEn, String status, String number, String total, String review) {}
+            String department,
+            String nameZh,
+            String nameEn,
+            String status,
+            String number,
+            String total,
+            String review) {}
 
     /**
      * A department's billing account and budget.
@@ -105,6 +111,7 @@ public class AdminBillingPage implements Serializable {
 
     private String month;
     private String file;
+    private String edit;
     private String error;
     private String editing;
     private String costCentre;
@@ -114,6 +121,7 @@ public class AdminBillingPage implements Serializable {
     private transient List<MonthRow> rows;
     private transient List<AccountRow> accountRows;
     private transient List<FinanceExports.ExportFile> exportFiles;
+    private transient CityTotal cityTotal;
 
     /** Reads the month in the address (the last ended one when none); a bad month answers 400. */
     public void load() throws IOException {
@@ -131,7 +139,22 @@ public class AdminBillingPage implements Serializable {
         }
         if (file != null && !file.isEmpty()) {
             download();
+            return;
         }
+        if (PageParameter.judge(edit, PageParameter.DEPARTMENT) == PageParameter.WELL_FORMED) {
+            edit(edit);
+        }
+    }
+
+    /** A finance file's stable id on the page: its kind, e.g. {@code focus-csv} or {@code journal-csv-sig}. */
+    public String fileId(String name) {
+        return idOf(name);
+    }
+
+    static String idOf(String name) {
+        return name.replaceFirst("^citymaas-", "")
+                .replaceFirst("-\\d{4}-\\d{2}(-preview)?", "")
+                .replace('.', '-');
     }
 
     private void download() throws IOException {
@@ -191,7 +214,10 @@ public class AdminBillingPage implements Serializable {
 
     /** The city's total of the month over its issued statements, with the rounding line. */
     public CityTotal getCityTotal() {
-        return statements.cityTotal(YearMonth.parse(month));
+        if (cityTotal == null) {
+            cityTotal = statements.cityTotal(YearMonth.parse(month));
+        }
+        return cityTotal;
     }
 
     /** The month's finance files: final and signed when every statement is issued, else a preview. */
@@ -352,6 +378,14 @@ public class AdminBillingPage implements Serializable {
 
     public void setFile(String file) {
         this.file = file;
+    }
+
+    public String getEdit() {
+        return edit;
+    }
+
+    public void setEdit(String edit) {
+        this.edit = edit;
     }
 
     public String getCostCentre() {

@@ -163,8 +163,10 @@ public class BillingPage implements Serializable {
 
     /** The budget holder accepts the shown draft. */
     public void accept() {
-        Refusal.attempt(FORM + ":accept-comment", text(), () ->
-                        chargeback.accept(currentCaller.get(), month, PriceCardForm.strip(acceptComment)))
+        Refusal.attempt(
+                        FORM + ":accept-comment",
+                        text(),
+                        () -> chargeback.accept(currentCaller.get(), month, PriceCardForm.strip(acceptComment)))
                 .ifPresent(s -> {
                     Refusal.inform(text(), "billing.accepted", s.month().toString());
                     acceptComment = null;
@@ -178,8 +180,10 @@ public class BillingPage implements Serializable {
             Refusal.show(FORM + ":dispute-comment", text().getString("billing.error.disputeComment"), "");
             return;
         }
-        Refusal.attempt(FORM + ":dispute-comment", text(), () ->
-                        chargeback.dispute(currentCaller.get(), month, disputeComment.strip()))
+        Refusal.attempt(
+                        FORM + ":dispute-comment",
+                        text(),
+                        () -> chargeback.dispute(currentCaller.get(), month, disputeComment.strip()))
                 .ifPresent(s -> {
                     Refusal.inform(text(), "billing.disputed", s.month().toString());
                     disputeComment = null;
@@ -192,7 +196,11 @@ public class BillingPage implements Serializable {
         var caller = admin();
         var wanted = blank(closeMonth) ? month : closeMonth;
         Refusal.attempt(FORM + ":close-month", text(), () -> chargeback.close(caller, department, wanted))
-                .ifPresent(s -> Refusal.inform(text(), "billing.closed", s.month().toString(), status(s.status().name())));
+                .ifPresent(s -> Refusal.inform(
+                        text(),
+                        "billing.closed",
+                        s.month().toString(),
+                        status(s.status().name())));
         forget();
     }
 
@@ -201,7 +209,8 @@ public class BillingPage implements Serializable {
         var caller = admin();
         var wanted = blank(closeMonth) ? month : closeMonth;
         Refusal.attempt(FORM + ":close-month", text(), () -> chargeback.issue(caller, department, wanted))
-                .ifPresent(s -> Refusal.inform(text(), "billing.issued", s.month().toString(), s.number()));
+                .ifPresent(
+                        s -> Refusal.inform(text(), "billing.issued", s.month().toString(), s.number()));
         forget();
     }
 
@@ -217,8 +226,10 @@ public class BillingPage implements Serializable {
             Refusal.show(FORM + ":void-reason", text().getString("billing.error.notIssued"), "");
             return;
         }
-        Refusal.attempt(FORM + ":void-reason", text(), () ->
-                        chargeback.voidStatement(caller, shown.number(), voidReason))
+        Refusal.attempt(
+                        FORM + ":void-reason",
+                        text(),
+                        () -> chargeback.voidStatement(caller, shown.number(), voidReason))
                 .ifPresent(s -> {
                     Refusal.inform(text(), "billing.voided", s.number());
                     voidReason = null;

@@ -63,7 +63,9 @@ public class BudgetBanner {
                                     .find(a.tenant())
                                     .map(d -> language.name(d.nameZh(), d.nameEn()))
                                     .orElse(a.tenant().value()),
-                            a.observed().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(),
+                            a.observed()
+                                    .setScale(2, java.math.RoundingMode.HALF_UP)
+                                    .toPlainString(),
                             a.budget().toPlainString()))
                     .toList();
         } catch (RuntimeException e) {

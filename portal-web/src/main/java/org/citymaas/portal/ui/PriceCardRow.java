@@ -109,11 +109,16 @@ public class PriceCardRow {
     public List<Map<String, String>> getRates() {
         return card.rates().stream()
                 .map(r -> Map.of(
-                        "unit", r.unit(),
-                        "chargeModel", r.chargeModel(),
-                        "tiers", String.join("; ", r.tiers()),
-                        "packageSize", Objects.requireNonNullElse(r.packageSize(), ""),
-                        "freeAllowance", r.freeAllowance()))
+                        "unit",
+                        r.unit(),
+                        "chargeModel",
+                        r.chargeModel(),
+                        "tiers",
+                        String.join("; ", r.tiers()),
+                        "packageSize",
+                        Objects.requireNonNullElse(r.packageSize(), ""),
+                        "freeAllowance",
+                        new java.math.BigDecimal(r.freeAllowance()).signum() == 0 ? "" : r.freeAllowance()))
                 .toList();
     }
 }

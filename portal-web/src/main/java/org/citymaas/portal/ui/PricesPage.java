@@ -100,7 +100,11 @@ public class PricesPage implements Serializable {
         }
         try {
             var stored = prices.add(read.card(), caller);
-            Refusal.inform(text, "prices.added", stored.card().model(), stored.card().effectiveFrom().toString());
+            Refusal.inform(
+                    text,
+                    "prices.added",
+                    stored.card().model(),
+                    stored.card().effectiveFrom().toString());
             form.clear();
         } catch (UnknownModelException e) {
             Refusal.show(
