@@ -33,7 +33,7 @@ public class PriceCardRow {
     }
 
     /**
-     * Every card with its state in {@code month}: scheduled first, then current, then past; within
+     * Every card with its state in {@code month}: current first, then scheduled, then past; within
      * each by model, version (model-wide first) and month, newest first.
      */
     static List<PriceCardRow> classify(List<StoredPriceCard> cards, YearMonth month) {
