@@ -13,6 +13,7 @@ import org.citymaas.billing.documents.boundary.StatementPdfs;
 import org.citymaas.portal.billing.boundary.Accounts;
 import org.citymaas.portal.billing.boundary.BudgetDesk;
 import org.citymaas.portal.billing.boundary.Chargeback;
+import org.citymaas.portal.billing.entity.AccountView;
 import org.citymaas.portal.billing.entity.BudgetView;
 import org.citymaas.portal.billing.entity.StatementView;
 import org.citymaas.portal.errors.InvalidParameterException;
@@ -67,6 +68,7 @@ public class BillingPage implements Serializable {
     private transient BudgetView budget;
     private transient List<StatementView> statements;
     private transient StatementView detail;
+    private transient List<AccountView> departments;
 
     /**
      * Reads the department in the address. A malformed parameter answers 400, a department the caller
@@ -260,13 +262,13 @@ public class BillingPage implements Serializable {
     }
 
     /** The departments a platform admin may pick (active ones); none for anybody else. */
-    public List<org.citymaas.portal.billing.entity.AccountView> getDepartments() {
-        if (!Accounts.seesEveryDepartment(currentCaller.get())) {
-            return List.of();
+    public List<AccountView> getDepartments() {
+        if (departments == null) {
+            departments = Accounts.seesEveryDepartment(currentCaller.get())
+                    ? accounts.all().stream().map(AccountView::of).toList()
+                    : List.of();
         }
-        return accounts.all().stream()
-                .map(org.citymaas.portal.billing.entity.AccountView::of)
-                .toList();
+        return departments;
     }
 
     private String status(String name) {
