@@ -13,14 +13,11 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.citymaas.billing.budgets.boundary.Budgets;
-import org.citymaas.billing.budgets.entity.Budget;
 import org.citymaas.billing.errors.ExportRefusedException;
 import org.citymaas.billing.pricing.entity.CityTotal;
 import org.citymaas.billing.statements.boundary.Statements;
 import org.citymaas.billing.statements.entity.Statement;
 import org.citymaas.portal.billing.boundary.Accounts;
-import org.citymaas.portal.billing.boundary.BudgetDesk;
 import org.citymaas.portal.billing.boundary.Chargeback;
 import org.citymaas.portal.billing.boundary.FinanceFiles;
 import org.citymaas.portal.errors.InvalidParameterException;
@@ -34,16 +31,13 @@ import org.citymaas.tenant.departments.entity.TenantId;
  * The platform admins' billing close page: for an ended month, every department's statement status
  * and total with the city total and its rounding line, the month's finance files (signed once every
  * statement is issued, an unsigned preview before; {@code ?file=} downloads one, like the API) and the
- * exports' public key; and every department's cost centre, budget holder and budget, each editable.
+ * exports' public key. The same page's accounts and budgets are {@link BillingAccountsPage}.
  */
 @Named
 @ViewScoped
 public class AdminBillingPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    /** The id of the form with the accounts and budgets. */
-    static final String FORM = "billing-accounts-form";
 
     /**
      * One department's month.
@@ -65,26 +59,6 @@ public class AdminBillingPage implements Serializable {
             String total,
             String review) {}
 
-    /**
-     * A department's billing account and budget.
-     *
-     * @param department the department's id
-     * @param nameZh its Chinese name
-     * @param nameEn its English name
-     * @param costCentre its cost centre
-     * @param budgetHolder its budget holder
-     * @param budget its monthly budget, CNY, or null
-     * @param mode SOFT or HARD, or null
-     */
-    public record AccountRow(
-            String department,
-            String nameZh,
-            String nameEn,
-            String costCentre,
-            String budgetHolder,
-            String budget,
-            String mode) {}
-
     @Inject
     transient Chargeback chargeback;
 
@@ -93,12 +67,6 @@ public class AdminBillingPage implements Serializable {
 
     @Inject
     transient Accounts accounts;
-
-    @Inject
-    transient BudgetDesk budgetDesk;
-
-    @Inject
-    transient Budgets budgets;
 
     @Inject
     transient FinanceFiles files;
@@ -111,15 +79,8 @@ public class AdminBillingPage implements Serializable {
 
     private String month;
     private String file;
-    private String edit;
     private String error;
-    private String editing;
-    private String costCentre;
-    private String budgetHolder;
-    private String budgetAmount;
-    private String budgetMode = "SOFT";
     private transient List<MonthRow> rows;
-    private transient List<AccountRow> accountRows;
     private transient List<FinanceExports.ExportFile> exportFiles;
     private transient CityTotal cityTotal;
 
@@ -139,10 +100,6 @@ public class AdminBillingPage implements Serializable {
         }
         if (file != null && !file.isEmpty()) {
             download();
-            return;
-        }
-        if (PageParameter.judge(edit, PageParameter.DEPARTMENT) == PageParameter.WELL_FORMED) {
-            edit(edit);
         }
     }
 
@@ -248,97 +205,6 @@ public class AdminBillingPage implements Serializable {
         return files.publicKeyPem();
     }
 
-    /** Every active department's billing account and budget. */
-    public List<AccountRow> getAccounts() {
-        if (accountRows == null) {
-            Map<TenantId, Budget> byDepartment =
-                    budgets.all().stream().collect(Collectors.toMap(Budget::tenant, Function.identity()));
-            accountRows = accounts.all().stream()
-                    .map(a -> {
-                        var b = byDepartment.get(a.tenant());
-                        return new AccountRow(
-                                a.tenant().value(),
-                                a.nameZh(),
-                                a.nameEn(),
-                                a.costCentre(),
-                                a.budgetHolder(),
-                                b == null ? null : b.monthlyLimit().toPlainString(),
-                                b == null ? null : b.mode().name());
-                    })
-                    .toList();
-        }
-        return accountRows;
-    }
-
-    /** Opens the edit form for a department, filled with its present account and budget. */
-    public void edit(String department) {
-        getAccounts().stream()
-                .filter(a -> a.department().equals(department))
-                .findFirst()
-                .ifPresent(a -> {
-                    editing = a.department();
-                    costCentre = Accounts.UNASSIGNED.equals(a.costCentre()) ? null : a.costCentre();
-                    budgetHolder = Accounts.UNASSIGNED.equals(a.budgetHolder()) ? null : a.budgetHolder();
-                    budgetAmount = a.budget();
-                    budgetMode = a.mode() == null ? "SOFT" : a.mode();
-                });
-    }
-
-    public void cancel() {
-        editing = costCentre = budgetHolder = budgetAmount = null;
-        budgetMode = "SOFT";
-    }
-
-    /** Sets the edited department's cost centre and budget holder. */
-    public void saveAccount() {
-        if (editing == null) {
-            return;
-        }
-        var text = text();
-        try {
-            accounts.set(admin(), editing, costCentre, budgetHolder);
-            Refusal.inform(text, "adminBilling.account.saved", editing);
-        } catch (InvalidParameterException e) {
-            var field = "costCentre".equals(e.parameter()) ? "account-cost-centre" : "account-budget-holder";
-            Refusal.show(FORM + ":" + field, text.getString("billing.refused"), e.getMessage());
-        } finally {
-            accountRows = null;
-            rows = null;
-        }
-    }
-
-    /** Sets the edited department's monthly budget. */
-    public void saveBudget() {
-        if (editing == null) {
-            return;
-        }
-        var text = text();
-        if (budgetAmount == null || budgetAmount.isBlank()) {
-            Refusal.show(FORM + ":budget-amount", text.getString("adminBilling.error.budgetAmount"), "");
-            return;
-        }
-        try {
-            budgetDesk.set(admin(), editing, budgetAmount, budgetMode);
-            Refusal.inform(text, "adminBilling.budget.saved", editing, budgetAmount.strip(), budgetMode);
-        } catch (InvalidParameterException e) {
-            var field = "mode".equals(e.parameter()) ? "budget-mode" : "budget-amount";
-            Refusal.show(FORM + ":" + field, text.getString("billing.refused"), e.getMessage());
-        } finally {
-            accountRows = null;
-        }
-    }
-
-    /** Removes the edited department's budget. */
-    public void clearBudget() {
-        if (editing == null) {
-            return;
-        }
-        var cleared = budgetDesk.clear(admin(), editing);
-        Refusal.inform(text(), cleared ? "adminBilling.budget.cleared" : "adminBilling.budget.none", editing);
-        budgetAmount = null;
-        accountRows = null;
-    }
-
     private ResourceBundle text() {
         return ResourceBundle.getBundle("org.citymaas.portal.ui.Messages", language.getLocale());
     }
@@ -350,14 +216,6 @@ public class AdminBillingPage implements Serializable {
             throw new IllegalStateException("only platform admins close months and set accounts and budgets");
         }
         return caller;
-    }
-
-    public boolean isEditing() {
-        return editing != null;
-    }
-
-    public String getEditing() {
-        return editing;
     }
 
     public String getError() {
@@ -378,45 +236,5 @@ public class AdminBillingPage implements Serializable {
 
     public void setFile(String file) {
         this.file = file;
-    }
-
-    public String getEdit() {
-        return edit;
-    }
-
-    public void setEdit(String edit) {
-        this.edit = edit;
-    }
-
-    public String getCostCentre() {
-        return costCentre;
-    }
-
-    public void setCostCentre(String costCentre) {
-        this.costCentre = costCentre;
-    }
-
-    public String getBudgetHolder() {
-        return budgetHolder;
-    }
-
-    public void setBudgetHolder(String budgetHolder) {
-        this.budgetHolder = budgetHolder;
-    }
-
-    public String getBudgetAmount() {
-        return budgetAmount;
-    }
-
-    public void setBudgetAmount(String budgetAmount) {
-        this.budgetAmount = budgetAmount;
-    }
-
-    public String getBudgetMode() {
-        return budgetMode;
-    }
-
-    public void setBudgetMode(String budgetMode) {
-        this.budgetMode = budgetMode;
     }
 }

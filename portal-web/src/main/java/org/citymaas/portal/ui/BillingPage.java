@@ -26,17 +26,14 @@ import org.citymaas.tenant.errors.DepartmentNotFoundException;
  * The billing page of tenant admins (their department) and platform admins (a department they pick):
  * the month to date, forecast and budget, the statements with their PDF ({@code ?pdf=YYYY-MM}, the
  * same file as the API's, so a browser session downloads it), one statement's lines
- * ({@code ?month=YYYY-MM}), the budget holder's accept or dispute of a draft, and a platform admin's
- * close, issue and void. Everything goes through the same use cases as the API.
+ * ({@code ?month=YYYY-MM}); its forms (accept, dispute, close, issue, void) are {@link StatementActions}.
+ * Everything goes through the same use cases as the API.
  */
 @Named
 @ViewScoped
 public class BillingPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    /** The id of the form with the review and the platform admins' actions. */
-    static final String FORM = "billing-actions";
 
     @Inject
     transient Chargeback chargeback;
@@ -61,10 +58,6 @@ public class BillingPage implements Serializable {
     private String pdf;
     private String error;
     private boolean loaded;
-    private String acceptComment;
-    private String disputeComment;
-    private String voidReason;
-    private String closeMonth;
     private transient BudgetView budget;
     private transient List<StatementView> statements;
     private transient StatementView detail;
@@ -163,92 +156,6 @@ public class BillingPage implements Serializable {
         return detail;
     }
 
-    /** The budget holder accepts the shown draft. */
-    public void accept() {
-        Refusal.attempt(
-                        FORM + ":accept-comment",
-                        text(),
-                        () -> chargeback.accept(currentCaller.get(), month, PriceCardForm.strip(acceptComment)))
-                .ifPresent(s -> {
-                    Refusal.inform(text(), "billing.accepted", s.month().toString());
-                    acceptComment = null;
-                });
-        forget();
-    }
-
-    /** The budget holder disputes the shown draft; a dispute says why. */
-    public void dispute() {
-        if (blank(disputeComment)) {
-            Refusal.show(FORM + ":dispute-comment", text().getString("billing.error.disputeComment"), "");
-            return;
-        }
-        Refusal.attempt(
-                        FORM + ":dispute-comment",
-                        text(),
-                        () -> chargeback.dispute(currentCaller.get(), month, disputeComment.strip()))
-                .ifPresent(s -> {
-                    Refusal.inform(text(), "billing.disputed", s.month().toString());
-                    disputeComment = null;
-                });
-        forget();
-    }
-
-    /** A platform admin drafts (or refreshes) the picked ended month of the department now. */
-    public void close() {
-        var caller = admin();
-        var wanted = blank(closeMonth) ? month : closeMonth;
-        Refusal.attempt(FORM + ":close-month", text(), () -> chargeback.close(caller, department, wanted))
-                .ifPresent(s -> Refusal.inform(
-                        text(),
-                        "billing.closed",
-                        s.month().toString(),
-                        status(s.status().name())));
-        forget();
-    }
-
-    /** A platform admin issues the picked month's draft now. */
-    public void issue() {
-        var caller = admin();
-        var wanted = blank(closeMonth) ? month : closeMonth;
-        Refusal.attempt(FORM + ":close-month", text(), () -> chargeback.issue(caller, department, wanted))
-                .ifPresent(
-                        s -> Refusal.inform(text(), "billing.issued", s.month().toString(), s.number()));
-        forget();
-    }
-
-    /** A platform admin voids the shown issued statement, with a reason. */
-    public void voidStatement() {
-        var caller = admin();
-        var shown = getDetail();
-        if (blank(voidReason)) {
-            Refusal.show(FORM + ":void-reason", text().getString("billing.error.voidReason"), "");
-            return;
-        }
-        if (shown == null || shown.number() == null) {
-            Refusal.show(FORM + ":void-reason", text().getString("billing.error.notIssued"), "");
-            return;
-        }
-        Refusal.attempt(
-                        FORM + ":void-reason",
-                        text(),
-                        () -> chargeback.voidStatement(caller, shown.number(), voidReason))
-                .ifPresent(s -> {
-                    Refusal.inform(text(), "billing.voided", s.number());
-                    voidReason = null;
-                });
-        forget();
-    }
-
-    /** The ended months a platform admin may close: the twelve before this one, newest first. */
-    public List<String> getEndedMonths() {
-        var now = chargeback.currentMonth();
-        var months = new ArrayList<String>();
-        for (int i = 1; i <= 12; i++) {
-            months.add(now.minusMonths(i).toString());
-        }
-        return months;
-    }
-
     /** Whether the caller is the department's admin, who answers its drafts. */
     public boolean isBudgetHolder() {
         var caller = currentCaller.get();
@@ -271,11 +178,8 @@ public class BillingPage implements Serializable {
         return departments;
     }
 
-    private String status(String name) {
-        return text().getString("billing.status." + name);
-    }
-
-    private void forget() {
+    /** Forgets what was read, after a change. */
+    void forget() {
         statements = null;
         detail = null;
         budget = null;
@@ -283,15 +187,6 @@ public class BillingPage implements Serializable {
 
     private ResourceBundle text() {
         return ResourceBundle.getBundle("org.citymaas.portal.ui.Messages", language.getLocale());
-    }
-
-    /** The signed-in platform admin: the actions are rendered only for them, this is a second wall. */
-    private Caller admin() {
-        var caller = currentCaller.get();
-        if (!caller.has(Role.PLATFORM_ADMIN)) {
-            throw new IllegalStateException("only platform admins close, issue or void statements");
-        }
-        return caller;
     }
 
     private static boolean blank(String value) {
@@ -328,37 +223,5 @@ public class BillingPage implements Serializable {
 
     public void setPdf(String pdf) {
         this.pdf = pdf;
-    }
-
-    public String getAcceptComment() {
-        return acceptComment;
-    }
-
-    public void setAcceptComment(String acceptComment) {
-        this.acceptComment = acceptComment;
-    }
-
-    public String getDisputeComment() {
-        return disputeComment;
-    }
-
-    public void setDisputeComment(String disputeComment) {
-        this.disputeComment = disputeComment;
-    }
-
-    public String getVoidReason() {
-        return voidReason;
-    }
-
-    public void setVoidReason(String voidReason) {
-        this.voidReason = voidReason;
-    }
-
-    public String getCloseMonth() {
-        return closeMonth;
-    }
-
-    public void setCloseMonth(String closeMonth) {
-        this.closeMonth = closeMonth;
     }
 }

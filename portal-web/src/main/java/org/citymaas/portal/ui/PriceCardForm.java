@@ -1,12 +1,10 @@
 package org.citymaas.portal.ui;
 
 import java.io.Serializable;
-import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.citymaas.portal.billing.entity.NewPriceCard;
 
@@ -22,10 +20,10 @@ public class PriceCardForm implements Serializable {
     /** The units a card prices, in the form's order. */
     public static final List<String> UNITS = List.of("REQUEST", "ROW", "CPU_SECOND", "GPU_SECOND");
 
-    private static final Pattern DECIMAL = Pattern.compile(NewPriceCard.DECIMAL);
+    static final Pattern DECIMAL = Pattern.compile(NewPriceCard.DECIMAL);
     private static final Pattern FEN = Pattern.compile("\\d{1,12}(\\.\\d{1,2})?");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
-    private static final int MAX_TIERS = 20;
+    static final int MAX_TIERS = 20;
 
     /**
      * A wrong field.
@@ -48,7 +46,8 @@ public class PriceCardForm implements Serializable {
     private String version;
     private String effectiveFrom;
     private String monthlyMinimum;
-    private final List<RateForm> rates = UNITS.stream().map(RateForm::new).toList();
+    private final List<PriceRateForm> rates =
+            UNITS.stream().map(PriceRateForm::new).toList();
 
     /** Reads the form. */
     public Result read() {
@@ -83,7 +82,7 @@ public class PriceCardForm implements Serializable {
     /** Empties the form. */
     public void clear() {
         model = version = effectiveFrom = monthlyMinimum = null;
-        rates.forEach(RateForm::clear);
+        rates.forEach(PriceRateForm::clear);
     }
 
     private static boolean isMonth(String month) {
@@ -102,144 +101,7 @@ public class PriceCardForm implements Serializable {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** One unit's rate as typed. */
-    public static class RateForm implements Serializable {
-
-        private static final long serialVersionUID = 1L;
-
-        private final String unit;
-        private String chargeModel = "PER_UNIT";
-        private String tiers;
-        private String packageSize;
-        private String freeAllowance;
-
-        RateForm(String unit) {
-            this.unit = unit;
-        }
-
-        /** The id part of the unit's fields, e.g. {@code rate-cpu-second}. */
-        public String getKey() {
-            return "rate-" + unit.toLowerCase(Locale.ROOT).replace('_', '-');
-        }
-
-        java.util.Optional<NewPriceCard.NewRate> read(List<FieldError> errors) {
-            var lines = tiers == null
-                    ? List.<String>of()
-                    : tiers.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-            if (lines.isEmpty()) {
-                return java.util.Optional.empty();
-            }
-            var before = errors.size();
-            var parsed = tiers(lines, errors);
-            var size = strip(packageSize);
-            if ("PACKAGE".equals(chargeModel)) {
-                if (size == null) {
-                    errors.add(new FieldError(getKey() + "-packageSize", "prices.error.required", ""));
-                } else if (!DECIMAL.matcher(size).matches() || new BigDecimal(size).signum() == 0) {
-                    errors.add(new FieldError(getKey() + "-packageSize", "prices.error.quantity", size));
-                }
-            } else {
-                size = null;
-            }
-            var free = strip(freeAllowance);
-            if (free != null && !DECIMAL.matcher(free).matches()) {
-                errors.add(new FieldError(getKey() + "-freeAllowance", "prices.error.quantity", free));
-            }
-            if (!List.of("PER_UNIT", "GRADUATED", "VOLUME", "PACKAGE").contains(chargeModel)) {
-                errors.add(new FieldError(getKey() + "-chargeModel", "prices.error.chargeModel", ""));
-            }
-            return errors.size() == before
-                    ? java.util.Optional.of(new NewPriceCard.NewRate(unit, chargeModel, parsed, size, free))
-                    : java.util.Optional.empty();
-        }
-
-        private List<NewPriceCard.NewTier> tiers(List<String> lines, List<FieldError> errors) {
-            var field = getKey() + "-tiers";
-            if (lines.size() > MAX_TIERS) {
-                errors.add(new FieldError(field, "prices.error.tooManyTiers", Integer.toString(MAX_TIERS)));
-                return List.of();
-            }
-            var single = "PER_UNIT".equals(chargeModel) || "PACKAGE".equals(chargeModel);
-            if (single && lines.size() > 1) {
-                errors.add(new FieldError(field, "prices.error.oneTier", ""));
-                return List.of();
-            }
-            var result = new ArrayList<NewPriceCard.NewTier>();
-            BigDecimal previous = null;
-            for (int i = 0; i < lines.size(); i++) {
-                var line = lines.get(i);
-                var colon = line.indexOf(':');
-                var upTo = colon < 0 ? null : strip(line.substring(0, colon));
-                var price = strip(colon < 0 ? line : line.substring(colon + 1));
-                var last = i == lines.size() - 1;
-                if (price == null || !DECIMAL.matcher(price).matches()) {
-                    errors.add(new FieldError(field, "prices.error.tierLine", line));
-                    return List.of();
-                }
-                if (last != (upTo == null)) {
-                    errors.add(new FieldError(field, last ? "prices.error.lastTier" : "prices.error.tierBound", line));
-                    return List.of();
-                }
-                if (upTo != null) {
-                    if (!DECIMAL.matcher(upTo).matches()) {
-                        errors.add(new FieldError(field, "prices.error.tierLine", line));
-                        return List.of();
-                    }
-                    var bound = new BigDecimal(upTo);
-                    if (bound.signum() == 0 || (previous != null && bound.compareTo(previous) <= 0)) {
-                        errors.add(new FieldError(field, "prices.error.tierOrder", line));
-                        return List.of();
-                    }
-                    previous = bound;
-                }
-                result.add(new NewPriceCard.NewTier(upTo, price, null));
-            }
-            return result;
-        }
-
-        void clear() {
-            chargeModel = "PER_UNIT";
-            tiers = packageSize = freeAllowance = null;
-        }
-
-        public String getUnit() {
-            return unit;
-        }
-
-        public String getChargeModel() {
-            return chargeModel;
-        }
-
-        public void setChargeModel(String chargeModel) {
-            this.chargeModel = chargeModel;
-        }
-
-        public String getTiers() {
-            return tiers;
-        }
-
-        public void setTiers(String tiers) {
-            this.tiers = tiers;
-        }
-
-        public String getPackageSize() {
-            return packageSize;
-        }
-
-        public void setPackageSize(String packageSize) {
-            this.packageSize = packageSize;
-        }
-
-        public String getFreeAllowance() {
-            return freeAllowance;
-        }
-
-        public void setFreeAllowance(String freeAllowance) {
-            this.freeAllowance = freeAllowance;
-        }
-    }
-
-    public List<RateForm> getRates() {
+    public List<PriceRateForm> getRates() {
         return rates;
     }
 

@@ -10,7 +10,7 @@ class PriceCardFormTest {
 
     private final PriceCardForm form = new PriceCardForm();
 
-    private PriceCardForm.RateForm rate(String unit) {
+    private PriceRateForm rate(String unit) {
         return form.getRates().stream()
                 .filter(r -> r.getUnit().equals(unit))
                 .findFirst()
@@ -212,7 +212,7 @@ class PriceCardFormTest {
     @Test
     void theRatesFieldIdsAreStable() {
         assertThat(form.getRates())
-                .extracting(PriceCardForm.RateForm::getKey)
+                .extracting(PriceRateForm::getKey)
                 .containsExactly("rate-request", "rate-row", "rate-cpu-second", "rate-gpu-second");
     }
 }
