@@ -26,6 +26,9 @@ public class StatementActions implements Serializable {
     /** The id of the form with the review and the platform admins' actions. */
     static final String FORM = "billing-actions";
 
+    /** The longest comment or reason, in characters, as the API's TextRequest. */
+    static final int MAX_TEXT = 1000;
+
     @Inject
     BillingPage page;
 
@@ -45,6 +48,9 @@ public class StatementActions implements Serializable {
 
     /** The budget holder accepts the shown draft. */
     public void accept() {
+        if (tooLong(acceptComment, "accept-comment")) {
+            return;
+        }
         Refusal.attempt(
                         FORM + ":accept-comment",
                         text(),
@@ -61,6 +67,9 @@ public class StatementActions implements Serializable {
     public void dispute() {
         if (blank(disputeComment)) {
             Refusal.show(FORM + ":dispute-comment", text().getString("billing.error.disputeComment"), "");
+            return;
+        }
+        if (tooLong(disputeComment, "dispute-comment")) {
             return;
         }
         Refusal.attempt(
@@ -105,6 +114,9 @@ public class StatementActions implements Serializable {
             Refusal.show(FORM + ":void-reason", text().getString("billing.error.voidReason"), "");
             return;
         }
+        if (tooLong(voidReason, "void-reason")) {
+            return;
+        }
         if (shown == null || shown.number() == null) {
             Refusal.show(FORM + ":void-reason", text().getString("billing.error.notIssued"), "");
             return;
@@ -128,6 +140,15 @@ public class StatementActions implements Serializable {
             months.add(now.minusMonths(i).toString());
         }
         return months;
+    }
+
+    /** A comment or reason longer than the API takes (1000 characters) is refused at its field. */
+    private boolean tooLong(String text, String field) {
+        if (text != null && text.strip().codePointCount(0, text.strip().length()) > MAX_TEXT) {
+            Refusal.show(FORM + ":" + field, text().getString("billing.error.tooLong"), "");
+            return true;
+        }
+        return false;
     }
 
     private ResourceBundle text() {

@@ -49,6 +49,23 @@ class BillingPageMessagesTest {
                 keys.add(matcher.group(1));
             }
         }
+        var javaKey = Pattern.compile("\"((?:billing|prices|adminBilling)\\.[A-Za-z0-9.]*[A-Za-z0-9])\"");
+        for (var bean : new String[] {
+            "BillingPage",
+            "StatementActions",
+            "AdminBillingPage",
+            "BillingAccountsPage",
+            "PricesPage",
+            "PriceCardForm",
+            "PriceRateForm",
+            "Refusal"
+        }) {
+            var matcher = javaKey.matcher(
+                    Files.readString(Path.of("src/main/java/org/citymaas/portal/ui/" + bean + ".java")));
+            while (matcher.find()) {
+                keys.add(matcher.group(1));
+            }
+        }
         for (var kind : BudgetAlertKind.values()) {
             keys.add("banner." + kind.name());
             keys.add("billing.alert." + kind.name());
