@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.DateTimeException;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
@@ -64,13 +66,15 @@ public class BillingPage implements Serializable {
     private transient List<AccountView> departments;
 
     /**
-     * Reads the department in the address. A malformed parameter answers 400, a department the caller
-     * may not see 404, a month without a statement 404 with the page's message.
+     * Reads the department in the address. A malformed parameter or a month not yet begun answers 400, a
+     * department the caller may not see 404, a month without a statement 404, each with the page's message.
      */
     public void load() throws IOException {
         if (PageParameter.judge(department, PageParameter.DEPARTMENT) == PageParameter.MALFORMED
                 || PageParameter.judge(month, PageParameter.MONTH) == PageParameter.MALFORMED
-                || PageParameter.judge(pdf, PageParameter.MONTH) == PageParameter.MALFORMED) {
+                || PageParameter.judge(pdf, PageParameter.MONTH) == PageParameter.MALFORMED
+                || !realMonth(month)
+                || !realMonth(pdf)) {
             department = month = pdf = null;
             error = text().getString("page.parameter.invalid");
             PageParameter.status(400);
@@ -99,12 +103,24 @@ public class BillingPage implements Serializable {
             loaded = true;
         } catch (InvalidParameterException e) {
             error = text().getString("billing.error.month");
-            PageParameter.status("month".equals(e.parameter()) ? 404 : 400);
-            loaded = !blank(department);
+            loaded = "month".equals(e.parameter());
+            PageParameter.status(loaded ? 404 : 400);
         } catch (DepartmentNotFoundException e) {
             error = text().getString("billing.error.department");
             department = null;
             PageParameter.status(404);
+        }
+    }
+
+    /** Whether a month in the address is none, or a month that has begun (Asia/Shanghai). */
+    private boolean realMonth(String value) {
+        if (blank(value)) {
+            return true;
+        }
+        try {
+            return !YearMonth.parse(value).isAfter(chargeback.currentMonth());
+        } catch (DateTimeException e) {
+            return false;
         }
     }
 
@@ -179,7 +195,7 @@ public class BillingPage implements Serializable {
     }
 
     /** Forgets what was read, after a change. */
-    void forget() {
+    public void forget() {
         statements = null;
         detail = null;
         budget = null;
