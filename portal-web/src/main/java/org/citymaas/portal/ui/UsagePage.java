@@ -9,12 +9,17 @@ import java.text.MessageFormat;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.citymaas.billing.usage.entity.MonthlyUsage;
+import org.citymaas.portal.billing.boundary.BudgetDesk;
+import org.citymaas.portal.billing.entity.BudgetView;
 import org.citymaas.portal.departments.boundary.DepartmentView;
 import org.citymaas.portal.errors.InvalidParameterException;
 import org.citymaas.portal.signin.CurrentCaller;
 import org.citymaas.portal.usage.boundary.UsageReports;
 import org.citymaas.portal.usage.control.UsageCsv;
+import org.citymaas.security.identity.entity.Caller;
 import org.citymaas.security.identity.entity.Role;
 import org.citymaas.tenant.departments.boundary.Departments;
 import org.citymaas.tenant.errors.DepartmentNotFoundException;
@@ -41,12 +46,18 @@ public class UsagePage {
     @Inject
     Language language;
 
+    @Inject
+    BudgetDesk budgets;
+
+    private static final Logger LOG = Logger.getLogger(UsagePage.class.getName());
+
     private String month;
     private String department;
     private String export;
     private MonthlyUsage usage;
     private List<String> months = List.of();
     private String error;
+    private BudgetView cost;
 
     /**
      * Reads the month's usage of the department in the address. A malformed month, department or export
@@ -91,6 +102,20 @@ public class UsagePage {
         month = usage.month().toString();
         if ("csv".equals(export)) {
             download();
+            return;
+        }
+        if (usage.month().equals(reports.currentMonth().month())) {
+            cost = monthToDate(caller);
+        }
+    }
+
+    /** The month's cost so far, forecast and budget; null, logged, when billing cannot say. */
+    private BudgetView monthToDate(Caller caller) {
+        try {
+            return BudgetView.of(budgets.status(caller, department));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "month-to-date cost left out of the usage page: billing could not be read", e);
+            return null;
         }
     }
 
@@ -139,6 +164,11 @@ public class UsagePage {
                 .map(DepartmentView::of)
                 .map(DepartmentRow::new)
                 .toList();
+    }
+
+    /** The month-to-date cost, forecast and budget of the department, for the current month only. */
+    public BudgetView getCost() {
+        return cost;
     }
 
     public boolean isLoaded() {
