@@ -71,6 +71,14 @@ class BrowserHardeningIT extends BrowserTest {
         expected.put("portal/usage.xhtml?export=pdf", usage ? 400 : 403);
         expected.put("portal/admin/departments.xhtml", platform ? 200 : 403);
         expected.put("portal/admin/subscriptions.xhtml", platform ? 200 : 403);
+        expected.put("portal/billing.xhtml", usage ? 200 : 403);
+        expected.put("portal/billing.xhtml?month=2026-13", usage ? 400 : 403);
+        expected.put("portal/billing.xhtml?month=2099-01", usage ? 400 : 403);
+        expected.put("portal/billing.xhtml?department=health", usage ? (platform ? 200 : 404) : 403);
+        expected.put("portal/billing.xhtml?pdf=2026-13", usage ? 400 : 403);
+        expected.put("portal/admin/billing.xhtml", platform ? 200 : 403);
+        expected.put("portal/admin/billing.xhtml?month=2026-13", platform ? 400 : 403);
+        expected.put("portal/admin/prices.xhtml", platform ? 200 : 403);
         expected.put("portal/no-such-page.xhtml", 404);
         expected.put("no-such-file.css", 404);
         for (var garbage : GARBAGE) {
@@ -82,6 +90,9 @@ class BrowserHardeningIT extends BrowserTest {
             expected.put("portal/batch.xhtml?name=traffic-flow-forecast&job=" + value, models ? 400 : 403);
             expected.put("portal/usage.xhtml?month=" + value, usage ? 400 : 403);
             expected.put("portal/usage.xhtml?department=" + value, usage ? 400 : 403);
+            expected.put("portal/billing.xhtml?month=" + value, usage ? 400 : 403);
+            expected.put("portal/billing.xhtml?department=" + value, usage ? 400 : 403);
+            expected.put("portal/admin/billing.xhtml?month=" + value, platform ? 400 : 403);
         }
         return expected;
     }
