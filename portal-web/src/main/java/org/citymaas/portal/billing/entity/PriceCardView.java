@@ -25,7 +25,7 @@ public record PriceCardView(
         String createdBy,
         String createdAt) {
 
-    /** One unit's price: tiers as {@code upTo: unitPrice (+ flatFee)}, {@code upTo} empty on the last. */
+    /** One unit's price: tiers as {@code upTo:unitPrice (+ flatFee)}, {@code upTo} empty on the last, as the form takes them. */
     public record RateView(
             String unit, String chargeModel, List<String> tiers, String packageSize, String freeAllowance) {}
 
@@ -50,10 +50,15 @@ public record PriceCardView(
                                                         ? ""
                                                         : " + " + t.flatFee().toPlainString()))
                                         .toList(),
-                                r.packageSize() == null ? null : r.packageSize().toPlainString(),
-                                r.freeAllowance().toPlainString()))
+                                r.packageSize() == null ? null : plain(r.packageSize()),
+                                plain(r.freeAllowance())))
                         .toList(),
                 stored.createdBy(),
                 stored.createdAt().toString());
+    }
+
+    /** A quantity or price without trailing zeros: 0.9, not 0.900000000. */
+    private static String plain(java.math.BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 }
