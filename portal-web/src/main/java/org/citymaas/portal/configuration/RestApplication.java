@@ -9,6 +9,7 @@ import org.citymaas.portal.audit.boundary.DeniedRequests;
 import org.citymaas.portal.batch.boundary.BatchesResource;
 import org.citymaas.portal.batch.boundary.RetentionResource;
 import org.citymaas.portal.billing.boundary.BillingResource;
+import org.citymaas.portal.billing.boundary.FinanceFilesResource;
 import org.citymaas.portal.departments.boundary.DepartmentsResource;
 import org.citymaas.portal.inference.boundary.InferenceResource;
 import org.citymaas.portal.me.MeResource;
@@ -53,6 +54,7 @@ public class RestApplication extends Application {
                 UsageResource.class,
                 HistoryResource.class,
                 BillingResource.class,
+                FinanceFilesResource.class,
                 DeniedRequests.class,
                 ProblemMappers.PortalErrors.class,
                 ProblemMappers.HttpErrors.class,

@@ -174,7 +174,7 @@ class BillingIT {
 
         var csv = Http.bytes(api("v1/billing/exports/" + month + "/" + focus), token);
         var signature = new String(Http.bytes(api("v1/billing/exports/" + month + "/" + focus + ".sig"), token), UTF_8);
-        var key = new String(Http.bytes(api("v1/billing/exports-signing-key"), token), UTF_8);
+        var key = new String(Http.bytes(api("v1/billing/exports/signing-key"), token), UTF_8);
 
         assertThat(DocumentSignatures.verify(csv, signature, key).valid()).isTrue();
         var changed = csv.clone();

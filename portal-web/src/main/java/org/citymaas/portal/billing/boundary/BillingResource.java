@@ -30,14 +30,13 @@ import org.citymaas.portal.billing.entity.NewPriceCard;
 import org.citymaas.portal.billing.entity.PriceCardView;
 import org.citymaas.portal.billing.entity.StatementView;
 import org.citymaas.portal.billing.entity.TextRequest;
-import org.citymaas.portal.exports.control.FinanceExports;
 import org.citymaas.portal.signin.CurrentCaller;
 import org.citymaas.security.identity.entity.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Billing's API: statements (month to date, drafts, issued, void) with their review and close,
- * price cards, billing accounts and budgets. Tenant admins see their own department; platform admins
+ * price cards, billing accounts and budgets (the month's finance files: {@link FinanceFilesResource}). Tenant admins see their own department; platform admins
  * and the finance bureau ({@code finance-api}, read-only) see every department. Staff see nothing.
  */
 @Path("v1/billing")
@@ -56,9 +55,6 @@ public class BillingResource {
 
     @Inject
     BudgetDesk budgets;
-
-    @Inject
-    FinanceFiles files;
 
     @Inject
     StatementPdfs pdfs;
@@ -231,39 +227,5 @@ public class BillingResource {
             throw new NotFoundException(department + " has no budget");
         }
         return Response.noContent().build();
-    }
-
-    @GET
-    @Path("exports/{month}")
-    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.FINANCE_NAME})
-    @Operation(
-            summary = "The month's finance files: FOCUS CSV and JSON Lines and the journal CSV, each with its"
-                    + " Ed25519 signature (.sig) once every statement of the month is issued; ?preview=true"
-                    + " lists an unsigned preview before")
-    public List<String> exports(@PathParam("month") String month, @QueryParam("preview") boolean preview) {
-        return files.files(month, preview).stream()
-                .map(FinanceExports.ExportFile::name)
-                .toList();
-    }
-
-    @GET
-    @Path("exports/{month}/{file}")
-    @Produces({"text/csv", "application/jsonl", MediaType.TEXT_PLAIN})
-    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.FINANCE_NAME})
-    @Operation(summary = "One of the month's finance files (or its .sig), as named by the list")
-    public Response export(@PathParam("month") String month, @PathParam("file") String name) {
-        var file = files.file(currentCaller.get(), month, name);
-        return Response.ok(file.bytes(), file.mediaType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file.name() + "\"")
-                .build();
-    }
-
-    @GET
-    @Path("exports-signing-key")
-    @Produces("application/x-pem-file")
-    @RolesAllowed({Role.PLATFORM_ADMIN_NAME, Role.FINANCE_NAME, Role.AUDITOR_NAME})
-    @Operation(summary = "The public key (PEM) that verifies the finance files' signatures offline")
-    public String signingKey() {
-        return files.publicKeyPem();
     }
 }
