@@ -1,6 +1,5 @@
 package org.citymaas.security.audit.boundary;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.sql.Connection;
@@ -45,23 +44,20 @@ public class AuditCheckpoints {
     private static final String SERIALIZATION_FAILURE = "40001";
 
     private final DataSource dataSource;
-    private final Path keyDirectory;
+    private final AuditKeys keys;
     private final Clock clock;
     private final CheckpointSink sink;
-    private volatile SigningKey key;
 
-    private AuditCheckpoints(
-            DataSource dataSource, Path keyDirectory, SigningKey key, Clock clock, CheckpointSink sink) {
+    private AuditCheckpoints(DataSource dataSource, AuditKeys keys, Clock clock, CheckpointSink sink) {
         this.dataSource = dataSource;
-        this.keyDirectory = keyDirectory;
-        this.key = key;
+        this.keys = keys;
         this.clock = clock;
         this.sink = sink;
     }
 
     /** Signs with a key held in memory (tests, tools), publishing nowhere; {@link #rotateKey()} is refused. */
     public AuditCheckpoints(DataSource dataSource, SigningKey key, Clock clock) {
-        this(dataSource, null, key, clock, null);
+        this(dataSource, AuditKeys.inMemory(key), clock, null);
     }
 
     /**
@@ -69,7 +65,7 @@ public class AuditCheckpoints {
      * and publishes nowhere.
      */
     public AuditCheckpoints(DataSource dataSource, Path keyDirectory) {
-        this(dataSource, keyDirectory, SigningKey.loadOrCreate(keyDirectory), Clock.systemUTC(), null);
+        this(dataSource, AuditKeys.inDirectory(keyDirectory), Clock.systemUTC(), null);
     }
 
     /**
@@ -77,26 +73,26 @@ public class AuditCheckpoints {
      * checkpoint to {@code sink}, such as {@code CheckpointSink.directory(publishedDirectory)}.
      */
     public AuditCheckpoints(DataSource dataSource, Path keyDirectory, CheckpointSink sink) {
-        this(dataSource, keyDirectory, SigningKey.loadOrCreate(keyDirectory), Clock.systemUTC(), sink);
+        this(dataSource, AuditKeys.inDirectory(keyDirectory), Clock.systemUTC(), sink);
     }
 
     /** As {@link #AuditCheckpoints(DataSource, Path, CheckpointSink)} with a clock of one's own (tests). */
     public AuditCheckpoints(DataSource dataSource, Path keyDirectory, CheckpointSink sink, Clock clock) {
-        this(dataSource, keyDirectory, SigningKey.loadOrCreate(keyDirectory), clock, sink);
+        this(dataSource, AuditKeys.inDirectory(keyDirectory), clock, sink);
     }
 
     /** The public key to publish, as PEM. */
     public String publicKeyPem() {
-        return currentKey().publicKeyPem();
+        return keys.current().publicKeyPem();
     }
 
     /** The public key that verifies the checkpoints, for a verifier that trusts this instance's key. */
     public PublicKey publicKey() {
-        return currentKey().publicKey();
+        return keys.current().publicKey();
     }
 
     public SigningKey key() {
-        return currentKey();
+        return keys.current();
     }
 
     /** The public keys of every audit key pair so far, the current one included: what a verifier trusts. */
@@ -123,13 +119,9 @@ public class AuditCheckpoints {
      * @throws IllegalStateException if this instance signs with a key held in memory only
      */
     public KeyRotation rotateKey() {
-        if (keyDirectory == null) {
-            throw new IllegalStateException("rotating the audit key needs a key directory; this one is in memory");
-        }
-        synchronized (this) {
-            var previous = currentKey().keyId();
-            key = SigningKey.rotate(keyDirectory, SigningKey.AUDIT_KEY_NAME);
-            return new KeyRotation(previous, key.keyId(), clock.instant());
+        synchronized (keys) {
+            var previous = keys.current().keyId();
+            return new KeyRotation(previous, keys.rotate().keyId(), clock.instant());
         }
     }
 
@@ -144,29 +136,7 @@ public class AuditCheckpoints {
     }
 
     KeyRing keyRing() {
-        if (keyDirectory == null) {
-            return KeyRing.of(key.publicKey());
-        }
-        try {
-            return KeyRing.history(keyDirectory, SigningKey.AUDIT_KEY_NAME);
-        } catch (IOException e) {
-            throw new AuditException("could not read the audit key history in " + keyDirectory, e);
-        }
-    }
-
-    private SigningKey currentKey() {
-        if (keyDirectory != null) {
-            try {
-                var published = SigningKey.readPublicKey(keyDirectory.resolve(SigningKey.PUBLIC_KEY_FILE));
-                if (!SigningKey.keyId(published).equals(key.keyId())) {
-                    // another instance rotated the key
-                    key = SigningKey.loadOrCreate(keyDirectory);
-                }
-            } catch (IOException | AuditException e) {
-                throw new AuditException("could not read the audit key in " + keyDirectory + ": " + e.getMessage(), e);
-            }
-        }
-        return key;
+        return keys.history();
     }
 
     private int publishFrom(long fromSeq) {
@@ -267,7 +237,7 @@ public class AuditCheckpoints {
         if (last.isPresent() && last.get().seq() >= headSeq) {
             return last;
         }
-        var key = currentKey();
+        var key = keys.current();
         checkSinceLastCheckpoint(connection, last, headSeq);
         var unsigned = new Checkpoint(headSeq, head.get().hash(), clock.instant(), key.keyId(), "");
         var checkpoint = new Checkpoint(
