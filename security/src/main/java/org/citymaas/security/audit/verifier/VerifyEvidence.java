@@ -83,8 +83,8 @@ public final class VerifyEvidence {
                 keys = trusted(trustedKeyFiles, trustedKeyDirectories);
             } else {
                 keys = KeyRing.parsePem(reader.publicKeyPem());
-                err.println("warning: trusting the public keys inside the bundle, key ids " + keys.keyIds()
-                        + "; compare them with the published keys or pass --trusted-key");
+                err.println("warning: trusting the public key inside the bundle, key id(s) " + keys.keyIds()
+                        + "; compare with the published keys or pass --trusted-key / --trusted-keys");
             }
             Optional<Checkpoint> tail = Optional.empty();
             if (publishedDirectory != null) {
