@@ -9,6 +9,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,7 +22,7 @@ import org.citymaas.security.audit.entity.CheckpointConflictException;
  * ({@code checkpoint-00000000000000000042.json}, so names sort as seqs do), each one line of JSON with
  * the fields of a bundle's {@code checkpoints.jsonl}. A file is written whole or not at all: into a
  * temporary file, flushed to disk, then linked to its name (which fails if the name exists), and the
- * directory flushed; an existing file is never replaced.
+ * directory flushed; an existing file is never replaced. Files are left read-only (mode 444).
  */
 public final class CheckpointFiles {
 
@@ -52,6 +53,11 @@ public final class CheckpointFiles {
             try (var out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 out.write(ByteBuffer.wrap(content));
                 out.force(true);
+            }
+            if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+                // an accidental write fails; the directory's owner can still change the mode: production
+                // plugs a retention-locked store instead (see CheckpointSink)
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("r--r--r--"));
             }
             try {
                 Files.createLink(target, temp);

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,6 +133,9 @@ class PublishedCheckpointsIT {
     void aForgedPublishedCheckpointIsReportedAndNeverOverwritten() throws Exception {
         var file = published.resolve(CheckpointFiles.fileName(30));
         var original = Files.readString(file);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("r--r--r--");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         Files.writeString(file, original.replaceFirst("\"headHash\":\"[0-9a-f]", "\"headHash\":\"x"));
 
         var verdict = new AuditEvidence(db.app(), checkpoints).verifyAll();

@@ -65,6 +65,7 @@ class CheckpointFilesTest {
         var c = checkpoint(key, chain(3).get(2));
         CheckpointFiles.publish(dir, c);
         Files.move(dir.resolve(CheckpointFiles.fileName(3)), dir.resolve(CheckpointFiles.fileName(7)));
+        assertThat(CheckpointFiles.latestUpTo(dir, 6)).isEmpty();
         assertThatThrownBy(() -> CheckpointFiles.latestUpTo(dir, 10))
                 .isInstanceOf(AuditException.class)
                 .hasMessageContaining("holds the checkpoint at seq 3");
