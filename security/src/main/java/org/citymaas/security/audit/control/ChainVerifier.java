@@ -38,18 +38,6 @@ public final class ChainVerifier {
     }
 
     /**
-     * Verifies events that should run from {@code fromSeq} on.
-     *
-     * @param anchorHash the hash the event at {@code fromSeq} must link to: {@link ChainedEvent#GENESIS}
-     *     from seq 1, else the stored hash of event {@code fromSeq - 1}, or null to take the link on trust
-     * @param checkpoints the signed checkpoints whose seq falls in the verified range
-     */
-    public Verification verify(
-            long fromSeq, String anchorHash, Iterator<ChainedEvent> events, List<Checkpoint> checkpoints) {
-        return verify(fromSeq, anchorHash, events, checkpoints, Optional.empty());
-    }
-
-    /**
      * Verifies events as {@link #verify(long, String, Iterator, List)} does, then compares the chain
      * with the latest checkpoint published outside the database: a chain that ends before its seq is
      * {@link BreakKind#TRUNCATED}, one whose event there has another hash {@link BreakKind#TAIL_MISMATCH}.
@@ -62,31 +50,19 @@ public final class ChainVerifier {
             Iterator<ChainedEvent> events,
             List<Checkpoint> checkpoints,
             Optional<Checkpoint> published) {
-        if (published.isEmpty()) {
-            return verifyChain(fromSeq, anchorHash, events, checkpoints);
-        }
-        var forged = forgery(published.get());
-        if (forged.isPresent()) {
-            var b = forged.get();
-            return new Verification(
-                    fromSeq,
-                    fromSeq - 1,
-                    0,
-                    0,
-                    Optional.of(new ChainBreak(b.kind(), b.seq(), "published outside the database: " + b.reason())));
-        }
-        var tail = new TailWatch(events, published.get());
-        var verdict = verifyChain(fromSeq, anchorHash, tail, checkpoints);
-        if (!verdict.ok()) {
-            return verdict;
-        }
-        return tail.check(fromSeq, verdict.lastSeq())
-                .map(b -> new Verification(
-                        verdict.fromSeq(), verdict.lastSeq(), verdict.eventsVerified(), 0, Optional.of(b)))
-                .orElse(verdict);
+        return published.isEmpty()
+                ? verify(fromSeq, anchorHash, events, checkpoints)
+                : TailWatch.verify(this, fromSeq, anchorHash, events, checkpoints, published.get());
     }
 
-    private Verification verifyChain(
+    /**
+     * Verifies events that should run from {@code fromSeq} on.
+     *
+     * @param anchorHash the hash the event at {@code fromSeq} must link to: {@link ChainedEvent#GENESIS}
+     *     from seq 1, else the stored hash of event {@code fromSeq - 1}, or null to take the link on trust
+     * @param checkpoints the signed checkpoints whose seq falls in the verified range
+     */
+    public Verification verify(
             long fromSeq, String anchorHash, Iterator<ChainedEvent> events, List<Checkpoint> checkpoints) {
         var walk = new Walk(fromSeq, anchorHash);
         var forged = checkpoints.stream()
