@@ -14,15 +14,27 @@ import javax.sql.DataSource;
 import org.citymaas.security.audit.control.CanonicalForm;
 import org.citymaas.security.audit.control.ChainReader;
 import org.citymaas.security.audit.control.ChainVerifier;
+import org.citymaas.security.audit.control.KeyRing;
 import org.citymaas.security.audit.control.SigningKey;
 import org.citymaas.security.audit.entity.AuditException;
 import org.citymaas.security.audit.entity.ChainedEvent;
 import org.citymaas.security.audit.entity.Checkpoint;
+import org.citymaas.security.audit.entity.CheckpointConflictException;
+import org.citymaas.security.audit.entity.KeyRotation;
 
 /**
  * Signs the chain head with the platform's Ed25519 key: call {@link #sign()} on demand and from the
  * portal's timer every {@link #DEFAULT_INTERVAL} (or as configured). Before signing, the events since
  * the last checkpoint are verified, so a checkpoint never blesses a chain that was already tampered.
+ *
+ * <p>With a {@link CheckpointSink}, every checkpoint is also published outside the database, after the
+ * transaction that stored it committed (so the sink never holds a checkpoint the database lost, and
+ * instances racing for the same head publish the one the database kept). A checkpoint committed but not
+ * yet published (a crash, a sink that was down) is published by the catch-up that runs on each signing
+ * (everything above the sink's latest) and by {@link #publishMissing()} at start (everything).
+ *
+ * <p>{@link #rotateKey()} replaces the key pair; the public keys of all earlier pairs stay in the key
+ * directory ({@link #keyHistory()}), so that checkpoints they signed still verify.
  */
 public class AuditCheckpoints {
 
@@ -32,32 +44,115 @@ public class AuditCheckpoints {
     private static final String SERIALIZATION_FAILURE = "40001";
 
     private final DataSource dataSource;
-    private final SigningKey key;
+    private final AuditKeys keys;
     private final Clock clock;
+    private final CheckpointSink sink;
 
-    public AuditCheckpoints(DataSource dataSource, SigningKey key, Clock clock) {
+    private AuditCheckpoints(DataSource dataSource, AuditKeys keys, Clock clock, CheckpointSink sink) {
         this.dataSource = dataSource;
-        this.key = key;
+        this.keys = keys;
         this.clock = clock;
+        this.sink = sink;
     }
 
-    /** Uses (and at first start creates) the key pair in {@code keyDirectory}, outside the database. */
+    /** Signs with a key held in memory (tests, tools), publishing nowhere; {@link #rotateKey()} is refused. */
+    public AuditCheckpoints(DataSource dataSource, SigningKey key, Clock clock) {
+        this(dataSource, AuditKeys.inMemory(key), clock, null);
+    }
+
+    /**
+     * Uses (and at first start creates) the key pair in {@code keyDirectory}, outside the database,
+     * and publishes nowhere.
+     */
     public AuditCheckpoints(DataSource dataSource, Path keyDirectory) {
-        this(dataSource, SigningKey.loadOrCreate(keyDirectory), Clock.systemUTC());
+        this(dataSource, AuditKeys.inDirectory(keyDirectory), Clock.systemUTC(), null);
+    }
+
+    /**
+     * Uses (and at first start creates) the key pair in {@code keyDirectory} and publishes every
+     * checkpoint to {@code sink}, such as {@code CheckpointSink.directory(publishedDirectory)}.
+     */
+    public AuditCheckpoints(DataSource dataSource, Path keyDirectory, CheckpointSink sink) {
+        this(dataSource, AuditKeys.inDirectory(keyDirectory), Clock.systemUTC(), sink);
+    }
+
+    /** As {@link #AuditCheckpoints(DataSource, Path, CheckpointSink)} with a clock of one's own (tests). */
+    public AuditCheckpoints(DataSource dataSource, Path keyDirectory, CheckpointSink sink, Clock clock) {
+        this(dataSource, AuditKeys.inDirectory(keyDirectory), clock, sink);
     }
 
     /** The public key to publish, as PEM. */
     public String publicKeyPem() {
-        return key.publicKeyPem();
+        return keys.current().publicKeyPem();
     }
 
     /** The public key that verifies the checkpoints, for a verifier that trusts this instance's key. */
     public PublicKey publicKey() {
-        return key.publicKey();
+        return keys.current().publicKey();
     }
 
     public SigningKey key() {
-        return key;
+        return keys.current();
+    }
+
+    /** The public keys of every audit key pair so far, the current one included: what a verifier trusts. */
+    public List<PublicKey> keyHistory() {
+        var ring = keyRing();
+        return ring.keyIds().stream().map(id -> ring.find(id).orElseThrow()).toList();
+    }
+
+    /** {@link #keyHistory()} as PEM blocks, one after the other: the file to publish for verifiers. */
+    public String keyHistoryPem() {
+        return keyRing().pem();
+    }
+
+    /** The sink checkpoints are published to, if any. */
+    public Optional<CheckpointSink> sink() {
+        return Optional.ofNullable(sink);
+    }
+
+    /**
+     * Replaces the signing key by a new pair in the key directory; the next checkpoint is signed with
+     * it, by this instance and (they look at the key files before each signing) by the others. The
+     * old private key is overwritten, its public key kept in the key history. The caller audits it.
+     *
+     * @throws IllegalStateException if this instance signs with a key held in memory only
+     */
+    public KeyRotation rotateKey() {
+        synchronized (keys) {
+            var previous = keys.current().keyId();
+            return new KeyRotation(previous, keys.rotate().keyId(), clock.instant());
+        }
+    }
+
+    /**
+     * Publishes every checkpoint in the database that the sink lacks (the portal calls it at start);
+     * returns how many it published. Does nothing without a sink.
+     *
+     * @throws CheckpointConflictException if the sink holds another checkpoint at a seq
+     */
+    public int publishMissing() {
+        return sink == null ? 0 : publishFrom(1);
+    }
+
+    KeyRing keyRing() {
+        return keys.history();
+    }
+
+    private int publishFrom(long fromSeq) {
+        List<Checkpoint> pending;
+        try (var connection = dataSource.getConnection()) {
+            pending = ChainReader.checkpoints(connection, fromSeq, Long.MAX_VALUE);
+        } catch (SQLException e) {
+            throw new AuditException("could not read the audit checkpoints to publish: " + e.getMessage(), e);
+        }
+        int published = 0;
+        for (var checkpoint : pending) {
+            if (sink.publish(checkpoint)) {
+                published++;
+            }
+        }
+        return published;
     }
 
     /**
@@ -77,12 +172,33 @@ public class AuditCheckpoints {
     }
 
     /**
-     * Signs the current chain head unless it is signed already. Returns the checkpoint of the head,
-     * new or existing, or empty while the chain is empty.
+     * Signs the current chain head unless it is signed already, and publishes it to the sink. Returns
+     * the checkpoint of the head, new or existing, or empty while the chain is empty.
      *
+     * @throws CheckpointConflictException if the sink holds another checkpoint at a seq it publishes
      * @throws AuditException if the events since the last checkpoint do not verify
      */
     public Optional<Checkpoint> sign() {
+        var checkpoint = signAndStore();
+        if (sink != null && checkpoint.isPresent()) {
+            // after the commit: publish what the database kept, and whatever an earlier signing
+            // committed but could not publish
+            try {
+                publishFrom(sink.latest().map(c -> c.seq() + 1).orElse(1L));
+            } catch (CheckpointConflictException e) {
+                throw e;
+            } catch (AuditException e) {
+                throw new AuditException(
+                        "the checkpoint at seq " + checkpoint.get().seq() + " is signed and"
+                                + " stored, but could not be published (the next signing publishes it): "
+                                + e.getMessage(),
+                        e);
+            }
+        }
+        return checkpoint;
+    }
+
+    private Optional<Checkpoint> signAndStore() {
         for (int attempt = 1; ; attempt++) {
             try (var connection = dataSource.getConnection()) {
                 var isolation = connection.getTransactionIsolation();
@@ -121,6 +237,7 @@ public class AuditCheckpoints {
         if (last.isPresent() && last.get().seq() >= headSeq) {
             return last;
         }
+        var key = keys.current();
         checkSinceLastCheckpoint(connection, last, headSeq);
         var unsigned = new Checkpoint(headSeq, head.get().hash(), clock.instant(), key.keyId(), "");
         var checkpoint = new Checkpoint(
@@ -146,14 +263,11 @@ public class AuditCheckpoints {
 
     private void checkSinceLastCheckpoint(Connection connection, Optional<Checkpoint> last, long headSeq)
             throws SQLException {
-        var verifier = new ChainVerifier(key.publicKey());
-        if (last.isPresent()
-                && !SigningKey.verify(
-                        key.publicKey(),
-                        CanonicalForm.checkpoint(last.get()),
-                        last.get().signature())) {
+        var verifier = new ChainVerifier(keyRing());
+        if (last.isPresent() && verifier.forgery(last.get()).isPresent()) {
             throw new AuditException(
-                    "refusing to sign: the latest checkpoint (seq " + last.get().seq() + ") is forged");
+                    "refusing to sign: the latest checkpoint (seq " + last.get().seq() + ") is forged: "
+                            + verifier.forgery(last.get()).get().reason());
         }
         long from = last.map(c -> c.seq() + 1).orElse(1L);
         String anchor = last.map(Checkpoint::headHash).orElse(ChainedEvent.GENESIS);

@@ -1,7 +1,8 @@
 /**
  * The audit log's public face for the portal and for auditors: {@code AuditLog} appends events (in
  * the caller's transaction or its own) and reads an actor's events back, {@code AuditCheckpoints}
- * signs the chain head on demand or from the portal's timer and publishes the public key,
+ * signs the chain head on demand or from the portal's timer, publishes each checkpoint to a
+ * {@code CheckpointSink} outside the database, keeps the key history and rotates the key,
  * {@code AuditEvidence} verifies ranges and exports evidence bundles. Plain classes with constructor
  * injection; the portal supplies the DataSource.
  */

@@ -25,12 +25,34 @@ public final class ChainVerifier {
     /** How far from its position a displaced event is looked for. */
     private static final int DISPLACEMENT_WINDOW = 64;
 
-    private final PublicKey trustedKey;
-    private final String trustedKeyId;
+    private final KeyRing trustedKeys;
 
+    /** Trusts one key: checkpoints signed with any other are forged. */
     public ChainVerifier(PublicKey trustedKey) {
-        this.trustedKey = trustedKey;
-        this.trustedKeyId = SigningKey.keyId(trustedKey);
+        this(KeyRing.of(trustedKey));
+    }
+
+    /** Trusts a key history: each checkpoint must verify with the trusted key its key id names. */
+    public ChainVerifier(KeyRing trustedKeys) {
+        this.trustedKeys = trustedKeys;
+    }
+
+    /**
+     * Verifies events as {@link #verify(long, String, Iterator, List)} does, then compares the chain
+     * with the latest checkpoint published outside the database: a chain that ends before its seq is
+     * {@link BreakKind#TRUNCATED}, one whose event there has another hash {@link BreakKind#TAIL_MISMATCH}.
+     *
+     * @param published the latest published checkpoint at or before the end of the verified range
+     */
+    public Verification verify(
+            long fromSeq,
+            String anchorHash,
+            Iterator<ChainedEvent> events,
+            List<Checkpoint> checkpoints,
+            Optional<Checkpoint> published) {
+        return published.isEmpty()
+                ? verify(fromSeq, anchorHash, events, checkpoints)
+                : TailWatch.verify(this, fromSeq, anchorHash, events, checkpoints, published.get());
     }
 
     /**
@@ -81,19 +103,22 @@ public final class ChainVerifier {
         return walk.result(null, checkpoints.size());
     }
 
-    private Optional<ChainBreak> forgery(Checkpoint c) {
-        if (!c.keyId().equals(trustedKeyId)) {
+    /** Why the checkpoint is not signed by a trusted key, if it is not. */
+    public Optional<ChainBreak> forgery(Checkpoint c) {
+        var key = trustedKeys.find(c.keyId());
+        if (key.isEmpty()) {
             return Optional.of(new ChainBreak(
                     BreakKind.FORGED_CHECKPOINT,
                     c.seq(),
-                    "checkpoint at seq " + c.seq() + " names key " + c.keyId() + ", not the trusted key "
-                            + trustedKeyId));
+                    "checkpoint at seq " + c.seq() + " names key " + c.keyId() + ", not a trusted key "
+                            + trustedKeys.keyIds()));
         }
-        if (!SigningKey.verify(trustedKey, CanonicalForm.checkpoint(c), c.signature())) {
+        if (!SigningKey.verify(key.get(), CanonicalForm.checkpoint(c), c.signature())) {
             return Optional.of(new ChainBreak(
                     BreakKind.FORGED_CHECKPOINT,
                     c.seq(),
-                    "the signature of the checkpoint at seq " + c.seq() + " does not verify with the trusted key"));
+                    "the signature of the checkpoint at seq " + c.seq() + " does not verify with the trusted key "
+                            + c.keyId()));
         }
         return Optional.empty();
     }

@@ -30,7 +30,8 @@ import org.citymaas.security.audit.entity.MalformedEventException;
 /**
  * The evidence an auditor takes away: a zip of {@code manifest.json} (the range and the hash the
  * first event links to), {@code events.jsonl} (one event per line, every stored field, instants in
- * the canonical text form), {@code checkpoints.jsonl} and {@code public-key.pem}. Everything needed to
+ * the canonical text form), {@code checkpoints.jsonl} and {@code public-key.pem} (the trusted public
+ * keys, one PEM block each: the key history). Everything needed to
  * recompute the chain offline; the public key in it should be compared with the published one.
  */
 public final class EvidenceBundle {
@@ -53,11 +54,30 @@ public final class EvidenceBundle {
             List<Checkpoint> checkpoints,
             String publicKeyPem)
             throws IOException {
+        return write(out, fromSeq, Long.MAX_VALUE, anchorHash, events, checkpoints, publicKeyPem);
+    }
+
+    /**
+     * Writes a bundle of the events with {@code fromSeq <= seq <= toSeq} (the range asked for: {@code
+     * Long.MAX_VALUE} up to the head); returns how many events it holds.
+     *
+     * @param publicKeyPem the trusted public keys, one or more PEM blocks
+     */
+    public static long write(
+            OutputStream out,
+            long fromSeq,
+            long toSeq,
+            String anchorHash,
+            Iterator<ChainedEvent> events,
+            List<Checkpoint> checkpoints,
+            String publicKeyPem)
+            throws IOException {
         var zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         zip.setLevel(Deflater.BEST_SPEED);
         var manifest = JSON.createObjectNode()
                 .put("format", "citymaas-audit-evidence/1")
                 .put("fromSeq", fromSeq)
+                .put("toSeq", toSeq)
                 .put("anchorHash", anchorHash);
         zip.putNextEntry(new ZipEntry(MANIFEST));
         zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
@@ -182,6 +202,11 @@ public final class EvidenceBundle {
 
         public long fromSeq() {
             return manifest.path("fromSeq").asLong(1);
+        }
+
+        /** The end of the range asked for; {@code Long.MAX_VALUE} (up to the head) if the bundle does not say. */
+        public long toSeq() {
+            return manifest.path("toSeq").asLong(Long.MAX_VALUE);
         }
 
         /** The hash the first event must link to, or null if the bundle does not say. */

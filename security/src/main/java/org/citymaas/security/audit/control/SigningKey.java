@@ -30,7 +30,9 @@ import org.citymaas.security.audit.entity.AuditException;
  * the key to publish). The audit checkpoints' key is {@code audit-signing} ({@link #loadOrCreate(Path)});
  * other keys, such as the finance exports' {@code export-signing}, live beside it under their own names.
  * Created at first start when missing; every portal instance must see the same directory (a shared
- * volume or a mounted secret), else each signs with its own key.
+ * volume or a mounted secret), else each signs with its own key. Every public key a name ever had is
+ * also kept as {@code <name>-<keyid>.pub} ({@link #rotate} replaces the pair, {@link KeyRing#history}
+ * reads them back), so that what an older key signed still verifies after a rotation.
  */
 public final class SigningKey {
 
@@ -64,10 +66,7 @@ public final class SigningKey {
      * @param name lowercase letters, digits and '-', such as {@code export-signing}
      */
     public static SigningKey loadOrCreate(Path directory, String name) {
-        if (name == null || !KEY_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(
-                    "a signing key's name is lowercase letters, digits and '-' (such as export-signing), not " + name);
-        }
+        checkName(name);
         try {
             Files.createDirectories(directory);
             // instances starting together must not each create a different key
@@ -76,26 +75,96 @@ public final class SigningKey {
                             StandardOpenOption.CREATE,
                             StandardOpenOption.WRITE);
                     var lock = lockFile.lock()) {
-                var privateFile = directory.resolve(name + ".key");
-                var publicFile = directory.resolve(name + ".pub");
-                if (!Files.exists(privateFile)) {
-                    var pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-                    // the public key first: a private key file is only ever there with its public key
-                    write(publicFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()), false, name);
-                    write(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), true, name);
-                    return new SigningKey(pair.getPrivate(), pair.getPublic());
+                if (!Files.exists(directory.resolve(name + ".key"))) {
+                    return create(directory, name);
                 }
-                var keys = KeyFactory.getInstance("Ed25519");
-                var privateKey = keys.generatePrivate(new PKCS8EncodedKeySpec(readPem(privateFile)));
-                var publicKey = readPublicKey(publicFile);
-                var signer = new SigningKey(privateKey, publicKey);
-                signer.checkPair(name);
+                var signer = load(directory, name);
+                archive(directory, name, signer.publicKey);
                 return signer;
             }
         } catch (IOException e) {
             throw new AuditException("could not load or create the signing key " + name + " in " + directory, e);
         } catch (GeneralSecurityException e) {
             throw new AuditException("the signing key " + name + " in " + directory + " is unusable", e);
+        }
+    }
+
+    /**
+     * Replaces the key pair {@code name} in {@code directory} by a new one and returns it. The old
+     * private key is overwritten; every public key stays in the directory as {@code
+     * <name>-<keyid>.pub} (see {@link KeyRing#history}), so that what the old key signed still verifies.
+     */
+    public static SigningKey rotate(Path directory, String name) {
+        checkName(name);
+        try {
+            Files.createDirectories(directory);
+            try (var lockFile = FileChannel.open(
+                            directory.resolve("." + name + ".lock"),
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE);
+                    var lock = lockFile.lock()) {
+                if (Files.exists(directory.resolve(name + ".key"))) {
+                    archive(directory, name, load(directory, name).publicKey);
+                }
+                return create(directory, name);
+            }
+        } catch (IOException e) {
+            throw new AuditException("could not rotate the signing key " + name + " in " + directory, e);
+        } catch (GeneralSecurityException e) {
+            throw new AuditException("the signing key " + name + " in " + directory + " is unusable", e);
+        }
+    }
+
+    private static SigningKey create(Path directory, String name) throws IOException, GeneralSecurityException {
+        var pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        // the history file first: a private key is never on disk without its public key beside it, so
+        // a crash between the two replacements below is repaired by load()
+        archive(directory, name, pair.getPublic());
+        write(
+                directory.resolve(name + ".key"),
+                pem("PRIVATE KEY", pair.getPrivate().getEncoded()),
+                true,
+                name);
+        write(
+                directory.resolve(name + ".pub"),
+                pem("PUBLIC KEY", pair.getPublic().getEncoded()),
+                false,
+                name);
+        return new SigningKey(pair.getPrivate(), pair.getPublic());
+    }
+
+    private static SigningKey load(Path directory, String name) throws IOException, GeneralSecurityException {
+        var privateKey = KeyFactory.getInstance("Ed25519")
+                .generatePrivate(new PKCS8EncodedKeySpec(readPem(directory.resolve(name + ".key"))));
+        var publicFile = directory.resolve(name + ".pub");
+        if (Files.exists(publicFile)) {
+            var signer = new SigningKey(privateKey, readPublicKey(publicFile));
+            if (signer.pairs()) {
+                return signer;
+            }
+        }
+        // a rotation stopped between writing the private and the public key: its public key is in the history
+        for (var id : KeyRing.history(directory, name).keyIds()) {
+            var candidate = new SigningKey(privateKey, readPublicKey(directory.resolve(name + "-" + id + ".pub")));
+            if (candidate.pairs()) {
+                write(publicFile, candidate.publicKeyPem(), false, name);
+                return candidate;
+            }
+        }
+        throw new AuditException("the signing key files " + name + ".key and " + name + ".pub do not belong together");
+    }
+
+    private static void archive(Path directory, String name, PublicKey key) throws IOException {
+        var file = directory.resolve(name + "-" + keyId(key) + ".pub");
+        if (!Files.exists(file)) {
+            write(file, publicKeyPem(key), false, name);
+        }
+    }
+
+    private static void checkName(String name) {
+        if (name == null || !KEY_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(
+                    "a signing key's name is lowercase letters, digits and '-' (such as export-signing), not " + name);
         }
     }
 
@@ -170,12 +239,9 @@ public final class SigningKey {
         }
     }
 
-    private void checkPair(String name) {
+    private boolean pairs() {
         byte[] probe = "citymaas-audit-key-check".getBytes(StandardCharsets.US_ASCII);
-        if (!verify(publicKey, probe, sign(probe))) {
-            throw new AuditException(
-                    "the signing key files " + name + ".key and " + name + ".pub do not belong together");
-        }
+        return verify(publicKey, probe, sign(probe));
     }
 
     private static String pem(String type, byte[] der) {

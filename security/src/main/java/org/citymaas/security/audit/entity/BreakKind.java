@@ -10,10 +10,15 @@ public enum BreakKind {
     REORDERED,
     /** An event that was never appended stands in the chain: its successor links past it. */
     INSERTED,
-    /** The chain ends before the latest signed checkpoint. */
+    /** The chain ends before the latest signed checkpoint, in the database or published outside it. */
     TRUNCATED,
     /** A checkpoint's signature does not verify with the trusted public key. */
     FORGED_CHECKPOINT,
     /** The chain was rewritten consistently, but its hash at a signed checkpoint differs from the signed one. */
-    CHECKPOINT_MISMATCH
+    CHECKPOINT_MISMATCH,
+    /**
+     * The chain reaches the seq of the latest checkpoint published outside the database, but its event
+     * there does not hash to the published head: the tail was cut and rewritten.
+     */
+    TAIL_MISMATCH
 }

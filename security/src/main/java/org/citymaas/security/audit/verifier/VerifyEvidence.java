@@ -2,17 +2,26 @@ package org.citymaas.security.audit.verifier;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.citymaas.security.audit.control.CanonicalForm;
 import org.citymaas.security.audit.control.ChainVerifier;
+import org.citymaas.security.audit.control.CheckpointFiles;
 import org.citymaas.security.audit.control.EvidenceBundle;
+import org.citymaas.security.audit.control.KeyRing;
 import org.citymaas.security.audit.control.SigningKey;
 import org.citymaas.security.audit.entity.AuditException;
+import org.citymaas.security.audit.entity.Checkpoint;
 
 /**
- * The offline verifier command: recomputes a bundle's chain and checks its signed checkpoints, or, with
- * {@code --signature}, checks a file (a finance export) against its detached signature.
+ * The offline verifier command: recomputes a bundle's chain and checks its signed checkpoints against
+ * the trusted keys (each checkpoint by the key its id names), optionally compares the chain with the
+ * checkpoints published outside the database, or, with {@code --signature}, checks a file (a finance
+ * export) against its detached signature.
  */
 public final class VerifyEvidence {
 
@@ -20,7 +29,8 @@ public final class VerifyEvidence {
     public static final int BROKEN = 1;
     public static final int UNREADABLE = 2;
 
-    private static final String USAGE = "usage: verify-audit-evidence [--trusted-key PUBLIC_KEY.pem] BUNDLE.zip\n"
+    private static final String USAGE = "usage: verify-audit-evidence [--trusted-key PUBLIC_KEY.pem]..."
+            + " [--trusted-keys KEY_DIRECTORY]... [--published CHECKPOINT_DIRECTORY] BUNDLE.zip\n"
             + "       verify-audit-evidence --trusted-key PUBLIC_KEY.pem --signature FILE.sig FILE";
 
     private VerifyEvidence() {}
@@ -31,12 +41,18 @@ public final class VerifyEvidence {
 
     /** Runs the command; returns its exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Path trustedKeyFile = null;
+        var trustedKeyFiles = new ArrayList<Path>();
+        var trustedKeyDirectories = new ArrayList<Path>();
         Path signatureFile = null;
+        Path publishedDirectory = null;
         Path bundle = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--trusted-key") && i + 1 < args.length) {
-                trustedKeyFile = Path.of(args[++i]);
+                trustedKeyFiles.add(Path.of(args[++i]));
+            } else if (args[i].equals("--trusted-keys") && i + 1 < args.length) {
+                trustedKeyDirectories.add(Path.of(args[++i]));
+            } else if (args[i].equals("--published") && i + 1 < args.length) {
+                publishedDirectory = Path.of(args[++i]);
             } else if (args[i].equals("--signature") && i + 1 < args.length) {
                 signatureFile = Path.of(args[++i]);
             } else if (args[i].equals("--help") || args[i].equals("-h")) {
@@ -54,24 +70,52 @@ public final class VerifyEvidence {
             return UNREADABLE;
         }
         if (signatureFile != null) {
-            return VerifyDetachedSignature.run(bundle, signatureFile, trustedKeyFile, out, err);
+            var key = trustedKeyFiles.isEmpty() ? null : trustedKeyFiles.get(0);
+            return VerifyDetachedSignature.run(bundle, signatureFile, key, out, err);
+        }
+        if (publishedDirectory != null && !Files.isDirectory(publishedDirectory)) {
+            err.println("no such directory of published checkpoints: " + publishedDirectory);
+            return UNREADABLE;
         }
         try (var reader = EvidenceBundle.open(bundle)) {
-            PublicKey key;
-            if (trustedKeyFile != null) {
-                key = SigningKey.readPublicKey(trustedKeyFile);
+            KeyRing keys;
+            if (!trustedKeyFiles.isEmpty() || !trustedKeyDirectories.isEmpty()) {
+                keys = trusted(trustedKeyFiles, trustedKeyDirectories);
             } else {
-                key = SigningKey.parsePublicKey(reader.publicKeyPem());
-                err.println("warning: trusting the public key inside the bundle, key id " + SigningKey.keyId(key)
-                        + "; compare it with the published key or pass --trusted-key");
+                keys = KeyRing.parsePem(reader.publicKeyPem());
+                err.println("warning: trusting the public key inside the bundle, key id(s) " + keys.keyIds()
+                        + "; compare with the published keys or pass --trusted-key / --trusted-keys");
             }
-            var verdict = new ChainVerifier(key)
-                    .verify(reader.fromSeq(), reader.anchorHash(), reader.events(), reader.checkpoints());
+            Optional<Checkpoint> tail = Optional.empty();
+            if (publishedDirectory != null) {
+                tail = CheckpointFiles.latestUpTo(publishedDirectory, reader.toSeq());
+                if (tail.isEmpty()) {
+                    err.println("no published checkpoint in " + publishedDirectory + " to compare the chain with");
+                    return UNREADABLE;
+                }
+            }
+            var verdict = new ChainVerifier(keys)
+                    .verify(reader.fromSeq(), reader.anchorHash(), reader.events(), reader.checkpoints(), tail);
             out.println(verdict);
+            if (verdict.ok() && tail.isPresent()) {
+                var t = tail.get();
+                out.println("the chain matches the checkpoint published at seq " + t.seq() + " (signed at "
+                        + CanonicalForm.instant(t.signedAt()) + " by key " + t.keyId() + ")");
+            }
             return verdict.ok() ? OK : BROKEN;
-        } catch (IOException | AuditException | java.io.UncheckedIOException e) {
+        } catch (IOException | AuditException | UncheckedIOException e) {
             err.println("cannot read " + bundle + ": " + e.getMessage());
             return UNREADABLE;
         }
+    }
+
+    /** The keys in the files, and the audit key's history in each directory. */
+    private static KeyRing trusted(List<Path> files, List<Path> directories) throws IOException {
+        var ring = files.isEmpty() ? null : KeyRing.read(files);
+        for (var directory : directories) {
+            var history = KeyRing.history(directory, SigningKey.AUDIT_KEY_NAME);
+            ring = ring == null ? history : ring.with(history);
+        }
+        return ring;
     }
 }

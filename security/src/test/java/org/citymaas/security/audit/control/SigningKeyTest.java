@@ -68,4 +68,42 @@ class SigningKeyTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("lowercase letters, digits and '-'");
     }
+
+    @Test
+    void rotationReplacesThePairAndKeepsEveryPublicKey(@TempDir Path dir) throws Exception {
+        var first = SigningKey.loadOrCreate(dir);
+        var exports = SigningKey.loadOrCreate(dir, "export-signing");
+        var second = SigningKey.rotate(dir, SigningKey.AUDIT_KEY_NAME);
+
+        assertThat(second.keyId()).isNotEqualTo(first.keyId());
+        assertThat(SigningKey.loadOrCreate(dir).keyId())
+                .as("the next start loads the new key")
+                .isEqualTo(second.keyId());
+        assertThat(Files.readString(dir.resolve(SigningKey.PUBLIC_KEY_FILE))).isEqualTo(second.publicKeyPem());
+        assertThat(dir.resolve("audit-signing-" + first.keyId() + ".pub")).exists();
+        assertThat(KeyRing.history(dir, SigningKey.AUDIT_KEY_NAME).keyIds())
+                .as("not the export key")
+                .containsExactlyInAnyOrder(first.keyId(), second.keyId());
+        assertThat(SigningKey.loadOrCreate(dir, "export-signing").keyId()).isEqualTo(exports.keyId());
+    }
+
+    @Test
+    void aRotationCutBeforeThePublicKeyWasReplacedIsRepairedAtTheNextStart(@TempDir Path dir) throws Exception {
+        var first = SigningKey.loadOrCreate(dir);
+        var second = SigningKey.rotate(dir, SigningKey.AUDIT_KEY_NAME);
+        // as if the process died between writing the new private key and the new public key
+        Files.writeString(dir.resolve(SigningKey.PUBLIC_KEY_FILE), first.publicKeyPem());
+
+        var loaded = SigningKey.loadOrCreate(dir);
+        assertThat(loaded.keyId()).isEqualTo(second.keyId());
+        assertThat(Files.readString(dir.resolve(SigningKey.PUBLIC_KEY_FILE))).isEqualTo(second.publicKeyPem());
+    }
+
+    @Test
+    void aHistoryFileWhoseKeyIsNotTheOneItsNameSaysIsRefused(@TempDir Path dir) throws Exception {
+        var key = SigningKey.loadOrCreate(dir);
+        Files.writeString(dir.resolve("audit-signing-" + "0".repeat(64) + ".pub"), key.publicKeyPem());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KeyRing.history(dir, SigningKey.AUDIT_KEY_NAME))
+                .hasMessageContaining("holds key " + key.keyId());
+    }
 }
