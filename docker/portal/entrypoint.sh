@@ -24,6 +24,10 @@ export CITYMAAS_KEYCLOAK_REALM="${CITYMAAS_KEYCLOAK_REALM:-${CITYMAAS_OIDC_ISSUE
 # directory (a shared volume or a secret); the first instance to start creates the key pair there.
 export CITYMAAS_AUDIT_KEY_DIRECTORY="${CITYMAAS_AUDIT_KEY_DIRECTORY:-${CITYMAAS_KEYS_DIR:-/var/lib/citymaas/keys}}"
 mkdir -p "$CITYMAAS_AUDIT_KEY_DIRECTORY"
+# Every signed audit checkpoint is also published here, write-once, outside the database: a verifier
+# compares the database's chain with the newest published one (deleted newest events are caught).
+export CITYMAAS_AUDIT_PUBLISHED_DIRECTORY="${CITYMAAS_AUDIT_PUBLISHED_DIRECTORY:-/var/lib/citymaas/published-checkpoints}"
+mkdir -p "$CITYMAAS_AUDIT_PUBLISHED_DIRECTORY"
 # TensorFlow's native libraries are unpacked here on first start (about 600 MB): keep it on a volume
 cache="${CITYMAAS_RUNTIME_CACHE:-/var/cache/citymaas}"
 mkdir -p "$cache/javacpp" "$cache/djl" "$cache/catalog"

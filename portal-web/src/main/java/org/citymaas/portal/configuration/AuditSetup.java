@@ -6,11 +6,13 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.citymaas.portal.exports.control.FinanceExports;
 import org.citymaas.security.audit.boundary.AuditCheckpoints;
 import org.citymaas.security.audit.boundary.AuditEvidence;
 import org.citymaas.security.audit.boundary.AuditLog;
+import org.citymaas.security.audit.boundary.CheckpointSink;
 import org.citymaas.security.signing.boundary.DocumentSignatures;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -36,10 +38,24 @@ public class AuditSetup {
         return new AuditLog(dataSource);
     }
 
+    @Inject
+    @ConfigProperty(name = "citymaas.audit.published-directory")
+    Optional<String> publishedDirectory;
+
+    /**
+     * Signs checkpoints with the key in {@code citymaas.audit.key-directory} and publishes each to
+     * {@code citymaas.audit.published-directory} (default: {@code published-checkpoints} beside the
+     * key directory), outside the database, so that deleting the newest events is caught.
+     */
     @Produces
     @Singleton
     AuditCheckpoints auditCheckpoints() {
-        return new AuditCheckpoints(dataSource, Path.of(keyDirectory));
+        var keys = Path.of(keyDirectory).toAbsolutePath();
+        var published = publishedDirectory
+                .filter(d -> !d.isBlank())
+                .map(Path::of)
+                .orElseGet(() -> keys.resolveSibling("published-checkpoints"));
+        return new AuditCheckpoints(dataSource, keys, CheckpointSink.directory(published));
     }
 
     /** Signs the finance exports: a key of their own, kept beside the audit key. */
@@ -53,6 +69,6 @@ public class AuditSetup {
     @Produces
     @Singleton
     AuditEvidence auditEvidence(AuditCheckpoints checkpoints) {
-        return new AuditEvidence(dataSource, checkpoints.publicKey());
+        return new AuditEvidence(dataSource, checkpoints);
     }
 }

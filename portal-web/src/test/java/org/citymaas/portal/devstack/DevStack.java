@@ -47,7 +47,11 @@ public final class DevStack {
 
         step("Starting Payara Micro with the portal (migrations run at start)");
         var portal = PayaraServer.launch(
-                payaraJar, war, PORTAL_PORT, work.resolve("dev/payara"), PortalSettings.of(database, keycloak, true));
+                payaraJar,
+                war,
+                PORTAL_PORT,
+                work.resolve("dev/payara"),
+                PortalSettings.of(database, keycloak, true, work.resolve("dev/published-checkpoints")));
         running.push(portal);
         portal.awaitReady();
 

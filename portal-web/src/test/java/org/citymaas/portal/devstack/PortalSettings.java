@@ -38,7 +38,14 @@ public final class PortalSettings {
                 "-Dai.djl.tensorflow.num_intraop_threads=1");
     }
 
-    public static Map<String, String> of(EmbeddedDatabase database, KeycloakServer keycloak, boolean demoData) {
+    /**
+     * The settings of a stack.
+     *
+     * @param publishedCheckpoints where the audit checkpoints of this database are published: they
+     *     belong to its chain, so a new database needs a new folder
+     */
+    public static Map<String, String> of(
+            EmbeddedDatabase database, KeycloakServer keycloak, boolean demoData, Path publishedCheckpoints) {
         var settings = new LinkedHashMap<String, String>();
         settings.put("citymaas.db.url", database.jdbcUrl());
         settings.put("citymaas.db.user", Migrations.DEFAULT_APP_ROLE);
@@ -57,6 +64,9 @@ public final class PortalSettings {
         settings.put("citymaas.api.audience", KeycloakDemoRealm.API_AUDIENCE);
         var work = work();
         settings.put("citymaas.audit.key-directory", work.resolve("audit-keys").toString());
+        settings.put(
+                "citymaas.audit.published-directory",
+                publishedCheckpoints.toAbsolutePath().toString());
         settings.put(
                 "citymaas.runtime.catalog-cache", work.resolve("portal-catalog").toString());
         // DEMO-ONLY masking secret (base64 of 32 fixed bytes): production sets CITYMAAS_MASKING_MASTER_SECRET

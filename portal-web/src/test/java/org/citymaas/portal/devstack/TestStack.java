@@ -18,10 +18,17 @@ public final class TestStack {
 
     private final EmbeddedDatabase database;
     private final KeycloakServer keycloak;
+    private final Path publishedCheckpoints;
 
     private TestStack(EmbeddedDatabase database, KeycloakServer keycloak) {
         this.database = database;
         this.keycloak = keycloak;
+        try {
+            // the checkpoints of this run's temporary database, published where no other run's are
+            this.publishedCheckpoints = Files.createTempDirectory("citymaas-published-checkpoints");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The stack, started on first use and stopped when the JVM exits. */
@@ -42,7 +49,7 @@ public final class TestStack {
     private void writePayaraSettings() {
         var file = Path.of(System.getProperty("citymaas.payara.properties", "target/payara-test.properties"));
         var properties = new Properties();
-        properties.putAll(PortalSettings.of(database, keycloak, true));
+        properties.putAll(PortalSettings.of(database, keycloak, true, publishedCheckpoints));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             try (var out = Files.newBufferedWriter(file)) {

@@ -40,6 +40,14 @@ public class AuditCheckpointTimer {
 
     @PostConstruct
     void schedule() {
+        try {
+            var published = trail.checkpoints().publishMissing();
+            if (published > 0) {
+                LOG.info(() -> "published " + published + " audit checkpoints that were not yet outside the database");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "could not publish the audit checkpoints outside the database", e);
+        }
         var every = Duration.parse(interval).toMillis();
         timers.createIntervalTimer(every, every, new TimerConfig("audit-checkpoints", false));
     }
