@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 class PersonNameEvaluationTest {
 
     private static final String FOLDER = "/masking/person-names/";
-    private static final String DEVELOPMENT = "dev.jsonl,holdout.jsonl,dev-extra.jsonl";
-    private static final String HELD_OUT = "holdout2.jsonl";
+    private static final String DEVELOPMENT = "dev.jsonl,holdout.jsonl,dev-extra.jsonl,holdout2.jsonl";
+    private static final String HELD_OUT = "holdout3.jsonl";
 
     private final PiiScanner scanner = new PiiScanner();
 
