@@ -196,6 +196,9 @@ final class NameLikelihood {
         if (given == 1 && NUMERALS.indexOf(s.charAt(g)) >= 0 && CLASSIFIERS.indexOf(at(s, g + 1)) >= 0) {
             return false;
         }
+        if (s.charAt(g) == '一' && surname == 1 && at(s, g + 1) == s.charAt(start)) {
+            return false; // a verb said twice: 查一查, 管一管
+        }
         if (given == 1
                 && at(s, g + 1) == '了'
                 && at(s, g + 2) != '解'

@@ -14,13 +14,21 @@ import org.citymaas.security.masking.entity.PiiType;
  */
 public final class PersonNameRecognizer implements Recognizer {
 
+    /**
+     * Single surnames of the 百家姓 and of today's common-surname lists that the list below lacked,
+     * kept only where HanLP's core dictionary knows the character as no free word of its own (a bound
+     * morpheme, a name, or not at all): 凤 郁 燕 幸 贝 弓 琚 stay, 水 和 家 位 支 区 (free words) do not.
+     * They come with no frequency of their own, so without a cue they need the dictionaries' evidence.
+     */
+    private static final String MORE_SURNAMES = "昌凤湛禹贝伏危宣郁洪惠弓牧蓬戎祖幸韶咸籍劳雍寿燕浦茹慎戈衡弘禄殳沃夔隆丰益汝钦亢况伯蹇琚雒郄禤郈佴";
+
     private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
             + "于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
             + "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚"
             + "符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉"
             + "缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛"
             + "仲虞敖巩明佘池查麻苑迟邝丘乌习仝仵傅储冀匡厉奚宿封尉屠巢庹朴束杭栗楚毋濮狄皮矫索翦苍茅荆萧薄裘谈贡赖辜"
-            + "阎钮" + NameLexicon.RARE_SURNAMES;
+            + "阎钮" + MORE_SURNAMES + NameLexicon.RARE_SURNAMES;
     private static final String[] COMPOUND_SURNAMES = {
         "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "司徒", "夏侯", "公孙", "端木", "轩辕"
     };
@@ -50,7 +58,7 @@ public final class PersonNameRecognizer implements Recognizer {
     @Override
     public int match(String s, int start) {
         int surname = surnameLength(s, start);
-        if (surname <= 0 || NameLookalikes.covers(s, start)) {
+        if (surname <= 0 || NameLookalikes.covers(s, start) || insideCompoundSurname(s, start)) {
             return -1;
         }
         int cued = cued(s, start, surname);
@@ -90,6 +98,19 @@ public final class PersonNameRecognizer implements Recognizer {
                         && !NameLikelihood.familyAfter(s, g + 1)
                 ? g + 2
                 : g + 1;
+    }
+
+    /** The character before and this one make a compound surname: 夏侯晨 is no 侯晨. */
+    private static boolean insideCompoundSurname(String s, int start) {
+        if (start == 0 || !COMPOUND_FIRST.get(s.charAt(start - 1))) {
+            return false;
+        }
+        for (var c : COMPOUND_SURNAMES) {
+            if (s.startsWith(c, start - 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 2 for a compound surname, 1 for a single one, 0 for none, -1 for a compound with no given name after it. */
