@@ -158,6 +158,19 @@ final class NameLexicon {
         return attribute != null && attribute.nature[0].startsWith("v");
     }
 
+    /** Whether the character is a classifier or a numeral in any of its senses in the core dictionary (张, 万, 位). */
+    boolean quantity(char c) {
+        var attribute = CoreDictionary.get(String.valueOf(c));
+        if (attribute != null) {
+            for (var nature : attribute.nature) {
+                if (nature.startsWith("q") || nature.startsWith("m")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code text[from, to)} is a place name (江苏、邵阳、马鞍山) in either dictionary. */
     boolean place(String text, int from, int to) {
         if (from < 0 || to > text.length()) {

@@ -43,15 +43,24 @@ final class NameLikelihood {
     }
 
     /** After a surname these make a form of address, not a given name: 张总, 王局, 李哥. */
-    private static final String HONORIFICS = "总老氏局处科所队工哥姐妹弟叔婶嫂伯姨爷奶妈爸董经主书院校某";
+    private static final String HONORIFICS = "总老氏局处科所队工哥姐妹弟叔婶嫂伯姨爷奶妈爸董经主院校某";
 
     private static final BitSet HONORIFIC_SET = new BitSet(65536);
 
     static {
         HONORIFICS.chars().forEach(HONORIFIC_SET::set);
     }
-    /** Before a surname these make a form of address (老张, 小李, 阿王), a number (四万余元) or a time (下周). */
-    private static final String PREFIXES = "老小阿零一二三四五六七八九十百千万亿两几数每第上下本";
+    /** Before a surname these make a form of address: 老张, 小李, 阿王. */
+    private static final String ADDRESS_PREFIXES = "老小阿";
+    /** Before a surname that is also a classifier or a numeral these make a quantity: 四万余元, 一张, 两位. */
+    private static final String NUMERAL_PREFIXES = "零一二三四五六七八九十百千万亿两几数";
+    /**
+     * Before a surname these may make a time or a quantity with it (下周, 本周, 每周, 第一), when the two are a
+     * word; otherwise they end the word before (班会上赵泽宇, 问一下鞠红艳).
+     */
+    private static final String WORD_PREFIXES = "每第上下本";
+    /** Surname characters that are also periods of time: 下周, 本季. */
+    private static final String PERIODS = "周季";
     /** Surname characters that after another Han character end a place name: 解放路发生, 李村. */
     private static final String PLACE_SUFFIXES = "路街巷村庄镇乡县区道";
 
@@ -232,7 +241,7 @@ final class NameLikelihood {
         double before = !han(prev)
                 ? 1.0
                 : Math.max(log(lexicon.before(prev)), log(lexicon.wordBefore(s, start - 2, start))) / 3.0;
-        if (han(prev) && PREFIXES.indexOf(prev) >= 0) {
+        if (han(prev) && prefixed(s, start, prev)) {
             return Double.NEGATIVE_INFINITY;
         }
         char next = at(s, end);
@@ -241,6 +250,18 @@ final class NameLikelihood {
                 : (Math.max(log(lexicon.after(next)), log(lexicon.wordAfter(s, end, end + 2))) - log(nameUse(next)))
                         / 2.0;
         return before + after - 1.0;
+    }
+
+    /** The character before the surname makes a form of address, a quantity or a time with it. */
+    private static boolean prefixed(String s, int start, char prev) {
+        if (ADDRESS_PREFIXES.indexOf(prev) >= 0) {
+            return true;
+        }
+        if (NUMERAL_PREFIXES.indexOf(prev) >= 0) {
+            return lexicon().quantity(s.charAt(start)) || lexicon().wordFrequency(s, start - 1, start + 1) > 0;
+        }
+        return WORD_PREFIXES.indexOf(prev) >= 0
+                && (PERIODS.indexOf(s.charAt(start)) >= 0 || lexicon().wordFrequency(s, start - 1, start + 1) > 0);
     }
 
     private static double log(int frequency) {
