@@ -39,7 +39,7 @@ final class NameLexicon {
      * as this often seen in any given-name position.
      */
     private static final String MODERN_GIVEN =
-            "梓萱涵轩沐宸睿泽诺汐彤芊朵熙墨窈桐乔琪煜昊锦辰瑶悦雯欣怡晴佑馨琳瑾奕" + "皓宇骏铭钰婧妍颖菲萌璇歆蕊霏羽恩曦柠伊依然知远可语楠哲翔俊烨晨航逸凡瀚铄昕玥苒嫣婉潇";
+            "梓萱涵轩沐宸睿泽诺汐彤芊朵熙墨窈桐乔琪煜昊锦辰瑶悦雯欣怡晴佑馨琳瑾奕" + "皓宇骏铭钰婧妍颖菲萌璇歆蕊霏羽恩曦柠伊依然知远可语楠哲翔俊烨晨航逸凡瀚铄昕玥苒嫣婉潇" + "浩豪诗雨若艺苡沫书甜筱璟澜";
 
     private static final int MODERN_GIVEN_USE = 300;
 

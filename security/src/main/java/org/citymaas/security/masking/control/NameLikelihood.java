@@ -21,7 +21,7 @@ final class NameLikelihood {
     /** A character the dictionaries never saw at all is more likely a rare given-name character (牛犇) than a word. */
     private static final int UNKNOWN_USE = 400;
     /** Characters that end a name: particles, verbs and nouns that follow names, not found in them. */
-    private static final String BREAKS = "的了在是说称讲问反映来去电打拨投诉于因对把被让给到从向与及或等也都就又请要想已曾将"
+    private static final String BREAKS = "的了在是说称讲问反来去电打拨投诉于因对把被让给到从与及或等也都就又请要想已曾将"
             + "现先女同老师医手机号码身份证地址住邮箱车牌年日岁性别男今昨表示应通过该其此这那您你我他她们"
             + "情况问题并且但而还再没不很太多个次位名";
 
