@@ -171,6 +171,26 @@ final class NameLexicon {
         return false;
     }
 
+    /** Whether {@code text[from, to)} is a common noun (车主, 商户; not 凌晨, 高兴) in either dictionary. */
+    boolean noun(String text, int from, int to) {
+        if (from < 0 || to > text.length()) {
+            return false;
+        }
+        var word = text.substring(from, to);
+        return isNoun(CoreDictionary.get(word)) || isNoun(CustomDictionary.get(word));
+    }
+
+    private static boolean isNoun(CoreDictionary.Attribute attribute) {
+        if (attribute != null) {
+            for (var nature : attribute.nature) {
+                if (nature.startsWith("n") && !nature.startsWith("nr")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code text[from, to)} is a place name (江苏、邵阳、马鞍山) in either dictionary. */
     boolean place(String text, int from, int to) {
         if (from < 0 || to > text.length()) {

@@ -168,6 +168,17 @@ final class NameLikelihood {
         return score + context(s, start, end);
     }
 
+    /**
+     * An everyday word that opens a clause and is the subject of a verb only a person does: 高兴反映,
+     * 凌晨称, 关心报案 are people (the speaker is never a time or a mood). Nouns stay words: 车主反映,
+     * 商户投诉.
+     */
+    static boolean reportsFirst(String s, int start, int end) {
+        return !han(at(s, start - 1))
+                && NameCues.personReportingAt(s, end)
+                && !lexicon().noun(s, start, end);
+    }
+
     /** {@code length} characters from {@code from} could be a given name: Han characters, none of the breaks. */
     static boolean givenName(String s, int from, int length) {
         for (int i = from; i < from + length; i++) {
@@ -189,7 +200,7 @@ final class NameLikelihood {
         int g = start + surname;
         if (!givenName(s, g, given)
                 || HONORIFIC_SET.get(s.charAt(g))
-                || surname == 1 && NameLookalikes.everydayWord(s, start)
+                || surname == 1 && NameLookalikes.everydayWord(s, start) && !reportsFirst(s, start, g + given)
                 || surname == 1 && given == 1 && NameCues.titleWord(s, start, g + 1) // 孙子, 岳父
                 || surname == 1 && han(at(s, start - 1)) && PLACE_SUFFIXES.indexOf(s.charAt(start)) >= 0
                 || PLACE_SUFFIXES.indexOf(s.charAt(g)) >= 0

@@ -43,6 +43,9 @@ public final class PersonNameRecognizer implements Recognizer {
 
     private static final int NOT_CUED = -2;
 
+    /** After a role, most names have two given characters: the longer reading wins unless this much less likely. */
+    private static final double ROLE_THREE_CHARACTERS = 1.0;
+
     private final NameLikelihood likelihood = new NameLikelihood();
 
     @Override
@@ -93,8 +96,14 @@ public final class PersonNameRecognizer implements Recognizer {
         if (!NameLikelihood.givenName(s, g, 1)) {
             return -1;
         }
+        // the role says a name follows; where the evidence finds one, it also knows best where it ends (俞美华为)
+        int end = likelihood.end(s, start, surname);
+        if (end > 0 && !NameLookalikes.around(s, start, end)) {
+            return end;
+        }
         return NameLikelihood.givenName(s, g, 2)
-                        && likelihood.score(s, start, surname, 2) >= likelihood.score(s, start, surname, 1)
+                        && likelihood.score(s, start, surname, 2) + ROLE_THREE_CHARACTERS
+                                >= likelihood.score(s, start, surname, 1)
                         && !NameLikelihood.familyAfter(s, g + 1)
                 ? g + 2
                 : g + 1;
