@@ -158,6 +158,12 @@ final class NameLexicon {
         return attribute != null && attribute.nature[0].startsWith("v");
     }
 
+    /** Whether the character on its own is first of all a preposition in the core dictionary (于, 向). */
+    boolean preposition(char c) {
+        var attribute = CoreDictionary.get(String.valueOf(c));
+        return attribute != null && attribute.nature[0].startsWith("p");
+    }
+
     /** Whether the character is a classifier or a numeral in any of its senses in the core dictionary (张, 万, 位). */
     boolean quantity(char c) {
         var attribute = CoreDictionary.get(String.valueOf(c));

@@ -36,6 +36,9 @@ final class NameLikelihood {
     /** A numeral as the one given character, then a classifier: a quantity (查一份, 付一半, 关一下), not 丁一. */
     private static final String NUMERALS = "一二两三四五六七八九十";
 
+    /** Characters that open a time expression (本周, 周内, 今年, 次日, 当天, 每月, 同日). */
+    private static final String TIME_STARTS = "本周今昨次当每同";
+
     private static final String CLASSIFIERS = "下份个次半点遍趟眼声把张件些套辆位条元块批句段场顿口间";
 
     static {
@@ -55,10 +58,10 @@ final class NameLikelihood {
     /** Before a surname that is also a classifier or a numeral these make a quantity: 四万余元, 一张, 两位. */
     private static final String NUMERAL_PREFIXES = "零一二三四五六七八九十百千万亿两几数";
     /**
-     * Before a surname these may make a time or a quantity with it (下周, 本周, 每周, 第一), when the two are a
+     * Before a surname these may make a time or a quantity with it (下周, 本周, 这周, 第一), when the two are a
      * word; otherwise they end the word before (班会上赵泽宇, 问一下鞠红艳).
      */
-    private static final String WORD_PREFIXES = "每第上下本";
+    private static final String WORD_PREFIXES = "每第上下本这那该哪";
     /** Surname characters that are also periods of time: 下周, 本季. */
     private static final String PERIODS = "周季";
     /** Surname characters that after another Han character end a place name: 解放路发生, 李村. */
@@ -156,6 +159,8 @@ final class NameLikelihood {
         score -= log(lexicon.wordFrequency(s, start, end + 1));
         // the character before and the surname as a word: 提高, 同时, 对方
         score -= 1.5 * log(lexicon.wordFrequency(s, start - 1, start + 1));
+        // ... or the two before and the surname: 开发商, 所有权
+        score -= log(lexicon.wordFrequency(s, start - 2, start + 1));
         // the last given character and the next as a word: 王强调, 郑凯存在
         if (!BREAK_SET.get(at(s, end))) { // 新的 is in the dictionary, yet 的 ends 立新 the name
             score -= log(lexicon.wordFrequency(s, end - 1, end + 1));
@@ -177,6 +182,11 @@ final class NameLikelihood {
         return !han(at(s, start - 1))
                 && NameCues.personReportingAt(s, end)
                 && !lexicon().noun(s, start, end);
+    }
+
+    /** The surname character ends a word with the one before it: 担任, 安全, 加盖. */
+    static boolean endsWord(String s, int start) {
+        return han(at(s, start - 1)) && lexicon().wordFrequency(s, start - 1, start + 1) > 0;
     }
 
     /** {@code length} characters from {@code from} could be a given name: Han characters, none of the breaks. */
@@ -215,6 +225,9 @@ final class NameLikelihood {
         }
         if (given == 1 && NUMERALS.indexOf(s.charAt(g)) >= 0 && CLASSIFIERS.indexOf(at(s, g + 1)) >= 0) {
             return false;
+        }
+        if (surname == 1 && TIME_STARTS.indexOf(s.charAt(g)) >= 0 && lexicon().preposition(s.charAt(start))) {
+            return false; // a preposition before a time: 于本周内, 于周内, 于次日
         }
         if (s.charAt(g) == '一' && surname == 1 && at(s, g + 1) == s.charAt(start)) {
             return false; // a verb said twice: 查一查, 管一管

@@ -87,7 +87,10 @@ public final class PersonNameRecognizer implements Recognizer {
         }
         for (int given = 2; given >= 1; given--) {
             if (NameLikelihood.givenName(s, g, given) && NameCues.title(s, g + given)) {
-                return NameLikelihood.possible(s, start, surname, given) ? g + given : -1;
+                // 担任小组长, 安全告家长书: the surname character ends a word, the title follows something else
+                return NameLikelihood.possible(s, start, surname, given) && (role || !NameLikelihood.endsWord(s, start))
+                        ? g + given
+                        : -1;
             }
         }
         if (!role) {
