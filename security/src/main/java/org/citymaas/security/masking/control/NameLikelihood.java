@@ -39,6 +39,9 @@ final class NameLikelihood {
     /** Characters that open a time expression (本周, 周内, 今年, 次日, 当天, 每月, 同日). */
     private static final String TIME_STARTS = "本周今昨次当每同";
 
+    /** The surname that is also a demonstrative. */
+    private static final char DEMONSTRATIVE = '那';
+
     private static final String CLASSIFIERS = "下份个次半点遍趟眼声把张件些套辆位条元块批句段场顿口间";
 
     static {
@@ -228,6 +231,9 @@ final class NameLikelihood {
         }
         if (surname == 1 && TIME_STARTS.indexOf(s.charAt(g)) >= 0 && lexicon().preposition(s.charAt(start))) {
             return false; // a preposition before a time: 于本周内, 于周内, 于次日
+        }
+        if (surname == 1 && s.charAt(start) == DEMONSTRATIVE && lexicon().quantity(s.charAt(g))) {
+            return false; // the demonstrative and a classifier: 那双, 那位; not 那日苏
         }
         if (s.charAt(g) == '一' && surname == 1 && at(s, g + 1) == s.charAt(start)) {
             return false; // a verb said twice: 查一查, 管一管
