@@ -288,7 +288,9 @@ final class NameLikelihood {
             return true;
         }
         if (NUMERAL_PREFIXES.indexOf(prev) >= 0) {
-            return lexicon().quantity(s.charAt(start)) || lexicon().wordFrequency(s, start - 1, start + 1) > 0;
+            return NUMERAL_PREFIXES.indexOf(s.charAt(start)) >= 0 // 四万
+                    || lexicon().quantity(s.charAt(start))
+                    || lexicon().wordFrequency(s, start - 1, start + 1) > 0;
         }
         return WORD_PREFIXES.indexOf(prev) >= 0
                 && (PERIODS.indexOf(s.charAt(start)) >= 0 || lexicon().wordFrequency(s, start - 1, start + 1) > 0);
