@@ -18,6 +18,8 @@ final class NameLikelihood {
 
     static final double THRESHOLD = 0.0;
     static final double DOUBT = -0.8;
+    /** How much less likely the longer reading may be when the shorter one strands a character (长孙锦瑟：). */
+    private static final double STRANDED = 1.5;
     /** A character the dictionaries never saw at all is more likely a rare given-name character (牛犇) than a word. */
     private static final int UNKNOWN_USE = 400;
     /** Characters that end a name: particles, verbs and nouns that follow names, not found in them. */
@@ -118,8 +120,8 @@ final class NameLikelihood {
                 ? Double.NEGATIVE_INFINITY
                 : score(s, start, surname, 2);
         double one = score(s, start, surname, 1);
-        int given = two >= one ? 2 : 1;
-        double best = Math.max(two, one);
+        int given = two >= one || two > DOUBT && two > one - STRANDED && strandsOne(s, g + 2) ? 2 : 1;
+        double best = given == 2 ? Math.max(two, Math.min(one, THRESHOLD + 0.01)) : one;
         if (best > THRESHOLD) {
             return g + given;
         }
@@ -132,6 +134,14 @@ final class NameLikelihood {
             }
         }
         return -1;
+    }
+
+    /**
+     * The one-character reading would leave a single character stranded before {@code next}, a
+     * punctuation mark or the end (长孙锦瑟：): a name does not stop one character short of one.
+     */
+    private static boolean strandsOne(String s, int next) {
+        return !han(at(s, next));
     }
 
     /** The evidence for a name of {@code surname} plus {@code given} characters at {@code start}. */
