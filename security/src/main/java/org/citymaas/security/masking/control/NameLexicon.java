@@ -164,6 +164,15 @@ final class NameLexicon {
         return attribute != null && attribute.nature[0].startsWith("p");
     }
 
+    /** Whether {@code text[from, to)} is first of all an adverb in the core dictionary (正在, 还是). */
+    boolean adverb(String text, int from, int to) {
+        if (from < 0 || to > text.length()) {
+            return false;
+        }
+        var attribute = CoreDictionary.get(text.substring(from, to));
+        return attribute != null && attribute.nature[0].startsWith("d");
+    }
+
     /** Whether the character is a classifier or a numeral in any of its senses in the core dictionary (张, 万, 位). */
     boolean quantity(char c) {
         var attribute = CoreDictionary.get(String.valueOf(c));

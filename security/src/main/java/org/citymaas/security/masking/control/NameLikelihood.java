@@ -175,7 +175,8 @@ final class NameLikelihood {
         // ... or the two before and the surname: 开发商, 所有权
         score -= log(lexicon.wordFrequency(s, start - 2, start + 1));
         // the last given character and the next as a word: 王强调, 郑凯存在
-        if (!BREAK_SET.get(at(s, end))) { // 新的 is in the dictionary, yet 的 ends 立新 the name
+        // 新的 is in the dictionary, yet 的 ends 立新 the name; an adverb does not end it (时【正在】值班)
+        if (!BREAK_SET.get(at(s, end)) || lexicon.adverb(s, end - 1, end + 1)) {
             score -= log(lexicon.wordFrequency(s, end - 1, end + 1));
         }
         // the whole candidate as a word: 石景山, 蒲公英
@@ -287,8 +288,9 @@ final class NameLikelihood {
         char next = at(s, end);
         double after = !han(next) || NameCues.reportingAt(s, end)
                 ? 1.0
-                : (Math.max(log(lexicon.after(next)), log(lexicon.wordAfter(s, end, end + 2))) - log(nameUse(next)))
-                        / 2.0;
+                : (Math.max(log(lexicon.after(next)), log(lexicon.wordAfter(s, end, end + 2)))
+                                - (NOT_LAST.indexOf(next) >= 0 ? 0.0 : log(nameUse(next))))
+                        / 2.0; // 家 begins given names but does not end them: 琚星辰【家】住
         return before + after - 1.0;
     }
 
