@@ -198,6 +198,19 @@ final class NameLikelihood {
                 && !lexicon().noun(s, start, end);
     }
 
+    /**
+     * The surname character ends a place name with what precedes it (解放【路】发生, 李【村】): a road or
+     * village suffix after a Han character that is no break, preposition or role (跟路子涵, 和庄雨晴).
+     */
+    private static boolean placeSuffix(String s, int start) {
+        char before = at(s, start - 1);
+        return han(before)
+                && PLACE_SUFFIXES.indexOf(s.charAt(start)) >= 0
+                && !BREAK_SET.get(before)
+                && !lexicon().preposition(before)
+                && !NameCues.role(s, start);
+    }
+
     /** The surname character ends a word with the one before it: 担任, 安全, 加盖. */
     static boolean endsWord(String s, int start) {
         return han(at(s, start - 1)) && lexicon().wordFrequency(s, start - 1, start + 1) > 0;
@@ -226,7 +239,7 @@ final class NameLikelihood {
                 || HONORIFIC_SET.get(s.charAt(g))
                 || surname == 1 && NameLookalikes.everydayWord(s, start) && !reportsFirst(s, start, g + given)
                 || surname == 1 && given == 1 && NameCues.titleWord(s, start, g + 1) // 孙子, 岳父
-                || surname == 1 && han(at(s, start - 1)) && PLACE_SUFFIXES.indexOf(s.charAt(start)) >= 0
+                || surname == 1 && placeSuffix(s, start)
                 || PLACE_SUFFIXES.indexOf(s.charAt(g)) >= 0
                 || s.charAt(g) == '记' // 卢记面馆: a shop
                 || Chars.digit(at(s, start - 1)) // 21时许
