@@ -174,6 +174,14 @@ final class NameLikelihood {
         score -= 1.5 * log(lexicon.wordFrequency(s, start - 1, start + 1));
         // ... or the two before and the surname: 开发商, 所有权
         score -= log(lexicon.wordFrequency(s, start - 2, start + 1));
+        // a word that ends in the surname character, then a common noun never seen as a given name: 加盖公章, 堆成小山
+        if (given == 2
+                && endsWord(s, start)
+                && !NameCues.role(s, start)
+                && lexicon.noun(s, g, end)
+                && lexicon.wordGivenName(s, g, end) == 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
         // the last given character and the next as a word: 王强调, 郑凯存在
         // 新的 is in the dictionary, yet 的 ends 立新 the name; an adverb does not end it (时【正在】值班)
         if (!BREAK_SET.get(at(s, end)) || lexicon.adverb(s, end - 1, end + 1)) {
