@@ -316,6 +316,11 @@ final class NameLikelihood {
     }
 
     /** The character before the surname makes a form of address, a quantity or a time with it. */
+    static boolean prefixed(String s, int start) {
+        char prev = at(s, start - 1);
+        return han(prev) && prefixed(s, start, prev);
+    }
+
     private static boolean prefixed(String s, int start, char prev) {
         if (ADDRESS_PREFIXES.indexOf(prev) >= 0) {
             return true;

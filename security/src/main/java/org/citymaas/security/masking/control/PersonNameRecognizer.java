@@ -16,11 +16,12 @@ public final class PersonNameRecognizer implements Recognizer {
 
     /**
      * Single surnames of the 百家姓 and of today's common-surname lists that the list below lacked,
-     * kept only where HanLP's core dictionary knows the character as no free word of its own (a bound
-     * morpheme, a name, or not at all): 凤 郁 燕 幸 贝 弓 琚 stay, 水 和 家 位 支 区 (free words) do not.
-     * They come with no frequency of their own, so without a cue they need the dictionaries' evidence.
+     * kept where HanLP's core dictionary knows the character as no free word of its own (a bound
+     * morpheme, a name, or not at all: 凤 郁 燕 幸 贝 弓 琚; not 水 和 家), and six common surnames
+     * that are free words too (闻 权 植 区 位 支). They come with the person dictionary's surname
+     * frequency only (often none), so without a cue the rest of the evidence has to carry them.
      */
-    private static final String MORE_SURNAMES = "昌凤湛禹贝伏危宣郁洪惠弓牧蓬戎祖幸韶咸籍劳雍寿燕浦茹慎戈衡弘禄殳沃夔隆丰益汝钦亢况伯蹇琚雒郄禤郈佴";
+    private static final String MORE_SURNAMES = "闻权植区位支昌凤湛禹贝伏危宣郁洪惠弓牧蓬戎祖幸韶咸籍劳雍寿燕浦茹慎戈衡弘禄殳沃夔隆丰益汝钦亢况伯蹇琚雒郄禤郈佴";
 
     private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
             + "于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
@@ -87,8 +88,9 @@ public final class PersonNameRecognizer implements Recognizer {
         }
         for (int given = 2; given >= 1; given--) {
             if (NameLikelihood.givenName(s, g, given) && NameCues.title(s, g + given)) {
-                // 担任小组长, 安全告家长书: the surname character ends a word, the title follows something else
-                return NameLikelihood.possible(s, start, surname, given) && (role || !NameLikelihood.endsWord(s, start))
+                // 担任小组长, 安全告家长书, 一位残疾老人: the surname character ends a word or a quantity
+                return NameLikelihood.possible(s, start, surname, given)
+                                && (role || !NameLikelihood.endsWord(s, start) && !NameLikelihood.prefixed(s, start))
                         ? g + given
                         : -1;
             }
