@@ -171,12 +171,15 @@ final class NameLikelihood {
         // the name inside a longer word: 张家口, 王府井, 黄河路
         score -= log(lexicon.wordFrequency(s, start, end + 1));
         // the character before and the surname as a word: 提高, 同时, 对方
-        score -= 1.5 * log(lexicon.wordFrequency(s, start - 1, start + 1));
+        int wordBefore = han(at(s, start - 1)) ? lexicon.wordFrequency(s, start - 1, start + 1) : 0;
+        score -= 1.5 * log(wordBefore);
         // ... or the two before and the surname: 开发商, 所有权
-        score -= log(lexicon.wordFrequency(s, start - 2, start + 1));
+        if (han(at(s, start - 2))) {
+            score -= log(lexicon.wordFrequency(s, start - 2, start + 1));
+        }
         // a word that ends in the surname character, then a common noun never seen as a given name: 加盖公章, 堆成小山
         if (given == 2
-                && endsWord(s, start)
+                && wordBefore > 0
                 && !NameCues.role(s, start)
                 && lexicon.noun(s, g, end)
                 && lexicon.wordGivenName(s, g, end) == 0) {

@@ -1,8 +1,12 @@
 package org.citymaas.security.masking.control;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -217,6 +221,9 @@ final class NameLookalikes {
     private static final String SHOP_VERBS = "开回进逛看守关租找盘接转买卖离出经路";
 
     private static final BitSet WORD_FIRST = new BitSet(65536);
+    /** {@link #WORDS} by their first character, so that a candidate looks at a handful, not all of them. */
+    private static final Map<Character, List<String>> WORDS_BY_FIRST = new HashMap<>();
+
     private static final BitSet TRADE_FIRST = new BitSet(65536);
     private static final BitSet PLACE = new BitSet(65536);
     private static final BitSet ORGANISATION_FIRST = new BitSet(65536);
@@ -227,6 +234,7 @@ final class NameLookalikes {
         EVERYDAY.addAll(Arrays.asList(UNLISTED_EVERYDAY_WORDS));
         for (var w : WORDS) {
             WORD_FIRST.set(w.charAt(0));
+            WORDS_BY_FIRST.computeIfAbsent(w.charAt(0), c -> new ArrayList<>()).add(w);
         }
         for (var t : TRADES) {
             TRADE_FIRST.set(t.charAt(0));
@@ -251,7 +259,7 @@ final class NameLookalikes {
     static boolean covers(String s, int start) {
         for (int from = start; from >= 0 && from > start - 4; from--) {
             if (WORD_FIRST.get(s.charAt(from))) {
-                for (var w : WORDS) {
+                for (var w : WORDS_BY_FIRST.get(s.charAt(from))) {
                     if (from + w.length() > start && s.startsWith(w, from)) {
                         return true;
                     }
