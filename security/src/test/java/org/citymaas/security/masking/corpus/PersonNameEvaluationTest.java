@@ -58,8 +58,8 @@ class PersonNameEvaluationTest {
         assertThat(scores.truePositives(PiiType.PERSON_NAME))
                 .as("names in the set")
                 .isGreaterThan(0);
-        assertThat(scores.precision(PiiType.PERSON_NAME)).as("name precision").isGreaterThanOrEqualTo(0.90);
-        assertThat(scores.recall(PiiType.PERSON_NAME)).as("name recall").isGreaterThanOrEqualTo(0.88);
+        assertThat(scores.precision(PiiType.PERSON_NAME)).as("name precision").isGreaterThanOrEqualTo(0.968);
+        assertThat(scores.recall(PiiType.PERSON_NAME)).as("name recall").isGreaterThanOrEqualTo(0.918);
     }
 
     private Scores score(List<String> files) {
