@@ -15,15 +15,22 @@ import java.util.Set;
  */
 final class NameCues {
 
+    /**
+     * Roles before a name; besides the callers, patients and kin, people by their part in a case, a
+     * household or a neighbourhood (房东盛杏芳, 校友琚书涵, 社区工作者庄雨晴).
+     */
     private static final String[] ROLES = {
         "来电人", "联系人", "投诉人", "举报人", "反映人", "申请人", "当事人", "报案人", "报警人", "经办人", "负责人", "收件人", "寄件人", "收货人", "代理人", "监护人",
         "承租人", "出租人", "户主", "业主", "患者", "病人", "家属", "市民", "居民", "群众", "学生", "乘客", "司机", "租户", "用户", "客户", "姓名", "名字",
-        "我叫", "名叫", "叫做", "本人", "母亲", "父亲", "儿子", "女儿", "丈夫", "妻子", "老伴", "邻居"
+        "我叫", "名叫", "叫做", "本人", "母亲", "父亲", "儿子", "女儿", "丈夫", "妻子", "老伴", "邻居", "承办人", "受理人", "办理人", "签收人", "委托人",
+        "被申请人", "嫌疑人", "被害人", "受害人", "证人", "驾驶人", "驾驶员", "房东", "房主", "租客", "车主", "店主", "摊主", "老乡", "校友", "同事", "网格员",
+        "志愿者", "工作者", "工作人员", "社工", "保安", "调解员", "原告", "被告", "村民",
     };
+
     private static final String[] TITLES = {
         "先生", "女士", "小姐", "同学", "老师", "医生", "大夫", "护士", "师傅", "阿姨", "大爷", "大妈", "奶奶", "爷爷", "老人", "经理", "主任", "警官",
-        "律师", "同志", "教授", "患者", "书记", "院长", "校长", "处长", "科长", "局长", "老板", "大姐", "大哥", "大叔", "大婶", "大伯", "大娘", "民警",
-        "妈妈", "爸爸", "夫妇", "家属", "家长", "本人", "队长", "所长", "站长", "村长", "组长", "班长", "部长", "主席", "总监", "老总", "护士长"
+        "律师", "同志", "教授", "患者", "书记", "院长", "校长", "处长", "科长", "局长", "老板", "大姐", "大嫂", "大哥", "大叔", "大婶", "大伯", "大娘",
+        "民警", "妈妈", "爸爸", "夫妇", "家属", "家长", "本人", "队长", "所长", "站长", "村长", "组长", "班长", "部长", "主席", "总监", "老总", "护士长"
     };
     /**
      * Kin: after a name they end it (李娜【孙女】), and one of them alone is no name (孙子, 岳父), but
@@ -117,6 +124,19 @@ final class NameCues {
             return false;
         }
         for (var r : ROLES) {
+            if (s.startsWith(r, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Verbs that, right after the opening of a clause, have a person as their subject: 高兴反映, 凌晨称. */
+    private static final String[] FIRST_PERSON_REPORTING = {"反映", "称", "报案", "报警", "投诉", "举报", "咨询"};
+
+    /** A verb that only a person does (反映, 报警) starts at {@code at}. */
+    static boolean personReportingAt(String s, int at) {
+        for (var r : FIRST_PERSON_REPORTING) {
             if (s.startsWith(r, at)) {
                 return true;
             }

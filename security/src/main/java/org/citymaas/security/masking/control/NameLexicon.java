@@ -30,8 +30,8 @@ final class NameLexicon {
      * Surnames the dictionary hardly saw (its corpus is the People's Daily of 1998): characters
      * that are seldom anything but a surname, counted as a surname this often.
      */
-    static final String RARE_SURNAMES =
-            "仉冼厍扈訾宓帅揭昝暴璩眭禚笪芈芮蔺谯逄邴郇郗酆钭阙隗隽靳亓蒯滕佘嵇滑荀羿储汲糜" + "邰鄂郦郏郜蓟胥莘宦庾暨勾阚乜鞠竺逯盖桓羊於甄缑綦璩濮慕宓仝仵恽晁廉揭漆粟蔚衣衷谌贲辜邸那鄢阎";
+    static final String RARE_SURNAMES = "仉冼厍扈訾宓帅揭昝暴璩眭禚笪芈芮蔺谯逄邴郇郗酆钭阙隗隽靳亓蒯滕佘嵇滑荀羿储汲糜"
+            + "邰鄂郦郏郜蓟胥莘宦庾暨勾阚乜鞠竺逯盖桓羊於甄缑綦璩濮慕宓仝仵恽晁廉揭漆粟蔚衣衷谌贲辜邸那鄢阎" + "琚禤雒郄殳夔郈韶蹇湛亢";
 
     private static final int RARE_SURNAME = 300;
     /**
@@ -39,7 +39,7 @@ final class NameLexicon {
      * as this often seen in any given-name position.
      */
     private static final String MODERN_GIVEN =
-            "梓萱涵轩沐宸睿泽诺汐彤芊朵熙墨窈桐乔琪煜昊锦辰瑶悦雯欣怡晴佑馨琳瑾奕" + "皓宇骏铭钰婧妍颖菲萌璇歆蕊霏羽恩曦柠伊依然知远可语楠哲翔俊烨晨航逸凡瀚铄昕玥苒嫣婉潇";
+            "梓萱涵轩沐宸睿泽诺汐彤芊朵熙墨窈桐乔琪煜昊锦辰瑶悦雯欣怡晴佑馨琳瑾奕" + "皓宇骏铭钰婧妍颖菲萌璇歆蕊霏羽恩曦柠伊依然知远可语楠哲翔俊烨晨航逸凡瀚铄昕玥苒嫣婉潇" + "浩豪诗雨若艺苡沫书甜筱璟澜";
 
     private static final int MODERN_GIVEN_USE = 300;
 
@@ -156,6 +156,54 @@ final class NameLexicon {
     boolean verb(char c) {
         var attribute = CoreDictionary.get(String.valueOf(c));
         return attribute != null && attribute.nature[0].startsWith("v");
+    }
+
+    /** Whether the character on its own is first of all a preposition in the core dictionary (于, 向). */
+    boolean preposition(char c) {
+        var attribute = CoreDictionary.get(String.valueOf(c));
+        return attribute != null && attribute.nature[0].startsWith("p");
+    }
+
+    /** Whether {@code text[from, to)} is first of all an adverb in the core dictionary (正在, 还是). */
+    boolean adverb(String text, int from, int to) {
+        if (from < 0 || to > text.length()) {
+            return false;
+        }
+        var attribute = CoreDictionary.get(text.substring(from, to));
+        return attribute != null && attribute.nature[0].startsWith("d");
+    }
+
+    /** Whether the character is a classifier or a numeral in any of its senses in the core dictionary (张, 万, 位). */
+    boolean quantity(char c) {
+        var attribute = CoreDictionary.get(String.valueOf(c));
+        if (attribute != null) {
+            for (var nature : attribute.nature) {
+                if (nature.startsWith("q") || nature.startsWith("m")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code text[from, to)} is a common noun (车主, 商户; not 凌晨, 高兴) in either dictionary. */
+    boolean noun(String text, int from, int to) {
+        if (from < 0 || to > text.length()) {
+            return false;
+        }
+        var word = text.substring(from, to);
+        return isNoun(CoreDictionary.get(word)) || isNoun(CustomDictionary.get(word));
+    }
+
+    private static boolean isNoun(CoreDictionary.Attribute attribute) {
+        if (attribute != null) {
+            for (var nature : attribute.nature) {
+                if (nature.startsWith("n") && !nature.startsWith("nr")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether {@code text[from, to)} is a place name (江苏、邵阳、马鞍山) in either dictionary. */

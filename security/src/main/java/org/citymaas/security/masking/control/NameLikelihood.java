@@ -18,10 +18,12 @@ final class NameLikelihood {
 
     static final double THRESHOLD = 0.0;
     static final double DOUBT = -0.8;
+    /** How much less likely the longer reading may be when the shorter one strands a character (长孙锦瑟：). */
+    private static final double STRANDED = 1.5;
     /** A character the dictionaries never saw at all is more likely a rare given-name character (牛犇) than a word. */
     private static final int UNKNOWN_USE = 400;
     /** Characters that end a name: particles, verbs and nouns that follow names, not found in them. */
-    private static final String BREAKS = "的了在是说称讲问反映来去电打拨投诉于因对把被让给到从向与及或等也都就又请要想已曾将"
+    private static final String BREAKS = "的了在是说称讲问反来去电打拨投诉于因对把被让给到从与及或等也都就又请要想已曾将"
             + "现先女同老师医手机号码身份证地址住邮箱车牌年日岁性别男今昨表示应通过该其此这那您你我他她们"
             + "情况问题并且但而还再没不很太多个次位名";
 
@@ -36,6 +38,12 @@ final class NameLikelihood {
     /** A numeral as the one given character, then a classifier: a quantity (查一份, 付一半, 关一下), not 丁一. */
     private static final String NUMERALS = "一二两三四五六七八九十";
 
+    /** Characters that open a time expression (本周, 周内, 今年, 次日, 当天, 每月, 同日). */
+    private static final String TIME_STARTS = "本周今昨次当每同";
+
+    /** The surname that is also a demonstrative. */
+    private static final char DEMONSTRATIVE = '那';
+
     private static final String CLASSIFIERS = "下份个次半点遍趟眼声把张件些套辆位条元块批句段场顿口间";
 
     static {
@@ -43,15 +51,24 @@ final class NameLikelihood {
     }
 
     /** After a surname these make a form of address, not a given name: 张总, 王局, 李哥. */
-    private static final String HONORIFICS = "总老氏局处科所队工哥姐妹弟叔婶嫂伯姨爷奶妈爸董经主书院校某";
+    private static final String HONORIFICS = "总老氏局处科所队工哥姐妹弟叔婶嫂伯姨爷奶妈爸董经主院校某";
 
     private static final BitSet HONORIFIC_SET = new BitSet(65536);
 
     static {
         HONORIFICS.chars().forEach(HONORIFIC_SET::set);
     }
-    /** Before a surname these make a form of address (老张, 小李, 阿王), a number (四万余元) or a time (下周). */
-    private static final String PREFIXES = "老小阿零一二三四五六七八九十百千万亿两几数每第上下本";
+    /** Before a surname these make a form of address: 老张, 小李, 阿王. */
+    private static final String ADDRESS_PREFIXES = "老小阿";
+    /** Before a surname that is also a classifier or a numeral these make a quantity: 四万余元, 一张, 两位. */
+    private static final String NUMERAL_PREFIXES = "零一二三四五六七八九十百千万亿两几数";
+    /**
+     * Before a surname these may make a time or a quantity with it (下周, 本周, 这周, 第一), when the two are a
+     * word; otherwise they end the word before (班会上赵泽宇, 问一下鞠红艳).
+     */
+    private static final String WORD_PREFIXES = "每第上下本这那该哪";
+    /** Surname characters that are also periods of time: 下周, 本季. */
+    private static final String PERIODS = "周季";
     /** Surname characters that after another Han character end a place name: 解放路发生, 李村. */
     private static final String PLACE_SUFFIXES = "路街巷村庄镇乡县区道";
 
@@ -103,8 +120,8 @@ final class NameLikelihood {
                 ? Double.NEGATIVE_INFINITY
                 : score(s, start, surname, 2);
         double one = score(s, start, surname, 1);
-        int given = two >= one ? 2 : 1;
-        double best = Math.max(two, one);
+        int given = two >= one || two > DOUBT && two > one - STRANDED && strandsOne(s, g + 2) ? 2 : 1;
+        double best = given == 2 ? Math.max(two, Math.min(one, THRESHOLD + 0.01)) : one;
         if (best > THRESHOLD) {
             return g + given;
         }
@@ -117,6 +134,14 @@ final class NameLikelihood {
             }
         }
         return -1;
+    }
+
+    /**
+     * The one-character reading would leave a single character stranded before {@code next}, a
+     * punctuation mark or the end (长孙锦瑟：): a name does not stop one character short of one.
+     */
+    private static boolean strandsOne(String s, int next) {
+        return !han(at(s, next));
     }
 
     /** The evidence for a name of {@code surname} plus {@code given} characters at {@code start}. */
@@ -146,9 +171,23 @@ final class NameLikelihood {
         // the name inside a longer word: 张家口, 王府井, 黄河路
         score -= log(lexicon.wordFrequency(s, start, end + 1));
         // the character before and the surname as a word: 提高, 同时, 对方
-        score -= 1.5 * log(lexicon.wordFrequency(s, start - 1, start + 1));
+        int wordBefore = han(at(s, start - 1)) ? lexicon.wordFrequency(s, start - 1, start + 1) : 0;
+        score -= 1.5 * log(wordBefore);
+        // ... or the two before and the surname: 开发商, 所有权
+        if (han(at(s, start - 2))) {
+            score -= log(lexicon.wordFrequency(s, start - 2, start + 1));
+        }
+        // a word that ends in the surname character, then a common noun never seen as a given name: 加盖公章, 堆成小山
+        if (given == 2
+                && wordBefore > 0
+                && !NameCues.role(s, start)
+                && lexicon.noun(s, g, end)
+                && lexicon.wordGivenName(s, g, end) == 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
         // the last given character and the next as a word: 王强调, 郑凯存在
-        if (!BREAK_SET.get(at(s, end))) { // 新的 is in the dictionary, yet 的 ends 立新 the name
+        // 新的 is in the dictionary, yet 的 ends 立新 the name; an adverb does not end it (时【正在】值班)
+        if (!BREAK_SET.get(at(s, end)) || lexicon.adverb(s, end - 1, end + 1)) {
             score -= log(lexicon.wordFrequency(s, end - 1, end + 1));
         }
         // the whole candidate as a word: 石景山, 蒲公英
@@ -157,6 +196,35 @@ final class NameLikelihood {
             score -= word > 0 ? 2.0 + log(word) : 0.0;
         }
         return score + context(s, start, end);
+    }
+
+    /**
+     * An everyday word that opens a clause and is the subject of a verb only a person does: 高兴反映,
+     * 凌晨称, 关心报案 are people (the speaker is never a time or a mood). Nouns stay words: 车主反映,
+     * 商户投诉.
+     */
+    static boolean reportsFirst(String s, int start, int end) {
+        return !han(at(s, start - 1))
+                && NameCues.personReportingAt(s, end)
+                && !lexicon().noun(s, start, end);
+    }
+
+    /**
+     * The surname character ends a place name with what precedes it (解放【路】发生, 李【村】): a road or
+     * village suffix after a Han character that is no break, preposition or role (跟路子涵, 和庄雨晴).
+     */
+    private static boolean placeSuffix(String s, int start) {
+        char before = at(s, start - 1);
+        return han(before)
+                && PLACE_SUFFIXES.indexOf(s.charAt(start)) >= 0
+                && !BREAK_SET.get(before)
+                && !lexicon().preposition(before)
+                && !NameCues.role(s, start);
+    }
+
+    /** The surname character ends a word with the one before it: 担任, 安全, 加盖. */
+    static boolean endsWord(String s, int start) {
+        return han(at(s, start - 1)) && lexicon().wordFrequency(s, start - 1, start + 1) > 0;
     }
 
     /** {@code length} characters from {@code from} could be a given name: Han characters, none of the breaks. */
@@ -180,9 +248,9 @@ final class NameLikelihood {
         int g = start + surname;
         if (!givenName(s, g, given)
                 || HONORIFIC_SET.get(s.charAt(g))
-                || surname == 1 && NameLookalikes.everydayWord(s, start)
+                || surname == 1 && NameLookalikes.everydayWord(s, start) && !reportsFirst(s, start, g + given)
                 || surname == 1 && given == 1 && NameCues.titleWord(s, start, g + 1) // 孙子, 岳父
-                || surname == 1 && han(at(s, start - 1)) && PLACE_SUFFIXES.indexOf(s.charAt(start)) >= 0
+                || surname == 1 && placeSuffix(s, start)
                 || PLACE_SUFFIXES.indexOf(s.charAt(g)) >= 0
                 || s.charAt(g) == '记' // 卢记面馆: a shop
                 || Chars.digit(at(s, start - 1)) // 21时许
@@ -195,6 +263,15 @@ final class NameLikelihood {
         }
         if (given == 1 && NUMERALS.indexOf(s.charAt(g)) >= 0 && CLASSIFIERS.indexOf(at(s, g + 1)) >= 0) {
             return false;
+        }
+        if (surname == 1 && TIME_STARTS.indexOf(s.charAt(g)) >= 0 && lexicon().preposition(s.charAt(start))) {
+            return false; // a preposition before a time: 于本周内, 于周内, 于次日
+        }
+        if (surname == 1 && s.charAt(start) == DEMONSTRATIVE && lexicon().quantity(s.charAt(g))) {
+            return false; // the demonstrative and a classifier: 那双, 那位; not 那日苏
+        }
+        if (s.charAt(g) == '一' && surname == 1 && at(s, g + 1) == s.charAt(start)) {
+            return false; // a verb said twice: 查一查, 管一管
         }
         if (given == 1
                 && at(s, g + 1) == '了'
@@ -229,15 +306,35 @@ final class NameLikelihood {
         double before = !han(prev)
                 ? 1.0
                 : Math.max(log(lexicon.before(prev)), log(lexicon.wordBefore(s, start - 2, start))) / 3.0;
-        if (han(prev) && PREFIXES.indexOf(prev) >= 0) {
+        if (han(prev) && prefixed(s, start, prev)) {
             return Double.NEGATIVE_INFINITY;
         }
         char next = at(s, end);
         double after = !han(next) || NameCues.reportingAt(s, end)
                 ? 1.0
-                : (Math.max(log(lexicon.after(next)), log(lexicon.wordAfter(s, end, end + 2))) - log(nameUse(next)))
-                        / 2.0;
+                : (Math.max(log(lexicon.after(next)), log(lexicon.wordAfter(s, end, end + 2)))
+                                - (NOT_LAST.indexOf(next) >= 0 ? 0.0 : log(nameUse(next))))
+                        / 2.0; // 家 begins given names but does not end them: 琚星辰【家】住
         return before + after - 1.0;
+    }
+
+    /** The character before the surname makes a form of address, a quantity or a time with it. */
+    static boolean prefixed(String s, int start) {
+        char prev = at(s, start - 1);
+        return han(prev) && prefixed(s, start, prev);
+    }
+
+    private static boolean prefixed(String s, int start, char prev) {
+        if (ADDRESS_PREFIXES.indexOf(prev) >= 0) {
+            return true;
+        }
+        if (NUMERAL_PREFIXES.indexOf(prev) >= 0) {
+            return NUMERAL_PREFIXES.indexOf(s.charAt(start)) >= 0 // 四万
+                    || lexicon().quantity(s.charAt(start))
+                    || lexicon().wordFrequency(s, start - 1, start + 1) > 0;
+        }
+        return WORD_PREFIXES.indexOf(prev) >= 0
+                && (PERIODS.indexOf(s.charAt(start)) >= 0 || lexicon().wordFrequency(s, start - 1, start + 1) > 0);
     }
 
     private static double log(int frequency) {

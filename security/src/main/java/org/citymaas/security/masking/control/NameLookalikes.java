@@ -1,8 +1,12 @@
 package org.citymaas.security.masking.control;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,14 +18,19 @@ import java.util.Set;
  */
 final class NameLookalikes {
 
-    /** Whole words that open with a surname and are not names, wherever they stand. */
+    /**
+     * Whole words that open with a surname and are not names, wherever they stand: places, and brands
+     * and time-honoured shops (中华老字号 and newer chains) named after a founder or a person.
+     */
     private static final String[] WORDS = {
         "张家口", "张家港", "张家界", "王府井", "黄河", "长江", "黄山", "黄浦", "东方明珠", "上官村", "司马台", "李宁", "周大福", "周生生", "周黑鸭", "王老吉",
         "杨国福", "张亮麻辣烫", "曹操出行", "曹操专车", "万达", "华为", "海尔", "康师傅", "平安", "蒙牛", "伊利", "苏宁", "国美", "美团", "白云山", "同仁堂", "钱塘",
         "全聚德", "胡庆余堂", "王致和", "张小泉", "陈李济", "蔡林记", "马应龙", "钱大妈", "刘一手", "杨铭宇", "金龙鱼", "东方航空", "东方红", "上官方", "公孙树",
         "丁香园", "万科", "华润", "宋城", "方正", "谭木匠", "吴裕泰", "张一元", "稻香村", "周村", "黄焖鸡", "沙县", "兰州", "孔乙己", "老凤祥", "六必居", "狗不理",
         "邓老凉茶", "黄振龙", "毛家饭店", "马记", "杨记", "李记", "王记", "张记", "陶陶居", "龙湖", "金地", "保利", "恒大", "碧桂园", "金茂", "华侨城", "招商",
-        "雷士", "格力", "高德", "滴滴", "韩都衣舍",
+        "雷士", "格力", "高德", "滴滴", "韩都衣舍", "陈香贵", "谢馥春", "林清轩", "叶开泰", "雷允上", "戴春林", "江小白", "钟薛高", "汤臣", "周大生", "周六福",
+        "张裕", "余仁生", "李锦记", "张拉拉", "马记永", "孔凤春", "王星记", "曹素功", "胡开文", "童涵春", "蔡同德", "冯了性", "潘高寿", "陆稿荐", "沈大成", "王小卤",
+        "李子柒", "谢瑞麟", "许留山", "郑远元", "吴良材", "朱光玉", "金六福", "黄飞红", "陈克明", "王守义", "张飞牛肉", "陈麻婆", "薛记", "方太",
     };
     /** Everyday words that open with a surname character: 高速, 马上, 周末, wherever they stand. */
     private static final String[] EVERYDAY_WORDS = {
@@ -74,23 +83,40 @@ final class NameLookalikes {
         "美发", "美甲", "足疗", "修脚", "推拿", "按摩", "养生", "洗浴", "汽修", "驾校", "网吧", "宾馆", "旅馆", "火锅", "烧烤", "烤肉", "烤鱼", "烤鸭",
         "串串", "米线", "米粉", "拉面", "牛肉面", "面馆", "饺子", "包子", "馄饨", "卤味", "鸭脖", "甜品", "蛋糕", "糕点", "奶茶", "咖啡", "汉堡", "炸鸡",
         "小吃", "快餐", "酸菜鱼", "凉皮", "冒菜", "砂锅", "酒行", "酒庄", "酒楼", "酒家", "酒业", "酒吧", "烟酒", "茶庄", "茶行", "茶楼", "茶叶", "车行",
-        "琴行", "金行", "食品", "药业"
+        "琴行", "金行", "食品", "药业", "家常菜", "水饺", "饺子馆", "中药", "中成药", "药酒", "膏药", "化妆品", "护肤品", "香粉", "白酒", "葡萄酒", "月饼",
+        "雪糕", "冰淇淋", "卤菜", "熟食"
     };
+    /**
+     * Institutions and places that are named after a person (鲁迅公园, 宋庆龄幼儿园, 蔡元培学校, 曹安公路,
+     * 孙逸仙纪念医院), right after the name or after up to three more characters of it (张仲景国医院,
+     * 孙思邈医院): a person is not followed by one of these without a verb or a 的.
+     */
+    private static final String[] NAMED_INSTITUTIONS = {
+        "医院", "中医院", "医学院", "学校", "小学", "中学", "大学", "学院", "幼儿园", "公园", "纪念馆", "纪念堂", "故居", "陵园", "图书馆", "体育馆",
+        "博物馆", "美术馆", "艺术馆", "大剧院", "剧院", "广场", "大桥", "公路", "大道", "大街", "山庄", "灌区", "水库", "地铁站", "高铁站", "火车站",
+        "专柜", "旗舰店", "专卖店", "门店", "门诊", "实验室", "研究所", "研究院", "基金会", "纪念碑", "塑像", "雕像"
+    };
+
     /** A shop: what it sells, one to three characters, then 店, 铺 or 馆 (沈大成糕团店, 朱炳仁铜艺店). */
     private static final String SHOPS = "店铺馆";
     /** Verbs that take a shop as their object after a person: 刘洋开店, 王芳回店里. */
     private static final String SHOP_VERBS = "开回进逛看守关租找盘接转买卖离出经路";
 
     private static final BitSet WORD_FIRST = new BitSet(65536);
+    /** {@link #WORDS} by their first character, so that a candidate looks at a handful, not all of them. */
+    private static final Map<Character, List<String>> WORDS_BY_FIRST = new HashMap<>();
+
     private static final BitSet TRADE_FIRST = new BitSet(65536);
     private static final BitSet PLACE = new BitSet(65536);
     private static final BitSet ORGANISATION_FIRST = new BitSet(65536);
+    private static final BitSet INSTITUTION_FIRST = new BitSet(65536);
 
     static {
         EVERYDAY.addAll(Arrays.asList(EVERYDAY_WORDS));
         EVERYDAY.addAll(Arrays.asList(UNLISTED_EVERYDAY_WORDS));
         for (var w : WORDS) {
             WORD_FIRST.set(w.charAt(0));
+            WORDS_BY_FIRST.computeIfAbsent(w.charAt(0), c -> new ArrayList<>()).add(w);
         }
         for (var t : TRADES) {
             TRADE_FIRST.set(t.charAt(0));
@@ -98,6 +124,9 @@ final class NameLookalikes {
         PLACE_SUFFIXES.chars().forEach(PLACE::set);
         for (var w : ORGANISATION_SUFFIXES) {
             ORGANISATION_FIRST.set(w.charAt(0));
+        }
+        for (var w : NAMED_INSTITUTIONS) {
+            INSTITUTION_FIRST.set(w.charAt(0));
         }
     }
 
@@ -112,7 +141,7 @@ final class NameLookalikes {
     static boolean covers(String s, int start) {
         for (int from = start; from >= 0 && from > start - 4; from--) {
             if (WORD_FIRST.get(s.charAt(from))) {
-                for (var w : WORDS) {
+                for (var w : WORDS_BY_FIRST.get(s.charAt(from))) {
                     if (from + w.length() > start && s.startsWith(w, from)) {
                         return true;
                     }
@@ -154,7 +183,25 @@ final class NameLookalikes {
                 }
             }
         }
-        return shop(s, end);
+        return shop(s, end) || namedInstitution(s, end);
+    }
+
+    /**
+     * An institution named after a person ({@link #NAMED_INSTITUTIONS}) starts at {@code at} or after
+     * up to three characters that could be the rest of the name, none a verb or a break (李娜送医院 and
+     * 王芳去公园 are people).
+     */
+    static boolean namedInstitution(String s, int at) {
+        for (int gap = 0; gap <= 3; gap++) {
+            if (gap > 0 && !NameLikelihood.givenName(s, at + gap - 1, 1)
+                    || gap == 1 && NameLexicon.instance().verb(s.charAt(at))) {
+                return false;
+            }
+            if (INSTITUTION_FIRST.get(Chars.at(s, at + gap)) && startsWithAny(s, at + gap, NAMED_INSTITUTIONS)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A trade, or goods and a shop word, start at {@code at}: what precedes them is a brand. */

@@ -32,6 +32,14 @@ class PersonNameRecognizerTest {
                 "胡桂英表示邻居刘鹏家的狗经常夜里叫。|刘鹏",
                 "经调查，何志刚与郑凯存在债务纠纷。|何志刚",
                 "牛犇投诉邻居私自在楼顶搭建阳光房。|牛犇",
+                "会上郑子豪介绍了志愿服务情况。|郑子豪",
+                "麻烦问一下梁雨桐，表格交了没有。|梁雨桐",
+                "卢书瑶的作业本落在教室了。|卢书瑶",
+                "问下夏侯明月在不在。|夏侯明月",
+                "邹映雪家住三楼，楼上漏水。|邹映雪",
+                "房东燕丽娟不肯退押金。|燕丽娟",
+                "上官婉清：楼下烧烤摊油烟太大。|上官婉清",
+                "请跟路晓峰说一声，会议改到周四。|路晓峰",
             })
     void findsNamesWithAndWithoutCueWords(String text, String name) {
         assertThat(names(text)).contains(name);
@@ -58,6 +66,14 @@ class PersonNameRecognizerTest {
                 "解放路发生一起两车追尾事故。",
                 "王某和张某某在门口吵架。",
                 "张总说下周再议。",
+                "周末去鲁迅公园和宋庆龄故居参观。",
+                "他在孙思邈中医院挂了专家号。",
+                "她在林清轩专柜买了面霜。",
+                "物业承诺于本周内修好电梯。",
+                "这周轮到三班打扫卫生。",
+                "请大家查一查自家的水表。",
+                "家里有一位瘫痪老人需要照顾。",
+                "他说担任小组长以后更忙了。",
             })
     void leavesLookAlikesAndFormsOfAddressUnmasked(String text) {
         assertThat(names(text)).isEmpty();
