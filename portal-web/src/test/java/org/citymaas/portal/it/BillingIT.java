@@ -211,6 +211,67 @@ class BillingIT {
     }
 
     @Test
+    void aVoidedStatementIsClosedAgainReviewedByItsBudgetHolderAndIssuedUnderANewNumber() throws Exception {
+        var month = closedMonth().minusMonths(1);
+        var issued = StreamSupport.stream(issuedStatements(finance(), month).spliterator(), false)
+                .filter(s -> s.get("department").asText().equals("education"))
+                .findFirst()
+                .orElseThrow();
+        var number = issued.get("number").asText();
+        var platform = DemoTokens.userToken("platform-admin");
+        var holder = DemoTokens.userToken("education-admin");
+        var path = "v1/billing/statements/education/" + month;
+
+        var acceptIssued = Http.post(api(path + "/accept"), holder, "{}");
+        var voided = Http.post(
+                api("v1/billing/statements/numbers/" + number + "/void"),
+                platform,
+                Http.json(Map.of("text", "审核发现计价有误 price check")));
+        var voidAgain = Http.post(
+                api("v1/billing/statements/numbers/" + number + "/void"), platform, Http.json(Map.of("text", "x")));
+        var draft = Http.post(api(path + "/close"), platform, "{}");
+        var disputeBlank = Http.post(api(path + "/dispute"), holder, Http.json(Map.of("text", " ")));
+        var otherAdmin = Http.post(api("v1/billing/statements/transport/" + month + "/accept"), holder, "{}");
+        var accepted = Http.post(api(path + "/accept"), holder, Http.json(Map.of("text", "核对无误")));
+        var reissued = Http.post(api(path + "/issue"), platform, "{}");
+
+        assertThat(acceptIssued.status())
+                .as("an issued statement is final: " + acceptIssued.body())
+                .isEqualTo(409);
+        assertThat(voided.status()).as(voided.body()).isEqualTo(200);
+        assertThat(voided.json().get("status").asText()).isEqualTo("VOID");
+        assertThat(voided.json().get("number").asText())
+                .as("it keeps its number")
+                .isEqualTo(number);
+        assertThat(voidAgain.status()).as(voidAgain.body()).isEqualTo(409);
+        assertThat(draft.status()).as(draft.body()).isEqualTo(200);
+        assertThat(draft.json().get("status").asText()).isEqualTo("DRAFT");
+        assertThat(draft.json().get("total").asText())
+                .isEqualTo(issued.get("total").asText());
+        assertThat(disputeBlank.status()).as(disputeBlank.body()).isEqualTo(400);
+        assertThat(otherAdmin.status())
+                .as("another department's draft: " + otherAdmin.body())
+                .isEqualTo(404);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.json().get("review").asText()).isEqualTo("ACCEPTED");
+        assertThat(reissued.status()).as(reissued.body()).isEqualTo(200);
+        assertThat(reissued.json().get("status").asText()).isEqualTo("ISSUED");
+        assertThat(reissued.json().get("number").asText())
+                .matches("CM-\\d{4}-\\d{6}")
+                .isNotEqualTo(number);
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM audit_event WHERE action IN ('statement.void', 'statement.close',"
+                                + " 'statement.accept', 'statement.issue') AND resource = ?",
+                        "tenants/education/statements/" + month))
+                .as("every change audited")
+                .isGreaterThanOrEqualTo(4);
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM audit_event WHERE summary LIKE ? OR summary LIKE ?", "%审核%", "%核对%"))
+                .as("the comments people typed stay out of the audit log")
+                .isZero();
+    }
+
+    @Test
     void aSpentHardBudgetRefusesRequestsWith402AndChargesNothingUntilItIsRaised() throws Exception {
         var platform = DemoTokens.userToken("platform-admin");
         var service = DemoTokens.serviceToken("transport");
