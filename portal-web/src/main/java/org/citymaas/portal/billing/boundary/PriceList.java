@@ -83,6 +83,14 @@ public class PriceList {
         } catch (DateTimeException e) {
             throw new InvalidParameterException("effectiveFrom", "'" + request.effectiveFrom() + "' is no month");
         }
+        if (request.rates().isEmpty() || request.rates().size() > Unit.values().length) {
+            throw new InvalidParameterException(
+                    "rates", "a card has one to " + Unit.values().length + " rates, one per unit");
+        }
+        if (request.rates().stream()
+                .anyMatch(r -> r.tiers().isEmpty() || r.tiers().size() > 20)) {
+            throw new InvalidParameterException("rates", "a rate has one to 20 tiers");
+        }
         try {
             var rates = request.rates().stream().map(PriceList::rate).toList();
             var minimum = request.monthlyMinimum() == null ? BigDecimal.ZERO : new BigDecimal(request.monthlyMinimum());

@@ -1,6 +1,6 @@
 package org.citymaas.portal.billing.entity;
 
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import org.citymaas.security.input.boundary.PlainText;
 
 /**
@@ -10,5 +10,5 @@ import org.citymaas.security.input.boundary.PlainText;
  * @param text the text, at most 1000 characters
  */
 public record TextRequest(
-        @PlainText @Size(max = 1000, message = "is at most 1000 characters")
+        @PlainText @Pattern(regexp = "(?s).{0,1000}", message = "is at most 1000 characters")
         String text) {}
