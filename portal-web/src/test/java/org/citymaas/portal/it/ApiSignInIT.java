@@ -132,6 +132,10 @@ class ApiSignInIT {
         var answer = Http.get(root + "/openapi", null);
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body()).contains("/api/v1/me").contains("/api/v1/tenants");
+        assertThat(answer.body())
+                .contains("/api/v1/me")
+                .contains("/api/v1/tenants")
+                .contains("/api/v1/billing/statements")
+                .contains("/api/v1/billing/exports");
     }
 }
