@@ -1,0 +1,47 @@
+-- Indexes for the auditors' event search (org.citymaas.security.audit.control.EventSearch).
+-- Every search reads newest first by chain position (ORDER BY seq DESC, keyset pages: seq < cursor), so
+-- each filter gets an index led by what it compares and ending in seq: PostgreSQL walks it backwards from
+-- the cursor and stops after a page. Every append writes every index, and the audit append is on every
+-- request, so: one index per filter that needs one, partial where most rows never match, and the
+-- (tenant, occurred_at) index of V2, which nothing reads, replaced rather than kept alongside.
+-- Filters that need none of their own: actor (V5's audit_event_actor_idx is (actor, seq) already), the
+-- time range (V2's audit_event_occurred_idx; a range narrows a page only as far as the other filters let
+-- it, so it is a filter, not a walk), the HTTP status (always read with an outcome or another filter).
+
+-- The model an event concerns: models/<name> and anything below it (inference, batches, price cards),
+-- and a department's subscription or quota of it; NULL for everything else. SQL, immutable: the planner
+-- inlines it both in the index and in the search's condition, so the two match.
+CREATE FUNCTION audit_resource_model(resource text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+        SELECT CASE
+            WHEN resource LIKE 'models/%' THEN split_part(resource, '/', 2)
+            WHEN resource ~ '^tenants/[^/]+/(subscriptions|quotas)/[^/]+$' THEN split_part(resource, '/', 4)
+        END
+    $$;
+COMMENT ON FUNCTION audit_resource_model(text) IS
+    'The model name in an audit resource path (models/<name>/..., tenants/<t>/subscriptions|quotas/<name>), else NULL';
+
+-- Department: one department's events (its refusals, its inference...), the filter auditors start with.
+CREATE INDEX audit_event_tenant_seq_idx ON audit_event (tenant, seq);
+DROP INDEX audit_event_tenant_idx;
+
+-- Action category (the part before the first dot: inference, batch, api, subscription, quota...).
+-- Serves exact actions too: an exact action is read through its category and checked row by row, and a
+-- category holds few actions, so one index does for both.
+CREATE INDEX audit_event_category_seq_idx ON audit_event ((split_part(action, '.', 1)), seq);
+
+-- Model, by the function above.
+CREATE INDEX audit_event_model_seq_idx ON audit_event ((audit_resource_model(resource)), seq);
+
+-- Outcome: only the rows that are not OK, which are the ones auditors look for (refused, rejected,
+-- failed) and a small part of the traffic; a search for outcomes without OK adds the literal
+-- "outcome <> 'OK'" so that the planner can use this index. OK rows are most rows: a search for them
+-- walks the primary key.
+CREATE INDEX audit_event_outcome_seq_idx ON audit_event (outcome, seq) WHERE outcome <> 'OK';
+
+-- Client address, exact: what one address did, e.g. after a flood of refused tokens.
+CREATE INDEX audit_event_client_seq_idx ON audit_event (client_address, seq) WHERE client_address IS NOT NULL;
+
+-- Request id, exact, across departments (V5's index needs the department as well).
+CREATE INDEX audit_event_request_seq_idx ON audit_event (request_id, seq) WHERE request_id IS NOT NULL;

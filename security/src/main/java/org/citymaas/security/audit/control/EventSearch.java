@@ -1,0 +1,140 @@
+package org.citymaas.security.audit.control;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.citymaas.security.audit.entity.AuditCursor;
+import org.citymaas.security.audit.entity.AuditPage;
+import org.citymaas.security.audit.entity.AuditQuery;
+import org.citymaas.security.audit.entity.ChainedEvent;
+import org.citymaas.tenant.departments.entity.TenantId;
+
+/**
+ * Runs an {@link AuditQuery} as one parameterised statement: every value is a bind parameter, the
+ * statement's text depends only on which filters are set. Newest first by chain position (keyset
+ * pagination on {@code seq}), one event more than a page to know whether another page follows.
+ *
+ * <p>The conditions are written as V10's indexes are, so that PostgreSQL can walk one of them
+ * backwards in {@code seq} order: {@code split_part(action, '.', 1)} for action categories,
+ * {@code audit_resource_model(resource)} for models, and, when the outcomes asked for exclude
+ * {@code OK}, the literal {@code outcome <> 'OK'} that the partial outcome index is defined by.
+ */
+public final class EventSearch {
+
+    private static final String COLUMNS = "seq, occurred_at, actor, actor_type, tenant, action, resource,"
+            + " outcome, http_status, client_address, request_id, request_digest, response_digest, summary,"
+            + " prev_hash, hash";
+
+    private EventSearch() {}
+
+    /** The page of {@code query}'s events before the cursor (the newest ones when it is null). */
+    public static AuditPage page(Connection connection, AuditQuery query, AuditCursor cursor) throws SQLException {
+        var sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM audit_event WHERE true");
+        var binds = new ArrayList<Bind>();
+        if (cursor != null) {
+            sql.append(" AND seq < ?");
+            binds.add((s, i) -> s.setLong(i, cursor.beforeSeq()));
+        }
+        if (query.from() != null) {
+            sql.append(" AND occurred_at >= ?");
+            binds.add(instant(query.from()));
+        }
+        if (query.to() != null) {
+            sql.append(" AND occurred_at < ?");
+            binds.add(instant(query.to()));
+        }
+        anyOf(
+                sql,
+                binds,
+                "tenant",
+                query.departments().stream().map(TenantId::value).toList());
+        anyOf(sql, binds, "actor", query.actors());
+        if (!query.actions().isEmpty()) {
+            // the category narrows by the index; exact actions of a category not asked for whole refine it
+            anyOf(sql, binds, "split_part(action, '.', 1)", query.actionCategories());
+            var exact = query.exactActions();
+            if (!exact.isEmpty()) {
+                var whole = query.wholeCategories();
+                sql.append(" AND (action = ANY (?)");
+                binds.add(texts(exact));
+                if (!whole.isEmpty()) {
+                    sql.append(" OR split_part(action, '.', 1) = ANY (?)");
+                    binds.add(texts(whole));
+                }
+                sql.append(')');
+            }
+        }
+        anyOf(sql, binds, "audit_resource_model(resource)", query.models());
+        anyOf(sql, binds, "outcome", query.outcomes());
+        if (!query.outcomes().isEmpty() && !query.outcomes().contains("OK")) {
+            sql.append(" AND outcome <> 'OK'");
+        }
+        if (query.httpStatus() != null) {
+            sql.append(" AND http_status = ?");
+            binds.add((s, i) -> s.setInt(i, query.httpStatus()));
+        }
+        if (query.clientAddress() != null) {
+            sql.append(" AND client_address = ?");
+            binds.add((s, i) -> s.setString(i, query.clientAddress()));
+        }
+        if (query.requestId() != null) {
+            sql.append(" AND request_id = ?");
+            binds.add((s, i) -> s.setString(i, query.requestId()));
+        }
+        sql.append(" ORDER BY seq DESC LIMIT ?");
+        binds.add((s, i) -> s.setInt(i, query.pageSize() + 1));
+
+        var events = new ArrayList<ChainedEvent>(query.pageSize() + 1);
+        try (var statement = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < binds.size(); i++) {
+                binds.get(i).bind(statement, i + 1);
+            }
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    events.add(ChainReader.event(rows));
+                }
+            }
+        }
+        if (events.size() <= query.pageSize()) {
+            return new AuditPage(events, null);
+        }
+        var page = events.subList(0, query.pageSize());
+        var next = AuditCursor.before(query, page.get(page.size() - 1).seq());
+        return new AuditPage(page, next.token());
+    }
+
+    /** {@code column = ?} for one value (the planner's estimates are better), {@code = ANY (?)} for several. */
+    private static void anyOf(StringBuilder sql, List<Bind> binds, String column, Collection<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        if (values.size() == 1) {
+            var value = values.iterator().next();
+            sql.append(" AND ").append(column).append(" = ?");
+            binds.add((s, i) -> s.setString(i, value));
+        } else {
+            sql.append(" AND ").append(column).append(" = ANY (?)");
+            binds.add(texts(values));
+        }
+    }
+
+    private static Bind texts(Collection<String> values) {
+        var array = values.toArray(String[]::new);
+        return (s, i) -> s.setArray(i, s.getConnection().createArrayOf("text", array));
+    }
+
+    private static Bind instant(Instant value) {
+        return (s, i) -> s.setObject(i, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+    }
+
+    @FunctionalInterface
+    private interface Bind {
+        void bind(PreparedStatement statement, int index) throws SQLException;
+    }
+}
