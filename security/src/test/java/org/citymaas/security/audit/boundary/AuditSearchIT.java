@@ -215,6 +215,21 @@ class AuditSearchIT {
                 .isInstanceOf(InvalidCursorException.class);
     }
 
+    @Test
+    void leavesThePooledConnectionsPlanSettingAsItFoundIt() throws SQLException {
+        try (var pool = new PerThreadDataSource(db.app())) {
+            var pooled = new AuditLog(pool.dataSource());
+            for (int i = 0; i < 12; i++) {
+                pooled.search(AuditQuery.builder().actions(List.of("quota.set")).build(), null);
+            }
+            try (var c = pool.dataSource().getConnection();
+                    var rows = c.createStatement().executeQuery("SHOW plan_cache_mode")) {
+                rows.next();
+                assertThat(rows.getString(1)).isEqualTo("auto");
+            }
+        }
+    }
+
     private void expect(AuditQuery.Builder builder, Predicate<AuditEvent> matches) {
         var query = builder.pageSize(7).build();
         var expected = chain.stream()
