@@ -7,8 +7,9 @@
 -- V5's (tenant, request_id), whose one reader (AuditLog.firstOutcomes: a department's request ids) the new
 -- (request_id, seq) index serves as well.
 -- Filters that need none of their own: actor (V5's audit_event_actor_idx is (actor, seq) already), the
--- time range (V2's audit_event_occurred_idx; a range narrows a page only as far as the other filters let
--- it, so it is a filter, not a walk), the HTTP status (always read with an outcome or another filter).
+-- time range (V2's audit_event_occurred_idx: a range of at most 20,000 events is read whole through it
+-- and sorted, a wider one is walked in seq order like any other filter), the HTTP status (checked row by
+-- row, with the statistics at the end).
 
 -- The model an event concerns: models/<name> and anything below it (inference, batches, price cards),
 -- and a department's subscription or quota of it; NULL for everything else. SQL, immutable: the planner
@@ -52,3 +53,9 @@ CREATE INDEX audit_event_client_seq_idx ON audit_event (client_address, seq) WHE
 -- Request id, exact, with or without a department (V5's index, which it replaces, needed the department).
 CREATE INDEX audit_event_request_seq_idx ON audit_event (request_id, seq) WHERE request_id IS NOT NULL;
 DROP INDEX audit_event_request_idx;
+
+-- Not an index, no cost to an append: statistics on how outcome and HTTP status go together (REJECTED
+-- with 429 is a quota refusal), gathered by ANALYZE. Without them the planner multiplies the two
+-- selectivities, expects a handful of rows for "REJECTED, 429", and sorts every REJECTED event instead of
+-- walking the outcome index down to a page.
+CREATE STATISTICS audit_event_outcome_status_stats (dependencies, mcv) ON outcome, http_status FROM audit_event;

@@ -39,11 +39,14 @@ public final class EventSearch {
     /** The action category V10's partial category index leaves out: most of the traffic. */
     private static final String UNINDEXED_CATEGORY = "inference";
 
+    /** The most events in a time range that is read whole and sorted (see {@link #narrowTimeRange}). */
+    private static final int NARROW_RANGE = 20_000;
+
     private EventSearch() {}
 
     /** The page of {@code query}'s events before the cursor (the newest ones when it is null). */
     public static AuditPage page(Connection connection, AuditQuery query, AuditCursor cursor) throws SQLException {
-        var sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM audit_event WHERE true");
+        var sql = new StringBuilder(" WHERE true");
         var binds = new ArrayList<Bind>();
         if (cursor != null) {
             sql.append(" AND seq < ?");
@@ -98,12 +101,17 @@ public final class EventSearch {
             sql.append(" AND request_id = ?");
             binds.add((s, i) -> s.setString(i, query.requestId()));
         }
-        sql.append(" ORDER BY seq DESC LIMIT ?");
         binds.add((s, i) -> s.setInt(i, query.pageSize() + 1));
+        var select = narrowTimeRange(connection, query)
+                // all of the range's matches, found however is cheapest, then sorted: the fence (OFFSET 0)
+                // keeps the planner from walking the primary key down to an old range instead
+                ? "SELECT " + COLUMNS + " FROM (SELECT " + COLUMNS + " FROM audit_event" + sql
+                        + " OFFSET 0) AS range ORDER BY seq DESC LIMIT ?"
+                : "SELECT " + COLUMNS + " FROM audit_event" + sql + " ORDER BY seq DESC LIMIT ?";
 
         var events = new ArrayList<ChainedEvent>(query.pageSize() + 1);
         execute(connection, "SET plan_cache_mode = force_custom_plan");
-        try (var statement = connection.prepareStatement(sql.toString())) {
+        try (var statement = connection.prepareStatement(select)) {
             for (int i = 0; i < binds.size(); i++) {
                 binds.get(i).bind(statement, i + 1);
             }
@@ -128,6 +136,38 @@ public final class EventSearch {
         var page = events.subList(0, query.pageSize());
         var next = AuditCursor.before(query, page.get(page.size() - 1).seq());
         return new AuditPage(page, next.token());
+    }
+
+    /**
+     * Whether the query's time range holds at most {@value #NARROW_RANGE} events (counted through the
+     * time index, stopping there). PostgreSQL assumes a range's events are spread over the whole chain,
+     * so for a narrow range it may walk the primary key from the newest event down, which for a range
+     * long past means most of the chain; reading the range whole and sorting it costs at most this many.
+     */
+    private static boolean narrowTimeRange(Connection connection, AuditQuery query) throws SQLException {
+        if (query.from() == null && query.to() == null) {
+            return false;
+        }
+        var count = new StringBuilder("SELECT count(*) FROM (SELECT 1 FROM audit_event WHERE true");
+        var binds = new ArrayList<Bind>();
+        if (query.from() != null) {
+            count.append(" AND occurred_at >= ?");
+            binds.add(instant(query.from()));
+        }
+        if (query.to() != null) {
+            count.append(" AND occurred_at < ?");
+            binds.add(instant(query.to()));
+        }
+        count.append(" LIMIT ").append(NARROW_RANGE + 1).append(") AS range");
+        try (var statement = connection.prepareStatement(count.toString())) {
+            for (int i = 0; i < binds.size(); i++) {
+                binds.get(i).bind(statement, i + 1);
+            }
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) <= NARROW_RANGE;
+            }
+        }
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {

@@ -94,9 +94,40 @@ class SearchWhileAppendingIT {
             assertThat(seen)
                     .as("every matching event up to the first page's newest, none skipped")
                     .containsExactlyElementsOf(seqs(FILTER + " AND seq <= " + top + " ORDER BY seq DESC"));
+            assertWideTimeRangePagesLikeAnyFilter();
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A time range holding more events than are read whole and sorted: paged in seq order instead. */
+    private void assertWideTimeRangePagesLikeAnyFilter() throws SQLException {
+        var times = seqs("SELECT extract(epoch FROM occurred_at)::bigint FROM audit_event WHERE seq IN (10000, 90000)"
+                + " ORDER BY seq");
+        var from = Instant.ofEpochSecond(times.get(0));
+        var to = Instant.ofEpochSecond(times.get(1));
+        var query = AuditQuery.builder()
+                .between(from, to)
+                .departments(List.of(new TenantId("health")))
+                .pageSize(500)
+                .build();
+        var log = new AuditLog(db.app());
+        var seen = new ArrayList<Long>();
+        String cursor = null;
+        do {
+            var page = log.search(query, cursor);
+            page.events().stream().map(ChainedEvent::seq).forEach(seen::add);
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertThat(seqs("SELECT count(*) FROM audit_event WHERE occurred_at >= to_timestamp(" + times.get(0)
+                        + ") AND occurred_at < to_timestamp(" + times.get(1) + ")"))
+                .as("wider than a range read whole")
+                .allMatch(n -> n > 20_000);
+        assertThat(seen)
+                .isNotEmpty()
+                .containsExactlyElementsOf(seqs("SELECT seq FROM audit_event WHERE tenant = 'health'"
+                        + " AND occurred_at >= to_timestamp(" + times.get(0) + ") AND occurred_at < to_timestamp("
+                        + times.get(1) + ") ORDER BY seq DESC"));
     }
 
     /** One of the two appenders: half of the events, in batches, each batch its own transaction. */
