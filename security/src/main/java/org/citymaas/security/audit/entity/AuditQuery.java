@@ -6,12 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.citymaas.tenant.departments.entity.TenantId;
@@ -64,20 +62,22 @@ public record AuditQuery(
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidAuditQueryException("the time range is empty: from " + from + " is not before to " + to);
         }
-        departments = values("department", departments, d -> true, Comparator.comparing(TenantId::value));
-        actors = values("actor", actors, a -> a.length() <= 200 && printable(a), Comparator.naturalOrder());
-        actions = values(
+        departments = FilterValues.values("department", departments, d -> true, Comparator.comparing(TenantId::value));
+        actors = FilterValues.values(
+                "actor", actors, a -> a.length() <= 200 && FilterValues.printable(a), Comparator.naturalOrder());
+        actions = FilterValues.values(
                 "action",
                 actions,
                 a -> EXACT_ACTION.matcher(a).matches() || CATEGORY.matcher(a).matches(),
                 Comparator.naturalOrder());
-        models = values("model", models, m -> MODEL.matcher(m).matches(), Comparator.naturalOrder());
-        outcomes = values("outcome", outcomes, o -> OUTCOME.matcher(o).matches(), Comparator.naturalOrder());
+        models = FilterValues.values("model", models, m -> MODEL.matcher(m).matches(), Comparator.naturalOrder());
+        outcomes =
+                FilterValues.values("outcome", outcomes, o -> OUTCOME.matcher(o).matches(), Comparator.naturalOrder());
         if (httpStatus != null && (httpStatus < 100 || httpStatus > 599)) {
             throw new InvalidAuditQueryException("an HTTP status is 100 to 599, not " + httpStatus);
         }
-        check("client address", clientAddress, 64);
-        check("request id", requestId, 100);
+        FilterValues.check("client address", clientAddress, 64);
+        FilterValues.check("request id", requestId, 100);
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new InvalidAuditQueryException("the page size is 1 to " + MAX_PAGE_SIZE + " events, not " + pageSize);
         }
@@ -128,49 +128,6 @@ public record AuditQuery(
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
-    }
-
-    private static <T> Set<T> values(String name, Collection<T> given, Predicate<T> valid, Comparator<T> order) {
-        if (given == null || given.isEmpty()) {
-            return Set.of();
-        }
-        if (given.size() > MAX_VALUES) {
-            throw new InvalidAuditQueryException(
-                    "at most " + MAX_VALUES + " values per filter, not " + given.size() + " " + name + "s");
-        }
-        var sorted = new TreeSet<T>(order);
-        for (var value : given) {
-            if (value == null || !valid.test(value)) {
-                throw new InvalidAuditQueryException(describe(name) + ", not '" + value + "'");
-            }
-            sorted.add(value);
-        }
-        return Collections.unmodifiableSortedSet(sorted);
-    }
-
-    private static String describe(String name) {
-        return switch (name) {
-            case "actor" -> "an actor is a user or service name of 1 to 200 printable characters";
-            case "action" -> "an action filter is an action such as inference.request or a category such as batch.*";
-            case "model" -> "a model is a name of 1 to 100 characters of A-Z, a-z, 0-9, '.', '_', ':' and '-'";
-            case "outcome" -> "an outcome is an upper-case word such as OK, DENIED, REJECTED or FAILED";
-            default -> "a " + name + " is required";
-        };
-    }
-
-    private static void check(String name, String value, int maxLength) {
-        if (value != null && (value.isEmpty() || value.length() > maxLength || !printable(value))) {
-            throw new InvalidAuditQueryException(
-                    "a " + name + " is 1 to " + maxLength + " printable characters, not '" + value + "'");
-        }
-    }
-
-    private static boolean printable(String value) {
-        return !value.isBlank()
-                && value.codePoints()
-                        .noneMatch(c -> Character.isISOControl(c)
-                                || Character.getType(c) == Character.SURROGATE
-                                || Character.getType(c) == Character.FORMAT);
     }
 
     /** Builds a query filter by filter; nothing set matches every event, {@value #DEFAULT_PAGE_SIZE} a page. */

@@ -69,7 +69,8 @@ class AuditQueryTest {
                 .hasMessageContaining("a model is a name");
         assertThatThrownBy(() ->
                         AuditQuery.builder().actors(List.of("zhang\u0000wei")).build())
-                .hasMessageContaining("an actor is a user or service name");
+                .hasMessageContaining("an actor is a user or service name")
+                .hasMessageEndingWith("not a value with control or format characters");
         assertThatThrownBy(() -> AuditQuery.builder().actors(List.of(" ")).build())
                 .isInstanceOf(InvalidAuditQueryException.class);
         assertThatThrownBy(() -> AuditQuery.builder().httpStatus(99).build())
