@@ -8,15 +8,19 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.citymaas.security.audit.control.ChainReader;
 import org.citymaas.security.audit.control.EventAppender;
+import org.citymaas.security.audit.control.EventSearch;
 import org.citymaas.security.audit.control.GroupCommit;
 import org.citymaas.security.audit.entity.ActorType;
+import org.citymaas.security.audit.entity.AuditCursor;
 import org.citymaas.security.audit.entity.AuditEvent;
 import org.citymaas.security.audit.entity.AuditException;
+import org.citymaas.security.audit.entity.AuditPage;
+import org.citymaas.security.audit.entity.AuditQuery;
 import org.citymaas.security.audit.entity.ChainedEvent;
 import org.citymaas.tenant.departments.entity.TenantId;
 
 /**
- * Appends events to the tamper-evident audit log, and reads an actor's events back. Callers pass
+ * Appends events to the tamper-evident audit log, searches it, and reads an actor's events back. Callers pass
  * content they have already masked: this log stores what it is given and never sees raw personal
  * data only if callers keep to that.
  *
@@ -95,6 +99,26 @@ public class AuditLog {
             return ChainReader.firstOf(connection, tenant, action, outcome, requestIds);
         } catch (SQLException e) {
             throw new AuditException("could not read the audit log: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A page of the events matching the query, newest first (by chain position). Pass the previous
+     * page's {@link AuditPage#nextCursor()} for the next one, null for the first: paging down from a
+     * first page sees every event that matched when it was read exactly once, however many are appended
+     * meanwhile (they land above it).
+     *
+     * @param cursor a token a search with the same filters handed out, or null for the newest events
+     * @throws org.citymaas.security.audit.entity.InvalidCursorException the cursor is garbled, edited or
+     *     another search's
+     */
+    public AuditPage search(AuditQuery query, String cursor) {
+        Objects.requireNonNull(query, "query");
+        var position = cursor == null ? null : AuditCursor.parse(cursor, query);
+        try (var connection = dataSource.getConnection()) {
+            return EventSearch.page(connection, query, position);
+        } catch (SQLException e) {
+            throw new AuditException("could not search the audit log: " + e.getMessage(), e);
         }
     }
 }
