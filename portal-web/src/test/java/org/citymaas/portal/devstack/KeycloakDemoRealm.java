@@ -31,6 +31,11 @@ public final class KeycloakDemoRealm {
 
     public static final String FINANCE_SECRET = "finance-api-demo-secret";
 
+    /** Service account of the auditors' SIEM: realm role auditor, no department. */
+    public static final String AUDIT_CLIENT = "audit-api";
+
+    public static final String AUDIT_SECRET = "audit-api-demo-secret";
+
     /** The demo departments (tenant slugs), each a group {@code /departments/<slug>}. */
     public static final List<String> DEPARTMENTS =
             List.of("transport", "education", "health", "environment", "hotline");

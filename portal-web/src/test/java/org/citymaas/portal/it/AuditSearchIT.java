@@ -10,6 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.citymaas.portal.devstack.KeycloakDemoRealm;
+import org.citymaas.portal.devstack.TestStack;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -87,6 +89,15 @@ class AuditSearchIT {
         assertThat(one.status()).as(one.body()).isEqualTo(200);
         assertThat(one.json().get("events")).hasSize(1);
         assertThat(one.json().get("events").get(0).get("hash").asText()).matches("[0-9a-f]{64}");
+
+        var siem = TestStack.start()
+                .keycloak()
+                .clientCredentialsToken(KeycloakDemoRealm.AUDIT_CLIENT, KeycloakDemoRealm.AUDIT_SECRET);
+        var pulled = Http.get(api("v1/audit/events?requestId=" + ids.get(0)), siem);
+        assertThat(pulled.status())
+                .as("the SIEM's client pulls events: " + pulled.body())
+                .isEqualTo(200);
+        assertThat(pulled.json().get("events")).hasSize(1);
 
         assertThat(TestDatabase.count(
                         "SELECT count(*) FROM audit_event WHERE actor = 'auditor' AND action = 'audit.search'"))
