@@ -13,6 +13,7 @@ import org.citymaas.security.audit.boundary.AuditCheckpoints;
 import org.citymaas.security.audit.boundary.AuditEvidence;
 import org.citymaas.security.audit.boundary.AuditLog;
 import org.citymaas.security.audit.boundary.CheckpointSink;
+import org.citymaas.security.provisioning.boundary.ImportMarks;
 import org.citymaas.security.signing.boundary.DocumentSignatures;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -63,6 +64,13 @@ public class AuditSetup {
     @Singleton
     FinanceExports financeExports() {
         return new FinanceExports(new DocumentSignatures(Path.of(keyDirectory)));
+    }
+
+    /** How far the import of Keycloak's failed sign-ins has come, in the portal's database. */
+    @Produces
+    @Singleton
+    ImportMarks importMarks() {
+        return new ImportMarks(dataSource);
     }
 
     /** Verifies the chain against this instance's own checkpoint key. */

@@ -43,7 +43,7 @@ public abstract class BearerSignIn implements HttpAuthenticationMechanism {
     SignInSettings settings;
 
     @Inject
-    AuditTrail audit;
+    RefusedSignIns refusals;
 
     private AccessTokens verifier;
 
@@ -66,7 +66,7 @@ public abstract class BearerSignIn implements HttpAuthenticationMechanism {
                 return context.notifyContainerAboutLogin(caller::name, claims.roleNames());
             } catch (InvalidAccessTokenException e) {
                 LOG.log(Level.FINE, "Bearer token refused", e);
-                audit(request, "invalid, expired or foreign token");
+                audit(request, "invalid token", "invalid, expired or foreign token");
                 return unauthorized(
                         response,
                         "invalid_token",
@@ -75,7 +75,7 @@ public abstract class BearerSignIn implements HttpAuthenticationMechanism {
         }
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             if (context.isProtected()) {
-                audit(request, "no access token");
+                audit(request, "no token", "no access token");
             }
             return context.isProtected()
                     ? unauthorized(
@@ -87,16 +87,19 @@ public abstract class BearerSignIn implements HttpAuthenticationMechanism {
         return browserSignIn.validateRequest(request, response, context);
     }
 
-    /** A refused API sign-in, audited without the token itself. */
-    private void audit(HttpServletRequest request, String why) {
-        audit.record(AuditTrail.anonymous()
-                .action("api.signin")
-                .resource(AuditTrail.resourcePath(request.getRequestURI()
-                        .substring(request.getContextPath().length())))
-                .outcome("DENIED", HttpServletResponse.SC_UNAUTHORIZED)
-                .clientAddress(request.getRemoteAddr())
-                .summary(request.getMethod() + ": " + why)
-                .build());
+    /** A refused API sign-in, audited (counted, and sampled) without the token itself. */
+    private void audit(HttpServletRequest request, String reason, String why) {
+        refusals.refused(
+                reason,
+                request.getRemoteAddr(),
+                () -> AuditTrail.anonymous()
+                        .action("api.signin")
+                        .resource(AuditTrail.resourcePath(request.getRequestURI()
+                                .substring(request.getContextPath().length())))
+                        .outcome("DENIED", HttpServletResponse.SC_UNAUTHORIZED)
+                        .clientAddress(request.getRemoteAddr())
+                        .summary(request.getMethod() + ": " + why)
+                        .build());
     }
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, String error, String detail) {

@@ -1,5 +1,6 @@
 package org.citymaas.portal.signin;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import org.citymaas.portal.audit.boundary.AuditTrail;
 
 /**
  * Keycloak's redirect back to the portal. The OIDC mechanism has exchanged the code before this runs;
@@ -20,15 +22,40 @@ import java.net.URISyntaxException;
 @WebServlet("/signin/callback")
 public class SignInCallbackServlet extends HttpServlet {
 
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    RefusedSignIns refusals;
+
     /** The session attribute in which Soteria's OpenID mechanism keeps the URL that asked for sign-in. */
     static final String ORIGINAL_REQUEST = "oidc.original.request";
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getUserPrincipal() == null) {
+            refusals.refused(
+                    "browser",
+                    request.getRemoteAddr(),
+                    () -> AuditTrail.anonymous()
+                            .action("signin")
+                            .resource("browser")
+                            .outcome("DENIED", HttpServletResponse.SC_FOUND)
+                            .clientAddress(request.getRemoteAddr())
+                            .summary("browser sign-in not completed")
+                            .build());
             response.sendRedirect(request.getContextPath() + "/index.xhtml?signin=failed");
             return;
         }
+        audit.record(AuditTrail.by(currentCaller.get())
+                .action("signin")
+                .resource("browser")
+                .outcome("OK", HttpServletResponse.SC_FOUND)
+                .clientAddress(request.getRemoteAddr())
+                .build());
         var session = request.getSession(false);
         Object original = session == null ? null : session.getAttribute(ORIGINAL_REQUEST);
         if (session != null) {

@@ -50,6 +50,10 @@ public final class TestStack {
         var file = Path.of(System.getProperty("citymaas.payara.properties", "target/payara-test.properties"));
         var properties = new Properties();
         properties.putAll(PortalSettings.of(database, keycloak, true, publishedCheckpoints));
+        // refused sign-ins: enough recorded one by one that the tests' own refusals all are, but a
+        // burst of SignInAuditIT is sampled and counted; the dev run keeps the defaults (10 a minute)
+        properties.put("citymaas.audit.refusals.samples", "200");
+        properties.put("citymaas.audit.refusals.window", "PT30S");
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             try (var out = Files.newBufferedWriter(file)) {

@@ -21,6 +21,9 @@ class BrowserSignInIT extends BrowserTest {
         session.signInAtKeycloak("transport-staff");
 
         wait.until(ExpectedConditions.urlContains("/portal/home.xhtml"));
+        var signIns = TestDatabase.auditEvents("transport-staff", "signin", "browser");
+        var signOuts = TestDatabase.auditEvents("transport-staff", "signout", "browser");
+        assertThat(signIns).as("the sign-in is on the record").isPositive();
         assertThat(text("department")).contains("交通运输局").contains("transport");
         assertThat(text("topbar-department")).isEqualTo("交通运输局");
         assertThat(text("account")).isEqualTo("transport-staff");
@@ -40,6 +43,9 @@ class BrowserSignInIT extends BrowserTest {
         browser.findElement(By.cssSelector("#signout button")).click();
         wait.until(ExpectedConditions.urlContains("/index.xhtml"));
         assertThat(browser.findElements(By.id("signin"))).isNotEmpty();
+        assertThat(TestDatabase.auditEvents("transport-staff", "signout", "browser"))
+                .as("the sign-out is on the record")
+                .isEqualTo(signOuts + 1);
         Browser.screenshot(browser, "4-signed-out");
 
         // the Keycloak session ended too: the portal asks for credentials again

@@ -8,10 +8,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.List;
 import org.citymaas.portal.signin.CurrentCaller;
+import org.citymaas.security.audit.entity.KeyRotation;
 import org.citymaas.security.identity.entity.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -74,7 +77,17 @@ public class AuditResource {
     public VerificationView verify(@QueryParam("from") Long from, @QueryParam("to") Long to) {
         var first = from == null ? 1 : Math.max(1, from);
         var last = to == null ? Long.MAX_VALUE : to;
-        return VerificationView.of(trail.verify(first, last));
+        var verdict = VerificationView.of(trail.verify(first, last));
+        trail.record(AuditTrail.by(currentCaller.get())
+                .action("audit.verify")
+                .resource("v1/audit/verify")
+                .outcome("OK", 200)
+                .summary("seq " + first + ".." + (to == null ? "head" : to) + ": " + verdict.status()
+                        + (verdict.breakSeq() == null
+                                ? ", " + verdict.eventsVerified() + " events"
+                                : " " + verdict.breakKind() + " at seq " + verdict.breakSeq()))
+                .build());
+        return verdict;
     }
 
     @POST
@@ -88,6 +101,49 @@ public class AuditResource {
                 .map(c -> Response.ok(new CheckpointView(c.seq(), c.headHash(), c.signedAt(), c.keyId())))
                 .orElseGet(Response::noContent)
                 .build();
+    }
+
+    @POST
+    @Path("keys/rotate")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
+    @Operation(
+            summary = "Replace the key that signs the checkpoints: the head is signed with the old key first, then"
+                    + " with the new one; every old public key stays in v1/audit/keys. Audited.")
+    public KeyRotationView rotateKey() {
+        var checkpoints = trail.checkpoints();
+        checkpoints.sign();
+        KeyRotation rotation;
+        try {
+            rotation = checkpoints.rotateKey();
+        } catch (IllegalStateException e) {
+            throw new WebApplicationException(e.getMessage(), Response.Status.CONFLICT);
+        }
+        trail.record(AuditTrail.by(currentCaller.get())
+                .action("audit.key.rotate")
+                .resource("v1/audit/keys")
+                .outcome("OK", 200)
+                .summary("key " + rotation.previousKeyId() + " replaced by " + rotation.keyId())
+                .build());
+        checkpoints.sign();
+        return new KeyRotationView(rotation.previousKeyId(), rotation.keyId(), rotation.rotatedAt());
+    }
+
+    /**
+     * A rotation of the checkpoint key.
+     *
+     * @param previousKeyId the replaced key's id (SHA-256 of its public key, hex)
+     * @param keyId the new key's id
+     */
+    public record KeyRotationView(String previousKeyId, String keyId, Instant rotatedAt) {}
+
+    @GET
+    @Path("keys")
+    @Produces("application/x-pem-file")
+    @RolesAllowed({Role.AUDITOR_NAME, Role.PLATFORM_ADMIN_NAME})
+    @Operation(summary = "Every public key that has signed checkpoints (PEM blocks): the verifier's --trusted-keys")
+    public String keyHistory() {
+        return trail.checkpoints().keyHistoryPem();
     }
 
     @GET

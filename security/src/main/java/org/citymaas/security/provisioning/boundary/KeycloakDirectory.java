@@ -15,16 +15,14 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.citymaas.security.identity.entity.Role;
-import org.citymaas.security.provisioning.control.JerseyKeycloakClientProvider;
+import org.citymaas.security.provisioning.control.AdminConnection;
 import org.citymaas.security.provisioning.entity.DepartmentAccount;
 import org.citymaas.security.provisioning.entity.ProvisionedDepartment;
 import org.citymaas.security.provisioning.entity.ProvisioningException;
 import org.citymaas.security.provisioning.entity.ProvisioningStep;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
@@ -69,14 +67,7 @@ public class KeycloakDirectory {
 
     @PostConstruct
     void connect() {
-        Keycloak.setClientProvider(new JerseyKeycloakClientProvider());
-        keycloak = KeycloakBuilder.builder()
-                .serverUrl(serverUrl)
-                .realm(realmName)
-                .clientId(provisionerClientId)
-                .clientSecret(provisionerSecret)
-                .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
-                .build();
+        keycloak = AdminConnection.open(serverUrl, realmName, provisionerClientId, provisionerSecret);
     }
 
     @PreDestroy
