@@ -26,6 +26,7 @@ public class ModelCardView implements Serializable {
     private final String intendedUse;
     private final List<String> limitations;
     private final String riskLevel;
+    private final String recording;
     private final List<FieldView> inputs;
     private final List<MetricView> metrics;
     private final Long requestsLeft;
@@ -40,6 +41,7 @@ public class ModelCardView implements Serializable {
         this.intendedUse = card.intendedUse();
         this.limitations = List.copyOf(card.limitations());
         this.riskLevel = card.riskLevel() == null ? "" : card.riskLevel().json();
+        this.recording = card.recording().json();
         this.inputs = card.inputs().stream().map(FieldView::new).toList();
         this.metrics = card.metrics().stream().map(MetricView::new).toList();
         this.requestsLeft = quota == null ? null : quota.requestsLeft();
@@ -74,6 +76,11 @@ public class ModelCardView implements Serializable {
     /** {@code low}, {@code medium} or {@code high}. */
     public String getRiskLevel() {
         return riskLevel;
+    }
+
+    /** What the audit log keeps of a request: {@code metadata} or {@code request}. */
+    public String getRecording() {
+        return recording;
     }
 
     public List<FieldView> getInputs() {

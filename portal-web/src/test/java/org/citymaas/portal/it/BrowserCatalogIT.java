@@ -84,6 +84,9 @@ class BrowserCatalogIT extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector("[data-field='recent_counts']")))
                 .as("the model page keeps its model across the language switch")
                 .isNotEmpty();
+        assertThat(browser.findElement(By.id("recording")).getAttribute("data-recording"))
+                .isEqualTo("metadata");
+        assertThat(browser.findElement(By.id("recording")).getText()).startsWith("Audit record: metadata");
         Browser.screenshot(browser, "catalog-5-model-en");
     }
 

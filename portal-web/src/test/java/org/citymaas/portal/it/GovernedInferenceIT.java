@@ -532,4 +532,44 @@ class GovernedInferenceIT {
         var publicKey = Http.getAny(api("v1/audit/public-key"), DemoTokens.userToken("auditor"));
         assertThat(publicKey.body()).startsWith("-----BEGIN PUBLIC KEY-----");
     }
+
+    @Test
+    void aVersionRecordedAtTheRequestLevelKeepsSaltedDigestsOfItsInputsNotTheInputs() {
+        var id = "recording-" + UUID.randomUUID();
+        var inputs = new ArrayList<Map<String, Object>>();
+        var values = Map.of(
+                "pregnancies", 2, "glucose", 148, "blood_pressure", 72, "skin_thickness", 35, "insulin", 0,
+                "bmi", 33.6, "diabetes_pedigree", 0.627, "age", 50);
+        values.forEach((name, value) ->
+                inputs.add(Map.of("name", name, "datatype", "FP32", "shape", List.of(1, 1), "data", List.of(value))));
+        var answer = Http.post(
+                api("v2/models/health-risk/infer"),
+                DemoTokens.serviceToken("health"),
+                Http.json(Map.of("inputs", inputs)),
+                Map.of("X-Request-Id", id));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+
+        var summary = TestDatabase.first(
+                "SELECT summary FROM audit_event WHERE action = 'inference.request' AND request_id = ?", id);
+        assertThat(summary)
+                .as("health-risk's card says recording: request")
+                .matches("rows=1 inputs=.* digests=age:[0-9a-f]{64} bmi:[0-9a-f]{64} blood_pressure:[0-9a-f]{64}"
+                        + " diabetes_pedigree:[0-9a-f]{64} glucose:[0-9a-f]{64} insulin:[0-9a-f]{64}"
+                        + " pregnancies:[0-9a-f]{64} skin_thickness:[0-9a-f]{64}")
+                .doesNotContain("33.6", "0.627", "148");
+
+        var traffic = "recording-traffic-" + UUID.randomUUID();
+        assertThat(Http.post(
+                                api("v2/models/traffic-flow-forecast/infer"),
+                                DemoTokens.serviceToken("transport"),
+                                TrafficRequests.body(1, 8),
+                                Map.of("X-Request-Id", traffic))
+                        .status())
+                .isEqualTo(200);
+        assertThat(TestDatabase.first(
+                        "SELECT summary FROM audit_event WHERE action = 'inference.request' AND request_id = ?",
+                        traffic))
+                .as("the default, metadata: structure only")
+                .doesNotContain("digests=");
+    }
 }

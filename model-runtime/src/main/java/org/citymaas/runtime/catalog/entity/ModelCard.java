@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param trainingData the data it learned from
  * @param riskLevel harm a wrong answer can do
  * @param textFeatures text featurization before the model, or {@code null}
+ * @param recording what the audit log keeps of a request to this version ({@code metadata} when absent)
  */
 public record ModelCard(
         String name,
@@ -33,9 +34,11 @@ public record ModelCard(
         List<Metric> metrics,
         TrainingData trainingData,
         RiskLevel riskLevel,
-        TextFeatures textFeatures) {
+        TextFeatures textFeatures,
+        RecordingLevel recording) {
 
     public ModelCard {
+        recording = recording == null ? RecordingLevel.METADATA : recording;
         limitations = limitations == null ? List.of() : List.copyOf(limitations);
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
@@ -56,7 +59,8 @@ public record ModelCard(
                 metrics,
                 data,
                 riskLevel,
-                textFeatures);
+                textFeatures,
+                recording);
     }
 
     public ModelRef ref() {

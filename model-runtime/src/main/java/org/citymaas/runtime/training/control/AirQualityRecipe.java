@@ -179,6 +179,7 @@ public final class AirQualityRecipe implements ModelRecipe {
                         0,
                         0),
                 RiskLevel.MEDIUM,
+                null,
                 null);
     }
 

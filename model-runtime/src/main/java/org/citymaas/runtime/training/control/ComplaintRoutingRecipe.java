@@ -178,7 +178,8 @@ public final class ComplaintRoutingRecipe implements ModelRecipe {
                                 + " Held out: a random 20%.",
                         getClass().getName(), SEED, 0, 0),
                 RiskLevel.MEDIUM,
-                FEATURES);
+                FEATURES,
+                null);
     }
 
     @Override

@@ -121,6 +121,7 @@ public final class EducationScoreRecipe implements ModelRecipe {
                                 + " noise. Held out: a random 20%.",
                         getClass().getName(), SEED, 0, 0),
                 RiskLevel.HIGH,
+                null,
                 null);
     }
 

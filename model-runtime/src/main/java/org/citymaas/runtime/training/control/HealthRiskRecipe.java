@@ -6,6 +6,7 @@ import java.util.Random;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.catalog.entity.Metric;
 import org.citymaas.runtime.catalog.entity.ModelCard;
+import org.citymaas.runtime.catalog.entity.RecordingLevel;
 import org.citymaas.runtime.catalog.entity.RiskLevel;
 import org.citymaas.runtime.catalog.entity.TrainingData;
 import org.citymaas.runtime.inference.entity.Tensor;
@@ -119,7 +120,8 @@ public final class HealthRiskRecipe implements ModelRecipe {
                                 + " risk. Held out: a random 20%.",
                         getClass().getName(), SEED, 0, 0),
                 RiskLevel.HIGH,
-                null);
+                null,
+                RecordingLevel.REQUEST);
     }
 
     @Override

@@ -166,6 +166,7 @@ public final class TrafficFlowRecipe implements ModelRecipe {
                         0,
                         0),
                 RiskLevel.LOW,
+                null,
                 null);
     }
 

@@ -92,7 +92,8 @@ class CatalogTest {
                 v1.metrics(),
                 v1.trainingData(),
                 v1.riskLevel(),
-                v1.textFeatures());
+                v1.textFeatures(),
+                null);
         ModelCardCodec.write(v1, model.resolve("1").resolve(ModelCardCodec.CARD_FILE));
         ModelCardCodec.write(v2, model.resolve("2").resolve(ModelCardCodec.CARD_FILE));
 

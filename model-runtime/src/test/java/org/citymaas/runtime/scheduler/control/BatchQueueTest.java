@@ -33,7 +33,7 @@ class BatchQueueTest {
     private final ModelResidency residency = new ModelResidency(new InstantEngine(), Long.MAX_VALUE, (v, e) -> {});
 
     private static ModelVersion version(String name) {
-        var card = new ModelCard(name, "1", "d", "t", "t", "u", null, null, null, null, null, null, null);
+        var card = new ModelCard(name, "1", "d", "t", "t", "u", null, null, null, null, null, null, null, null);
         return new ModelVersion(card, Path.of(name), true, 1);
     }
 

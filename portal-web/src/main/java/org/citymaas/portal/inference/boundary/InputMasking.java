@@ -4,11 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.citymaas.portal.inference.control.InputDigests;
 import org.citymaas.runtime.catalog.entity.ModelCard;
+import org.citymaas.runtime.catalog.entity.RecordingLevel;
 import org.citymaas.runtime.catalog.entity.Sensitivity;
 import org.citymaas.runtime.inference.entity.DataType;
 import org.citymaas.runtime.inference.entity.Tensor;
@@ -16,6 +20,7 @@ import org.citymaas.security.masking.boundary.Masking;
 import org.citymaas.security.masking.entity.MaskingPolicy;
 import org.citymaas.security.masking.entity.PiiType;
 import org.citymaas.tenant.departments.entity.TenantId;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Masks a request's text inputs by the model card before the model sees them: every BYTES input is
@@ -33,12 +38,24 @@ public class InputMasking {
     @Inject
     Masking masking;
 
+    @Inject
+    @ConfigProperty(name = "citymaas.masking.master-secret")
+    Optional<String> masterSecret;
+
+    private volatile InputDigests digests;
+
     /** For CDI. */
     public InputMasking() {}
 
     /** Without a container (tests of the controls that hand their inputs to it). */
     public InputMasking(Masking masking) {
+        this(masking, null);
+    }
+
+    /** Without a container, with the master secret that salts the input digests (base64), or null. */
+    public InputMasking(Masking masking, String masterSecret) {
         this.masking = masking;
+        this.masterSecret = Optional.ofNullable(masterSecret);
     }
 
     /**
@@ -46,7 +63,9 @@ public class InputMasking {
      *
      * @param inputs the tensors the runtime gets
      * @param summary rows, each input's name, type and shape, and how many PII values of each type
-     *     the masking found, e.g. {@code rows=1 inputs=text:BYTES[1] pii=CN_MOBILE:1,PERSON_NAME:2}
+     *     the masking found, e.g. {@code rows=1 inputs=text:BYTES[1] pii=CN_MOBILE:1,PERSON_NAME:2};
+     *     for a version recorded at the {@code request} level also each masked input's salted digest
+     *     ({@link InputDigests}), {@code digests=text:9f2c...}
      */
     public record MaskedInputs(List<Tensor> inputs, String summary) {}
 
@@ -67,7 +86,22 @@ public class InputMasking {
             }
             masked.add(Tensor.bytes(tensor.name(), tensor.shape(), out));
         }
-        return new MaskedInputs(masked, summary(inputs, findings));
+        var summary = summary(inputs, findings);
+        if (card.recording() == RecordingLevel.REQUEST) {
+            summary += " digests=" + digests(card).of(masked);
+        }
+        return new MaskedInputs(masked, summary);
+    }
+
+    private InputDigests digests(ModelCard card) {
+        if (digests == null) {
+            var secret = masterSecret
+                    .filter(s -> !s.isBlank())
+                    .orElseThrow(() -> new IllegalStateException(card.name() + " " + card.version()
+                            + " is recorded at the request level, which needs citymaas.masking.master-secret"));
+            digests = new InputDigests(Base64.getDecoder().decode(secret.strip()));
+        }
+        return digests;
     }
 
     /**

@@ -83,6 +83,17 @@ public final class RequestDigest {
         return AuditEvent.digest(bytes.toByteArray());
     }
 
+    /** One tensor in the canonical form (name, type, shape, every value), the bytes an input's digest is of. */
+    public static byte[] canonical(Tensor tensor) {
+        var bytes = new ByteArrayOutputStream();
+        try (var out = new DataOutputStream(bytes)) {
+            tensor(out, tensor);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return bytes.toByteArray();
+    }
+
     private static void tensor(DataOutputStream out, Tensor tensor) throws IOException {
         text(out, tensor.name());
         text(out, tensor.datatype().name());

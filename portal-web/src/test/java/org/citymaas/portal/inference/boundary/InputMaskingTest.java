@@ -1,15 +1,18 @@
 package org.citymaas.portal.inference.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.citymaas.portal.inference.control.RequestDigest;
 import org.citymaas.runtime.catalog.boundary.Catalog;
 import org.citymaas.runtime.catalog.entity.ModelRef;
 import org.citymaas.runtime.inference.entity.Tensor;
+import org.citymaas.security.audit.entity.AuditEvent;
 import org.citymaas.security.masking.boundary.Masking;
 import org.citymaas.tenant.departments.entity.TenantId;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,37 @@ class InputMaskingTest {
         assertThat(masked.summary())
                 .as("the audit keeps the request's structure and the PII counts, never its text")
                 .isEqualTo("rows=1 inputs=text:BYTES[1] pii=CN_ID_CARD:1,CN_MOBILE:1,PERSON_NAME:1");
+    }
+
+    @Test
+    void aVersionRecordedAtTheRequestLevelAddsSaltedDigestsOfItsMaskedInputs() {
+        var card = Catalog.fromClasspath(catalogDir)
+                .resolve(ModelRef.of("health-risk"))
+                .card();
+        var age = Tensor.fp32("age", new long[] {1, 1}, 52f);
+        var bmi = Tensor.fp32("bmi", new long[] {1, 1}, 31.5f);
+        var secret = Base64.getEncoder()
+                .encodeToString("test-only-secret-of-32-bytes-at-least!".getBytes(StandardCharsets.UTF_8));
+        var recording = new InputMasking(masking().masking, secret);
+
+        var first =
+                recording.mask(new TenantId("health"), card, List.of(bmi, age)).summary();
+        var again =
+                recording.mask(new TenantId("health"), card, List.of(age, bmi)).summary();
+        var other = recording
+                .mask(new TenantId("health"), card, List.of(age, Tensor.fp32("bmi", new long[] {1, 1}, 31.6f)))
+                .summary();
+
+        assertThat(first)
+                .matches("rows=1 inputs=bmi:FP32\\[1,1],age:FP32\\[1,1] digests=age:[0-9a-f]{64} bmi:[0-9a-f]{64}");
+        assertThat(again.substring(again.indexOf(" digests="))).isEqualTo(first.substring(first.indexOf(" digests=")));
+        assertThat(other).as("every value counts").isNotEqualTo(again);
+        assertThat(first)
+                .as("salted: not the plain SHA-256 of the input")
+                .doesNotContain(AuditEvent.digest(RequestDigest.canonical(age)));
+        var unsalted = new InputMasking(masking().masking, null);
+        assertThatThrownBy(() -> unsalted.mask(new TenantId("health"), card, List.of(age, bmi)))
+                .hasMessageContaining("request level");
     }
 
     @Test

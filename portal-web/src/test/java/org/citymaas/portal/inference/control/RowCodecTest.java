@@ -94,6 +94,7 @@ class RowCodecTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         var outcome = new InferenceOutcome(
                 "r-1",

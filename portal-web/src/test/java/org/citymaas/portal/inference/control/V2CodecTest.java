@@ -123,6 +123,7 @@ class V2CodecTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         var request = new TensorRequest(Optional.empty(), List.of(), wanted);
         return new InferenceOutcome(
