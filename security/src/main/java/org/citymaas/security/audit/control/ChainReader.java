@@ -156,6 +156,11 @@ public final class ChainReader {
         return all.stream().findFirst();
     }
 
+    /** Events read from a statement's result set; closing the cursor closes both. */
+    static Cursor cursor(PreparedStatement statement, ResultSet rows) {
+        return new Cursor(statement, rows);
+    }
+
     private static Cursor open(Connection connection, String sql) throws SQLException {
         var statement = connection.prepareStatement(sql);
         return new Cursor(statement, statement.executeQuery());
