@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.OptionalLong;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -68,6 +70,25 @@ public final class EvidenceBundle {
             List<Checkpoint> checkpoints,
             String publicKeyPem)
             throws IOException {
+        return write(out, fromSeq, toSeq, anchorHash, Map.of(), events, checkpoints, publicKeyPem);
+    }
+
+    /**
+     * Writes a bundle as {@link #write(OutputStream, long, long, String, Iterator, List, String)} does,
+     * with more facts about the range in its manifest ({@code requestedFromSeq}, {@code
+     * requestedToSeq}, {@code anchorCheckpointSeq}, {@code coveringCheckpointSeq}: see {@link
+     * org.citymaas.security.audit.entity.EvidenceRange}).
+     */
+    public static long write(
+            OutputStream out,
+            long fromSeq,
+            long toSeq,
+            String anchorHash,
+            Map<String, Long> rangeFacts,
+            Iterator<ChainedEvent> events,
+            List<Checkpoint> checkpoints,
+            String publicKeyPem)
+            throws IOException {
         var zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         zip.setLevel(Deflater.BEST_SPEED);
         var manifest = JSON.createObjectNode()
@@ -75,6 +96,7 @@ public final class EvidenceBundle {
                 .put("fromSeq", fromSeq)
                 .put("toSeq", toSeq)
                 .put("anchorHash", anchorHash);
+        rangeFacts.forEach(manifest::put);
         zip.putNextEntry(new ZipEntry(MANIFEST));
         zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
         zip.closeEntry();
@@ -140,6 +162,14 @@ public final class EvidenceBundle {
         /** The end of the range asked for; {@code Long.MAX_VALUE} (up to the head) if the bundle does not say. */
         public long toSeq() {
             return manifest.path("toSeq").asLong(Long.MAX_VALUE);
+        }
+
+        /** A fact of a range bundle's manifest ({@code anchorCheckpointSeq}...), if it has it. */
+        public OptionalLong rangeFact(String name) {
+            var value = manifest.get(name);
+            return value == null || !value.canConvertToExactIntegral()
+                    ? OptionalLong.empty()
+                    : OptionalLong.of(value.asLong());
         }
 
         /** The hash the first event must link to, or null if the bundle does not say. */

@@ -103,9 +103,24 @@ public final class VerifyEvidence {
                     return UNREADABLE;
                 }
             }
+            var checkpoints = reader.checkpoints();
+            var anchorProblem = RangeBundles.anchorProblem(reader, checkpoints);
+            if (anchorProblem.isPresent()) {
+                out.println("BROKEN: " + anchorProblem.get());
+                return BROKEN;
+            }
             var verdict = new ChainVerifier(keys)
-                    .verify(reader.fromSeq(), reader.anchorHash(), reader.events(), reader.checkpoints(), tail);
+                    .verify(reader.fromSeq(), reader.anchorHash(), reader.events(), checkpoints, tail);
             out.println(verdict);
+            if (verdict.ok()) {
+                var range = RangeBundles.describe(reader, verdict);
+                if (range.isPresent()) {
+                    out.println(range.get().text());
+                    if (!range.get().complete()) {
+                        return BROKEN;
+                    }
+                }
+            }
             if (verdict.ok() && tail.isPresent()) {
                 var t = tail.get();
                 out.println("the chain matches the checkpoint published at seq " + t.seq() + " (signed at "
