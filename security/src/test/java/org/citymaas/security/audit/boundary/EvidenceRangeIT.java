@@ -107,7 +107,9 @@ class EvidenceRangeIT {
                 out.closeEntry();
             }
         }
-        assertThat(verify(forged)).startsWith("1 BROKEN: the bundle names the checkpoint at seq 600 as its anchor");
+        assertThat(verify(forged))
+                .isEqualTo(
+                        "1 BROKEN: the bundle's first event (seq 301) is not anchored at the head hash signed at seq 600");
 
         try (var c = db.insider();
                 var s = c.createStatement()) {
