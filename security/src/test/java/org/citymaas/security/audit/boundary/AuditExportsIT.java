@@ -1,6 +1,7 @@
 package org.citymaas.security.audit.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -203,6 +204,27 @@ class AuditExportsIT {
         }
         var zip = work.resolve("export-jsonl.zip");
         assertThat(verifyWithoutKeys(zip.toString())).startsWith("2 ").contains("pass --trusted-key");
+    }
+
+    @Test
+    void theStandaloneVerifierJarChecksAnExportInASeparateJvm() throws Exception {
+        var jar = Files.list(Path.of("target"))
+                .filter(p -> p.getFileName().toString().endsWith("-audit-verifier.jar"))
+                .findFirst();
+        assumeThat(jar).as("the shaded verifier jar is built by mvn package").isPresent();
+        var zip = work.resolve("standalone.zip");
+        try (var out = Files.newOutputStream(zip)) {
+            exports.exportArchive(AuditQuery.builder().build(), ExportFormat.CSV, out);
+        }
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var process = new ProcessBuilder(
+                        java, "-jar", jar.get().toString(), "--trusted-key", trustedPem.toString(), zip.toString())
+                .redirectErrorStream(true)
+                .start();
+        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isEqualTo(VerifyEvidence.OK);
+        assertThat(output).startsWith("OK: csv export of 600 events (seq 1..600)");
     }
 
     @Test
