@@ -6,6 +6,7 @@ import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -13,9 +14,11 @@ import org.citymaas.security.audit.control.ChainReader;
 import org.citymaas.security.audit.control.ChainVerifier;
 import org.citymaas.security.audit.control.EvidenceBundle;
 import org.citymaas.security.audit.control.KeyRing;
+import org.citymaas.security.audit.control.Snapshot;
 import org.citymaas.security.audit.entity.AuditException;
 import org.citymaas.security.audit.entity.ChainedEvent;
 import org.citymaas.security.audit.entity.Checkpoint;
+import org.citymaas.security.audit.entity.EvidenceRange;
 import org.citymaas.security.audit.entity.Verification;
 
 /**
@@ -100,6 +103,65 @@ public class AuditEvidence {
                 throw new AuditException("could not write the evidence bundle: " + e.getMessage(), e);
             }
         });
+    }
+
+    /**
+     * Writes an evidence bundle for the events {@code fromSeq..toSeq}, tied to signatures on both
+     * sides: it starts after the latest checkpoint before {@code fromSeq} (its signed head hash is the
+     * anchor the verifier checks the first event against) and ends at the first checkpoint at or after
+     * {@code toSeq}, so the verifier needs to trust no stored hash. Where no checkpoint covers {@code
+     * toSeq} yet, the bundle ends at the chain head and says so; sign first ({@link
+     * AuditCheckpoints#covering(long)}) for a range that ends near the head.
+     *
+     * @throws IllegalArgumentException an empty range
+     */
+    public EvidenceRange exportRange(long fromSeq, long toSeq, OutputStream out) {
+        if (fromSeq < 1 || toSeq < fromSeq) {
+            throw new IllegalArgumentException("a range of events is 1 <= from <= to, not " + fromSeq + ".." + toSeq);
+        }
+        var keys = trustedKeys.get().pem();
+        return Snapshot.read(dataSource, connection -> {
+            var anchor = ChainReader.latestCheckpointBefore(connection, fromSeq);
+            var covering = ChainReader.firstCheckpointFrom(connection, toSeq);
+            long from = anchor.map(c -> c.seq() + 1).orElse(1L);
+            long to = covering.map(Checkpoint::seq)
+                    .orElseGet(() -> uncheckedHead(connection).orElse(toSeq));
+            var facts = new LinkedHashMap<String, Long>();
+            facts.put("requestedFromSeq", fromSeq);
+            facts.put("requestedToSeq", toSeq);
+            anchor.ifPresent(c -> facts.put("anchorCheckpointSeq", c.seq()));
+            covering.ifPresent(c -> facts.put("coveringCheckpointSeq", c.seq()));
+            var checkpoints = ChainReader.checkpoints(connection, from - 1, to);
+            try (var events = ChainReader.events(connection, from, to)) {
+                long count = EvidenceBundle.write(
+                        out,
+                        from,
+                        to,
+                        anchor.map(Checkpoint::headHash).orElse(ChainedEvent.GENESIS),
+                        facts,
+                        events,
+                        checkpoints,
+                        keys);
+                return new EvidenceRange(
+                        fromSeq,
+                        toSeq,
+                        from,
+                        to,
+                        anchor.map(Checkpoint::seq).orElse(null),
+                        covering.map(Checkpoint::seq).orElse(null),
+                        count);
+            } catch (IOException e) {
+                throw new AuditException("could not write the evidence bundle: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static Optional<Long> uncheckedHead(Connection connection) {
+        try {
+            return ChainReader.head(connection).map(ChainedEvent::seq);
+        } catch (SQLException e) {
+            throw new AuditException("could not read the audit chain head: " + e.getMessage(), e);
+        }
     }
 
     private static String anchor(Connection connection, long fromSeq) throws SQLException {

@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HexFormat;
 import org.citymaas.security.audit.entity.AuditEvent;
 import org.citymaas.security.audit.entity.Checkpoint;
+import org.citymaas.security.audit.entity.ExportManifest;
 import org.citymaas.tenant.departments.entity.TenantId;
 
 /**
@@ -30,6 +32,7 @@ public final class CanonicalForm {
 
     static final String EVENT_TAG = "citymaas-audit-event/1";
     static final String CHECKPOINT_TAG = "citymaas-audit-checkpoint/1";
+    static final String EXPORT_TAG = "citymaas-audit-export/1";
 
     private static final DateTimeFormatter INSTANT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -89,6 +92,42 @@ public final class CanonicalForm {
         return out.toByteArray();
     }
 
+    /**
+     * The canonical bytes an export manifest's signature covers: {@code "citymaas-audit-export/1"},
+     * format ({@code csv|jsonl}), the filters (from, to, then departments, actors, actions, models and
+     * outcomes each as a count in decimal followed by its values in the manifest's order, then
+     * http_status, client_address, request_id), earliest, latest, row_count, first_seq, last_seq, sha256,
+     * head_seq, head_hash, created_at, key_id. Numbers in decimal, instants in the canonical text form,
+     * an absent value null.
+     */
+    public static byte[] exportManifest(ExportManifest m) {
+        var f = m.filters();
+        var out = new Fields(512);
+        out.add(EXPORT_TAG);
+        out.add(m.format().code());
+        out.add(f.from() == null ? null : instant(f.from()));
+        out.add(f.to() == null ? null : instant(f.to()));
+        out.addAll(f.departments().stream().map(TenantId::value).toList());
+        out.addAll(f.actors());
+        out.addAll(f.actions());
+        out.addAll(f.models());
+        out.addAll(f.outcomes());
+        out.add(f.httpStatus() == null ? null : Integer.toString(f.httpStatus()));
+        out.add(f.clientAddress());
+        out.add(f.requestId());
+        out.add(m.earliest() == null ? null : instant(m.earliest()));
+        out.add(m.latest() == null ? null : instant(m.latest()));
+        out.add(Long.toString(m.rowCount()));
+        out.add(m.firstSeq() == null ? null : Long.toString(m.firstSeq()));
+        out.add(m.lastSeq() == null ? null : Long.toString(m.lastSeq()));
+        out.add(m.sha256());
+        out.add(Long.toString(m.headSeq()));
+        out.add(m.headHash());
+        out.add(instant(m.createdAt()));
+        out.add(m.keyId());
+        return out.toByteArray();
+    }
+
     /** An instant in the canonical text form (UTC, microseconds, six digits). */
     public static String instant(Instant instant) {
         return INSTANT.format(instant.truncatedTo(ChronoUnit.MICROS));
@@ -134,6 +173,11 @@ public final class CanonicalForm {
             byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
             writeLength(bytes.length);
             write(bytes, 0, bytes.length);
+        }
+
+        void addAll(Collection<String> values) {
+            add(Integer.toString(values.size()));
+            values.forEach(this::add);
         }
 
         private void writeLength(int n) {

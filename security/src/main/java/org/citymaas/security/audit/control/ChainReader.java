@@ -150,10 +150,21 @@ public final class ChainReader {
         return first.stream().findFirst();
     }
 
+    /** The latest checkpoint below {@code seq}: the signed head an export of events from {@code seq} links to. */
+    public static Optional<Checkpoint> latestCheckpointBefore(Connection connection, long seq) throws SQLException {
+        return checkpoints(connection, "ORDER BY seq DESC LIMIT 1", 1, seq - 1).stream()
+                .findFirst();
+    }
+
     /** The checkpoint with the highest seq, if any. */
     public static Optional<Checkpoint> latestCheckpoint(Connection connection) throws SQLException {
         var all = checkpoints(connection, "ORDER BY seq DESC LIMIT 1", 1, Long.MAX_VALUE);
         return all.stream().findFirst();
+    }
+
+    /** Events read from a statement's result set; closing the cursor closes both. */
+    static Cursor cursor(PreparedStatement statement, ResultSet rows) {
+        return new Cursor(statement, rows);
     }
 
     private static Cursor open(Connection connection, String sql) throws SQLException {

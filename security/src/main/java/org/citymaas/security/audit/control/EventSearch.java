@@ -46,8 +46,71 @@ public final class EventSearch {
 
     /** The page of {@code query}'s events before the cursor (the newest ones when it is null). */
     public static AuditPage page(Connection connection, AuditQuery query, AuditCursor cursor) throws SQLException {
-        var sql = new StringBuilder(" WHERE true");
         var binds = new ArrayList<Bind>();
+        var sql = conditions(query, cursor, binds);
+        binds.add((s, i) -> s.setInt(i, query.pageSize() + 1));
+        var select = narrowTimeRange(connection, query)
+                // all of the range's matches, found however is cheapest, then sorted: the fence (OFFSET 0)
+                // keeps the planner from walking the primary key down to an old range instead
+                ? "SELECT " + COLUMNS + " FROM (SELECT " + COLUMNS + " FROM audit_event" + sql
+                        + " OFFSET 0) AS range ORDER BY seq DESC LIMIT ?"
+                : "SELECT " + COLUMNS + " FROM audit_event" + sql + " ORDER BY seq DESC LIMIT ?";
+
+        var events = new ArrayList<ChainedEvent>(query.pageSize() + 1);
+        execute(connection, "SET plan_cache_mode = force_custom_plan");
+        try (var statement = connection.prepareStatement(select)) {
+            for (int i = 0; i < binds.size(); i++) {
+                binds.get(i).bind(statement, i + 1);
+            }
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    events.add(ChainReader.event(rows));
+                }
+            }
+        } catch (SQLException e) {
+            try {
+                execute(connection, "RESET plan_cache_mode");
+            } catch (SQLException reset) {
+                // in a failed transaction: its rollback undoes the SET
+                e.addSuppressed(reset);
+            }
+            throw e;
+        }
+        execute(connection, "RESET plan_cache_mode");
+        if (events.size() <= query.pageSize()) {
+            return new AuditPage(events, null);
+        }
+        var page = events.subList(0, query.pageSize());
+        var next = AuditCursor.before(query, page.get(page.size() - 1).seq());
+        return new AuditPage(page, next.token());
+    }
+
+    /**
+     * Every event matching {@code query}'s filters, oldest first (chain order), read through a cursor of
+     * {@code fetchSize} rows at a time: the connection must not be in auto-commit mode, or the driver
+     * loads the whole result. The same conditions as {@link #page}, so an export holds exactly what the
+     * search pages through.
+     */
+    public static ChainReader.Cursor matching(Connection connection, AuditQuery query, int fetchSize)
+            throws SQLException {
+        var binds = new ArrayList<Bind>();
+        var sql = conditions(query, null, binds);
+        var statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM audit_event" + sql + " ORDER BY seq");
+        try {
+            statement.setFetchSize(fetchSize);
+            for (int i = 0; i < binds.size(); i++) {
+                binds.get(i).bind(statement, i + 1);
+            }
+            return ChainReader.cursor(statement, statement.executeQuery());
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    /** The WHERE clause of the query's filters (and the cursor's position, if any), its values added to binds. */
+    private static StringBuilder conditions(AuditQuery query, AuditCursor cursor, List<Bind> binds) {
+        var sql = new StringBuilder(" WHERE true");
         if (cursor != null) {
             sql.append(" AND seq < ?");
             binds.add((s, i) -> s.setLong(i, cursor.beforeSeq()));
@@ -101,41 +164,7 @@ public final class EventSearch {
             sql.append(" AND request_id = ?");
             binds.add((s, i) -> s.setString(i, query.requestId()));
         }
-        binds.add((s, i) -> s.setInt(i, query.pageSize() + 1));
-        var select = narrowTimeRange(connection, query)
-                // all of the range's matches, found however is cheapest, then sorted: the fence (OFFSET 0)
-                // keeps the planner from walking the primary key down to an old range instead
-                ? "SELECT " + COLUMNS + " FROM (SELECT " + COLUMNS + " FROM audit_event" + sql
-                        + " OFFSET 0) AS range ORDER BY seq DESC LIMIT ?"
-                : "SELECT " + COLUMNS + " FROM audit_event" + sql + " ORDER BY seq DESC LIMIT ?";
-
-        var events = new ArrayList<ChainedEvent>(query.pageSize() + 1);
-        execute(connection, "SET plan_cache_mode = force_custom_plan");
-        try (var statement = connection.prepareStatement(select)) {
-            for (int i = 0; i < binds.size(); i++) {
-                binds.get(i).bind(statement, i + 1);
-            }
-            try (var rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    events.add(ChainReader.event(rows));
-                }
-            }
-        } catch (SQLException e) {
-            try {
-                execute(connection, "RESET plan_cache_mode");
-            } catch (SQLException reset) {
-                // in a failed transaction: its rollback undoes the SET
-                e.addSuppressed(reset);
-            }
-            throw e;
-        }
-        execute(connection, "RESET plan_cache_mode");
-        if (events.size() <= query.pageSize()) {
-            return new AuditPage(events, null);
-        }
-        var page = events.subList(0, query.pageSize());
-        var next = AuditCursor.before(query, page.get(page.size() - 1).seq());
-        return new AuditPage(page, next.token());
+        return sql;
     }
 
     /**

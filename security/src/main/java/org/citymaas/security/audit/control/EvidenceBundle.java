@@ -1,7 +1,6 @@
 package org.citymaas.security.audit.control;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,16 +11,15 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.OptionalLong;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-import org.citymaas.security.audit.entity.ActorType;
-import org.citymaas.security.audit.entity.AuditEvent;
 import org.citymaas.security.audit.entity.AuditException;
 import org.citymaas.security.audit.entity.ChainedEvent;
 import org.citymaas.security.audit.entity.Checkpoint;
@@ -72,6 +70,25 @@ public final class EvidenceBundle {
             List<Checkpoint> checkpoints,
             String publicKeyPem)
             throws IOException {
+        return write(out, fromSeq, toSeq, anchorHash, Map.of(), events, checkpoints, publicKeyPem);
+    }
+
+    /**
+     * Writes a bundle as {@link #write(OutputStream, long, long, String, Iterator, List, String)} does,
+     * with more facts about the range in its manifest ({@code requestedFromSeq}, {@code
+     * requestedToSeq}, {@code anchorCheckpointSeq}, {@code coveringCheckpointSeq}: see {@link
+     * org.citymaas.security.audit.entity.EvidenceRange}).
+     */
+    public static long write(
+            OutputStream out,
+            long fromSeq,
+            long toSeq,
+            String anchorHash,
+            Map<String, Long> rangeFacts,
+            Iterator<ChainedEvent> events,
+            List<Checkpoint> checkpoints,
+            String publicKeyPem)
+            throws IOException {
         var zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         zip.setLevel(Deflater.BEST_SPEED);
         var manifest = JSON.createObjectNode()
@@ -79,6 +96,7 @@ public final class EvidenceBundle {
                 .put("fromSeq", fromSeq)
                 .put("toSeq", toSeq)
                 .put("anchorHash", anchorHash);
+        rangeFacts.forEach(manifest::put);
         zip.putNextEntry(new ZipEntry(MANIFEST));
         zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
         zip.closeEntry();
@@ -88,7 +106,7 @@ public final class EvidenceBundle {
         try (var json = JSON.getFactory().createGenerator(zip)) {
             json.setRootValueSeparator(null);
             while (events.hasNext()) {
-                writeEvent(json, events.next());
+                EventJson.write(json, events.next());
                 json.writeRaw('\n');
                 count++;
             }
@@ -120,69 +138,6 @@ public final class EvidenceBundle {
         return new Reader(new ZipFile(file.toFile(), StandardCharsets.UTF_8));
     }
 
-    private static void writeEvent(JsonGenerator json, ChainedEvent chained) throws IOException {
-        var e = chained.event();
-        json.writeStartObject();
-        json.writeNumberField("seq", chained.seq());
-        json.writeStringField("occurredAt", CanonicalForm.instant(e.occurredAt()));
-        json.writeStringField("actor", e.actor());
-        json.writeStringField("actorType", e.actorType().code());
-        json.writeStringField("tenant", CanonicalForm.tenant(e.tenant()));
-        json.writeStringField("action", e.action());
-        json.writeStringField("resource", e.resource());
-        json.writeStringField("outcome", e.outcome());
-        json.writeFieldName("httpStatus");
-        if (e.httpStatus() == null) {
-            json.writeNull();
-        } else {
-            json.writeNumber(e.httpStatus());
-        }
-        json.writeStringField("clientAddress", e.clientAddress());
-        json.writeStringField("requestId", e.requestId());
-        json.writeStringField("requestDigest", e.requestDigest());
-        json.writeStringField("responseDigest", e.responseDigest());
-        json.writeStringField("summary", e.summary());
-        json.writeStringField("prevHash", chained.prevHash());
-        json.writeStringField("hash", chained.hash());
-        json.writeEndObject();
-    }
-
-    /** Reads the next event object; every field is read by name, unknown fields are ignored. */
-    private static ChainedEvent readEvent(JsonParser json) throws IOException {
-        var fields = new HashMap<String, String>();
-        long seq = -1;
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            var name = json.currentName();
-            var token = json.nextToken();
-            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                json.skipChildren();
-            } else if (name.equals("seq")) {
-                seq = token == JsonToken.VALUE_NUMBER_INT ? json.getLongValue() : -1;
-            } else if (token != JsonToken.VALUE_NULL) {
-                fields.put(name, json.getText());
-            }
-        }
-        try {
-            var event = new AuditEvent(
-                    CanonicalForm.parseInstant(fields.get("occurredAt")),
-                    fields.get("actor"),
-                    ActorType.ofCode(fields.get("actorType")),
-                    CanonicalForm.parseTenant(fields.get("tenant")),
-                    fields.get("action"),
-                    fields.get("resource"),
-                    fields.get("outcome"),
-                    fields.get("httpStatus") == null ? null : Integer.valueOf(fields.get("httpStatus")),
-                    fields.get("clientAddress"),
-                    fields.get("requestId"),
-                    fields.get("requestDigest"),
-                    fields.get("responseDigest"),
-                    fields.get("summary"));
-            return new ChainedEvent(seq, event, fields.get("prevHash"), fields.get("hash"));
-        } catch (RuntimeException e) {
-            throw new MalformedEventException(seq, String.valueOf(e.getMessage()), e);
-        }
-    }
-
     private static String text(JsonNode node, String field) {
         var value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
@@ -207,6 +162,14 @@ public final class EvidenceBundle {
         /** The end of the range asked for; {@code Long.MAX_VALUE} (up to the head) if the bundle does not say. */
         public long toSeq() {
             return manifest.path("toSeq").asLong(Long.MAX_VALUE);
+        }
+
+        /** A fact of a range bundle's manifest ({@code anchorCheckpointSeq}...), if it has it. */
+        public OptionalLong rangeFact(String name) {
+            var value = manifest.get(name);
+            return value == null || !value.canConvertToExactIntegral()
+                    ? OptionalLong.empty()
+                    : OptionalLong.of(value.asLong());
         }
 
         /** The hash the first event must link to, or null if the bundle does not say. */
@@ -271,7 +234,7 @@ public final class EvidenceBundle {
                         throw new MalformedEventException(-1, "an event is not a JSON object", null);
                     }
                     try {
-                        var event = readEvent(json);
+                        var event = EventJson.read(json);
                         next = advance();
                         return event;
                     } catch (IOException e) {

@@ -20,8 +20,9 @@ import org.citymaas.security.audit.entity.Checkpoint;
 /**
  * The offline verifier command: recomputes a bundle's chain and checks its signed checkpoints against
  * the trusted keys (each checkpoint by the key its id names), optionally compares the chain with the
- * checkpoints published outside the database, or, with {@code --signature}, checks a file (a finance
- * export) against its detached signature.
+ * checkpoints published outside the database; checks an export of audit events (an export archive, or
+ * an events file with {@code --manifest}) against its signed manifest ({@link VerifyExport}); or, with
+ * {@code --signature}, checks a file (a finance export) against its detached signature.
  */
 public final class VerifyEvidence {
 
@@ -31,6 +32,8 @@ public final class VerifyEvidence {
 
     private static final String USAGE = "usage: verify-audit-evidence [--trusted-key PUBLIC_KEY.pem]..."
             + " [--trusted-keys KEY_DIRECTORY]... [--published CHECKPOINT_DIRECTORY] BUNDLE.zip\n"
+            + "       verify-audit-evidence (--trusted-key PUBLIC_KEY.pem | --trusted-keys KEY_DIRECTORY)..."
+            + " (EXPORT.zip | --manifest MANIFEST.json EVENTS_FILE)\n"
             + "       verify-audit-evidence --trusted-key PUBLIC_KEY.pem --signature FILE.sig FILE";
 
     private VerifyEvidence() {}
@@ -45,6 +48,7 @@ public final class VerifyEvidence {
         var trustedKeyDirectories = new ArrayList<Path>();
         Path signatureFile = null;
         Path publishedDirectory = null;
+        Path manifest = null;
         Path bundle = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--trusted-key") && i + 1 < args.length) {
@@ -53,6 +57,8 @@ public final class VerifyEvidence {
                 trustedKeyDirectories.add(Path.of(args[++i]));
             } else if (args[i].equals("--published") && i + 1 < args.length) {
                 publishedDirectory = Path.of(args[++i]);
+            } else if (args[i].equals("--manifest") && i + 1 < args.length) {
+                manifest = Path.of(args[++i]);
             } else if (args[i].equals("--signature") && i + 1 < args.length) {
                 signatureFile = Path.of(args[++i]);
             } else if (args[i].equals("--help") || args[i].equals("-h")) {
@@ -72,6 +78,9 @@ public final class VerifyEvidence {
         if (signatureFile != null) {
             var key = trustedKeyFiles.isEmpty() ? null : trustedKeyFiles.get(0);
             return VerifyDetachedSignature.run(bundle, signatureFile, key, out, err);
+        }
+        if (manifest != null || VerifyExport.isArchive(bundle)) {
+            return export(bundle, manifest, trustedKeyFiles, trustedKeyDirectories, out, err);
         }
         if (publishedDirectory != null && !Files.isDirectory(publishedDirectory)) {
             err.println("no such directory of published checkpoints: " + publishedDirectory);
@@ -94,9 +103,24 @@ public final class VerifyEvidence {
                     return UNREADABLE;
                 }
             }
+            var checkpoints = reader.checkpoints();
+            var anchorProblem = RangeBundles.anchorProblem(reader, checkpoints);
+            if (anchorProblem.isPresent()) {
+                out.println("BROKEN: " + anchorProblem.get());
+                return BROKEN;
+            }
             var verdict = new ChainVerifier(keys)
-                    .verify(reader.fromSeq(), reader.anchorHash(), reader.events(), reader.checkpoints(), tail);
+                    .verify(reader.fromSeq(), reader.anchorHash(), reader.events(), checkpoints, tail);
             out.println(verdict);
+            if (verdict.ok()) {
+                var range = RangeBundles.describe(reader, verdict);
+                if (range.isPresent()) {
+                    out.println(range.get().text());
+                    if (!range.get().complete()) {
+                        return BROKEN;
+                    }
+                }
+            }
             if (verdict.ok() && tail.isPresent()) {
                 var t = tail.get();
                 out.println("the chain matches the checkpoint published at seq " + t.seq() + " (signed at "
@@ -107,6 +131,30 @@ public final class VerifyEvidence {
             err.println("cannot read " + bundle + ": " + e.getMessage());
             return UNREADABLE;
         }
+    }
+
+    private static int export(
+            Path file,
+            Path manifest,
+            List<Path> keyFiles,
+            List<Path> keyDirectories,
+            PrintStream out,
+            PrintStream err) {
+        if (keyFiles.isEmpty() && keyDirectories.isEmpty()) {
+            err.println("an export's manifest names the key that signed it but does not carry it:"
+                    + " pass --trusted-key or --trusted-keys");
+            return UNREADABLE;
+        }
+        KeyRing keys;
+        try {
+            keys = trusted(keyFiles, keyDirectories);
+        } catch (IOException | AuditException | UncheckedIOException e) {
+            err.println("cannot read the trusted keys: " + e.getMessage());
+            return UNREADABLE;
+        }
+        return manifest == null
+                ? VerifyExport.archive(file, keys, out, err)
+                : VerifyExport.file(file, manifest, keys, out, err);
     }
 
     /** The keys in the files, and the audit key's history in each directory. */

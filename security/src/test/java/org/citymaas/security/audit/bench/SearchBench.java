@@ -174,7 +174,7 @@ public final class SearchBench {
         return scans;
     }
 
-    private static double load(DataSource app, long events) {
+    static double load(DataSource app, long events) {
         var generator = new SearchBenchEvents(events);
         try (var pool = new PerThreadDataSource(app)) {
             var log = new AuditLog(pool.dataSource());
