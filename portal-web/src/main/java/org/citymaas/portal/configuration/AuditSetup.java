@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.citymaas.portal.exports.control.FinanceExports;
 import org.citymaas.security.audit.boundary.AuditCheckpoints;
 import org.citymaas.security.audit.boundary.AuditEvidence;
+import org.citymaas.security.audit.boundary.AuditExports;
 import org.citymaas.security.audit.boundary.AuditLog;
 import org.citymaas.security.audit.boundary.CheckpointSink;
 import org.citymaas.security.provisioning.boundary.ImportMarks;
@@ -64,6 +65,13 @@ public class AuditSetup {
     @Singleton
     FinanceExports financeExports() {
         return new FinanceExports(new DocumentSignatures(Path.of(keyDirectory)));
+    }
+
+    /** Exports of the audit log's events with manifests signed by the checkpoint key. */
+    @Produces
+    @Singleton
+    AuditExports auditExports(AuditCheckpoints checkpoints) {
+        return new AuditExports(dataSource, checkpoints);
     }
 
     /** How far the import of Keycloak's failed sign-ins has come, in the portal's database. */

@@ -538,8 +538,22 @@ class GovernedInferenceIT {
         var id = "recording-" + UUID.randomUUID();
         var inputs = new ArrayList<Map<String, Object>>();
         var values = Map.of(
-                "pregnancies", 2, "glucose", 148, "blood_pressure", 72, "skin_thickness", 35, "insulin", 0,
-                "bmi", 33.6, "diabetes_pedigree", 0.627, "age", 50);
+                "pregnancies",
+                2,
+                "glucose",
+                148,
+                "blood_pressure",
+                72,
+                "skin_thickness",
+                35,
+                "insulin",
+                0,
+                "bmi",
+                33.6,
+                "diabetes_pedigree",
+                0.627,
+                "age",
+                50);
         values.forEach((name, value) ->
                 inputs.add(Map.of("name", name, "datatype", "FP32", "shape", List.of(1, 1), "data", List.of(value))));
         var answer = Http.post(

@@ -32,6 +32,9 @@ public class AuditResource {
     @Inject
     CurrentCaller currentCaller;
 
+    @Inject
+    AuditDownloads downloads;
+
     @GET
     @Path("events")
     @Produces(MediaType.APPLICATION_JSON)
@@ -59,6 +62,50 @@ public class AuditResource {
         var page = search.search(currentCaller.get(), filters, cursor);
         return new AuditEventsView(
                 page.events().stream().map(AuditEventView::of).toList(), page.nextCursor());
+    }
+
+    @GET
+    @Path("exports")
+    @Produces("application/zip")
+    @RolesAllowed(Role.AUDITOR_NAME)
+    @Operation(
+            summary = "Export exactly the events the same filters find (as events, without limit and cursor), oldest"
+                    + " first, format csv or jsonl: a zip of the events file and manifest.json (filters, time range,"
+                    + " count, first and last seq, SHA-256 of the file, chain head, key id, Ed25519 signature),"
+                    + " which the offline verifier checks. Streamed; the export is audited before it starts.")
+    public Response export(
+            @QueryParam("format") String format,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("department") List<String> departments,
+            @QueryParam("actor") List<String> actors,
+            @QueryParam("action") List<String> actions,
+            @QueryParam("model") List<String> models,
+            @QueryParam("outcome") List<String> outcomes,
+            @QueryParam("status") Integer status,
+            @QueryParam("ip") String clientAddress,
+            @QueryParam("requestId") String requestId) {
+        var filters = new AuditSearch.Filters(
+                from, to, departments, actors, actions, models, outcomes, status, clientAddress, requestId, null);
+        var file = downloads.export(currentCaller.get(), format, filters);
+        return Response.ok(file.body(), "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + file.name() + "\"")
+                .build();
+    }
+
+    @GET
+    @Path("bundles")
+    @Produces("application/zip")
+    @RolesAllowed(Role.AUDITOR_NAME)
+    @Operation(
+            summary = "The evidence bundle of the events seq from..to for the offline verifier: the events from the"
+                    + " signed checkpoint before the range to the one that covers its end (signed now if none does"
+                    + " yet), the checkpoints and the key history. Audited.")
+    public Response bundle(@QueryParam("from") Long from, @QueryParam("to") Long to) {
+        var file = downloads.bundle(currentCaller.get(), from, to);
+        return Response.ok(file.body(), "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + file.name() + "\"")
+                .build();
     }
 
     /**

@@ -57,7 +57,28 @@ public class AuditSearch {
      * @throws InvalidParameterException a filter or cursor the search refuses, naming it
      */
     public AuditPage search(Caller auditor, Filters filters, String cursor) {
-        AuditQuery query;
+        var query = query(filters);
+        AuditPage page;
+        try {
+            page = log.search(query, blankToNull(cursor));
+        } catch (InvalidAuditQueryException e) {
+            throw new InvalidParameterException("cursor", e.getMessage());
+        }
+        trail.record(AuditTrail.by(auditor)
+                .action("audit.search")
+                .resource("v1/audit/events")
+                .outcome("OK", 200)
+                .summary(summary(filters, cursor, page.events().size()))
+                .build());
+        return page;
+    }
+
+    /**
+     * The query of the filters, for a search or an export.
+     *
+     * @throws InvalidParameterException a filter the search refuses, naming it
+     */
+    public AuditQuery query(Filters filters) {
         try {
             var builder = AuditQuery.builder()
                     .between(instant("from", filters.from(), false), instant("to", filters.to(), true))
@@ -74,23 +95,10 @@ public class AuditSearch {
             if (filters.limit() != null) {
                 builder.pageSize(filters.limit());
             }
-            query = builder.build();
+            return builder.build();
         } catch (InvalidAuditQueryException e) {
             throw new InvalidParameterException("filter", e.getMessage());
         }
-        AuditPage page;
-        try {
-            page = log.search(query, blankToNull(cursor));
-        } catch (InvalidAuditQueryException e) {
-            throw new InvalidParameterException("cursor", e.getMessage());
-        }
-        trail.record(AuditTrail.by(auditor)
-                .action("audit.search")
-                .resource("v1/audit/events")
-                .outcome("OK", 200)
-                .summary(summary(filters, cursor, page.events().size()))
-                .build());
-        return page;
     }
 
     /** A filter value as a time: {@code 2026-12-07}, {@code 2026-12-07T08:30} (city time) or with an offset. */
@@ -116,6 +124,12 @@ public class AuditSearch {
 
     /** The filters as printable structure for the audit event: what was asked, never a stray character. */
     static String summary(Filters filters, String cursor, int returned) {
+        return describe(filters) + (cursor == null || cursor.isBlank() ? "" : ", next page") + ", " + returned
+                + " events";
+    }
+
+    /** The filters alone as printable structure ({@code filters {action=[batch.*], department=[transport]}}). */
+    public static String describe(Filters filters) {
         Map<String, Object> asked = new TreeMap<>();
         put(asked, "from", filters.from());
         put(asked, "to", filters.to());
@@ -128,9 +142,7 @@ public class AuditSearch {
         put(asked, "ip", filters.clientAddress());
         put(asked, "requestId", filters.requestId());
         put(asked, "limit", filters.limit());
-        var text = "filters " + asked + (cursor == null || cursor.isBlank() ? "" : ", next page") + ", " + returned
-                + " events";
-        text = PRINTABLE.matcher(text).replaceAll("?");
+        var text = PRINTABLE.matcher("filters " + asked).replaceAll("?");
         return text.length() > 1000 ? text.substring(0, 1000) + "..." : text;
     }
 
