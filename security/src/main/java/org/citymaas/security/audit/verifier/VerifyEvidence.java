@@ -31,7 +31,7 @@ public final class VerifyEvidence {
     public static final int UNREADABLE = 2;
 
     private static final String USAGE = "usage: verify-audit-evidence [--trusted-key PUBLIC_KEY.pem]..."
-            + " [--trusted-keys KEY_DIRECTORY]... [--published CHECKPOINT_DIRECTORY] BUNDLE.zip\n"
+            + " [--trusted-keys KEY_DIRECTORY]... [--published CHECKPOINT_DIRECTORY] BUNDLE.zip [NEXT_BUNDLE.zip]...\n"
             + "       verify-audit-evidence (--trusted-key PUBLIC_KEY.pem | --trusted-keys KEY_DIRECTORY)..."
             + " (EXPORT.zip | --manifest MANIFEST.json EVENTS_FILE)\n"
             + "       verify-audit-evidence --trusted-key PUBLIC_KEY.pem --signature FILE.sig FILE";
@@ -50,6 +50,7 @@ public final class VerifyEvidence {
         Path publishedDirectory = null;
         Path manifest = null;
         Path bundle = null;
+        var more = new ArrayList<Path>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--trusted-key") && i + 1 < args.length) {
                 trustedKeyFiles.add(Path.of(args[++i]));
@@ -66,6 +67,8 @@ public final class VerifyEvidence {
                 return OK;
             } else if (bundle == null && !args[i].startsWith("--")) {
                 bundle = Path.of(args[i]);
+            } else if (!args[i].startsWith("--")) {
+                more.add(Path.of(args[i]));
             } else {
                 err.println(USAGE);
                 return UNREADABLE;
@@ -79,6 +82,13 @@ public final class VerifyEvidence {
             var key = trustedKeyFiles.isEmpty() ? null : trustedKeyFiles.get(0);
             return VerifyDetachedSignature.run(bundle, signatureFile, key, out, err);
         }
+        if (!more.isEmpty() && (signatureFile != null || manifest != null)) {
+            err.println(USAGE);
+            return UNREADABLE;
+        }
+        if (CompliancePacks.isPack(bundle)) {
+            return CompliancePacks.verify(bundle, trustedKeyFiles, trustedKeyDirectories, out, err);
+        }
         if (manifest != null || VerifyExport.isArchive(bundle)) {
             return export(bundle, manifest, trustedKeyFiles, trustedKeyDirectories, out, err);
         }
@@ -86,51 +96,22 @@ public final class VerifyEvidence {
             err.println("no such directory of published checkpoints: " + publishedDirectory);
             return UNREADABLE;
         }
-        try (var reader = EvidenceBundle.open(bundle)) {
-            KeyRing keys;
-            if (!trustedKeyFiles.isEmpty() || !trustedKeyDirectories.isEmpty()) {
+        KeyRing keys = null;
+        if (!trustedKeyFiles.isEmpty() || !trustedKeyDirectories.isEmpty()) {
+            try {
                 keys = trusted(trustedKeyFiles, trustedKeyDirectories);
-            } else {
-                keys = KeyRing.parsePem(reader.publicKeyPem());
-                err.println("warning: trusting the public key inside the bundle, key id(s) " + keys.keyIds()
-                        + "; compare with the published keys or pass --trusted-key / --trusted-keys");
+            } catch (IOException | AuditException | UncheckedIOException e) {
+                err.println("cannot read the trusted keys: " + e.getMessage());
+                return UNREADABLE;
             }
-            Optional<Checkpoint> tail = Optional.empty();
-            if (publishedDirectory != null) {
-                tail = CheckpointFiles.latestUpTo(publishedDirectory, reader.toSeq());
-                if (tail.isEmpty()) {
-                    err.println("no published checkpoint in " + publishedDirectory + " to compare the chain with");
-                    return UNREADABLE;
-                }
-            }
-            var checkpoints = reader.checkpoints();
-            var anchorProblem = RangeBundles.anchorProblem(reader, checkpoints);
-            if (anchorProblem.isPresent()) {
-                out.println("BROKEN: " + anchorProblem.get());
-                return BROKEN;
-            }
-            var verdict = new ChainVerifier(keys)
-                    .verify(reader.fromSeq(), reader.anchorHash(), reader.events(), checkpoints, tail);
-            out.println(verdict);
-            if (verdict.ok()) {
-                var range = RangeBundles.describe(reader, verdict);
-                if (range.isPresent()) {
-                    out.println(range.get().text());
-                    if (!range.get().complete()) {
-                        return BROKEN;
-                    }
-                }
-            }
-            if (verdict.ok() && tail.isPresent()) {
-                var t = tail.get();
-                out.println("the chain matches the checkpoint published at seq " + t.seq() + " (signed at "
-                        + CanonicalForm.instant(t.signedAt()) + " by key " + t.keyId() + ")");
-            }
-            return verdict.ok() ? OK : BROKEN;
-        } catch (IOException | AuditException | UncheckedIOException e) {
-            err.println("cannot read " + bundle + ": " + e.getMessage());
-            return UNREADABLE;
         }
+        if (more.isEmpty()) {
+            return BundleCheck.run(bundle, keys, publishedDirectory, out, err).code();
+        }
+        var bundles = new ArrayList<Path>();
+        bundles.add(bundle);
+        bundles.addAll(more);
+        return BundleSequence.run(bundles, keys, publishedDirectory, out, err);
     }
 
     private static int export(
@@ -158,7 +139,7 @@ public final class VerifyEvidence {
     }
 
     /** The keys in the files, and the audit key's history in each directory. */
-    private static KeyRing trusted(List<Path> files, List<Path> directories) throws IOException {
+    static KeyRing trusted(List<Path> files, List<Path> directories) throws IOException {
         var ring = files.isEmpty() ? null : KeyRing.read(files);
         for (var directory : directories) {
             var history = KeyRing.history(directory, SigningKey.AUDIT_KEY_NAME);
