@@ -123,7 +123,14 @@ public class AuditEvidence {
                 start.anchor().ifPresent(c -> checkpoints.add(0, c));
             }
             try (var events = ChainReader.events(connection, from, toSeq)) {
-                return EvidenceBundle.write(out, from, toSeq, anchor, events, checkpoints, trustedKeys.get().pem());
+                return EvidenceBundle.write(
+                        out,
+                        from,
+                        toSeq,
+                        anchor,
+                        events,
+                        checkpoints,
+                        trustedKeys.get().pem());
             } catch (IOException e) {
                 throw new AuditException("could not write the evidence bundle: " + e.getMessage(), e);
             }

@@ -84,11 +84,19 @@ public class AuditRetention {
         var plan = Snapshot.read(dataSource, connection -> plan(connection, now));
         long from = plan.start().firstSeq();
         if (plan.expiredThrough() < from) {
-            return new RetentionRun(now, from, plan.expiredThrough(), Optional.empty(),
+            return new RetentionRun(
+                    now,
+                    from,
+                    plan.expiredThrough(),
+                    Optional.empty(),
                     "nothing to remove: the first event online (seq " + from + ") is kept under " + policy);
         }
         if (plan.anchor().isEmpty()) {
-            return new RetentionRun(now, from, plan.expiredThrough(), Optional.empty(),
+            return new RetentionRun(
+                    now,
+                    from,
+                    plan.expiredThrough(),
+                    Optional.empty(),
                     "nothing to remove yet: seq " + from + ".." + plan.expiredThrough()
                             + " have expired but no checkpoint is signed among them");
         }
@@ -104,7 +112,11 @@ public class AuditRetention {
         });
         var sha256 = ArchiveFiles.sha256(bundle);
         var removal = remove(from, anchor, bundle.getFileName().toString(), sha256, now);
-        return new RetentionRun(now, from, plan.expiredThrough(), Optional.of(removal),
+        return new RetentionRun(
+                now,
+                from,
+                plan.expiredThrough(),
+                Optional.of(removal),
                 "removed seq " + from + ".." + to + " (" + removal.events() + " events), archived as "
                         + removal.bundleFile() + "; the chain now starts at seq " + (to + 1)
                         + ", anchored at the checkpoint signed at seq " + to);
@@ -125,8 +137,7 @@ public class AuditRetention {
         long expired = RetentionScan.expiredThrough(connection, policy, now, start.firstSeq(), head);
         var anchor = expired < start.firstSeq()
                 ? Optional.<Checkpoint>empty()
-                : ChainReader.latestCheckpointBefore(connection, expired + 1)
-                        .filter(c -> c.seq() >= start.firstSeq());
+                : ChainReader.latestCheckpointBefore(connection, expired + 1).filter(c -> c.seq() >= start.firstSeq());
         return new Plan(start, expired, anchor);
     }
 
@@ -160,8 +171,10 @@ public class AuditRetention {
                 connection.setTransactionIsolation(isolation);
             }
         } catch (SQLException e) {
-            throw new AuditException("the database refused to remove audit events seq " + from + ".." + to
-                    + " (the archive " + bundleFile + " stays): " + e.getMessage(), e);
+            throw new AuditException(
+                    "the database refused to remove audit events seq " + from + ".." + to + " (the archive "
+                            + bundleFile + " stays): " + e.getMessage(),
+                    e);
         }
     }
 }

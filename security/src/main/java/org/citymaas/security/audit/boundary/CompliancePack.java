@@ -62,22 +62,28 @@ public class CompliancePack {
         Objects.requireNonNull(policy, "policy");
         var verdict = evidence.verifyAll();
         var published = signer.sink().flatMap(CheckpointSink::latest);
-        var facts = Snapshot.read(dataSource, connection -> new Facts(
-                ChainStart.read(connection),
-                ChainReader.checkpoints(connection, 1, Long.MAX_VALUE),
-                RetentionScan.removals(connection),
-                ComplianceFiles.actionCategories(connection)));
+        var facts = Snapshot.read(
+                dataSource,
+                connection -> new Facts(
+                        ChainStart.read(connection),
+                        ChainReader.checkpoints(connection, 1, Long.MAX_VALUE),
+                        RetentionScan.removals(connection),
+                        ComplianceFiles.actionCategories(connection)));
         var ring = signer.keyRing();
         var key = signer.key();
         var files = new LinkedHashMap<String, byte[]>();
-        files.put(ComplianceFiles.MAPPING, ComplianceFiles.mapping(Map.of(
-                "createdAt", CanonicalForm.instant(now),
-                "chain", verdict.toString(),
-                "checkpoints", describe(facts.checkpoints()),
-                "keyIds", String.join(", ", ring.keyIds()),
-                "retention", policy + " (days; " + RetentionPolicy.MINIMUM_DAYS + " at least)")));
-        files.put(ComplianceFiles.VERIFICATION, ComplianceFiles.verification(
-                verdict, now, facts.start(), published, ring.keyIds(), facts.categories()));
+        files.put(
+                ComplianceFiles.MAPPING,
+                ComplianceFiles.mapping(Map.of(
+                        "createdAt", CanonicalForm.instant(now),
+                        "chain", verdict.toString(),
+                        "checkpoints", describe(facts.checkpoints()),
+                        "keyIds", String.join(", ", ring.keyIds()),
+                        "retention", policy + " (days; " + RetentionPolicy.MINIMUM_DAYS + " at least)")));
+        files.put(
+                ComplianceFiles.VERIFICATION,
+                ComplianceFiles.verification(
+                        verdict, now, facts.start(), published, ring.keyIds(), facts.categories()));
         files.put(ComplianceFiles.RETENTION, ComplianceFiles.retention(policy, facts.start(), facts.removals()));
         files.put(ComplianceFiles.CHECKPOINTS, ComplianceFiles.checkpoints(facts.checkpoints()));
         files.put(ComplianceFiles.PUBLIC_KEYS, ring.pem().getBytes(StandardCharsets.US_ASCII));
@@ -106,10 +112,7 @@ public class CompliancePack {
     }
 
     private record Facts(
-            ChainStart start,
-            List<Checkpoint> checkpoints,
-            List<RetentionRemoval> removals,
-            ObjectNode categories) {}
+            ChainStart start, List<Checkpoint> checkpoints, List<RetentionRemoval> removals, ObjectNode categories) {}
 
     private static String describe(List<Checkpoint> checkpoints) {
         if (checkpoints.isEmpty()) {

@@ -47,23 +47,31 @@ public record ChainStart(long firstSeq, Optional<Checkpoint> anchor, Optional<Ch
                 .findFirst();
         var missing = first == 2 ? "event 1 is" : "events 1.." + (first - 1) + " are";
         if (anchor.isEmpty()) {
-            return broken(first, missing + " not online and no checkpoint is signed at seq " + (first - 1)
-                    + " to anchor the chain's first event (seq " + first + ")");
+            return broken(
+                    first,
+                    missing + " not online and no checkpoint is signed at seq " + (first - 1)
+                            + " to anchor the chain's first event (seq " + first + ")");
         }
         var recorded = latestRemoval(connection);
         if (recorded.isEmpty()) {
-            return new ChainStart(first, anchor, Optional.of(new ChainBreak(
-                    BreakKind.MISSING_EVENT,
-                    1,
-                    missing + " not online and no retention removal (" + REMOVAL_ACTION
-                            + ") is recorded in the chain")));
+            return new ChainStart(
+                    first,
+                    anchor,
+                    Optional.of(new ChainBreak(
+                            BreakKind.MISSING_EVENT,
+                            1,
+                            missing + " not online and no retention removal (" + REMOVAL_ACTION
+                                    + ") is recorded in the chain")));
         }
         if (recorded.get()[1] != first - 1) {
-            return new ChainStart(first, anchor, Optional.of(new ChainBreak(
-                    BreakKind.MISSING_EVENT,
-                    recorded.get()[1] + 1,
-                    "the latest retention removal recorded in the chain removed seq " + recorded.get()[0] + ".."
-                            + recorded.get()[1] + ", but the chain starts at seq " + first)));
+            return new ChainStart(
+                    first,
+                    anchor,
+                    Optional.of(new ChainBreak(
+                            BreakKind.MISSING_EVENT,
+                            recorded.get()[1] + 1,
+                            "the latest retention removal recorded in the chain removed seq " + recorded.get()[0] + ".."
+                                    + recorded.get()[1] + ", but the chain starts at seq " + first)));
         }
         return new ChainStart(first, anchor, Optional.empty());
     }
@@ -79,8 +87,7 @@ public record ChainStart(long firstSeq, Optional<Checkpoint> anchor, Optional<Ch
     }
 
     private static ChainStart broken(long first, String reason) {
-        return new ChainStart(
-                first, Optional.empty(), Optional.of(new ChainBreak(BreakKind.MISSING_EVENT, 1, reason)));
+        return new ChainStart(first, Optional.empty(), Optional.of(new ChainBreak(BreakKind.MISSING_EVENT, 1, reason)));
     }
 
     /** The seq range {from, to} the latest removal event names, if the chain has one. */

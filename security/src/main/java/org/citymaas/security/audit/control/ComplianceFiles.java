@@ -50,8 +50,14 @@ public final class ComplianceFiles {
                 categories
                         .putObject(rows.getString(1))
                         .put("events", rows.getLong(2))
-                        .put("earliest", CanonicalForm.instant(rows.getObject(3, OffsetDateTime.class).toInstant()))
-                        .put("latest", CanonicalForm.instant(rows.getObject(4, OffsetDateTime.class).toInstant()));
+                        .put(
+                                "earliest",
+                                CanonicalForm.instant(
+                                        rows.getObject(3, OffsetDateTime.class).toInstant()))
+                        .put(
+                                "latest",
+                                CanonicalForm.instant(
+                                        rows.getObject(4, OffsetDateTime.class).toInstant()));
             }
         }
         return categories;
@@ -98,9 +104,7 @@ public final class ComplianceFiles {
                 .put("policy", policy.toString());
         var rules = root.putArray("rules");
         policy.bySpecificity()
-                .forEach(r -> rules.addObject()
-                        .put("pattern", r.pattern())
-                        .put("days", r.days()));
+                .forEach(r -> rules.addObject().put("pattern", r.pattern()).put("days", r.days()));
         root.put("onlineFromSeq", start.firstSeq());
         var list = root.putArray("removals");
         removals.forEach(r -> list.addObject()
@@ -146,7 +150,8 @@ public final class ComplianceFiles {
 
     private static byte[] json(ObjectNode root) {
         try {
-            return (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+            return (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings and numbers always writes", e);
         }

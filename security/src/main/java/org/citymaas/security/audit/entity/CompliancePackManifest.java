@@ -57,10 +57,8 @@ public record CompliancePackManifest(Instant createdAt, List<PackFile> files, St
     public String toJson() {
         var root = JSON.createObjectNode().put("type", TYPE).put("createdAt", INSTANT.format(createdAt));
         var list = root.putArray("files");
-        files.forEach(f -> list.addObject()
-                .put("name", f.name())
-                .put("bytes", f.bytes())
-                .put("sha256", f.sha256()));
+        files.forEach(f ->
+                list.addObject().put("name", f.name()).put("bytes", f.bytes()).put("sha256", f.sha256()));
         root.put("keyId", keyId).put("signature", signature);
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";

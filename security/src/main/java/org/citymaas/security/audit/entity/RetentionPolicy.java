@@ -126,8 +126,9 @@ public record RetentionPolicy(int defaultDays, List<Rule> rules) {
     public List<Rule> bySpecificity() {
         return rules.stream()
                 .sorted(Comparator.comparing(Rule::isPrefix)
-                        .thenComparing(Comparator.comparingInt((Rule r) -> r.stem().length())
-                                .reversed())
+                        .thenComparing(
+                                Comparator.comparingInt((Rule r) -> r.stem().length())
+                                        .reversed())
                         .thenComparing(Rule::pattern))
                 .toList();
     }

@@ -66,8 +66,8 @@ final class BundleCheck {
                 return Result.failed(VerifyEvidence.BROKEN);
             }
             var events = new LastSeen(reader.events());
-            var verdict = new ChainVerifier(keys)
-                    .verify(reader.fromSeq(), reader.anchorHash(), events, checkpoints, tail);
+            var verdict =
+                    new ChainVerifier(keys).verify(reader.fromSeq(), reader.anchorHash(), events, checkpoints, tail);
             out.println(verdict);
             if (!verdict.ok()) {
                 return Result.failed(VerifyEvidence.BROKEN);

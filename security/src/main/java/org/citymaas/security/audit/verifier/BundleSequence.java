@@ -28,7 +28,8 @@ final class BundleSequence {
             }
             if (previous == null) {
                 first = result.fromSeq();
-            } else if (result.fromSeq() != previous.lastSeq() + 1 || !previous.lastHash().equals(result.anchorHash())) {
+            } else if (result.fromSeq() != previous.lastSeq() + 1
+                    || !previous.lastHash().equals(result.anchorHash())) {
                 out.println("BROKEN: " + bundle.getFileName() + " does not continue " + previousFile.getFileName()
                         + ": it starts at seq " + result.fromSeq() + " linked to " + result.anchorHash()
                         + ", the other ends at seq " + previous.lastSeq() + " with hash " + previous.lastHash());
@@ -39,8 +40,9 @@ final class BundleSequence {
         }
         out.println("OK: the " + bundles.size() + " bundles are one unbroken chain, seq " + first + ".."
                 + previous.lastSeq()
-                + (first == 1 ? " from the start" : "; it does not start at seq 1: the bundles"
-                        + " before seq " + first + " were not given"));
+                + (first == 1
+                        ? " from the start"
+                        : "; it does not start at seq 1: the bundles" + " before seq " + first + " were not given"));
         return VerifyEvidence.OK;
     }
 }

@@ -45,7 +45,8 @@ final class CompliancePacks {
                 return false;
             }
             try (var in = zip.getInputStream(entry)) {
-                return CompliancePackManifest.TYPE.equals(JSON.readTree(in).path("type").asText());
+                return CompliancePackManifest.TYPE.equals(
+                        JSON.readTree(in).path("type").asText());
             }
         } catch (IOException | RuntimeException e) {
             return false;

@@ -7,15 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.citymaas.security.audit.control.CanonicalForm;
-import org.citymaas.security.audit.control.ChainVerifier;
-import org.citymaas.security.audit.control.CheckpointFiles;
-import org.citymaas.security.audit.control.EvidenceBundle;
 import org.citymaas.security.audit.control.KeyRing;
 import org.citymaas.security.audit.control.SigningKey;
 import org.citymaas.security.audit.entity.AuditException;
-import org.citymaas.security.audit.entity.Checkpoint;
 
 /**
  * The offline verifier command: recomputes a bundle's chain and checks its signed checkpoints against
