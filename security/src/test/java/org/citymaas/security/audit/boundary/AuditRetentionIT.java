@@ -2,6 +2,7 @@ package org.citymaas.security.audit.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.citymaas.security.audit.control.ArchiveFiles;
 import org.citymaas.security.audit.entity.ActorType;
@@ -226,6 +228,37 @@ class AuditRetentionIT {
         assertThatThrownBy(() -> retention.run(NOW, archive))
                 .hasMessageContaining("refusing to remove seq 1..100: the archive already there");
         assertThat(db.count("SELECT count(*) FROM audit_event")).isEqualTo(200);
+    }
+
+    @Test
+    void theVerifierJarChecksTheArchiveAndTheOnlineChainAsOne() throws Exception {
+        var jar = Files.list(Path.of("target"))
+                .filter(p -> p.getFileName().toString().endsWith("-audit-verifier.jar"))
+                .findFirst();
+        assumeThat(jar).as("the shaded verifier jar is built by mvn package").isPresent();
+        var archive = work.resolve("archive");
+        var removal = retention.run(NOW, archive).removal().orElseThrow();
+        var online = work.resolve("online.zip");
+        try (var out = Files.newOutputStream(online)) {
+            new AuditEvidence(db.app(), checkpoints).exportRange(removal.toSeq() + 1, 201, out);
+        }
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var process = new ProcessBuilder(
+                        java,
+                        "-jar",
+                        jar.get().toString(),
+                        "--trusted-keys",
+                        keys.toString(),
+                        "--published",
+                        work.resolve("published").toString(),
+                        archive.resolve(removal.bundleFile()).toString(),
+                        online.toString())
+                .redirectErrorStream(true)
+                .start();
+        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isEqualTo(VerifyEvidence.OK);
+        assertThat(output).contains("OK: the 2 bundles are one unbroken chain, seq 1..201 from the start");
     }
 
     private String refusal(String sql) {
