@@ -110,7 +110,10 @@ public class AuditEvidence {
 
     /**
      * Writes an evidence bundle of the range to {@code out}, with every trusted public key; returns the
-     * number of events in it.
+     * number of events in it. After a retention removal the range begins no earlier than the first online
+     * event, anchored at the checkpoint signed before it.
+     *
+     * @throws ArchivedEventsException the whole range was removed by retention
      */
     public long export(long fromSeq, long toSeq, OutputStream out) {
         return inSnapshot(connection -> {

@@ -16,7 +16,10 @@ import org.citymaas.security.audit.entity.AuditException;
  * the trusted keys (each checkpoint by the key its id names), optionally compares the chain with the
  * checkpoints published outside the database; checks an export of audit events (an export archive, or
  * an events file with {@code --manifest}) against its signed manifest ({@link VerifyExport}); or, with
- * {@code --signature}, checks a file (a finance export) against its detached signature.
+ * {@code --signature}, checks a file (a finance export) against its detached signature. Several bundles
+ * given together (retention's archives, oldest first, then the online chain) must also continue one
+ * another ({@link BundleSequence}); a compliance pack is checked against its signed manifest ({@link
+ * CompliancePacks}).
  */
 public final class VerifyEvidence {
 
@@ -28,6 +31,8 @@ public final class VerifyEvidence {
             + " [--trusted-keys KEY_DIRECTORY]... [--published CHECKPOINT_DIRECTORY] BUNDLE.zip [NEXT_BUNDLE.zip]...\n"
             + "       verify-audit-evidence (--trusted-key PUBLIC_KEY.pem | --trusted-keys KEY_DIRECTORY)..."
             + " (EXPORT.zip | --manifest MANIFEST.json EVENTS_FILE)\n"
+            + "       verify-audit-evidence [--trusted-key PUBLIC_KEY.pem | --trusted-keys KEY_DIRECTORY]..."
+            + " COMPLIANCE_PACK.zip\n"
             + "       verify-audit-evidence --trusted-key PUBLIC_KEY.pem --signature FILE.sig FILE";
 
     private VerifyEvidence() {}
@@ -72,13 +77,17 @@ public final class VerifyEvidence {
             err.println(bundle == null ? USAGE : "no such file: " + bundle);
             return UNREADABLE;
         }
+        if (!more.isEmpty()
+                && (signatureFile != null
+                        || manifest != null
+                        || CompliancePacks.isPack(bundle)
+                        || VerifyExport.isArchive(bundle))) {
+            err.println("only evidence bundles are verified together; give any other file alone\n" + USAGE);
+            return UNREADABLE;
+        }
         if (signatureFile != null) {
             var key = trustedKeyFiles.isEmpty() ? null : trustedKeyFiles.get(0);
             return VerifyDetachedSignature.run(bundle, signatureFile, key, out, err);
-        }
-        if (!more.isEmpty() && (signatureFile != null || manifest != null)) {
-            err.println(USAGE);
-            return UNREADABLE;
         }
         if (CompliancePacks.isPack(bundle)) {
             return CompliancePacks.verify(bundle, trustedKeyFiles, trustedKeyDirectories, out, err);
