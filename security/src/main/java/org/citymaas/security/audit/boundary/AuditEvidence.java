@@ -83,7 +83,7 @@ public class AuditEvidence {
         // read before the snapshot: checkpoints are published after their commit, so whatever is
         // published now is in the snapshot taken next
         var tail = published == null ? Optional.<Checkpoint>empty() : published.latestUpTo(toSeq);
-        return inSnapshot(connection -> {
+        return Snapshot.read(dataSource, connection -> {
             var start = ChainStart.read(connection);
             long from = online(start, fromSeq, toSeq);
             var checkpoints = new ArrayList<>(ChainReader.checkpoints(connection, from, toSeq));
@@ -105,7 +105,7 @@ public class AuditEvidence {
 
     /** Where the chain starts online: the first event, and the checkpoint that anchors it after a removal. */
     public ChainStart start() {
-        return inSnapshot(ChainStart::read);
+        return Snapshot.read(dataSource, ChainStart::read);
     }
 
     /**
@@ -116,7 +116,7 @@ public class AuditEvidence {
      * @throws ArchivedEventsException the whole range was removed by retention
      */
     public long export(long fromSeq, long toSeq, OutputStream out) {
-        return inSnapshot(connection -> {
+        return Snapshot.read(dataSource, connection -> {
             var start = ChainStart.read(connection);
             long from = online(start, fromSeq, toSeq);
             boolean atAnchor = start.trimmed() && from == start.firstSeq();
@@ -225,29 +225,5 @@ public class AuditEvidence {
         return fromSeq <= 1
                 ? ChainedEvent.GENESIS
                 : ChainReader.hashAt(connection, fromSeq - 1).orElse(null);
-    }
-
-    private <T> T inSnapshot(SnapshotWork<T> work) {
-        try (var connection = dataSource.getConnection()) {
-            var isolation = connection.getTransactionIsolation();
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            connection.setReadOnly(true);
-            try {
-                return work.run(connection);
-            } finally {
-                connection.rollback();
-                // pooled connections go back as they came (see AuditCheckpoints#sign)
-                connection.setReadOnly(false);
-                connection.setAutoCommit(true);
-                connection.setTransactionIsolation(isolation);
-            }
-        } catch (SQLException e) {
-            throw new AuditException("could not read the audit log: " + e.getMessage(), e);
-        }
-    }
-
-    private interface SnapshotWork<T> {
-        T run(Connection connection) throws SQLException;
     }
 }
