@@ -103,9 +103,9 @@ public class AuditEvidence {
         });
     }
 
-    /** Where the chain starts online: the first event, and the checkpoint that anchors it after a removal. */
-    public ChainStart start() {
-        return Snapshot.read(dataSource, ChainStart::read);
+    /** The first event still online: 1, or the seq after the last retention removal (1 for an empty chain). */
+    public long firstOnlineSeq() {
+        return Snapshot.read(dataSource, ChainStart::read).firstSeq();
     }
 
     /**

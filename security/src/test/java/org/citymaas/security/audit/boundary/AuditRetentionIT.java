@@ -131,6 +131,7 @@ class AuditRetentionIT {
 
         // the online chain verifies from its anchor, with the published checkpoints
         var evidence = new AuditEvidence(db.app(), checkpoints);
+        assertThat(evidence.firstOnlineSeq()).isEqualTo(101);
         var verdict = evidence.verifyAll();
         assertThat(verdict.ok()).as(verdict.toString()).isTrue();
         assertThat(verdict.fromSeq()).isEqualTo(101);
