@@ -5,16 +5,19 @@ import java.io.OutputStream;
 import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.citymaas.security.audit.control.ChainReader;
+import org.citymaas.security.audit.control.ChainStart;
 import org.citymaas.security.audit.control.ChainVerifier;
 import org.citymaas.security.audit.control.EvidenceBundle;
 import org.citymaas.security.audit.control.KeyRing;
 import org.citymaas.security.audit.control.Snapshot;
+import org.citymaas.security.audit.entity.ArchivedEventsException;
 import org.citymaas.security.audit.entity.AuditException;
 import org.citymaas.security.audit.entity.ChainedEvent;
 import org.citymaas.security.audit.entity.Checkpoint;
@@ -67,33 +70,65 @@ public class AuditEvidence {
         return verify(1, Long.MAX_VALUE);
     }
 
-    /** Verifies the events with {@code fromSeq <= seq <= toSeq} and the checkpoints in that range. */
+    /**
+     * Verifies the events with {@code fromSeq <= seq <= toSeq} and the checkpoints in that range. After a
+     * retention removal the range starts no earlier than the chain's first online event, which must link
+     * to the head hash of the checkpoint signed just before it (the anchor, whose signature is verified
+     * too) and match the latest removal recorded in the chain ({@link ChainStart}).
+     *
+     * @throws ArchivedEventsException the whole range was removed by retention: verify its archive bundle
+     */
     public Verification verify(long fromSeq, long toSeq) {
         var keys = trustedKeys.get();
         // read before the snapshot: checkpoints are published after their commit, so whatever is
         // published now is in the snapshot taken next
         var tail = published == null ? Optional.<Checkpoint>empty() : published.latestUpTo(toSeq);
-        return inSnapshot(connection -> {
-            var anchor = anchor(connection, fromSeq);
-            var checkpoints = ChainReader.checkpoints(connection, fromSeq, toSeq);
-            try (var events = ChainReader.events(connection, fromSeq, toSeq)) {
-                return new ChainVerifier(keys).verify(fromSeq, anchor, events, checkpoints, tail);
+        return Snapshot.read(dataSource, connection -> {
+            var start = ChainStart.read(connection);
+            long from = online(start, fromSeq, toSeq);
+            var checkpoints = new ArrayList<>(ChainReader.checkpoints(connection, from, toSeq));
+            String anchor;
+            if (start.trimmed() && from == start.firstSeq()) {
+                if (start.problem().isPresent()) {
+                    return new Verification(from, from - 1, 0, 0, start.problem());
+                }
+                anchor = start.anchorHash();
+                checkpoints.add(0, start.anchor().orElseThrow());
+            } else {
+                anchor = anchor(connection, from);
+            }
+            try (var events = ChainReader.events(connection, from, toSeq)) {
+                return new ChainVerifier(keys).verify(from, anchor, events, checkpoints, tail);
             }
         });
     }
 
+    /** The first event still online: 1, or the seq after the last retention removal (1 for an empty chain). */
+    public long firstOnlineSeq() {
+        return Snapshot.read(dataSource, ChainStart::read).firstSeq();
+    }
+
     /**
      * Writes an evidence bundle of the range to {@code out}, with every trusted public key; returns the
-     * number of events in it.
+     * number of events in it. After a retention removal the range begins no earlier than the first online
+     * event, anchored at the checkpoint signed before it.
+     *
+     * @throws ArchivedEventsException the whole range was removed by retention
      */
     public long export(long fromSeq, long toSeq, OutputStream out) {
-        return inSnapshot(connection -> {
-            var anchor = anchor(connection, fromSeq);
-            var checkpoints = ChainReader.checkpoints(connection, fromSeq, toSeq);
-            try (var events = ChainReader.events(connection, fromSeq, toSeq)) {
+        return Snapshot.read(dataSource, connection -> {
+            var start = ChainStart.read(connection);
+            long from = online(start, fromSeq, toSeq);
+            boolean atAnchor = start.trimmed() && from == start.firstSeq();
+            var anchor = atAnchor ? start.anchorHash() : anchor(connection, from);
+            var checkpoints = new ArrayList<>(ChainReader.checkpoints(connection, from, toSeq));
+            if (atAnchor) {
+                start.anchor().ifPresent(c -> checkpoints.add(0, c));
+            }
+            try (var events = ChainReader.events(connection, from, toSeq)) {
                 return EvidenceBundle.write(
                         out,
-                        fromSeq,
+                        from,
                         toSeq,
                         anchor,
                         events,
@@ -111,9 +146,12 @@ public class AuditEvidence {
      * anchor the verifier checks the first event against) and ends at the first checkpoint at or after
      * {@code toSeq}, so the verifier needs to trust no stored hash. Where no checkpoint covers {@code
      * toSeq} yet, the bundle ends at the chain head and says so; sign first ({@link
-     * AuditCheckpoints#covering(long)}) for a range that ends near the head.
+     * AuditCheckpoints#covering(long)}) for a range that ends near the head. A range that begins before
+     * the events retention removed starts at the first online event, anchored at the checkpoint before
+     * it; the manifest then says {@code archivedThroughSeq}.
      *
      * @throws IllegalArgumentException an empty range
+     * @throws ArchivedEventsException the whole range was removed by retention
      */
     public EvidenceRange exportRange(long fromSeq, long toSeq, OutputStream out) {
         if (fromSeq < 1 || toSeq < fromSeq) {
@@ -121,7 +159,9 @@ public class AuditEvidence {
         }
         var keys = trustedKeys.get().pem();
         return Snapshot.read(dataSource, connection -> {
-            var anchor = ChainReader.latestCheckpointBefore(connection, fromSeq);
+            var start = ChainStart.read(connection);
+            long online = online(start, fromSeq, toSeq);
+            var anchor = ChainReader.latestCheckpointBefore(connection, online);
             var covering = ChainReader.firstCheckpointFrom(connection, toSeq);
             long from = anchor.map(c -> c.seq() + 1).orElse(1L);
             long to = covering.map(Checkpoint::seq)
@@ -129,6 +169,9 @@ public class AuditEvidence {
             var facts = new LinkedHashMap<String, Long>();
             facts.put("requestedFromSeq", fromSeq);
             facts.put("requestedToSeq", toSeq);
+            if (online > fromSeq) {
+                facts.put("archivedThroughSeq", online - 1);
+            }
             anchor.ifPresent(c -> facts.put("anchorCheckpointSeq", c.seq()));
             covering.ifPresent(c -> facts.put("coveringCheckpointSeq", c.seq()));
             var checkpoints = ChainReader.checkpoints(connection, from - 1, to);
@@ -164,33 +207,23 @@ public class AuditEvidence {
         }
     }
 
+    /**
+     * The first seq of {@code fromSeq..toSeq} still online.
+     *
+     * @throws ArchivedEventsException when retention removed the whole range
+     */
+    private static long online(ChainStart start, long fromSeq, long toSeq) {
+        if (toSeq >= fromSeq && toSeq < start.firstSeq()) {
+            throw new ArchivedEventsException("the events seq " + fromSeq + ".." + toSeq + " were removed from the"
+                    + " database by retention (the chain starts at seq " + start.firstSeq() + "): verify them in"
+                    + " the archived evidence bundles");
+        }
+        return Math.max(fromSeq, start.firstSeq());
+    }
+
     private static String anchor(Connection connection, long fromSeq) throws SQLException {
         return fromSeq <= 1
                 ? ChainedEvent.GENESIS
                 : ChainReader.hashAt(connection, fromSeq - 1).orElse(null);
-    }
-
-    private <T> T inSnapshot(SnapshotWork<T> work) {
-        try (var connection = dataSource.getConnection()) {
-            var isolation = connection.getTransactionIsolation();
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            connection.setReadOnly(true);
-            try {
-                return work.run(connection);
-            } finally {
-                connection.rollback();
-                // pooled connections go back as they came (see AuditCheckpoints#sign)
-                connection.setReadOnly(false);
-                connection.setAutoCommit(true);
-                connection.setTransactionIsolation(isolation);
-            }
-        } catch (SQLException e) {
-            throw new AuditException("could not read the audit log: " + e.getMessage(), e);
-        }
-    }
-
-    private interface SnapshotWork<T> {
-        T run(Connection connection) throws SQLException;
     }
 }

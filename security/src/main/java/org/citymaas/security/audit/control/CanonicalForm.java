@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import org.citymaas.security.audit.entity.AuditEvent;
 import org.citymaas.security.audit.entity.Checkpoint;
+import org.citymaas.security.audit.entity.CompliancePackManifest;
 import org.citymaas.security.audit.entity.ExportManifest;
 import org.citymaas.tenant.departments.entity.TenantId;
 
@@ -33,6 +34,7 @@ public final class CanonicalForm {
     static final String EVENT_TAG = "citymaas-audit-event/1";
     static final String CHECKPOINT_TAG = "citymaas-audit-checkpoint/1";
     static final String EXPORT_TAG = "citymaas-audit-export/1";
+    static final String PACK_TAG = "citymaas-compliance-pack/1";
 
     private static final DateTimeFormatter INSTANT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -146,6 +148,25 @@ public final class CanonicalForm {
      */
     public static TenantId parseTenant(String text) {
         return text == null ? null : new TenantId(text);
+    }
+
+    /**
+     * The canonical bytes a compliance pack's manifest signature covers: {@code
+     * "citymaas-compliance-pack/1"}, created_at, key_id, the number of files in decimal, then for each
+     * file in the manifest's order its name, size in bytes (decimal) and SHA-256.
+     */
+    public static byte[] compliancePack(CompliancePackManifest m) {
+        var out = new Fields(256 + m.files().size() * 128);
+        out.add(PACK_TAG);
+        out.add(instant(m.createdAt()));
+        out.add(m.keyId());
+        out.add(Integer.toString(m.files().size()));
+        for (var f : m.files()) {
+            out.add(f.name());
+            out.add(Long.toString(f.bytes()));
+            out.add(f.sha256());
+        }
+        return out.toByteArray();
     }
 
     public static Instant parseInstant(String text) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -138,6 +139,30 @@ public final class EvidenceBundle {
         return new Reader(new ZipFile(file.toFile(), StandardCharsets.UTF_8));
     }
 
+    /** Reads checkpoints written one a line, as in {@value #CHECKPOINTS}; blank lines are skipped. */
+    public static List<Checkpoint> readCheckpoints(InputStream in) throws IOException {
+        var checkpoints = new ArrayList<Checkpoint>();
+        var lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        try {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                var node = JSON.readTree(line);
+                checkpoints.add(new Checkpoint(
+                        node.path("seq").asLong(),
+                        text(node, "headHash"),
+                        CanonicalForm.parseInstant(text(node, "signedAt")),
+                        text(node, "keyId"),
+                        text(node, "signature")));
+            }
+        } catch (RuntimeException e) {
+            throw new AuditException("the checkpoints are unreadable: " + e.getMessage(), e);
+        }
+        return checkpoints;
+    }
+
     private static String text(JsonNode node, String field) {
         var value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
@@ -184,25 +209,9 @@ public final class EvidenceBundle {
         }
 
         public List<Checkpoint> checkpoints() throws IOException {
-            var checkpoints = new ArrayList<Checkpoint>();
-            try (var lines = lines(CHECKPOINTS)) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    var node = JSON.readTree(line);
-                    checkpoints.add(new Checkpoint(
-                            node.path("seq").asLong(),
-                            text(node, "headHash"),
-                            CanonicalForm.parseInstant(text(node, "signedAt")),
-                            text(node, "keyId"),
-                            text(node, "signature")));
-                }
-            } catch (RuntimeException e) {
-                throw new AuditException("the bundle's checkpoints are unreadable: " + e.getMessage(), e);
+            try (var in = zip.getInputStream(entry(CHECKPOINTS))) {
+                return readCheckpoints(in);
             }
-            return checkpoints;
         }
 
         /** The events in the order the bundle lists them; an unreadable event is reported as malformed. */
@@ -243,10 +252,6 @@ public final class EvidenceBundle {
                     }
                 }
             };
-        }
-
-        private BufferedReader lines(String name) throws IOException {
-            return new BufferedReader(new InputStreamReader(zip.getInputStream(entry(name)), StandardCharsets.UTF_8));
         }
 
         private ZipEntry entry(String name) throws IOException {

@@ -44,8 +44,16 @@ final class RangeBundles {
         if (from.isEmpty() || to.isEmpty()) {
             return Optional.empty();
         }
-        var asked = "the events seq " + from.getAsLong() + ".." + to.getAsLong() + " asked for";
-        if (verdict.fromSeq() > from.getAsLong() || verdict.lastSeq() < to.getAsLong()) {
+        var archived = reader.rangeFact("archivedThroughSeq");
+        long askedFrom = from.getAsLong();
+        var removed = "";
+        if (archived.isPresent() && archived.getAsLong() >= askedFrom) {
+            removed = "; seq " + askedFrom + ".." + archived.getAsLong() + " were removed from the database by"
+                    + " retention and are in its archived bundles";
+            askedFrom = archived.getAsLong() + 1;
+        }
+        var asked = "the events seq " + askedFrom + ".." + to.getAsLong() + " asked for";
+        if (verdict.fromSeq() > askedFrom || verdict.lastSeq() < to.getAsLong()) {
             return Optional.of(new Described(
                     "BROKEN: " + asked + " are not all in the verified chain (seq " + verdict.fromSeq() + ".."
                             + verdict.lastSeq() + ")",
@@ -58,7 +66,8 @@ final class RangeBundles {
                 + (covering.isPresent()
                         ? " and covered by the checkpoint signed at seq " + covering.getAsLong()
                         : "; no signed checkpoint covers them yet: the events after the last one rest on the"
-                                + " database alone");
+                                + " database alone")
+                + removed;
         return Optional.of(new Described(text, true));
     }
 }

@@ -7,22 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.citymaas.security.audit.control.CanonicalForm;
-import org.citymaas.security.audit.control.ChainVerifier;
-import org.citymaas.security.audit.control.CheckpointFiles;
-import org.citymaas.security.audit.control.EvidenceBundle;
 import org.citymaas.security.audit.control.KeyRing;
 import org.citymaas.security.audit.control.SigningKey;
 import org.citymaas.security.audit.entity.AuditException;
-import org.citymaas.security.audit.entity.Checkpoint;
 
 /**
  * The offline verifier command: recomputes a bundle's chain and checks its signed checkpoints against
  * the trusted keys (each checkpoint by the key its id names), optionally compares the chain with the
  * checkpoints published outside the database; checks an export of audit events (an export archive, or
  * an events file with {@code --manifest}) against its signed manifest ({@link VerifyExport}); or, with
- * {@code --signature}, checks a file (a finance export) against its detached signature.
+ * {@code --signature}, checks a file (a finance export) against its detached signature. Several bundles
+ * given together (retention's archives, oldest first, then the online chain) must also continue one
+ * another ({@link BundleSequence}); a compliance pack is checked against its signed manifest ({@link
+ * CompliancePacks}).
  */
 public final class VerifyEvidence {
 
@@ -31,9 +28,11 @@ public final class VerifyEvidence {
     public static final int UNREADABLE = 2;
 
     private static final String USAGE = "usage: verify-audit-evidence [--trusted-key PUBLIC_KEY.pem]..."
-            + " [--trusted-keys KEY_DIRECTORY]... [--published CHECKPOINT_DIRECTORY] BUNDLE.zip\n"
+            + " [--trusted-keys KEY_DIRECTORY]... [--published CHECKPOINT_DIRECTORY] BUNDLE.zip [NEXT_BUNDLE.zip]...\n"
             + "       verify-audit-evidence (--trusted-key PUBLIC_KEY.pem | --trusted-keys KEY_DIRECTORY)..."
             + " (EXPORT.zip | --manifest MANIFEST.json EVENTS_FILE)\n"
+            + "       verify-audit-evidence [--trusted-key PUBLIC_KEY.pem | --trusted-keys KEY_DIRECTORY]..."
+            + " COMPLIANCE_PACK.zip\n"
             + "       verify-audit-evidence --trusted-key PUBLIC_KEY.pem --signature FILE.sig FILE";
 
     private VerifyEvidence() {}
@@ -50,6 +49,7 @@ public final class VerifyEvidence {
         Path publishedDirectory = null;
         Path manifest = null;
         Path bundle = null;
+        var more = new ArrayList<Path>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--trusted-key") && i + 1 < args.length) {
                 trustedKeyFiles.add(Path.of(args[++i]));
@@ -66,6 +66,8 @@ public final class VerifyEvidence {
                 return OK;
             } else if (bundle == null && !args[i].startsWith("--")) {
                 bundle = Path.of(args[i]);
+            } else if (!args[i].startsWith("--")) {
+                more.add(Path.of(args[i]));
             } else {
                 err.println(USAGE);
                 return UNREADABLE;
@@ -75,9 +77,20 @@ public final class VerifyEvidence {
             err.println(bundle == null ? USAGE : "no such file: " + bundle);
             return UNREADABLE;
         }
+        if (!more.isEmpty()
+                && (signatureFile != null
+                        || manifest != null
+                        || CompliancePacks.isPack(bundle)
+                        || VerifyExport.isArchive(bundle))) {
+            err.println("only evidence bundles are verified together; give any other file alone\n" + USAGE);
+            return UNREADABLE;
+        }
         if (signatureFile != null) {
             var key = trustedKeyFiles.isEmpty() ? null : trustedKeyFiles.get(0);
             return VerifyDetachedSignature.run(bundle, signatureFile, key, out, err);
+        }
+        if (CompliancePacks.isPack(bundle)) {
+            return CompliancePacks.verify(bundle, trustedKeyFiles, trustedKeyDirectories, out, err);
         }
         if (manifest != null || VerifyExport.isArchive(bundle)) {
             return export(bundle, manifest, trustedKeyFiles, trustedKeyDirectories, out, err);
@@ -86,51 +99,22 @@ public final class VerifyEvidence {
             err.println("no such directory of published checkpoints: " + publishedDirectory);
             return UNREADABLE;
         }
-        try (var reader = EvidenceBundle.open(bundle)) {
-            KeyRing keys;
-            if (!trustedKeyFiles.isEmpty() || !trustedKeyDirectories.isEmpty()) {
+        KeyRing keys = null;
+        if (!trustedKeyFiles.isEmpty() || !trustedKeyDirectories.isEmpty()) {
+            try {
                 keys = trusted(trustedKeyFiles, trustedKeyDirectories);
-            } else {
-                keys = KeyRing.parsePem(reader.publicKeyPem());
-                err.println("warning: trusting the public key inside the bundle, key id(s) " + keys.keyIds()
-                        + "; compare with the published keys or pass --trusted-key / --trusted-keys");
+            } catch (IOException | AuditException | UncheckedIOException e) {
+                err.println("cannot read the trusted keys: " + e.getMessage());
+                return UNREADABLE;
             }
-            Optional<Checkpoint> tail = Optional.empty();
-            if (publishedDirectory != null) {
-                tail = CheckpointFiles.latestUpTo(publishedDirectory, reader.toSeq());
-                if (tail.isEmpty()) {
-                    err.println("no published checkpoint in " + publishedDirectory + " to compare the chain with");
-                    return UNREADABLE;
-                }
-            }
-            var checkpoints = reader.checkpoints();
-            var anchorProblem = RangeBundles.anchorProblem(reader, checkpoints);
-            if (anchorProblem.isPresent()) {
-                out.println("BROKEN: " + anchorProblem.get());
-                return BROKEN;
-            }
-            var verdict = new ChainVerifier(keys)
-                    .verify(reader.fromSeq(), reader.anchorHash(), reader.events(), checkpoints, tail);
-            out.println(verdict);
-            if (verdict.ok()) {
-                var range = RangeBundles.describe(reader, verdict);
-                if (range.isPresent()) {
-                    out.println(range.get().text());
-                    if (!range.get().complete()) {
-                        return BROKEN;
-                    }
-                }
-            }
-            if (verdict.ok() && tail.isPresent()) {
-                var t = tail.get();
-                out.println("the chain matches the checkpoint published at seq " + t.seq() + " (signed at "
-                        + CanonicalForm.instant(t.signedAt()) + " by key " + t.keyId() + ")");
-            }
-            return verdict.ok() ? OK : BROKEN;
-        } catch (IOException | AuditException | UncheckedIOException e) {
-            err.println("cannot read " + bundle + ": " + e.getMessage());
-            return UNREADABLE;
         }
+        if (more.isEmpty()) {
+            return BundleCheck.run(bundle, keys, publishedDirectory, out, err).code();
+        }
+        var bundles = new ArrayList<Path>();
+        bundles.add(bundle);
+        bundles.addAll(more);
+        return BundleSequence.run(bundles, keys, publishedDirectory, out, err);
     }
 
     private static int export(
@@ -158,7 +142,7 @@ public final class VerifyEvidence {
     }
 
     /** The keys in the files, and the audit key's history in each directory. */
-    private static KeyRing trusted(List<Path> files, List<Path> directories) throws IOException {
+    static KeyRing trusted(List<Path> files, List<Path> directories) throws IOException {
         var ring = files.isEmpty() ? null : KeyRing.read(files);
         for (var directory : directories) {
             var history = KeyRing.history(directory, SigningKey.AUDIT_KEY_NAME);

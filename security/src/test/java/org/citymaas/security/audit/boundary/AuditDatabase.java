@@ -43,6 +43,7 @@ final class AuditDatabase implements AutoCloseable {
                 var s = c.createStatement()) {
             s.execute("DELETE FROM audit_event");
             s.execute("DELETE FROM audit_checkpoint");
+            s.execute("DELETE FROM audit_removal");
         }
     }
 
