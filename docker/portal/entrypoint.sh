@@ -28,6 +28,8 @@ mkdir -p "$CITYMAAS_AUDIT_KEY_DIRECTORY"
 # compares the database's chain with the newest published one (deleted newest events are caught).
 export CITYMAAS_AUDIT_PUBLISHED_DIRECTORY="${CITYMAAS_AUDIT_PUBLISHED_DIRECTORY:-/var/lib/citymaas/published-checkpoints}"
 mkdir -p "$CITYMAAS_AUDIT_PUBLISHED_DIRECTORY"
+export CITYMAAS_AUDIT_ARCHIVE_DIRECTORY="${CITYMAAS_AUDIT_ARCHIVE_DIRECTORY:-/var/lib/citymaas/audit-archive}"
+mkdir -p "$CITYMAAS_AUDIT_ARCHIVE_DIRECTORY"
 # TensorFlow's native libraries are unpacked here on first start (about 600 MB): keep it on a volume
 cache="${CITYMAAS_RUNTIME_CACHE:-/var/cache/citymaas}"
 mkdir -p "$cache/javacpp" "$cache/djl" "$cache/catalog"

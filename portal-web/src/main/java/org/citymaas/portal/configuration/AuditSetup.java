@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,7 +14,10 @@ import org.citymaas.security.audit.boundary.AuditCheckpoints;
 import org.citymaas.security.audit.boundary.AuditEvidence;
 import org.citymaas.security.audit.boundary.AuditExports;
 import org.citymaas.security.audit.boundary.AuditLog;
+import org.citymaas.security.audit.boundary.AuditRetention;
 import org.citymaas.security.audit.boundary.CheckpointSink;
+import org.citymaas.security.audit.boundary.CompliancePack;
+import org.citymaas.security.audit.entity.RetentionPolicy;
 import org.citymaas.security.provisioning.boundary.ImportMarks;
 import org.citymaas.security.signing.boundary.DocumentSignatures;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -72,6 +76,43 @@ public class AuditSetup {
     @Singleton
     AuditExports auditExports(AuditCheckpoints checkpoints) {
         return new AuditExports(dataSource, checkpoints);
+    }
+
+    @Inject
+    @ConfigProperty(name = "citymaas.audit.retention", defaultValue = "default=184")
+    String retention;
+
+    @Inject
+    @ConfigProperty(name = "citymaas.audit.archive-directory")
+    Optional<String> archiveDirectory;
+
+    /**
+     * Removes the chain's expired prefix, archived first as a verified bundle: periods per action
+     * category from {@code citymaas.audit.retention} ({@code default=184, signin*=365}; at least 180
+     * days each, six months by China's Cybersecurity Law), archives in {@code
+     * citymaas.audit.archive-directory} (default {@code audit-archive} beside the key directory).
+     */
+    @Produces
+    @Singleton
+    AuditRetention auditRetention(AuditCheckpoints checkpoints) {
+        return new AuditRetention(dataSource, checkpoints, RetentionPolicy.parse(retention));
+    }
+
+    /** Where the retention run writes the archived bundles. */
+    @Produces
+    @Named("auditArchiveDirectory")
+    Path auditArchiveDirectory() {
+        return archiveDirectory
+                .filter(d -> !d.isBlank())
+                .map(Path::of)
+                .orElseGet(() -> Path.of(keyDirectory).toAbsolutePath().resolveSibling("audit-archive"));
+    }
+
+    /** The compliance pack: the MLPS 2.0 level 3 audit mapping with signed evidence. */
+    @Produces
+    @Singleton
+    CompliancePack compliancePack(AuditCheckpoints checkpoints) {
+        return new CompliancePack(dataSource, checkpoints);
     }
 
     /** How far the import of Keycloak's failed sign-ins has come, in the portal's database. */

@@ -122,6 +122,33 @@ class AuditDownloadsIT {
     }
 
     @Test
+    void theCompliancePackVerifiesOfflineAndIsOnTheRecord() throws Exception {
+        var auditor = DemoTokens.userToken("auditor");
+        var zip = Http.bytes(api("v1/audit/compliance-pack"), auditor);
+        var files = unzip(zip);
+        assertThat(files.keySet()).anySatisfy(name -> assertThat(name).endsWith(".md"));
+        assertThat(files.keySet()).anySatisfy(name -> assertThat(name).startsWith("manifest"));
+        assertThat(files.values().stream().map(b -> new String(b, StandardCharsets.UTF_8)))
+                .anySatisfy(text -> assertThat(text).contains("GB/T 22239-2019").contains("安全审计"));
+        var pack = work.resolve("pack.zip");
+        Files.write(pack, zip);
+        var keys = work.resolve("keys.pem");
+        Files.writeString(
+                keys,
+                Http.get(api("v1/audit/keys"), auditor, "application/x-pem-file")
+                        .body());
+
+        assertThat(verify("--trusted-key", keys.toString(), pack.toString())).startsWith("0:");
+        assertThat(
+                        TestDatabase.count(
+                                "SELECT count(*) FROM audit_event WHERE actor = 'auditor' AND action = 'audit.compliance-pack'"))
+                .isPositive();
+        assertThat(Http.get(api("v1/audit/compliance-pack"), DemoTokens.userToken("platform-admin"), "*/*")
+                        .status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void badRequestsAndOtherRolesGetNothing() {
         var auditor = DemoTokens.userToken("auditor");
         assertThat(Http.get(api("v1/audit/exports?format=xml"), auditor, "*/*").status())

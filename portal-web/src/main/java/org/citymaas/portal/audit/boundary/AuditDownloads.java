@@ -3,12 +3,15 @@ package org.citymaas.portal.audit.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.citymaas.portal.errors.InvalidParameterException;
 import org.citymaas.security.audit.boundary.AuditEvidence;
 import org.citymaas.security.audit.boundary.AuditExports;
+import org.citymaas.security.audit.boundary.AuditRetention;
+import org.citymaas.security.audit.boundary.CompliancePack;
 import org.citymaas.security.audit.entity.ExportFormat;
 import org.citymaas.security.audit.entity.InvalidAuditQueryException;
 import org.citymaas.security.identity.entity.Caller;
@@ -36,6 +39,12 @@ public class AuditDownloads {
 
     @Inject
     AuditTrail trail;
+
+    @Inject
+    CompliancePack compliance;
+
+    @Inject
+    AuditRetention retention;
 
     /** A file to send: its name and its bytes, written when the answer is. */
     public record Download(String name, StreamingOutput body) {}
@@ -83,5 +92,16 @@ public class AuditDownloads {
                 .summary("seq " + from + ".." + to)
                 .build());
         return new Download("audit-bundle-" + from + "-" + to + ".zip", out -> evidence.exportRange(from, to, out));
+    }
+
+    /** The compliance pack (MLPS 2.0 level 3 audit mapping, verification, retention, checkpoints, keys). */
+    public Download compliancePack(Caller auditor) {
+        trail.record(AuditTrail.by(auditor)
+                .action("audit.compliance-pack")
+                .resource("v1/audit/compliance-pack")
+                .outcome("OK", 200)
+                .build());
+        var name = "audit-compliance-pack-" + LocalDateTime.now(CITY).format(STAMP) + ".zip";
+        return new Download(name, out -> compliance.write(Instant.now(), retention.policy(), out));
     }
 }

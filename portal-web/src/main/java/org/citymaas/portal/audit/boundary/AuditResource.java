@@ -108,6 +108,22 @@ public class AuditResource {
                 .build();
     }
 
+    @GET
+    @Path("compliance-pack")
+    @Produces("application/zip")
+    @RolesAllowed(Role.AUDITOR_NAME)
+    @Operation(
+            summary = "The compliance pack: how the audit record meets GB/T 22239-2019 level 3 security audit (in"
+                    + " Chinese and English), with the evidence (a verification of the online chain, the retention"
+                    + " settings, the checkpoints, the key history) and a signed manifest the offline verifier"
+                    + " checks. Audited.")
+    public Response compliancePack() {
+        var file = downloads.compliancePack(currentCaller.get());
+        return Response.ok(file.body(), "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + file.name() + "\"")
+                .build();
+    }
+
     /**
      * A page of the search.
      *
