@@ -48,25 +48,7 @@ public final class PersonNameRecognizer implements Recognizer {
     /** After a role, most names have two given characters: the longer reading wins unless this much less likely. */
     private static final double ROLE_THREE_CHARACTERS = 1.0;
 
-    /** Below this likelihood for both lengths, and with no rule for a name, a start is not worth a classifier's look. */
-    static final double GATE = -3.0;
-    /** Likelihood scores between these ask HanLP's segmenter for its reading ({@link NameWindows}). */
-    private static final double SEGMENTER_LOW = -2.0;
-
-    private static final double SEGMENTER_HIGH = 0.5;
-
     private final NameLikelihood likelihood = new NameLikelihood();
-    private final NameClassifier classifier;
-
-    /** The recognizer with the trained classifier of {@link NameClassifier#load()}. */
-    public PersonNameRecognizer() {
-        this(NameClassifier.load());
-    }
-
-    /** With this classifier over the candidates, or the rules alone for {@code null}. */
-    PersonNameRecognizer(NameClassifier classifier) {
-        this.classifier = classifier;
-    }
 
     @Override
     public PiiType type() {
@@ -80,49 +62,10 @@ public final class PersonNameRecognizer implements Recognizer {
 
     @Override
     public int match(String s, int start) {
-        if (classifier == null) {
-            int surname = surnameLength(s, start);
-            return surname <= 0 || NameLookalikes.covers(s, start) || insideCompoundSurname(s, start)
-                    ? -1
-                    : ruleEnd(s, start, surname);
-        }
-        var candidates = candidates(s, start);
-        return candidates == null ? -1 : classifier.end(start + surnameLength(s, start), candidates);
-    }
-
-    /**
-     * The feature vectors ({@link NameFeatures}) of the spans that may be a name at {@code start}:
-     * index 0 with one given-name character, 1 with two, {@code null} for a span that is no
-     * candidate; {@code null} where no name can start at all, or the evidence is too weak to ask.
-     */
-    double[][] candidates(String s, int start) {
         int surname = surnameLength(s, start);
         if (surname <= 0 || NameLookalikes.covers(s, start) || insideCompoundSurname(s, start)) {
-            return null;
+            return -1;
         }
-        int rule = ruleEnd(s, start, surname);
-        double one = likelihood.score(s, start, surname, 1);
-        double two = likelihood.score(s, start, surname, 2);
-        if (rule < 0 && Math.max(one, two) < GATE) {
-            return null;
-        }
-        var vectors = new double[2][];
-        for (int given = 1; given <= 2; given++) {
-            if (NameLikelihood.possible(s, start, surname, given)) {
-                double score = given == 1 ? one : two;
-                int end = start + surname + given;
-                int segmenter = score > SEGMENTER_LOW && score < SEGMENTER_HIGH
-                        ? NameWindows.confirms(s, start, end) ? 1 : -1
-                        : 0;
-                vectors[given - 1] =
-                        NameFeatures.of(s, start, surname, given, rule, score, given == 1 ? two : one, segmenter);
-            }
-        }
-        return vectors[0] == null && vectors[1] == null ? null : vectors;
-    }
-
-    /** Where the rules alone end a name at {@code start} with a surname of that length, or -1. */
-    private int ruleEnd(String s, int start, int surname) {
         int cued = cued(s, start, surname);
         if (cued != NOT_CUED) {
             return cued;
@@ -170,11 +113,6 @@ public final class PersonNameRecognizer implements Recognizer {
                         && !NameLikelihood.familyAfter(s, g + 1)
                 ? g + 2
                 : g + 1;
-    }
-
-    /** A compound surname starts at {@code start}. */
-    static boolean compoundAt(String s, int start) {
-        return surnameLength(s, start) == 2;
     }
 
     /** The character before and this one make a compound surname: 夏侯晨 is no 侯晨. */
