@@ -152,6 +152,11 @@ final class NameLexicon {
         return Math.max(frequency(CoreDictionary.get(word)), frequency(CustomDictionary.get(word)));
     }
 
+    /** Whether {@code text[from, to)} is a dictionary word in some sense other than a person's name (蒲公英, 石景山). */
+    boolean word(String text, int from, int to) {
+        return wordFrequency(text, from, to) > 0;
+    }
+
     /** Whether the character on its own is first of all a verb in the core dictionary (占, 拆; not 芳, 强). */
     boolean verb(char c) {
         var attribute = CoreDictionary.get(String.valueOf(c));

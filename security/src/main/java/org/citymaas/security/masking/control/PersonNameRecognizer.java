@@ -10,7 +10,9 @@ import org.citymaas.security.masking.entity.PiiType;
  * is precise on its own; or, with no cue, the evidence of HanLP's dictionaries ({@link
  * NameLikelihood}), which tells {@code 张伟反映} and {@code 请转告王建国} from {@code 高速}、{@code 马上}
  * and {@code 周末}. Known look-alikes ({@link NameLookalikes}: places, brands, a surname and its
- * title) are never names.
+ * title) are never names. Where no cue speaks and the evidence is in doubt (a likelihood between
+ * {@link #GATE} and {@link #SURE}), a classifier trained on the person-name evaluation set ({@link
+ * NameClassifier}) weighs the candidate spans instead of the likelihood's threshold.
  */
 public final class PersonNameRecognizer implements Recognizer {
 
@@ -48,7 +50,27 @@ public final class PersonNameRecognizer implements Recognizer {
     /** After a role, most names have two given characters: the longer reading wins unless this much less likely. */
     private static final double ROLE_THREE_CHARACTERS = 1.0;
 
+    /** Below this likelihood for both lengths a start is not worth the classifier's look: the rules decide alone. */
+    static final double GATE = -3.0;
+    /** At or above this likelihood the rules decide alone. */
+    static final double SURE = 1.0;
+    /** Likelihood scores between these ask HanLP's segmenter for its reading ({@link NameWindows}). */
+    private static final double SEGMENTER_LOW = -2.0;
+
+    private static final double SEGMENTER_HIGH = 0.5;
+
     private final NameLikelihood likelihood = new NameLikelihood();
+    private final NameClassifier classifier;
+
+    /** The recognizer with the trained classifier of {@link NameClassifier#load()}. */
+    public PersonNameRecognizer() {
+        this(NameClassifier.load());
+    }
+
+    /** With this classifier over the candidates, or the rules alone for {@code null}. */
+    PersonNameRecognizer(NameClassifier classifier) {
+        this.classifier = classifier;
+    }
 
     @Override
     public PiiType type() {
@@ -70,8 +92,62 @@ public final class PersonNameRecognizer implements Recognizer {
         if (cued != NOT_CUED) {
             return cued;
         }
+        if (classifier != null) {
+            var candidates = doubtful(s, start, surname);
+            if (candidates != null) {
+                return classifier.end(start + surname, candidates);
+            }
+        }
         int end = likelihood.end(s, start, surname);
         return end < 0 || NameLookalikes.around(s, start, end) ? -1 : end;
+    }
+
+    /**
+     * The feature vectors ({@link NameFeatures}) of the spans that may be a name at {@code start}
+     * where the rules are in doubt (no cue word, a likelihood between {@link #GATE} and {@link
+     * #SURE}): index 0 with one given-name character, 1 with two, {@code null} for a span that is no
+     * candidate; {@code null} where the rules decide alone.
+     */
+    double[][] candidates(String s, int start) {
+        int surname = surnameLength(s, start);
+        if (surname <= 0
+                || NameLookalikes.covers(s, start)
+                || insideCompoundSurname(s, start)
+                || cued(s, start, surname) != NOT_CUED) {
+            return null;
+        }
+        return doubtful(s, start, surname);
+    }
+
+    private double[][] doubtful(String s, int start, int surname) {
+        double one = likelihood.score(s, start, surname, 1);
+        double two = likelihood.score(s, start, surname, 2);
+        double best = Math.max(one, two);
+        if (best < GATE || best >= SURE) {
+            return null;
+        }
+        int end = likelihood.end(s, start, surname);
+        int rule = end < 0 || NameLookalikes.around(s, start, end) ? -1 : end;
+        var vectors = new double[2][];
+        int g = start + surname;
+        // as the rules: no two-character given name before a family word (刘鹏家的狗, 查自家) or after 于周五;
+        // and none that makes the whole span a dictionary word other than a name (蒲公英, 石景山)
+        boolean twoPossible = !NameLikelihood.familyAfter(s, g + 1) && !NameLookalikes.everydayWord(s, g);
+        for (int given = 1; given <= 2; given++) {
+            int to = g + given;
+            if ((given == 1 || twoPossible)
+                    && NameLikelihood.possible(s, start, surname, given)
+                    && !NameLookalikes.around(s, start, to)
+                    && (to - start < 3 || !NameLexicon.instance().word(s, start, to))) {
+                double score = given == 1 ? one : two;
+                int segmenter = score > SEGMENTER_LOW && score < SEGMENTER_HIGH
+                        ? NameWindows.confirms(s, start, to) ? 1 : -1
+                        : 0;
+                vectors[given - 1] =
+                        NameFeatures.of(s, start, surname, given, rule, score, given == 1 ? two : one, segmenter);
+            }
+        }
+        return vectors[0] == null && vectors[1] == null ? null : vectors;
     }
 
     /** The name a cue word marks, -1 for a cue that marks none, or {@link #NOT_CUED}. */
@@ -113,6 +189,11 @@ public final class PersonNameRecognizer implements Recognizer {
                         && !NameLikelihood.familyAfter(s, g + 1)
                 ? g + 2
                 : g + 1;
+    }
+
+    /** A compound surname starts at {@code start}. */
+    static boolean compoundAt(String s, int start) {
+        return surnameLength(s, start) == 2;
     }
 
     /** The character before and this one make a compound surname: 夏侯晨 is no 侯晨. */
