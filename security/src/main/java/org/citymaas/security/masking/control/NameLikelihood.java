@@ -38,8 +38,8 @@ final class NameLikelihood {
     /** A numeral as the one given character, then a classifier: a quantity (查一份, 付一半, 关一下), not 丁一. */
     private static final String NUMERALS = "一二两三四五六七八九十";
 
-    /** Characters that open a time expression (本周, 周内, 今年, 次日, 当天, 每月, 同日). */
-    private static final String TIME_STARTS = "本周今昨次当每同";
+    /** Characters that open a time expression (本周, 周内, 今年, 次日, 当天, 每月, 同日, 下月, 上周). */
+    private static final String TIME_STARTS = "本周今昨次当每同上下";
 
     /** The surname that is also a demonstrative. */
     private static final char DEMONSTRATIVE = '那';
@@ -264,7 +264,7 @@ final class NameLikelihood {
         if (given == 1 && NUMERALS.indexOf(s.charAt(g)) >= 0 && CLASSIFIERS.indexOf(at(s, g + 1)) >= 0) {
             return false;
         }
-        if (surname == 1 && TIME_STARTS.indexOf(s.charAt(g)) >= 0 && lexicon().preposition(s.charAt(start))) {
+        if (surname == 1 && prepositionBeforeTime(s, start)) {
             return false; // a preposition before a time: 于本周内, 于周内, 于次日
         }
         if (surname == 1 && s.charAt(start) == DEMONSTRATIVE && lexicon().quantity(s.charAt(g))) {
@@ -287,6 +287,11 @@ final class NameLikelihood {
             return given == 2 && lexicon().givenLast(s.charAt(g + 1)) >= 100;
         }
         return true;
+    }
+
+    /** The surname character at {@code start} is a preposition before a time: 于本周内, 于周内, 于下月. */
+    static boolean prepositionBeforeTime(String s, int start) {
+        return TIME_STARTS.indexOf(at(s, start + 1)) >= 0 && lexicon().preposition(s.charAt(start));
     }
 
     /** How often the character was part of a given name in any position. */

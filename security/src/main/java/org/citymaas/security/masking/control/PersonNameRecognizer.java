@@ -26,17 +26,27 @@ public final class PersonNameRecognizer implements Recognizer {
      */
     private static final String MORE_SURNAMES = "湛禹宣戎韶雍浦茹衡弘殳夔亢郈禤琚雒郄洪惠凤郁燕幸贝弓蹇闻权植";
 
+    /**
+     * Single surnames of the 百家姓 that are also everyday characters: those HanLP's person dictionary
+     * saw as a surname at least 10 times and its core dictionary counts fewer than 5,000 times as a
+     * word of its own (乐 计 班 劳 满 居 利 相 …; not 元 经 都 区, which are first of all parts of
+     * words nearly every sentence has). The evidence and the classifier weigh each of them as they
+     * weigh 高 or 马; a third held-out file named people with 18 of them.
+     */
+    private static final String EVERYDAY_SURNAMES = "水云昌花乐计伏平强危诸松井巴牧山班伊祖印怀阴双劳扶堵寿鱼容戈居步满国东沃利隆须丰相公晋况伯言福";
+
     private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
             + "于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
             + "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚"
             + "符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉"
             + "缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛"
             + "仲虞敖巩明佘池查麻苑迟邝丘乌习仝仵傅储冀匡厉奚宿封尉屠巢庹朴束杭栗楚毋濮狄皮矫索翦苍茅荆萧薄裘谈贡赖辜"
-            + "阎钮" + MORE_SURNAMES + NameLexicon.RARE_SURNAMES;
+            + "阎钮" + MORE_SURNAMES + EVERYDAY_SURNAMES + NameLexicon.RARE_SURNAMES;
     private static final String[] COMPOUND_SURNAMES = {
         "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "司徒", "夏侯", "公孙", "端木", "轩辕"
     };
     private static final BitSet SINGLE_SURNAMES = set(SURNAMES);
+    private static final BitSet EVERYDAY = set(EVERYDAY_SURNAMES);
     private static final BitSet COMPOUND_FIRST = new BitSet(65536);
 
     static {
@@ -99,7 +109,17 @@ public final class PersonNameRecognizer implements Recognizer {
             }
         }
         int end = likelihood.end(s, start, surname);
-        return end < 0 || NameLookalikes.around(s, start, end) ? -1 : end;
+        return end < 0 || NameLookalikes.around(s, start, end) || everydayWord(s, start, end) ? -1 : end;
+    }
+
+    /**
+     * An everyday surname ({@link #EVERYDAY_SURNAMES}) that makes a dictionary word with its given name
+     * ({@code 双方}、{@code 公司}、{@code 居委会}): without a role before it, the word.
+     */
+    private static boolean everydayWord(String s, int start, int end) {
+        return EVERYDAY.get(s.charAt(start))
+                && !NameCues.role(s, start)
+                && NameLexicon.instance().word(s, start, end);
     }
 
     /**
@@ -138,7 +158,8 @@ public final class PersonNameRecognizer implements Recognizer {
             if ((given == 1 || twoPossible)
                     && NameLikelihood.possible(s, start, surname, given)
                     && !NameLookalikes.around(s, start, to)
-                    && (to - start < 3 || !NameLexicon.instance().word(s, start, to))) {
+                    && (to - start < 3 || !NameLexicon.instance().word(s, start, to))
+                    && !everydayWord(s, start, to)) {
                 double score = given == 1 ? one : two;
                 int segmenter = score > SEGMENTER_LOW && score < SEGMENTER_HIGH
                         ? NameWindows.confirms(s, start, to) ? 1 : -1
@@ -160,14 +181,17 @@ public final class PersonNameRecognizer implements Recognizer {
         if (!role && !NameCues.titleNear(s, g)) {
             return NOT_CUED;
         }
-        if (surname == 1 && NameLookalikes.everydayWord(s, start)) {
-            return -1;
+        if (surname == 1 && NameLookalikes.everydayWord(s, start) && !(role && field(s, start))) {
+            return -1; // but an everyday word alone in a form's field is a name: 联系人：向前；
         }
         for (int given = 2; given >= 1; given--) {
             if (NameLikelihood.givenName(s, g, given) && NameCues.title(s, g + given)) {
                 // 担任小组长, 安全告家长书, 一位残疾老人: the surname character ends a word or a quantity
                 return NameLikelihood.possible(s, start, surname, given)
-                                && (role || !NameLikelihood.endsWord(s, start) && !NameLikelihood.prefixed(s, start))
+                                && (role
+                                        || !NameLikelihood.endsWord(s, start)
+                                                && !NameLikelihood.prefixed(s, start)
+                                                && !everydayWord(s, start, g + given))
                         ? g + given
                         : -1;
             }
@@ -183,7 +207,11 @@ public final class PersonNameRecognizer implements Recognizer {
         if (end > 0 && !NameLookalikes.around(s, start, end)) {
             return end;
         }
+        if (surname == 1 && NameLikelihood.prepositionBeforeTime(s, start)) {
+            return -1; // 楼长于周五前: a time, not a name
+        }
         return NameLikelihood.givenName(s, g, 2)
+                        && !NameCues.reportingAt(s, g + 1) // 据关山介绍
                         && likelihood.score(s, start, surname, 2) + ROLE_THREE_CHARACTERS
                                 >= likelihood.score(s, start, surname, 1)
                         && !NameLikelihood.familyAfter(s, g + 1)
@@ -194,6 +222,12 @@ public final class PersonNameRecognizer implements Recognizer {
     /** A compound surname starts at {@code start}. */
     static boolean compoundAt(String s, int start) {
         return surnameLength(s, start) == 2;
+    }
+
+    /** The two characters at {@code start} fill a form's field: a colon before them, no Han character after. */
+    private static boolean field(String s, int start) {
+        char before = Chars.at(s, start - 1);
+        return (before == '：' || before == ':') && !Chars.han(Chars.at(s, start + 2));
     }
 
     /** The character before and this one make a compound surname: 夏侯晨 is no 侯晨. */
