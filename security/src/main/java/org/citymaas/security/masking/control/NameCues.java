@@ -48,7 +48,7 @@ final class NameCues {
     /** Verbs of saying and asking that follow a name in reports: 张伟反映, 李娜称, 王强报警. */
     private static final String[] REPORTING = {
         "反映", "称", "说", "表示", "投诉", "举报", "报警", "报案", "来电", "咨询", "询问", "要求", "希望", "介绍", "讲述", "告诉", "认为", "建议", "问",
-        "打来", "回电", "提出", "同意", "拒绝", "签字", "驾驶", "表扬", "请客", "今晚", "昨晚", "凌晨", "到了", "被"
+        "打来", "回电", "提出", "同意", "拒绝", "签字", "驾驶", "表扬", "请客", "今晚", "昨晚", "凌晨", "到了"
     };
 
     private static final BitSet TITLE_FIRST = new BitSet(65536);

@@ -27,6 +27,9 @@ final class NameLikelihood {
             + "现先女同老师医手机号码身份证地址住邮箱车牌年日岁性别男今昨表示应通过该其此这那您你我他她们"
             + "情况问题并且但而还再没不很太多个次位名";
 
+    /** Fewer uses than this as the last character of a given name make a character rare there (向, not 朝). */
+    private static final int RARE_LAST = 100;
+
     /** A conjunction that begins given names (和平) but never ends one: 张伟和王芳. */
     private static final String FIRST_ONLY = "和";
     /** Characters that may begin a given name but hardly ever end one before what follows: 诸葛亮家. */
@@ -278,6 +281,12 @@ final class NameLikelihood {
                 && at(s, g + 2) != '解'
                 && lexicon().verb(s.charAt(g))) {
             return false; // the perfective after a verb: 全占了, 都拆了; but 李达了解
+        }
+        if (given == 2
+                && lexicon().preposition(s.charAt(g + 1))
+                && lexicon().givenLast(s.charAt(g + 1)) < RARE_LAST
+                && han(at(s, g + 2))) {
+            return false; // a preposition seldom last in given names after a two-character name: 潘茜【向】民警出示
         }
         if (FIRST_ONLY.indexOf(at(s, g + given - 1)) >= 0) {
             return false; // 王和平, but 张伟和王芳

@@ -62,7 +62,7 @@ final class NameLookalikes {
     /** After a surname and a given character, the neighbourhood of Beijing's 和平里 and 安贞里, seldom a given name. */
     private static final char NEIGHBOURHOOD = '里';
     /** Characters that end place names and hardly ever given names: 宋庄, 石家庄, 李村. */
-    private static final String PLACE_ENDS = "庄村镇乡县市省区路街巷桥寺庙屯堡窑坪塘坎坡营坝沟洼汇城府苑庭园道岛湾祠";
+    private static final String PLACE_ENDS = "庄村镇乡县市省区路街巷桥寺庙屯堡窑坪塘坎坡营坝沟洼汇城府苑庭园道岛湾祠居";
     /** After a surname and 家 these make a place named after a family (肖家河, 唐家岭), not a given name. */
     private static final String LANDFORMS = "河山岭岛湾洲峪寨嘴滩湖港渡";
 
