@@ -93,6 +93,9 @@ final class NameModelTrainer {
                 scores[k] = scores[k].plus(NameModelScores.score(model.at(THRESHOLDS[k]), held));
             }
         }
+        for (int k = 0; k < THRESHOLDS.length && Boolean.getBoolean("names.train.folds"); k++) {
+            System.out.printf("  cross-validated at %.2f: %s%n", THRESHOLDS[k], scores[k]);
+        }
         int best = 0;
         for (int k = 1; k < THRESHOLDS.length; k++) {
             if (scores[k].f1() > scores[best].f1()) {

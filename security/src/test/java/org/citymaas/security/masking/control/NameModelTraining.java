@@ -18,17 +18,21 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "names.train", matches = "cross|model")
 class NameModelTraining {
 
-    static final List<String> DEVELOPMENT =
-            List.of(System.getProperty("names.train.files", "dev.jsonl,holdout.jsonl,dev-extra.jsonl,holdout2.jsonl")
-                    .split(","));
+    static final List<String> DEVELOPMENT = List.of(System.getProperty(
+                    "names.train.files", "dev.jsonl,holdout.jsonl,dev-extra.jsonl,holdout2.jsonl,holdout3.jsonl")
+            .split(","));
     static final List<String> FIRST = List.of("dev.jsonl", "holdout.jsonl", "dev-extra.jsonl");
     static final List<String> SECOND = List.of("holdout2.jsonl");
+    static final List<String> OLDER = List.of("dev.jsonl", "holdout.jsonl", "dev-extra.jsonl", "holdout2.jsonl");
+    static final List<String> THIRD = List.of("holdout3.jsonl");
 
     @Test
     void train() throws IOException {
         if ("cross".equals(System.getProperty("names.train"))) {
             crossFile(FIRST, SECOND);
             crossFile(SECOND, FIRST);
+            crossFile(OLDER, THIRD);
+            crossFile(THIRD, OLDER);
             return;
         }
         var texts = NameModelTrainer.read(DEVELOPMENT);
