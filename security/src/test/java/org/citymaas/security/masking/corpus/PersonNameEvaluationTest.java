@@ -30,10 +30,10 @@ class PersonNameEvaluationTest {
     private static final String DEVELOPMENT = "dev.jsonl,holdout.jsonl,dev-extra.jsonl,holdout2.jsonl,holdout3.jsonl";
     private static final String HELD_OUT = "holdout4.jsonl";
 
-    /** Just under the held-out file's one untouched score. */
-    private static final double HELD_OUT_PRECISION = 0.0;
+    /** Just under the held-out file's one untouched score (precision 0.9734, recall 0.9231). */
+    private static final double HELD_OUT_PRECISION = 0.973;
 
-    private static final double HELD_OUT_RECALL = 0.0;
+    private static final double HELD_OUT_RECALL = 0.923;
 
     private final PiiScanner scanner = new PiiScanner();
 
