@@ -1,6 +1,5 @@
 package org.citymaas.security.masking.control;
 
-import java.util.BitSet;
 import org.citymaas.security.masking.entity.PiiType;
 
 /**
@@ -15,45 +14,6 @@ import org.citymaas.security.masking.entity.PiiType;
  * NameClassifier}) weighs the candidate spans instead of the likelihood's threshold.
  */
 public final class PersonNameRecognizer implements Recognizer {
-
-    /**
-     * Single surnames of the 百家姓 and of today's common-surname lists that the list below lacked:
-     * those HanLP's core dictionary knows only as a name or not at all (湛 禹 宣 戎 浦 弘 琚 禤 殳),
-     * those its person dictionary saw as surnames at least 100 times (洪 惠), and those the
-     * development files use as surnames (凤 郁 燕 幸 贝 弓 蹇 闻 权 植). Characters that are first of
-     * all part of everyday words stay out, surname or not (况 in 情况, 益 in 权益, 危, 劳, 籍, 区, 位, 支):
-     * every one of them is a candidate to weigh in nearly every municipal sentence.
-     */
-    private static final String MORE_SURNAMES = "湛禹宣戎韶雍浦茹衡弘殳夔亢郈禤琚雒郄洪惠凤郁燕幸贝弓蹇闻权植";
-
-    /**
-     * Single surnames of the 百家姓 that are also everyday characters: those HanLP's person dictionary
-     * saw as a surname at least 10 times and its core dictionary counts fewer than 5,000 times as a
-     * word of its own (乐 计 班 劳 满 居 利 相 …; not 元 经 都 区, which are first of all parts of
-     * words nearly every sentence has). The evidence and the classifier weigh each of them as they
-     * weigh 高 or 马; a third held-out file named people with 18 of them.
-     */
-    private static final String EVERYDAY_SURNAMES = "水云昌花乐计伏平强危诸松井巴牧山班伊祖印怀阴双劳扶堵寿鱼容戈居步满国东沃利隆须丰相公晋况伯言福";
-
-    private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
-            + "于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
-            + "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚"
-            + "符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉"
-            + "缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛"
-            + "仲虞敖巩明佘池查麻苑迟邝丘乌习仝仵傅储冀匡厉奚宿封尉屠巢庹朴束杭栗楚毋濮狄皮矫索翦苍茅荆萧薄裘谈贡赖辜"
-            + "阎钮" + MORE_SURNAMES + EVERYDAY_SURNAMES + NameLexicon.RARE_SURNAMES;
-    private static final String[] COMPOUND_SURNAMES = {
-        "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "司徒", "夏侯", "公孙", "端木", "轩辕"
-    };
-    private static final BitSet SINGLE_SURNAMES = set(SURNAMES);
-    private static final BitSet EVERYDAY = set(EVERYDAY_SURNAMES);
-    private static final BitSet COMPOUND_FIRST = new BitSet(65536);
-
-    static {
-        for (var c : COMPOUND_SURNAMES) {
-            COMPOUND_FIRST.set(c.charAt(0));
-        }
-    }
 
     private static final int NOT_CUED = -2;
 
@@ -89,13 +49,13 @@ public final class PersonNameRecognizer implements Recognizer {
 
     @Override
     public boolean triggeredBy(char c) {
-        return SINGLE_SURNAMES.get(c) || COMPOUND_FIRST.get(c);
+        return NameSurnames.triggers(c);
     }
 
     @Override
     public int match(String s, int start) {
-        int surname = surnameLength(s, start);
-        if (surname <= 0 || NameLookalikes.covers(s, start) || insideCompoundSurname(s, start)) {
+        int surname = NameSurnames.length(s, start);
+        if (surname <= 0 || NameLookalikes.covers(s, start) || NameSurnames.insideCompound(s, start)) {
             return -1;
         }
         int cued = cued(s, start, surname);
@@ -113,11 +73,11 @@ public final class PersonNameRecognizer implements Recognizer {
     }
 
     /**
-     * An everyday surname ({@link #EVERYDAY_SURNAMES}) that makes a dictionary word with its given name
+     * An everyday surname ({@link NameSurnames#EVERYDAY_SURNAMES}) that makes a dictionary word with its given name
      * ({@code 双方}、{@code 公司}、{@code 居委会}): without a role before it, the word.
      */
     private static boolean everydayWord(String s, int start, int end) {
-        return EVERYDAY.get(s.charAt(start))
+        return NameSurnames.everyday(s.charAt(start))
                 && !NameCues.role(s, start)
                 && NameLexicon.instance().word(s, start, end);
     }
@@ -129,10 +89,10 @@ public final class PersonNameRecognizer implements Recognizer {
      * candidate; {@code null} where the rules decide alone.
      */
     double[][] candidates(String s, int start) {
-        int surname = surnameLength(s, start);
+        int surname = NameSurnames.length(s, start);
         if (surname <= 0
                 || NameLookalikes.covers(s, start)
-                || insideCompoundSurname(s, start)
+                || NameSurnames.insideCompound(s, start)
                 || cued(s, start, surname) != NOT_CUED) {
             return null;
         }
@@ -221,42 +181,12 @@ public final class PersonNameRecognizer implements Recognizer {
 
     /** A compound surname starts at {@code start}. */
     static boolean compoundAt(String s, int start) {
-        return surnameLength(s, start) == 2;
+        return NameSurnames.length(s, start) == 2;
     }
 
     /** The two characters at {@code start} fill a form's field: a colon before them, no Han character after. */
     private static boolean field(String s, int start) {
         char before = Chars.at(s, start - 1);
         return (before == '：' || before == ':') && !Chars.han(Chars.at(s, start + 2));
-    }
-
-    /** The character before and this one make a compound surname: 夏侯晨 is no 侯晨. */
-    private static boolean insideCompoundSurname(String s, int start) {
-        if (start == 0 || !COMPOUND_FIRST.get(s.charAt(start - 1))) {
-            return false;
-        }
-        for (var c : COMPOUND_SURNAMES) {
-            if (s.startsWith(c, start - 1)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** 2 for a compound surname, 1 for a single one, 0 for none, -1 for a compound with no given name after it. */
-    private static int surnameLength(String s, int start) {
-        for (int i = 0; COMPOUND_FIRST.get(s.charAt(start)) && i < COMPOUND_SURNAMES.length; i++) {
-            if (s.startsWith(COMPOUND_SURNAMES[i], start)) {
-                // 欧阳女士 is a surname and a title, never 欧 with the given name 阳
-                return NameLikelihood.givenName(s, start + 2, 1) ? 2 : -1;
-            }
-        }
-        return SINGLE_SURNAMES.get(s.charAt(start)) ? 1 : 0;
-    }
-
-    private static BitSet set(String chars) {
-        var bits = new BitSet(65536);
-        chars.chars().forEach(bits::set);
-        return bits;
     }
 }
