@@ -31,7 +31,7 @@ final class NameLexicon {
      * that are seldom anything but a surname, counted as a surname this often.
      */
     static final String RARE_SURNAMES = "仉冼厍扈訾宓帅揭昝暴璩眭禚笪芈芮蔺谯逄邴郇郗酆钭阙隗隽靳亓蒯滕佘嵇滑荀羿储汲糜"
-            + "邰鄂郦郏郜蓟胥莘宦庾暨勾阚乜鞠竺逯盖桓羊於甄缑綦璩濮慕宓仝仵恽晁廉揭漆粟蔚衣衷谌贲辜邸那鄢阎" + "琚禤雒郄殳夔郈韶蹇湛亢";
+            + "邰鄂郦郏郜蓟胥莘宦庾暨勾阚乜鞠竺逯盖桓羊於甄缑綦璩濮慕宓仝仵恽晁廉揭漆粟蔚衣衷谌贲辜邸那鄢阎" + "琚禤雒郄殳夔郈韶蹇湛亢檀";
 
     private static final int RARE_SURNAME = 300;
     /**
@@ -150,6 +150,11 @@ final class NameLexicon {
         }
         var word = text.substring(from, to);
         return Math.max(frequency(CoreDictionary.get(word)), frequency(CustomDictionary.get(word)));
+    }
+
+    /** Whether {@code text[from, to)} is a dictionary word in some sense other than a person's name (蒲公英, 石景山). */
+    boolean word(String text, int from, int to) {
+        return wordFrequency(text, from, to) > 0;
     }
 
     /** Whether the character on its own is first of all a verb in the core dictionary (占, 拆; not 芳, 强). */

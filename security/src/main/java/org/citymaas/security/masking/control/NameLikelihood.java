@@ -27,6 +27,9 @@ final class NameLikelihood {
             + "现先女同老师医手机号码身份证地址住邮箱车牌年日岁性别男今昨表示应通过该其此这那您你我他她们"
             + "情况问题并且但而还再没不很太多个次位名";
 
+    /** Fewer uses than this as the last character of a given name make a character rare there (向, not 朝). */
+    private static final int RARE_LAST = 100;
+
     /** A conjunction that begins given names (和平) but never ends one: 张伟和王芳. */
     private static final String FIRST_ONLY = "和";
     /** Characters that may begin a given name but hardly ever end one before what follows: 诸葛亮家. */
@@ -38,8 +41,8 @@ final class NameLikelihood {
     /** A numeral as the one given character, then a classifier: a quantity (查一份, 付一半, 关一下), not 丁一. */
     private static final String NUMERALS = "一二两三四五六七八九十";
 
-    /** Characters that open a time expression (本周, 周内, 今年, 次日, 当天, 每月, 同日). */
-    private static final String TIME_STARTS = "本周今昨次当每同";
+    /** Characters that open a time expression (本周, 周内, 今年, 次日, 当天, 每月, 同日, 下月, 上周). */
+    private static final String TIME_STARTS = "本周今昨次当每同上下";
 
     /** The surname that is also a demonstrative. */
     private static final char DEMONSTRATIVE = '那';
@@ -264,7 +267,7 @@ final class NameLikelihood {
         if (given == 1 && NUMERALS.indexOf(s.charAt(g)) >= 0 && CLASSIFIERS.indexOf(at(s, g + 1)) >= 0) {
             return false;
         }
-        if (surname == 1 && TIME_STARTS.indexOf(s.charAt(g)) >= 0 && lexicon().preposition(s.charAt(start))) {
+        if (surname == 1 && prepositionBeforeTime(s, start)) {
             return false; // a preposition before a time: 于本周内, 于周内, 于次日
         }
         if (surname == 1 && s.charAt(start) == DEMONSTRATIVE && lexicon().quantity(s.charAt(g))) {
@@ -279,6 +282,12 @@ final class NameLikelihood {
                 && lexicon().verb(s.charAt(g))) {
             return false; // the perfective after a verb: 全占了, 都拆了; but 李达了解
         }
+        if (given == 2
+                && lexicon().preposition(s.charAt(g + 1))
+                && lexicon().givenLast(s.charAt(g + 1)) < RARE_LAST
+                && han(at(s, g + 2))) {
+            return false; // a preposition seldom last in given names after a two-character name: 潘茜【向】民警出示
+        }
         if (FIRST_ONLY.indexOf(at(s, g + given - 1)) >= 0) {
             return false; // 王和平, but 张伟和王芳
         }
@@ -287,6 +296,11 @@ final class NameLikelihood {
             return given == 2 && lexicon().givenLast(s.charAt(g + 1)) >= 100;
         }
         return true;
+    }
+
+    /** The surname character at {@code start} is a preposition before a time: 于本周内, 于周内, 于下月. */
+    static boolean prepositionBeforeTime(String s, int start) {
+        return TIME_STARTS.indexOf(at(s, start + 1)) >= 0 && lexicon().preposition(s.charAt(start));
     }
 
     /** How often the character was part of a given name in any position. */

@@ -62,7 +62,11 @@ final class NameLookalikes {
     /** After a surname and a given character, the neighbourhood of Beijing's 和平里 and 安贞里, seldom a given name. */
     private static final char NEIGHBOURHOOD = '里';
     /** Characters that end place names and hardly ever given names: 宋庄, 石家庄, 李村. */
-    private static final String PLACE_ENDS = "庄村镇乡县市省区路街巷桥寺庙屯堡窑坪塘坎坡营坝沟洼汇城府苑庭园道";
+    private static final String PLACE_ENDS = "庄村镇乡县市省区路街巷桥寺庙屯堡窑坪塘坎坡营坝沟洼汇城府苑庭园道岛湾祠居";
+    /** After a surname and 家 these make a place named after a family (肖家河, 唐家岭), not a given name. */
+    private static final String LANDFORMS = "河山岭岛湾洲峪寨嘴滩湖港渡";
+
+    private static final char FAMILY = '家';
     /** A shop (刘记) or a station (沙河站) unless a verb goes on (记得, 站在). */
     private static final String SHOP_OR_STATION = "记站";
 
@@ -84,7 +88,7 @@ final class NameLookalikes {
         "串串", "米线", "米粉", "拉面", "牛肉面", "面馆", "饺子", "包子", "馄饨", "卤味", "鸭脖", "甜品", "蛋糕", "糕点", "奶茶", "咖啡", "汉堡", "炸鸡",
         "小吃", "快餐", "酸菜鱼", "凉皮", "冒菜", "砂锅", "酒行", "酒庄", "酒楼", "酒家", "酒业", "酒吧", "烟酒", "茶庄", "茶行", "茶楼", "茶叶", "车行",
         "琴行", "金行", "食品", "药业", "家常菜", "水饺", "饺子馆", "中药", "中成药", "药酒", "膏药", "化妆品", "护肤品", "香粉", "白酒", "葡萄酒", "月饼",
-        "雪糕", "冰淇淋", "卤菜", "熟食"
+        "雪糕", "冰淇淋", "卤菜", "熟食", "餐饮"
     };
     /**
      * Institutions and places that are named after a person (鲁迅公园, 宋庆龄幼儿园, 蔡元培学校, 曹安公路,
@@ -92,9 +96,9 @@ final class NameLookalikes {
      * 孙思邈医院): a person is not followed by one of these without a verb or a 的.
      */
     private static final String[] NAMED_INSTITUTIONS = {
-        "医院", "中医院", "医学院", "学校", "小学", "中学", "大学", "学院", "幼儿园", "公园", "纪念馆", "纪念堂", "故居", "陵园", "图书馆", "体育馆",
-        "博物馆", "美术馆", "艺术馆", "大剧院", "剧院", "广场", "大桥", "公路", "大道", "大街", "山庄", "灌区", "水库", "地铁站", "高铁站", "火车站",
-        "专柜", "旗舰店", "专卖店", "门店", "门诊", "实验室", "研究所", "研究院", "基金会", "纪念碑", "塑像", "雕像"
+        "医院", "中医院", "医学院", "学校", "小学", "中学", "大学", "学院", "幼儿园", "公园", "纪念馆", "纪念堂", "故居", "陵园", "图书馆", "体育馆", "博物馆",
+        "美术馆", "艺术馆", "大剧院", "剧院", "广场", "大桥", "公路", "大道", "大街", "山庄", "灌区", "水库", "地铁站", "高铁站", "火车站", "专柜", "旗舰店",
+        "专卖店", "门店", "门诊", "实验室", "研究所", "研究院", "基金会", "纪念碑", "塑像", "雕像", "药房", "大药房", "中医馆", "国医馆", "音乐厅", "纪念日"
     };
 
     /** A shop: what it sells, one to three characters, then 店, 铺 or 馆 (沈大成糕团店, 朱炳仁铜艺店). */
@@ -168,6 +172,9 @@ final class NameLookalikes {
     static boolean around(String s, int start, int end) {
         if (PLACE_ENDS.indexOf(s.charAt(end - 1)) >= 0 || end - start > 2 && s.charAt(end - 1) == NEIGHBOURHOOD) {
             return true;
+        }
+        if (end - start == 3 && s.charAt(start + 1) == FAMILY && LANDFORMS.indexOf(s.charAt(end - 1)) >= 0) {
+            return true; // the family's river, hill or island: 肖家河, 戚家山, 薛家岛
         }
         char next = Chars.at(s, end);
         if (PLACE.get(next) && !startsWithAny(s, end, NOT_ESTATES)) {

@@ -12,23 +12,28 @@ import org.junit.jupiter.api.Test;
  * Scores the whole engine on the person-name evaluation set in {@code masking/person-names/}:
  * hotline, school, hospital and police-report sentences written independently of the recognizer,
  * with names in every position and the look-alikes that must stay unmasked. {@code dev.jsonl},
- * {@code holdout.jsonl}, {@code dev-extra.jsonl} and {@code holdout2.jsonl} have all been looked at
- * while tuning: they are development data ({@code holdout2.jsonl} was scored once untouched, at
- * precision 0.9046 and recall 0.8853, before its errors were read). {@code holdout3.jsonl} was
- * written afterwards by someone who never read the recognizer, and scored once, untouched, after
- * the tuning: it is what the recognizer does on text it was not shaped to (issue 9's goal is
- * precision ≥ 0.99 and recall ≥ 0.95). Prints the per-type table for each file, for the development
- * files together and for the held-out file, the first 40 errors of the development files ({@code
- * -Dnames.eval.errors=N} for more; the held-out file's errors are not printed, so that it stays
- * unseen), and holds each group just under what the recognizer reaches: a ratchet, to be raised as
- * it improves. A listed file that is missing fails the test; {@code -Dnames.eval.files=dev.jsonl}
- * scores a subset of the development files.
+ * {@code holdout.jsonl}, {@code dev-extra.jsonl}, {@code holdout2.jsonl} and {@code holdout3.jsonl}
+ * have all been looked at while tuning, and the person-name classifier is trained on them: they are
+ * development data ({@code holdout2.jsonl} and {@code holdout3.jsonl} were each scored untouched
+ * before their errors were read). {@code holdout4.jsonl} was written afterwards by someone who never
+ * read the recognizer, and scored once, untouched, after the tuning: it is what the recognizer does
+ * on text it was not shaped to (issue 9's goal is precision ≥ 0.99 and recall ≥ 0.95). Prints the
+ * per-type table for each file, for the development files together and for the held-out file, the
+ * first 40 errors of the development files ({@code -Dnames.eval.errors=N} for more; the held-out
+ * file's errors are never printed, so that it stays unseen), and holds each group just under what the
+ * recognizer reaches: a ratchet, to be raised as it improves. A listed file that is missing fails the
+ * test; {@code -Dnames.eval.files=dev.jsonl} scores a subset of the development files.
  */
 class PersonNameEvaluationTest {
 
     private static final String FOLDER = "/masking/person-names/";
-    private static final String DEVELOPMENT = "dev.jsonl,holdout.jsonl,dev-extra.jsonl,holdout2.jsonl";
-    private static final String HELD_OUT = "holdout3.jsonl";
+    private static final String DEVELOPMENT = "dev.jsonl,holdout.jsonl,dev-extra.jsonl,holdout2.jsonl,holdout3.jsonl";
+    private static final String HELD_OUT = "holdout4.jsonl";
+
+    /** Just under the held-out file's one untouched score (precision 0.9734, recall 0.9231). */
+    private static final double HELD_OUT_PRECISION = 0.973;
+
+    private static final double HELD_OUT_RECALL = 0.923;
 
     private final PiiScanner scanner = new PiiScanner();
 
@@ -47,8 +52,8 @@ class PersonNameEvaluationTest {
         assertThat(combined.truePositives(PiiType.PERSON_NAME))
                 .as("names in the set")
                 .isGreaterThan(0);
-        assertThat(combined.precision(PiiType.PERSON_NAME)).as("name precision").isGreaterThanOrEqualTo(0.991);
-        assertThat(combined.recall(PiiType.PERSON_NAME)).as("name recall").isGreaterThanOrEqualTo(0.967);
+        assertThat(combined.precision(PiiType.PERSON_NAME)).as("name precision").isGreaterThanOrEqualTo(0.988);
+        assertThat(combined.recall(PiiType.PERSON_NAME)).as("name recall").isGreaterThanOrEqualTo(0.974);
     }
 
     @Test
@@ -58,8 +63,10 @@ class PersonNameEvaluationTest {
         assertThat(scores.truePositives(PiiType.PERSON_NAME))
                 .as("names in the set")
                 .isGreaterThan(0);
-        assertThat(scores.precision(PiiType.PERSON_NAME)).as("name precision").isGreaterThanOrEqualTo(0.968);
-        assertThat(scores.recall(PiiType.PERSON_NAME)).as("name recall").isGreaterThanOrEqualTo(0.918);
+        assertThat(scores.precision(PiiType.PERSON_NAME))
+                .as("name precision")
+                .isGreaterThanOrEqualTo(HELD_OUT_PRECISION);
+        assertThat(scores.recall(PiiType.PERSON_NAME)).as("name recall").isGreaterThanOrEqualTo(HELD_OUT_RECALL);
     }
 
     private Scores score(List<String> files) {
