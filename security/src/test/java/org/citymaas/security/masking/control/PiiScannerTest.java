@@ -84,4 +84,17 @@ class PiiScannerTest {
         var text = "😀手机13812345678";
         assertThat(scanner.scan(text)).isEqualTo(List.of(new Finding(PiiType.CN_MOBILE, 4, 15)));
     }
+
+    @Test
+    void mobilesFromEveryPrefixRangeAreFoundNotOnlyThoseAllocatedWhenTheRecognizerWasWritten() {
+        for (var number : new String[] {"16912345678", "15412345678", "19412345678", "14212345678", "16012345678"}) {
+            assertThat(new PiiScanner().scan("来电号码" + number + "，请回电。"))
+                    .as(number)
+                    .extracting(f -> f.type())
+                    .containsExactly(PiiType.CN_MOBILE);
+        }
+        assertThat(new PiiScanner().scan("来电号码12812345678，请回电。"))
+                .as("12x is no mainland mobile")
+                .noneMatch(f -> f.type() == PiiType.CN_MOBILE);
+    }
 }
