@@ -567,7 +567,7 @@ class GovernedInferenceIT {
                 "SELECT summary FROM audit_event WHERE action = 'inference.request' AND request_id = ?", id);
         assertThat(summary)
                 .as("health-risk's card says recording: request")
-                .matches("rows=1 inputs=.* digests=age:[0-9a-f]{64} bmi:[0-9a-f]{64} blood_pressure:[0-9a-f]{64}"
+                .matches("rows=1 inputs=.* digests=age:[0-9a-f]{64} blood_pressure:[0-9a-f]{64} bmi:[0-9a-f]{64}"
                         + " diabetes_pedigree:[0-9a-f]{64} glucose:[0-9a-f]{64} insulin:[0-9a-f]{64}"
                         + " pregnancies:[0-9a-f]{64} skin_thickness:[0-9a-f]{64}")
                 .doesNotContain("33.6", "0.627", "148");
