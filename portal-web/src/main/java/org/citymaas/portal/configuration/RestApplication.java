@@ -10,9 +10,11 @@ import org.citymaas.portal.batch.boundary.BatchesResource;
 import org.citymaas.portal.batch.boundary.RetentionResource;
 import org.citymaas.portal.billing.boundary.BillingResource;
 import org.citymaas.portal.billing.boundary.FinanceFilesResource;
+import org.citymaas.portal.clients.boundary.ClientsResource;
 import org.citymaas.portal.departments.boundary.DepartmentsResource;
 import org.citymaas.portal.inference.boundary.InferenceResource;
 import org.citymaas.portal.me.MeResource;
+import org.citymaas.portal.members.boundary.MembersResource;
 import org.citymaas.portal.problems.ProblemMappers;
 import org.citymaas.portal.subscriptions.boundary.QuotasResource;
 import org.citymaas.portal.subscriptions.boundary.RemainingQuotaResource;
@@ -44,6 +46,8 @@ public class RestApplication extends Application {
         return Set.of(
                 MeResource.class,
                 DepartmentsResource.class,
+                MembersResource.class,
+                ClientsResource.class,
                 SubscriptionsResource.class,
                 QuotasResource.class,
                 RemainingQuotaResource.class,
@@ -65,6 +69,7 @@ public class RestApplication extends Application {
                 ProblemMappers.RuntimeErrors.class,
                 ProblemMappers.HostileTexts.class,
                 ProblemMappers.KeycloakErrors.class,
+                ProblemMappers.DirectoryRefusals.class,
                 ProblemMappers.Unexpected.class);
     }
 }

@@ -30,6 +30,9 @@ public class ErrorPages extends HttpServlet {
     /** The request attribute that tells the error page which status it explains. */
     public static final String STATUS = "org.citymaas.portal.error.status";
 
+    /** The request attribute that names a more precise reason for the status ({@code suspended} for a 403). */
+    public static final String REASON = "org.citymaas.portal.error.reason";
+
     /** The statuses the error page explains; any other error is shown as a 500. */
     static final Set<Integer> EXPLAINED = Set.of(400, 403, 404, 405, 500);
 

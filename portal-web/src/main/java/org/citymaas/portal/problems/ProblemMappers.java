@@ -22,8 +22,10 @@ import org.citymaas.billing.errors.StatementStateException;
 import org.citymaas.portal.errors.PortalException;
 import org.citymaas.runtime.ModelRuntimeException;
 import org.citymaas.security.input.entity.HostileTextException;
+import org.citymaas.security.provisioning.entity.DirectoryRefusal;
 import org.citymaas.security.provisioning.entity.ProvisioningException;
 import org.citymaas.tenant.errors.DepartmentNotFoundException;
+import org.citymaas.tenant.errors.DepartmentStateException;
 import org.citymaas.tenant.errors.DuplicateDepartmentException;
 import org.citymaas.tenant.errors.TenantException;
 import org.citymaas.tenant.errors.TenantStorageException;
@@ -114,6 +116,9 @@ public final class ProblemMappers {
             if (e instanceof DuplicateDepartmentException) {
                 return Problems.response(Problem.of(409, "Department exists", e.getMessage()));
             }
+            if (e instanceof DepartmentStateException) {
+                return Problems.response(Problem.of(409, "Department state", e.getMessage()));
+            }
             if (e instanceof DepartmentNotFoundException) {
                 return Problems.response(Problem.of(404, "No such department", e.getMessage()));
             }
@@ -191,7 +196,18 @@ public final class ProblemMappers {
         }
     }
 
-    /** The portal's own refusals and failures. */
+    /** Keycloak's side of a department refuses a change: an unknown member or client, or a name taken. */
+    @Provider
+    public static class DirectoryRefusals implements ExceptionMapper<DirectoryRefusal> {
+        @Override
+        public Response toResponse(DirectoryRefusal e) {
+            return e.kind() == DirectoryRefusal.Kind.NOT_FOUND
+                    ? Problems.response(Problem.of(404, "Not found", e.getMessage()))
+                    : Problems.response(Problem.of(409, "Conflict", e.getMessage()));
+        }
+    }
+
+    /** The portal's own refusals and failures.*/
     @Provider
     public static class PortalErrors implements ExceptionMapper<PortalException> {
         @Override

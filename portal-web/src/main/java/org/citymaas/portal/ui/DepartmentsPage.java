@@ -11,9 +11,12 @@ import java.io.Serializable;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.ResourceBundle;
+import org.citymaas.portal.departments.boundary.DepartmentIds;
 import org.citymaas.portal.departments.boundary.DepartmentOnboarding;
 import org.citymaas.portal.departments.boundary.DepartmentView;
 import org.citymaas.portal.departments.boundary.NewDepartment;
+import org.citymaas.portal.signin.CurrentCaller;
+import org.citymaas.portal.suspension.boundary.Suspensions;
 import org.citymaas.security.errors.SecurityModuleException;
 import org.citymaas.tenant.departments.boundary.Departments;
 import org.citymaas.tenant.errors.TenantException;
@@ -33,6 +36,12 @@ public class DepartmentsPage implements Serializable {
 
     @Inject
     transient Validator validator;
+
+    @Inject
+    transient Suspensions suspensions;
+
+    @Inject
+    transient CurrentCaller currentCaller;
 
     private String id;
     private String nameZh;
@@ -93,6 +102,30 @@ public class DepartmentsPage implements Serializable {
                     null,
                     new FacesMessage(
                             FacesMessage.SEVERITY_ERROR, text.getString("departments.failed"), e.getMessage()));
+        }
+    }
+
+    /** Suspends the department: its members and clients are refused from now on, its batch jobs pause. */
+    public void suspend(String department) {
+        try {
+            var view = suspensions.suspend(DepartmentIds.parse(department), currentCaller.get());
+            FormMessages.info("departments.suspended.summary", "", view.id());
+            rows = null;
+        } catch (TenantException e) {
+            FormMessages.error("departments.failed", e.getMessage());
+        }
+    }
+
+    /** Reactivates the department and resumes its batch jobs. */
+    public void reactivate(String department) {
+        try {
+            var tenant = DepartmentIds.parse(department);
+            var view = suspensions.reactivate(tenant, currentCaller.get());
+            suspensions.resumeBatches(tenant);
+            FormMessages.info("departments.reactivated.summary", "", view.id());
+            rows = null;
+        } catch (TenantException e) {
+            FormMessages.error("departments.failed", e.getMessage());
         }
     }
 

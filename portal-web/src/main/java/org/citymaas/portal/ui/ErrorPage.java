@@ -17,6 +17,7 @@ public class ErrorPage {
     private static final Set<String> EXPLAINED = Set.of("400", "403", "404", "405", "500");
 
     private String status;
+    private String reason;
 
     /**
      * Answers with the page's status: the container's error (ErrorPages forwards here with it), the one in the
@@ -30,7 +31,15 @@ public class ErrorPage {
         if (status == null || !EXPLAINED.contains(status)) {
             status = "404";
         }
+        if ("suspended".equals(external.getRequestMap().get(ErrorPages.REASON)) && status.equals("403")) {
+            reason = "suspended";
+        }
         external.setResponseStatus(Integer.parseInt(status));
+    }
+
+    /** The key of the page's title and text: {@code error.403}, or {@code error.403.suspended}. */
+    public String getKey() {
+        return "error." + status + (reason == null ? "" : "." + reason);
     }
 
     public String getStatus() {

@@ -38,4 +38,15 @@ final class FreshDepartments {
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         return slug;
     }
+
+    /**
+     * Creates a department and gives its first admin ({@code <id>-admin}) a known, permanent password.
+     *
+     * @return the department's id
+     */
+    static String withAdmin(String api, String prefix, KeycloakAdmin keycloak, String adminPassword) {
+        var slug = create(api, prefix);
+        keycloak.setPassword(slug + "-admin", adminPassword);
+        return slug;
+    }
 }

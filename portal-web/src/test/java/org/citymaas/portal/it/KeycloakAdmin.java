@@ -70,4 +70,32 @@ final class KeycloakAdmin {
     String clientSecret(String clientUuid) {
         return get("clients/" + clientUuid + "/client-secret").get("value").asText();
     }
+
+    /** The full paths of the user's groups. */
+    java.util.List<String> groupsOf(String userId) {
+        return get("users/" + userId + "/groups").findValuesAsText("path");
+    }
+
+    /**
+     * Gives a user a permanent password and clears the required actions, so that a test can sign in as a department's
+     * first admin (created with a temporary one).
+     */
+    void setPassword(String username, String password) {
+        var user = user(username);
+        var id = user.get("id").asText();
+        var reset = Http.put(
+                admin("users/" + id + "/reset-password"),
+                keycloak.adminToken(),
+                Http.json(java.util.Map.of("type", "password", "value", password, "temporary", false)));
+        if (reset.status() != 204) {
+            throw new AssertionError("could not set the password of " + username + ": " + reset.body());
+        }
+        var update = Http.put(
+                admin("users/" + id),
+                keycloak.adminToken(),
+                Http.json(java.util.Map.of("requiredActions", java.util.List.of())));
+        if (update.status() != 204) {
+            throw new AssertionError("could not clear the required actions of " + username + ": " + update.body());
+        }
+    }
 }

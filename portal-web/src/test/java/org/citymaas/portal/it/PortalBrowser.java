@@ -65,10 +65,15 @@ final class PortalBrowser implements AutoCloseable {
      * navigation cannot cut the sign-in short.
      */
     void signInAtKeycloak(String username) {
+        signInAtKeycloak(username, KeycloakDemoRealm.password(username));
+    }
+
+    /** {@link #signInAtKeycloak(String)} with a password of the test's own, for a user the test made. */
+    void signInAtKeycloak(String username, String password) {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         assertThat(driver.getCurrentUrl()).as("Keycloak's own login page").contains("/realms/citymaas/");
         driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(KeycloakDemoRealm.password(username));
+        driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
         wait.until(d -> {
             var url = d.getCurrentUrl();

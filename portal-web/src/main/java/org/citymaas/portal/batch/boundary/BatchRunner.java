@@ -23,6 +23,7 @@ import org.citymaas.portal.errors.UnknownModelException;
 import org.citymaas.portal.inference.boundary.Inferences;
 import org.citymaas.portal.inference.boundary.InputMasking;
 import org.citymaas.portal.inference.control.RowCodec;
+import org.citymaas.portal.suspension.boundary.SuspendedDepartments;
 import org.citymaas.runtime.catalog.boundary.Catalog;
 import org.citymaas.runtime.catalog.entity.ModelCard;
 import org.citymaas.runtime.catalog.entity.ModelRef;
@@ -64,6 +65,9 @@ public class BatchRunner {
     @Inject
     Catalog catalog;
 
+    @Inject
+    SuspendedDepartments suspended;
+
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
     private final Clock clock = Clock.systemUTC();
     private volatile boolean stopping;
@@ -88,6 +92,11 @@ public class BatchRunner {
             for (var line : jobs.lines(job.id(), false)) {
                 if (stopping || Thread.currentThread().isInterrupted()) {
                     LOG.info(() -> "batch " + job.id() + " paused at line " + line.line() + "; resumed on next start");
+                    return;
+                }
+                if (suspended.isSuspended(job.tenant())) {
+                    LOG.info(() -> "batch " + job.id() + " paused at line " + line.line() + ": department "
+                            + job.tenant() + " is suspended; resumed when it is reactivated");
                     return;
                 }
                 if (!runLine(job, caller, card, line, clientAddress)) {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.citymaas.portal.audit.boundary.AuditTrail;
 import org.citymaas.portal.signin.CurrentCaller;
+import org.citymaas.portal.suspension.boundary.Suspensions;
 import org.citymaas.security.identity.entity.Role;
 import org.citymaas.tenant.departments.boundary.Departments;
 import org.citymaas.tenant.errors.DepartmentNotFoundException;
@@ -39,6 +40,9 @@ public class DepartmentsResource {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Suspensions suspensions;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -85,5 +89,24 @@ public class DepartmentsResource {
             throw new DepartmentNotFoundException(tenant);
         }
         return DepartmentView.of(departments.get(tenant));
+    }
+
+    @POST
+    @Path("{id}/suspend")
+    @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
+    @Operation(summary = "Suspend a department: its members and clients get 403 within seconds, its batch jobs pause")
+    public DepartmentView suspend(@PathParam("id") String id) {
+        return suspensions.suspend(DepartmentIds.parse(id), currentCaller.get());
+    }
+
+    @POST
+    @Path("{id}/reactivate")
+    @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
+    @Operation(summary = "Reactivate a suspended department; its batch jobs resume")
+    public DepartmentView reactivate(@PathParam("id") String id) {
+        var tenant = DepartmentIds.parse(id);
+        var view = suspensions.reactivate(tenant, currentCaller.get());
+        suspensions.resumeBatches(tenant);
+        return view;
     }
 }

@@ -4,9 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,6 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.citymaas.security.identity.entity.Role;
 import org.citymaas.security.provisioning.control.AdminConnection;
+import org.citymaas.security.provisioning.control.RealmParts;
 import org.citymaas.security.provisioning.entity.DepartmentAccount;
 import org.citymaas.security.provisioning.entity.ProvisionedDepartment;
 import org.citymaas.security.provisioning.entity.ProvisioningException;
@@ -24,11 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
-import org.keycloak.representations.idm.ProtocolMapperRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 
 /**
  * The departments' side in Keycloak: their group, their first tenant admin and the service account of
@@ -39,8 +34,6 @@ import org.keycloak.representations.idm.UserRepresentation;
 public class KeycloakDirectory {
 
     private static final Logger LOG = Logger.getLogger(KeycloakDirectory.class.getName());
-    private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-    private static final int PASSWORD_LENGTH = 16;
 
     @Inject
     @ConfigProperty(name = "citymaas.keycloak.url")
@@ -62,7 +55,6 @@ public class KeycloakDirectory {
     @ConfigProperty(name = "citymaas.api.audience", defaultValue = "citymaas-api")
     String apiAudience;
 
-    private final SecureRandom random = new SecureRandom();
     private Keycloak keycloak;
 
     @PostConstruct
@@ -92,17 +84,17 @@ public class KeycloakDirectory {
             done.push(step);
 
             step = ProvisioningStep.ADMIN_USER;
-            var password = temporaryPassword();
+            var password = RealmParts.temporaryPassword();
             var userId = createAdmin(realm, account, password);
             undo.push(() -> realm.users().delete(userId).close());
             done.push(step);
-            grantRoles(realm, userId, Role.TENANT_ADMIN, Role.STAFF);
+            RealmParts.grantRoles(realm, userId, Role.TENANT_ADMIN, Role.STAFF);
 
             step = ProvisioningStep.API_CLIENT;
             var clientUuid = createApiClient(realm, account);
             undo.push(() -> realm.clients().get(clientUuid).remove());
             done.push(step);
-            setUpServiceAccount(realm, account, clientUuid);
+            RealmParts.serviceAccountOf(realm, account.tenant(), clientUuid);
             var secret = realm.clients().get(clientUuid).getSecret().getValue();
 
             return new ProvisionedDepartment(
@@ -127,20 +119,11 @@ public class KeycloakDirectory {
                 leftBehind.add(step);
             }
         }
-        var conflict = status(cause) == Response.Status.CONFLICT.getStatusCode();
+        var conflict = RealmParts.status(cause) == Response.Status.CONFLICT.getStatusCode();
         var message = "Keycloak " + (conflict ? "already holds" : "failed to create") + " the department's "
                 + describe(failed) + " (" + cause.getMessage() + ")";
         LOG.log(Level.WARNING, message + "; undone: " + undone + ", left behind: " + leftBehind, cause);
         return new ProvisioningException(failed, conflict, undone, leftBehind, message, cause);
-    }
-
-    private static int status(Throwable cause) {
-        for (var t = cause; t != null; t = t.getCause()) {
-            if (t instanceof WebApplicationException wae) {
-                return wae.getResponse().getStatus();
-            }
-        }
-        return -1;
     }
 
     private static String describe(ProvisioningStep step) {
@@ -160,105 +143,30 @@ public class KeycloakDirectory {
                 "name_zh", List.of(account.nameZh()),
                 "name_en", List.of(account.nameEn())));
         try (var response = realm.groups().group(parent.getId()).subGroup(group)) {
-            requireCreated(response);
+            RealmParts.requireCreated(response);
             return CreatedResponseUtil.getCreatedId(response);
         }
     }
 
     private String createAdmin(RealmResource realm, DepartmentAccount account, String password) {
-        var user = new UserRepresentation();
-        user.setUsername(account.adminUsername());
-        user.setEmail(account.adminEmail());
-        user.setFirstName(account.adminDisplayName());
-        user.setEnabled(true);
-        user.setEmailVerified(true);
-        user.setAttributes(Map.of("tenant", List.of(account.tenant().value())));
-        user.setGroups(List.of(account.groupPath()));
-        user.setRequiredActions(List.of("UPDATE_PASSWORD"));
-        var credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(password);
-        credential.setTemporary(true);
-        user.setCredentials(List.of(credential));
+        var user = RealmParts.newPerson(
+                account.tenant(), account.adminUsername(), account.adminEmail(), account.adminDisplayName(), password);
         try (var response = realm.users().create(user)) {
-            requireCreated(response);
+            RealmParts.requireCreated(response);
             return CreatedResponseUtil.getCreatedId(response);
         }
     }
 
     private String createApiClient(RealmResource realm, DepartmentAccount account) {
-        var client = new ClientRepresentation();
-        client.setClientId(account.apiClientId());
-        client.setName(account.nameEn() + " systems");
-        client.setDescription("Service account of " + account.nameZh() + " / " + account.nameEn());
-        client.setProtocol("openid-connect");
-        client.setPublicClient(false);
-        client.setServiceAccountsEnabled(true);
-        client.setStandardFlowEnabled(false);
-        client.setImplicitFlowEnabled(false);
-        client.setDirectAccessGrantsEnabled(false);
-        client.setProtocolMappers(List.of(
-                mapper(
-                        "tenant",
-                        "oidc-usermodel-attribute-mapper",
-                        Map.of("user.attribute", "tenant", "claim.name", "tenant", "jsonType.label", "String")),
-                mapper("groups", "oidc-group-membership-mapper", Map.of("full.path", "true", "claim.name", "groups")),
-                mapper("audience", "oidc-audience-mapper", Map.of("included.custom.audience", apiAudience))));
+        var client = RealmParts.apiClient(
+                account.apiClientId(),
+                account.nameEn() + " systems",
+                "Service account of " + account.nameZh() + " / " + account.nameEn(),
+                apiAudience);
         try (var response = realm.clients().create(client)) {
-            requireCreated(response);
+            RealmParts.requireCreated(response);
             return CreatedResponseUtil.getCreatedId(response);
         }
-    }
-
-    /** The service account acts for the department: its tenant, its group, the staff role. */
-    private static void setUpServiceAccount(RealmResource realm, DepartmentAccount account, String clientUuid) {
-        var serviceAccount = realm.clients().get(clientUuid).getServiceAccountUser();
-        var user = realm.users().get(serviceAccount.getId());
-        var representation = user.toRepresentation();
-        representation.setAttributes(Map.of("tenant", List.of(account.tenant().value())));
-        user.update(representation);
-        var group = realm.getGroupByPath(account.groupPath());
-        user.joinGroup(group.getId());
-        grantRoles(realm, serviceAccount.getId(), Role.STAFF);
-    }
-
-    private static ProtocolMapperRepresentation mapper(String name, String type, Map<String, String> config) {
-        var mapper = new ProtocolMapperRepresentation();
-        mapper.setName(name);
-        mapper.setProtocol("openid-connect");
-        mapper.setProtocolMapper(type);
-        var full = new java.util.HashMap<>(config);
-        full.put("access.token.claim", "true");
-        if (!type.equals("oidc-audience-mapper")) {
-            full.put("id.token.claim", "true");
-            full.put("userinfo.token.claim", "true");
-        }
-        mapper.setConfig(full);
-        return mapper;
-    }
-
-    private static void grantRoles(RealmResource realm, String userId, Role... roles) {
-        var representations = java.util.Arrays.stream(roles)
-                .map(role -> realm.roles().get(role.roleName()).toRepresentation())
-                .toList();
-        realm.users().get(userId).roles().realmLevel().add(representations);
-    }
-
-    private static void requireCreated(Response response) {
-        if (response.getStatus() != Response.Status.CREATED.getStatusCode()) {
-            throw new WebApplicationException(
-                    "Keycloak answered " + response.getStatus() + " "
-                            + response.getStatusInfo().getReasonPhrase(),
-                    response.getStatus());
-        }
-    }
-
-    private String temporaryPassword() {
-        var password = new StringBuilder(PASSWORD_LENGTH);
-        for (int i = 0; i < PASSWORD_LENGTH; i++) {
-            password.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
-        }
-        return password.toString();
     }
 
     /** Whether Keycloak answers with the provisioner's credentials (for the readiness check). */

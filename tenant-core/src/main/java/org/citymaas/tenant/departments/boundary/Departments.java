@@ -44,6 +44,20 @@ public class Departments {
         return department;
     }
 
+    /** Suspends an active department (joins the caller's transaction). */
+    public Department suspend(TenantId tenant) {
+        var department = get(tenant);
+        department.suspend();
+        return department;
+    }
+
+    /** Reactivates a suspended department (joins the caller's transaction). */
+    public Department reactivate(TenantId tenant) {
+        var department = get(tenant);
+        department.reactivate();
+        return department;
+    }
+
     /** Removes a department that never became active (its provisioning failed and was undone). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void abandon(TenantId tenant) {

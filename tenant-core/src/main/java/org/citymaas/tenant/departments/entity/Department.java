@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.citymaas.tenant.errors.DepartmentStateException;
 
 /** A city department: one tenant of CityMaaS. Its people and credentials live in Keycloak. */
 @Entity
@@ -73,6 +74,24 @@ public class Department {
         }
         this.keycloakGroupId = Objects.requireNonNull(keycloakGroupId);
         this.apiClientId = Objects.requireNonNull(apiClientId);
+        this.status = DepartmentStatus.ACTIVE;
+    }
+
+    /** Closes the department to its members and clients until it is reactivated. */
+    public void suspend() {
+        if (status != DepartmentStatus.ACTIVE) {
+            throw new DepartmentStateException(
+                    "department " + slug + " is " + status + ", not ACTIVE: it cannot be suspended");
+        }
+        this.status = DepartmentStatus.SUSPENDED;
+    }
+
+    /** Opens a suspended department again. */
+    public void reactivate() {
+        if (status != DepartmentStatus.SUSPENDED) {
+            throw new DepartmentStateException(
+                    "department " + slug + " is " + status + ", not SUSPENDED: it cannot be reactivated");
+        }
         this.status = DepartmentStatus.ACTIVE;
     }
 

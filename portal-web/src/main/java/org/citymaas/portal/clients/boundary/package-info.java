@@ -1,0 +1,5 @@
+/**
+ * A department's API clients in Keycloak (list, create, rotate a secret, disable, enable), every change audited, and
+ * the /api/v1/tenants/{id}/clients resource.
+ */
+package org.citymaas.portal.clients.boundary;
