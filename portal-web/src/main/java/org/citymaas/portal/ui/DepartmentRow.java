@@ -28,6 +28,13 @@ public class DepartmentRow implements Serializable {
         this.created = CITY_TIME.format(view.createdAt());
     }
 
+    /** Whether the id or either name contains the text, which is already lower case. */
+    boolean matches(String lowerCaseText) {
+        return id.contains(lowerCaseText)
+                || nameZh.contains(lowerCaseText)
+                || nameEn.toLowerCase(java.util.Locale.ROOT).contains(lowerCaseText);
+    }
+
     public String getId() {
         return id;
     }

@@ -10,6 +10,7 @@ import jakarta.validation.Validator;
 import java.io.Serializable;
 import java.text.MessageFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.ResourceBundle;
 import org.citymaas.portal.departments.boundary.DepartmentIds;
 import org.citymaas.portal.departments.boundary.DepartmentOnboarding;
@@ -50,7 +51,9 @@ public class DepartmentsPage implements Serializable {
     private String adminEmail;
     private String adminName;
     private List<DepartmentRow> rows;
+    private String query;
 
+    /** The departments whose id or names contain the search text (all of them when it is empty). */
     public List<DepartmentRow> getRows() {
         if (rows == null) {
             rows = departments.list().stream()
@@ -58,7 +61,19 @@ public class DepartmentsPage implements Serializable {
                     .map(DepartmentRow::new)
                     .toList();
         }
-        return rows;
+        if (query == null || query.isBlank()) {
+            return rows;
+        }
+        String wanted = query.strip().toLowerCase(Locale.ROOT);
+        return rows.stream().filter(row -> row.matches(wanted)).toList();
+    }
+
+    public String getQuery() {
+        return query;
+    }
+
+    public void setQuery(String query) {
+        this.query = query;
     }
 
     public void create() {
@@ -95,6 +110,7 @@ public class DepartmentsPage implements Serializable {
                                     created.adminTemporaryPassword(),
                                     created.apiClientId(),
                                     created.apiClientSecret())));
+            query = id;
             id = nameZh = nameEn = adminUsername = adminEmail = adminName = null;
             rows = null;
         } catch (TenantException | SecurityModuleException e) {

@@ -83,7 +83,9 @@ class BrowserSignInIT extends BrowserTest {
 
         browser.findElement(By.id("nav-departments")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("departments:list")));
-        assertThat(browser.findElement(By.id("departments:list")).getText()).contains("交通运输局");
+        // the list is paged; the search finds a department on any page
+        searchDepartments("transport", "交通运输局");
+        assertThat(browser.findElement(By.id("departments:list")).getText()).doesNotContain("教育局");
 
         var slug = "water-" + Long.toString(System.nanoTime(), 36);
         browser.findElement(By.id("departments:id")).sendKeys(slug);
@@ -96,6 +98,9 @@ class BrowserSignInIT extends BrowserTest {
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("departments:messages"), slug));
         assertThat(browser.findElement(By.id("departments:messages")).getText()).contains("临时密码");
+        assertThat(browser.findElement(By.id("departments:search")).getAttribute("value"))
+                .as("the list shows the department just created")
+                .isEqualTo(slug);
         assertThat(browser.findElement(By.id("departments:list")).getText()).contains("水务局");
         Browser.screenshot(browser, "6-department-created");
 
@@ -114,7 +119,15 @@ class BrowserSignInIT extends BrowserTest {
                 .as("the rule in the page's language")
                 .contains("以字母开头")
                 .doesNotContain("starting with a letter");
-        assertThat(browser.findElement(By.id("departments:list")).getText()).doesNotContain("Bad Id");
+        searchDepartments("Bad", "暂无部门");
         Browser.screenshot(browser, "7-department-refused");
+    }
+
+    /** Types the text into the departments search and waits until the list shows the expected text. */
+    private void searchDepartments(String search, String expected) {
+        var box = browser.findElement(By.id("departments:search"));
+        box.clear();
+        box.sendKeys(search);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("departments:list"), expected));
     }
 }
