@@ -72,8 +72,8 @@ final class NameLikelihood {
     private static final String WORD_PREFIXES = "每第上下本这那该哪";
     /** Surname characters that are also periods of time: 下周, 本季. */
     private static final String PERIODS = "周季";
-    /** Surname characters that after another Han character end a place name: 解放路发生, 李村. */
-    private static final String PLACE_SUFFIXES = "路街巷村庄镇乡县区道";
+    /** Surname characters that after another Han character end a place name: 解放路发生, 李村, 高新花苑空巢. */
+    private static final String PLACE_SUFFIXES = "路街巷村庄镇乡县区道苑";
 
     /** The dictionaries load on the first candidate, so scanners that never meet a surname never wait. */
     private static NameLexicon lexicon() {
@@ -91,7 +91,7 @@ final class NameLikelihood {
                 || surname == 1
                         && HONORIFIC_SET.get(s.charAt(start))
                         && lexicon().surname(before) > lexicon().before(before) // 韩董, not 向董明汇报
-                || surname == 1 && NameCues.titleEndingAt(s, start + 1);
+                || surname == 1 && NameCues.titleEndingAt(s, start + 1) && !NameCues.role(s, start); // 店主任国平
     }
 
     /** A character or word at {@code at} that reads as "the family of" what precedes it: 刘鹏【家】的狗, 李娜【孙女】. */
@@ -276,6 +276,9 @@ final class NameLikelihood {
         if (s.charAt(g) == '一' && surname == 1 && at(s, g + 1) == s.charAt(start)) {
             return false; // a verb said twice: 查一查, 管一管
         }
+        if (surname == 1 && at(s, start - 1) == s.charAt(start) && lexicon().verb(s.charAt(start))) {
+            return false; // a verb doubled: 查查卫龙的会员卡, 管管
+        }
         if (given == 1
                 && at(s, g + 1) == '了'
                 && at(s, g + 2) != '解'
@@ -298,9 +301,22 @@ final class NameLikelihood {
         return true;
     }
 
-    /** The surname character at {@code start} is a preposition before a time: 于本周内, 于周内, 于下月. */
+    /** The surname character at {@code start} is a preposition before a time: 于本周内, 于周内, 于下月, 于明年. */
     static boolean prepositionBeforeTime(String s, int start) {
-        return TIME_STARTS.indexOf(at(s, start + 1)) >= 0 && lexicon().preposition(s.charAt(start));
+        return (TIME_STARTS.indexOf(at(s, start + 1)) >= 0 || startsWithAny(s, start + 1, COMING_TIMES))
+                && lexicon().preposition(s.charAt(start));
+    }
+
+    /** Times that open with 明 or 后: after a preposition they are no given name (将于明年开工, 于后天). */
+    private static final String[] COMING_TIMES = {"明年", "明天", "明日", "明早", "明晚", "明春", "明后", "后天", "后年"};
+
+    private static boolean startsWithAny(String s, int at, String[] words) {
+        for (var w : words) {
+            if (s.startsWith(w, at)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How often the character was part of a given name in any position. */

@@ -30,7 +30,7 @@ final class NameLookalikes {
         "邓老凉茶", "黄振龙", "毛家饭店", "马记", "杨记", "李记", "王记", "张记", "陶陶居", "龙湖", "金地", "保利", "恒大", "碧桂园", "金茂", "华侨城", "招商",
         "雷士", "格力", "高德", "滴滴", "韩都衣舍", "陈香贵", "谢馥春", "林清轩", "叶开泰", "雷允上", "戴春林", "江小白", "钟薛高", "汤臣", "周大生", "周六福",
         "张裕", "余仁生", "李锦记", "张拉拉", "马记永", "孔凤春", "王星记", "曹素功", "胡开文", "童涵春", "蔡同德", "冯了性", "潘高寿", "陆稿荐", "沈大成", "王小卤",
-        "李子柒", "谢瑞麟", "许留山", "郑远元", "吴良材", "朱光玉", "金六福", "黄飞红", "陈克明", "王守义", "张飞牛肉", "陈麻婆", "薛记", "方太",
+        "李子柒", "谢瑞麟", "许留山", "郑远元", "吴良材", "朱光玉", "金六福", "黄飞红", "陈克明", "王守义", "张飞牛肉", "陈麻婆", "薛记", "方太", "卫龙",
     };
     /** Everyday words that open with a surname character: 高速, 马上, 周末, wherever they stand. */
     private static final String[] EVERYDAY_WORDS = {
@@ -46,7 +46,7 @@ final class NameLookalikes {
         "游客", "严重", "严格", "雷雨", "黎明", "顾客", "毛病", "江边", "夏天", "夏季", "韩国", "谢谢", "叶子", "周一", "周二", "周三", "周四", "周五",
         "周六", "周日", "周天", "周岁", "周年", "周口", "杨树", "柳树", "梅花", "温泉", "全班", "全体", "向东", "向西", "向南", "向北", "向左", "向右",
         "万能", "夏令营", "冬令营", "金华", "林芝", "石景山", "金店", "江苏", "高铁", "方法", "常用", "明年", "全国", "成人", "应急", "安静", "车站", "路过",
-        "关键", "向后", "时刻"
+        "关键", "向后", "时刻", "高龄", "银龄", "关爱", "相互", "商户"
     };
     /** Everyday words with 周 "all round", 连 "along with, on end" and 查 "check" that the mini dictionary lacks. */
     private static final String[] UNLISTED_EVERYDAY_WORDS = {
@@ -56,13 +56,13 @@ final class NameLookalikes {
 
     private static final Set<String> EVERYDAY = new HashSet<>();
     /** Characters that make what precedes them a place or a road, an estate among them (华威里, 金辉城, 陶然居). */
-    private static final String PLACE_SUFFIXES = "路街巷村镇乡县市省区桥湾港苑庄寺庙府井湖岭屯坊堡窑坪塘坎坡营坝沟洼汇里城庭园居邸";
+    private static final String PLACE_SUFFIXES = "路街巷村镇乡县市省区桥湾港苑庄寺庙府井湖岭屯坊堡窑坪塘坎坡营坝沟洼汇里城庭园居邸郡墅";
     /** Words that open with an estate suffix and may follow a person: 王芳居住, 张伟居然, 李娜园长. */
     private static final String[] NOT_ESTATES = {"居住", "居然", "城管", "庭审", "园长"};
     /** After a surname and a given character, the neighbourhood of Beijing's 和平里 and 安贞里, seldom a given name. */
     private static final char NEIGHBOURHOOD = '里';
     /** Characters that end place names and hardly ever given names: 宋庄, 石家庄, 李村. */
-    private static final String PLACE_ENDS = "庄村镇乡县市省区路街巷桥寺庙屯堡窑坪塘坎坡营坝沟洼汇城府苑庭园道岛湾祠居";
+    private static final String PLACE_ENDS = "庄村镇乡县市省区路街巷桥寺庙屯堡窑坪塘坎坡营坝沟洼汇城府苑庭园道岛湾祠居郡墅";
     /** After a surname and 家 these make a place named after a family (肖家河, 唐家岭), not a given name. */
     private static final String LANDFORMS = "河山岭岛湾洲峪寨嘴滩湖港渡";
 
@@ -170,7 +170,10 @@ final class NameLookalikes {
 
     /** The span {@code [start, end)} names a place or an organisation by its last character or what follows it. */
     static boolean around(String s, int start, int end) {
-        if (PLACE_ENDS.indexOf(s.charAt(end - 1)) >= 0 || end - start > 2 && s.charAt(end - 1) == NEIGHBOURHOOD) {
+        if (PLACE_ENDS.indexOf(s.charAt(end - 1)) >= 0
+                || end - start > 2
+                        && s.charAt(end - 1) == NEIGHBOURHOOD
+                        && NameLexicon.instance().wordGivenName(s, end - 2, end) == 0) { // 和平里; not 何万里
             return true;
         }
         if (end - start == 3 && s.charAt(start + 1) == FAMILY && LANDFORMS.indexOf(s.charAt(end - 1)) >= 0) {

@@ -17,6 +17,9 @@ public final class PersonNameRecognizer implements Recognizer {
 
     private static final int NOT_CUED = -2;
 
+    /** After a place these make it a city, a county or a district (温州市), never a given name. */
+    private static final String ADMINISTRATIVE_UNITS = "省市县区州镇乡";
+
     /** After a role, most names have two given characters: the longer reading wins unless this much less likely. */
     private static final double ROLE_THREE_CHARACTERS = 1.0;
 
@@ -141,8 +144,11 @@ public final class PersonNameRecognizer implements Recognizer {
         if (!role && !NameCues.titleNear(s, g)) {
             return NOT_CUED;
         }
-        if (surname == 1 && NameLookalikes.everydayWord(s, start) && !(role && field(s, start))) {
-            return -1; // but an everyday word alone in a form's field is a name: 联系人：向前；
+        if (surname == 1 && NameLookalikes.everydayWord(s, start) && !(role && (field(s, start) || named(s, start)))) {
+            return -1; // but an everyday word alone in a form's field or after 我叫 is a name: 联系人：向前；我叫雷雨，
+        }
+        if (role && surname == 1 && everydayVerb(s, start) && !field(s, start) && !named(s, start)) {
+            return -1; // 为村民修理农机: an everyday surname that opens a word no one is named
         }
         for (int given = 2; given >= 1; given--) {
             if (NameLikelihood.givenName(s, g, given) && NameCues.title(s, g + given)) {
@@ -170,18 +176,44 @@ public final class PersonNameRecognizer implements Recognizer {
         if (surname == 1 && NameLikelihood.prepositionBeforeTime(s, start)) {
             return -1; // 楼长于周五前: a time, not a name
         }
-        return NameLikelihood.givenName(s, g, 2)
+        int to = NameLikelihood.givenName(s, g, 2)
                         && !NameCues.reportingAt(s, g + 1) // 据关山介绍
                         && likelihood.score(s, start, surname, 2) + ROLE_THREE_CHARACTERS
                                 >= likelihood.score(s, start, surname, 1)
                         && !NameLikelihood.familyAfter(s, g + 1)
                 ? g + 2
                 : g + 1;
+        // even after a role, no role word as the given name (被告向原告) and no place and its unit (据温州市气象台)
+        return NameCues.roleAt(s, g)
+                        || to == g + 2
+                                && surname == 1
+                                && ADMINISTRATIVE_UNITS.indexOf(s.charAt(g + 1)) >= 0
+                                && NameLexicon.instance().place(s, start, g + 1)
+                ? -1
+                : to;
+    }
+
+    /**
+     * An everyday surname ({@link NameSurnames#EVERYDAY_SURNAMES}) and the next character make a dictionary word that
+     * was never a given name and is no noun (修理; not 国庆, 利民, 相国).
+     */
+    private static boolean everydayVerb(String s, int start) {
+        var lexicon = NameLexicon.instance();
+        return NameSurnames.everyday(s.charAt(start))
+                && lexicon.word(s, start, start + 2)
+                && lexicon.wordGivenName(s, start, start + 2) == 0
+                && !lexicon.noun(s, start, start + 2);
     }
 
     /** A compound surname starts at {@code start}. */
     static boolean compoundAt(String s, int start) {
         return NameSurnames.length(s, start) == 2;
+    }
+
+    /** The two characters at {@code start} follow 叫 or 名 (我叫雷雨，名叫江河): a name is being told, no Han character after. */
+    private static boolean named(String s, int start) {
+        char before = Chars.at(s, start - 1);
+        return (before == '叫' || before == '名') && !Chars.han(Chars.at(s, start + 2));
     }
 
     /** The two characters at {@code start} fill a form's field: a colon before them, no Han character after. */

@@ -19,12 +19,16 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class NameModelTraining {
 
     static final List<String> DEVELOPMENT = List.of(System.getProperty(
-                    "names.train.files", "dev.jsonl,holdout.jsonl,dev-extra.jsonl,holdout2.jsonl,holdout3.jsonl")
+                    "names.train.files",
+                    "dev.jsonl,holdout.jsonl,dev-extra.jsonl,holdout2.jsonl,holdout3.jsonl,holdout4.jsonl")
             .split(","));
     static final List<String> FIRST = List.of("dev.jsonl", "holdout.jsonl", "dev-extra.jsonl");
     static final List<String> SECOND = List.of("holdout2.jsonl");
     static final List<String> OLDER = List.of("dev.jsonl", "holdout.jsonl", "dev-extra.jsonl", "holdout2.jsonl");
     static final List<String> THIRD = List.of("holdout3.jsonl");
+    static final List<String> FIVE =
+            List.of("dev.jsonl", "holdout.jsonl", "dev-extra.jsonl", "holdout2.jsonl", "holdout3.jsonl");
+    static final List<String> FOURTH = List.of("holdout4.jsonl");
 
     @Test
     void train() throws IOException {
@@ -33,6 +37,8 @@ class NameModelTraining {
             crossFile(SECOND, FIRST);
             crossFile(OLDER, THIRD);
             crossFile(THIRD, OLDER);
+            crossFile(FIVE, FOURTH);
+            crossFile(FOURTH, FIVE);
             return;
         }
         var texts = NameModelTrainer.read(DEVELOPMENT);
