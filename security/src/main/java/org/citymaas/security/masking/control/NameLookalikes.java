@@ -54,11 +54,21 @@ final class NameLookalikes {
         "查办", "查清", "查到"
     };
 
+    /**
+     * Districts and counties of large cities that open with a surname character and that HanLP's dictionaries do not
+     * know as places (江宁 in Nanjing, 武侯 in Chengdu, 闵行 in Shanghai). Without a cue word they are the place; after a
+     * role (市民江宁) the role decides.
+     */
+    private static final Set<String> DISTRICTS = Set.of(
+            "江宁", "江干", "江夏", "江北", "龙岗", "龙华", "武侯", "武进", "武清", "闵行", "秦淮", "柯桥", "惠山", "梁溪", "吴中", "相城", "郫都", "岳麓",
+            "潼南", "柳南", "柳北", "鱼峰", "良庆", "横州", "上城", "拱墅", "石岩", "罗庄", "金湾", "金堂", "金牛", "高密", "汉南", "荣昌", "云阳", "秦都",
+            "开福", "天心", "雨花", "玄武", "建邺", "栖霞", "天河", "从化", "静安", "滨江", "北仑", "新吴");
+
     private static final Set<String> EVERYDAY = new HashSet<>();
     /** Characters that make what precedes them a place or a road, an estate among them (华威里, 金辉城, 陶然居). */
     private static final String PLACE_SUFFIXES = "路街巷村镇乡县市省区桥湾港苑庄寺庙府井湖岭屯坊堡窑坪塘坎坡营坝沟洼汇里城庭园居邸郡墅";
-    /** Words that open with an estate suffix and may follow a person: 王芳居住, 张伟居然, 李娜园长. */
-    private static final String[] NOT_ESTATES = {"居住", "居然", "城管", "庭审", "园长"};
+    /** Words that open with an estate or place suffix and may follow a person: 王芳居住, 张伟居然, 李娜园长, 石磊汇报. */
+    private static final String[] NOT_ESTATES = {"居住", "居然", "城管", "庭审", "园长", "汇报", "汇款", "汇总", "汇合", "汇集"};
     /** After a surname and a given character, the neighbourhood of Beijing's 和平里 and 安贞里, seldom a given name. */
     private static final char NEIGHBOURHOOD = '里';
     /** Characters that end place names and hardly ever given names: 宋庄, 石家庄, 李村. */
@@ -135,6 +145,11 @@ final class NameLookalikes {
     }
 
     private NameLookalikes() {}
+
+    /** A district that the dictionaries lack ({@link #DISTRICTS}) starts at {@code start}: 在江宁上学. */
+    static boolean district(String s, int start) {
+        return start + 2 <= s.length() && DISTRICTS.contains(s.substring(start, start + 2));
+    }
 
     /** An everyday word of two characters starts at {@code start}. */
     static boolean everydayWord(String s, int start) {

@@ -65,6 +65,9 @@ public final class PersonNameRecognizer implements Recognizer {
         if (cued != NOT_CUED) {
             return cued;
         }
+        if (surname == 1 && NameLookalikes.district(s, start)) {
+            return -1; // 在江宁上学: a district the dictionaries lack
+        }
         if (classifier != null) {
             var candidates = doubtful(s, start, surname);
             if (candidates != null) {
@@ -96,7 +99,8 @@ public final class PersonNameRecognizer implements Recognizer {
         if (surname <= 0
                 || NameLookalikes.covers(s, start)
                 || NameSurnames.insideCompound(s, start)
-                || cued(s, start, surname) != NOT_CUED) {
+                || cued(s, start, surname) != NOT_CUED
+                || surname == 1 && NameLookalikes.district(s, start)) {
             return null;
         }
         return doubtful(s, start, surname);
