@@ -26,7 +26,8 @@ final class NameCues {
         "被申请人", "嫌疑人", "被害人", "受害人", "证人", "驾驶人", "驾驶员", "房东", "房主", "租客", "车主", "店主", "摊主", "老乡", "校友", "同事", "网格员",
         "志愿者", "工作者", "工作人员", "社工", "保安", "调解员", "原告", "被告", "村民", "诉求人", "求助人", "书记员", "记录员", "陪护", "护工", "失主", "孕妇",
         "产妇", "楼长", "同桌", "据", "患儿", "上诉人", "执行人", "来信人", "来访人", "信访人", "保洁员", "财务", "会计", "出纳", "教师", "班主任", "人员",
-        "伤者",
+        "伤者", "死者", "行为人", "询问人", "讯问人", "肇事者", "目击者", "接线员", "话务员", "快递员", "外卖员", "骑手", "保姆", "甲方", "乙方", "第三人", "代表人",
+        "审判员", "审判长", "上访人", "登记人", "审批人", "核查人", "法人",
     };
 
     private static final String[] TITLES = {
@@ -162,11 +163,17 @@ final class NameCues {
         return TITLE_FIRST.get(at(s, given + 1)) || TITLE_FIRST.get(at(s, given + 2));
     }
 
-    /** A role word right before {@code start}, allowing colons, spaces, 是 or 为 in between. */
+    /**
+     * A role word right before {@code start}, allowing colons, spaces, 是 or 为 in between; or a bed number, as
+     * ward notes name patients (13床厍芳).
+     */
     static boolean role(String s, int start) {
         int end = start;
         while (end > 0 && start - end < 3 && "：: 是为".indexOf(s.charAt(end - 1)) >= 0) {
             end--;
+        }
+        if (at(s, end - 1) == '床' && Chars.digit(at(s, end - 2))) {
+            return true;
         }
         if (!ROLE_LAST.get(at(s, end - 1))) {
             return false;

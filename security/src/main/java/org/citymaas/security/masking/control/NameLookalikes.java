@@ -68,7 +68,7 @@ final class NameLookalikes {
     /** Characters that make what precedes them a place or a road, an estate among them (华威里, 金辉城, 陶然居). */
     private static final String PLACE_SUFFIXES = "路街巷村镇乡县市省区桥湾港苑庄寺庙府井湖岭屯坊堡窑坪塘坎坡营坝沟洼汇里城庭园居邸郡墅";
     /** Words that open with an estate or place suffix and may follow a person: 王芳居住, 张伟居然, 李娜园长, 石磊汇报. */
-    private static final String[] NOT_ESTATES = {"居住", "居然", "城管", "庭审", "园长", "汇报", "汇款", "汇总", "汇合", "汇集"};
+    private static final String[] NOT_ESTATES = {"居住", "居然", "城管", "庭审", "园长", "汇报", "汇款", "汇总", "汇合", "汇集", "路过"};
     /** After a surname and a given character, the neighbourhood of Beijing's 和平里 and 安贞里, seldom a given name. */
     private static final char NEIGHBOURHOOD = '里';
     /** Characters that end place names and hardly ever given names: 宋庄, 石家庄, 李村. */
