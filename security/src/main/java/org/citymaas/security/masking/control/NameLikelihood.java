@@ -47,6 +47,9 @@ final class NameLikelihood {
     /** The surname that is also a demonstrative. */
     private static final char DEMONSTRATIVE = '那';
 
+    /** After a numeral these make a number: 一万, 三千, 两百. */
+    private static final String NUMERAL_UNITS = "十百千万亿";
+
     private static final String CLASSIFIERS = "下份个次半点遍趟眼声把张件些套辆位条元块批句段场顿口间";
 
     static {
@@ -266,6 +269,9 @@ final class NameLikelihood {
         }
         if (given == 1 && NUMERALS.indexOf(s.charAt(g)) >= 0 && CLASSIFIERS.indexOf(at(s, g + 1)) >= 0) {
             return false;
+        }
+        if (NUMERALS.indexOf(s.charAt(g)) >= 0 && NUMERAL_UNITS.indexOf(at(s, g + 1)) >= 0) {
+            return false; // a numeral and its unit: 课时费一万二, 付一百元
         }
         if (surname == 1 && prepositionBeforeTime(s, start)) {
             return false; // a preposition before a time: 于本周内, 于周内, 于次日

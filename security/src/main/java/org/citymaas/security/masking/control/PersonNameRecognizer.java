@@ -161,7 +161,11 @@ public final class PersonNameRecognizer implements Recognizer {
                                 && (role
                                         || !NameLikelihood.endsWord(s, start)
                                                 && !NameLikelihood.prefixed(s, start)
-                                                && !everydayWord(s, start, g + given))
+                                                && !everydayWord(s, start, g + given)
+                                                // 村党支部书记: a three-character word before a title
+                                                && !(given == 2
+                                                        && NameLexicon.instance()
+                                                                .word(s, start, g + 2)))
                         ? g + given
                         : -1;
             }
