@@ -44,6 +44,12 @@ class PersonNameRecognizerTest {
                 "联系人：向前；电话另行告知。|向前",
                 "上官婉清：楼下烧烤摊油烟太大。|上官婉清",
                 "请跟路晓峰说一声，会议改到周四。|路晓峰",
+                "卿晓东反映楼道灯坏了。|卿晓东",
+                "何万里说物业费又涨了。|何万里",
+                "杜建华汇报了本周的巡查情况。|杜建华",
+                "我叫高峰，想问一下公积金的事。|高峰",
+                "12床吕平今日体温正常。|吕平",
+                "店主任建军称货款未结清。|任建军",
             })
     void findsNamesWithAndWithoutCueWords(String text, String name) {
         assertThat(names(text)).contains(name);
@@ -84,6 +90,14 @@ class PersonNameRecognizerTest {
                 "请大家查一查自家的水表。",
                 "家里有一位瘫痪老人需要照顾。",
                 "他说担任小组长以后更忙了。",
+                "该工程将于明年三月开工。",
+                "武侯那边的房子租金涨了。",
+                "判令被告向原告支付违约金。",
+                "据温州市气象台消息，明天有雨。",
+                "预付的课时费一万二未退。",
+                "村党支部书记到场协调。",
+                "高新花苑空巢老人很多。",
+                "为村民修理农机十五年。",
             })
     void leavesLookAlikesAndFormsOfAddressUnmasked(String text) {
         assertThat(names(text)).isEmpty();
