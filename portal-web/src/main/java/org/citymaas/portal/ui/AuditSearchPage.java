@@ -18,6 +18,7 @@ import org.citymaas.portal.departments.boundary.DepartmentView;
 import org.citymaas.portal.errors.InvalidParameterException;
 import org.citymaas.portal.signin.CurrentCaller;
 import org.citymaas.tenant.departments.boundary.Departments;
+import org.citymaas.tenant.errors.DepartmentNotFoundException;
 
 /**
  * The auditors' search page: the API's filters in the address ({@code run=1} searches, {@code
@@ -72,6 +73,8 @@ public class AuditSearchPage {
             }
         } catch (InvalidParameterException e) {
             refuse(e);
+        } catch (DepartmentNotFoundException e) {
+            refuse(new InvalidParameterException("department", "not a department id"));
         }
     }
 
@@ -105,6 +108,9 @@ public class AuditSearchPage {
             FacesContext.getCurrentInstance().getExternalContext().redirect(address(filters.queryString()));
         } catch (InvalidParameterException e) {
             error = readable(e);
+            PageParameter.status(400);
+        } catch (DepartmentNotFoundException e) {
+            error = readable(new InvalidParameterException("department", "not a department id"));
             PageParameter.status(400);
         }
         return null;
