@@ -47,6 +47,11 @@ public class AuditEventPage {
         return AuditCheckpointsPage.CITY_TIME.format(instant);
     }
 
+    /** An event's time as the search shows it (Asia/Shanghai, with its offset) in the page's form. */
+    public String shown(String occurredAt) {
+        return AuditCheckpointsPage.CITY_TIME.format(java.time.OffsetDateTime.parse(occurredAt));
+    }
+
     public AuditReviews.EventDetail getDetail() {
         return detail;
     }

@@ -133,6 +133,11 @@ public class AuditSearchPage {
         return context + "/portal/audit/search.xhtml" + (queryString.isEmpty() ? "" : "?" + queryString);
     }
 
+    /** An event's time as the search shows it (Asia/Shanghai, with its offset) in the page's form. */
+    public String shown(String occurredAt) {
+        return AuditCheckpointsPage.CITY_TIME.format(java.time.OffsetDateTime.parse(occurredAt));
+    }
+
     public List<AuditEventView> getEvents() {
         return events;
     }

@@ -94,6 +94,7 @@ class BrowserAuditIT extends BrowserTest {
                     .contains("DENIED 404")
                     .contains("inference.request");
         }
+        browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("audit-results")));
         Browser.screenshot(browser, "audit-1-search-refusals");
         assertThat(reads("audit.search"))
                 .as("the page's search is on the record")
@@ -127,6 +128,7 @@ class BrowserAuditIT extends BrowserTest {
                         + browser.findElements(By.id("checkpoint-key-id")).size())
                 .as("covered by a checkpoint, or said not to be")
                 .isEqualTo(1);
+        browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("event-hash")));
         Browser.screenshot(browser, "audit-2-event");
         assertThat(reads("audit.event")).isEqualTo(events + 1);
 
