@@ -71,4 +71,9 @@ public final class TestStack {
     public KeycloakServer keycloak() {
         return keycloak;
     }
+
+    /** Where the portal publishes this run's audit checkpoints, outside the database. */
+    public Path publishedCheckpoints() {
+        return publishedCheckpoints;
+    }
 }

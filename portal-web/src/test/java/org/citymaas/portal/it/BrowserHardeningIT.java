@@ -51,6 +51,7 @@ class BrowserHardeningIT extends BrowserTest {
         boolean models = user.equals(ROLE_STAFF) || user.equals(ROLE_TENANT_ADMIN);
         boolean usage = user.equals(ROLE_TENANT_ADMIN) || user.equals(ROLE_PLATFORM_ADMIN);
         boolean platform = user.equals(ROLE_PLATFORM_ADMIN);
+        boolean auditor = user.equals(ROLE_AUDITOR);
         var expected = new LinkedHashMap<String, Integer>();
         expected.put("index.xhtml", 200);
         expected.put("portal/home.xhtml", 200);
@@ -79,6 +80,21 @@ class BrowserHardeningIT extends BrowserTest {
         expected.put("portal/admin/billing.xhtml", platform ? 200 : 403);
         expected.put("portal/admin/billing.xhtml?month=2026-13", platform ? 400 : 403);
         expected.put("portal/admin/prices.xhtml", platform ? 200 : 403);
+        expected.put("portal/audit/search.xhtml", auditor ? 200 : 403);
+        expected.put("portal/audit/search.xhtml?run=1&department=transport&outcome=DENIED", auditor ? 200 : 403);
+        expected.put("portal/audit/search.xhtml?run=1&from=yesterday", auditor ? 400 : 403);
+        expected.put("portal/audit/search.xhtml?run=1&cursor=not-a-cursor", auditor ? 400 : 403);
+        expected.put("portal/audit/search.xhtml?export=xml", auditor ? 400 : 403);
+        expected.put("portal/audit/event.xhtml", auditor ? 400 : 403);
+        expected.put("portal/audit/event.xhtml?seq=1", auditor ? 200 : 403);
+        expected.put("portal/audit/event.xhtml?seq=999999999999", auditor ? 404 : 403);
+        expected.put("portal/audit/verify.xhtml", auditor ? 200 : 403);
+        expected.put("portal/audit/verify.xhtml?from=1&to=5&run=1", auditor ? 200 : 403);
+        expected.put("portal/audit/verify.xhtml?from=5&to=2&run=1", auditor ? 400 : 403);
+        expected.put("portal/audit/verify.xhtml?from=1&to=999999999999&download=bundle", auditor ? 400 : 403);
+        expected.put("portal/audit/verify.xhtml?from=1&to=2&download=pdf", auditor ? 400 : 403);
+        expected.put("portal/audit/checkpoints.xhtml", auditor ? 200 : 403);
+        expected.put("portal/audit/checkpoints.xhtml?download=pdf", auditor ? 400 : 403);
         expected.put("portal/no-such-page.xhtml", 404);
         expected.put("no-such-file.css", 404);
         for (var garbage : GARBAGE) {
@@ -93,6 +109,10 @@ class BrowserHardeningIT extends BrowserTest {
             expected.put("portal/billing.xhtml?month=" + value, usage ? 400 : 403);
             expected.put("portal/billing.xhtml?department=" + value, usage ? 400 : 403);
             expected.put("portal/admin/billing.xhtml?month=" + value, platform ? 400 : 403);
+            expected.put("portal/audit/search.xhtml?run=1&department=" + value, auditor ? 400 : 403);
+            expected.put("portal/audit/event.xhtml?seq=" + value, auditor ? 400 : 403);
+            expected.put("portal/audit/verify.xhtml?run=1&from=" + value, auditor ? 400 : 403);
+            expected.put("portal/audit/checkpoints.xhtml?before=" + value, auditor ? 400 : 403);
         }
         return expected;
     }

@@ -56,4 +56,30 @@ final class TestDatabase {
                 action,
                 resource);
     }
+
+    /** Statements against the database's open connection, in one transaction. */
+    @FunctionalInterface
+    interface Work {
+        void run(java.sql.Connection connection) throws SQLException;
+    }
+
+    /**
+     * Test-only tampering: runs the work in one transaction as an insider who is superuser and has
+     * switched the audit log's append-only triggers off for the session (replica role), holding the
+     * chain's append lock so that no event is appended meanwhile.
+     */
+    static void asInsider(Work work) {
+        try (var connection = TestStack.start().database().ownerDataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try (var s = connection.createStatement()) {
+                s.execute("SET LOCAL session_replication_role = replica");
+                s.execute("SELECT pg_advisory_xact_lock(" + org.citymaas.security.audit.control.EventAppender.CHAIN_LOCK
+                        + ")");
+            }
+            work.run(connection);
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -35,6 +35,9 @@ public class AuditResource {
     @Inject
     AuditDownloads downloads;
 
+    @Inject
+    AuditReviews reviews;
+
     @GET
     @Path("events")
     @Produces(MediaType.APPLICATION_JSON)
@@ -138,19 +141,7 @@ public class AuditResource {
     @RolesAllowed(Role.AUDITOR_NAME)
     @Operation(summary = "Verify the audit chain (seq from..to, default all): OK or the first break")
     public VerificationView verify(@QueryParam("from") Long from, @QueryParam("to") Long to) {
-        var first = from == null ? 1 : Math.max(1, from);
-        var last = to == null ? Long.MAX_VALUE : to;
-        var verdict = VerificationView.of(trail.verify(first, last));
-        trail.record(AuditTrail.by(currentCaller.get())
-                .action("audit.verify")
-                .resource("v1/audit/verify")
-                .outcome("OK", 200)
-                .summary("seq " + first + ".." + (to == null ? "head" : to) + ": " + verdict.status()
-                        + (verdict.breakSeq() == null
-                                ? ", " + verdict.eventsVerified() + " events"
-                                : " " + verdict.breakKind() + " at seq " + verdict.breakSeq()))
-                .build());
-        return verdict;
+        return reviews.verify(currentCaller.get(), from, to);
     }
 
     @POST

@@ -155,6 +155,24 @@ public class AuditCheckpoints {
         return published;
     }
 
+    /** The checkpoint signed so far that covers the event at {@code seq}, if one does; never signs. */
+    public Optional<Checkpoint> signedCovering(long seq) {
+        try (var connection = dataSource.getConnection()) {
+            return ChainReader.firstCheckpointFrom(connection, seq);
+        } catch (SQLException e) {
+            throw new AuditException("could not read the audit checkpoints: " + e.getMessage(), e);
+        }
+    }
+
+    /** At most {@code limit} signed checkpoints below {@code beforeSeq}, newest first. */
+    public List<Checkpoint> newest(long beforeSeq, int limit) {
+        try (var connection = dataSource.getConnection()) {
+            return ChainReader.checkpointsBefore(connection, beforeSeq, limit);
+        } catch (SQLException e) {
+            throw new AuditException("could not read the audit checkpoints: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * The checkpoint that covers the event at {@code seq}: the first one signed at or after it, signing
      * the chain head now when none is yet. Empty only when the chain does not reach {@code seq}.

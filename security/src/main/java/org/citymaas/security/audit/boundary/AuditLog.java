@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.citymaas.security.audit.control.ChainReader;
 import org.citymaas.security.audit.control.EventAppender;
@@ -97,6 +98,16 @@ public class AuditLog {
             TenantId tenant, String action, String outcome, Collection<String> requestIds) {
         try (var connection = dataSource.getConnection()) {
             return ChainReader.firstOf(connection, tenant, action, outcome, requestIds);
+        } catch (SQLException e) {
+            throw new AuditException("could not read the audit log: " + e.getMessage(), e);
+        }
+    }
+
+    /** The event at chain position {@code seq}, if the chain holds it (still online). */
+    public Optional<ChainedEvent> event(long seq) {
+        try (var connection = dataSource.getConnection();
+                var events = ChainReader.events(connection, seq, seq)) {
+            return events.hasNext() ? Optional.of(events.next()) : Optional.empty();
         } catch (SQLException e) {
             throw new AuditException("could not read the audit log: " + e.getMessage(), e);
         }

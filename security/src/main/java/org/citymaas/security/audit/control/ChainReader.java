@@ -156,6 +156,12 @@ public final class ChainReader {
                 .findFirst();
     }
 
+    /** At most {@code limit} checkpoints with {@code seq < before}, newest first: a page of the list. */
+    public static List<Checkpoint> checkpointsBefore(Connection connection, long before, int limit)
+            throws SQLException {
+        return checkpoints(connection, "ORDER BY seq DESC LIMIT " + Math.max(1, limit), 1, before - 1);
+    }
+
     /** The checkpoint with the highest seq, if any. */
     public static Optional<Checkpoint> latestCheckpoint(Connection connection) throws SQLException {
         var all = checkpoints(connection, "ORDER BY seq DESC LIMIT 1", 1, Long.MAX_VALUE);
