@@ -131,7 +131,7 @@ public final class MonthlyReportPdf {
             sheet.line(LEFT, ReportSheet.TEXT, ReportSheet.GREY, "无 none");
             return;
         }
-        var columns = new float[] {LEFT, LEFT + 40, LEFT + 128, LEFT + 208, LEFT + 298, RIGHT - 55, RIGHT};
+        var columns = new float[] {LEFT, LEFT + 36, LEFT + 130, LEFT + 205, LEFT + 290, RIGHT - 68, RIGHT};
         var header = new String[] {"seq", "时间 Time", "操作者 Actor", "操作 Action", "资源 Resource", "结果 Outcome"};
         sheet.row(columns, true, header);
         sheet.repeatOnNewPage(columns, header);
