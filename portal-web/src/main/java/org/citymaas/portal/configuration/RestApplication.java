@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import org.citymaas.portal.audit.boundary.AuditReportsResource;
 import org.citymaas.portal.audit.boundary.AuditResource;
 import org.citymaas.portal.audit.boundary.DeniedRequests;
 import org.citymaas.portal.batch.boundary.BatchesResource;
@@ -52,6 +53,7 @@ public class RestApplication extends Application {
                 QuotasResource.class,
                 RemainingQuotaResource.class,
                 AuditResource.class,
+                AuditReportsResource.class,
                 InferenceResource.class,
                 BatchesResource.class,
                 RetentionResource.class,

@@ -95,6 +95,9 @@ class BrowserHardeningIT extends BrowserTest {
         expected.put("portal/audit/verify.xhtml?from=1&to=2&download=pdf", auditor ? 400 : 403);
         expected.put("portal/audit/checkpoints.xhtml", auditor ? 200 : 403);
         expected.put("portal/audit/checkpoints.xhtml?download=pdf", auditor ? 400 : 403);
+        expected.put("portal/audit/report.xhtml", auditor ? 200 : 403);
+        expected.put("portal/audit/report.xhtml?download=pdf&department=transport&month=1999-13", auditor ? 400 : 403);
+        expected.put("portal/audit/report.xhtml?download=pdf&month=2026-01", auditor ? 400 : 403);
         expected.put("portal/no-such-page.xhtml", 404);
         expected.put("no-such-file.css", 404);
         for (var garbage : GARBAGE) {
@@ -113,6 +116,10 @@ class BrowserHardeningIT extends BrowserTest {
             expected.put("portal/audit/event.xhtml?seq=" + value, auditor ? 400 : 403);
             expected.put("portal/audit/verify.xhtml?run=1&from=" + value, auditor ? 400 : 403);
             expected.put("portal/audit/checkpoints.xhtml?before=" + value, auditor ? 400 : 403);
+            expected.put(
+                    "portal/audit/report.xhtml?download=pdf&month=2026-01&department=" + value, auditor ? 400 : 403);
+            expected.put(
+                    "portal/audit/report.xhtml?download=pdf&department=transport&month=" + value, auditor ? 400 : 403);
         }
         return expected;
     }

@@ -1,12 +1,14 @@
 package org.citymaas.security.audit.boundary;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.citymaas.security.audit.control.ActivityCounts;
 import org.citymaas.security.audit.control.ChainReader;
 import org.citymaas.security.audit.control.EventAppender;
 import org.citymaas.security.audit.control.EventSearch;
@@ -18,6 +20,7 @@ import org.citymaas.security.audit.entity.AuditException;
 import org.citymaas.security.audit.entity.AuditPage;
 import org.citymaas.security.audit.entity.AuditQuery;
 import org.citymaas.security.audit.entity.ChainedEvent;
+import org.citymaas.security.audit.entity.DepartmentActivity;
 import org.citymaas.tenant.departments.entity.TenantId;
 
 /**
@@ -130,6 +133,19 @@ public class AuditLog {
             return EventSearch.page(connection, query, position);
         } catch (SQLException e) {
             throw new AuditException("could not search the audit log: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The department's events in {@code from <= occurred_at < to} counted by action, outcome and HTTP
+     * status in the database, and its administrative changes, oldest first, at most {@code limit}.
+     */
+    public DepartmentActivity activity(TenantId department, Instant from, Instant to, int limit) {
+        Objects.requireNonNull(department, "department");
+        try (var connection = dataSource.getConnection()) {
+            return ActivityCounts.of(connection, department, from, to, limit);
+        } catch (SQLException e) {
+            throw new AuditException("could not count the audit log: " + e.getMessage(), e);
         }
     }
 }
