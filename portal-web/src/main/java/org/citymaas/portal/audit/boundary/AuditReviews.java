@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import org.citymaas.security.audit.boundary.AuditLog;
-import org.citymaas.security.audit.control.SigningKey;
 import org.citymaas.security.audit.entity.Checkpoint;
 import org.citymaas.security.identity.entity.Caller;
 
@@ -84,10 +83,9 @@ public class AuditReviews {
 
     /** Every public key that has signed checkpoints, the current one first. */
     public List<KeyEntry> keyHistory() {
-        var current = trail.checkpoints().key().keyId();
-        return trail.checkpoints().keyHistory().stream()
-                .map(k -> new KeyEntry(
-                        SigningKey.keyId(k), SigningKey.keyId(k).equals(current), SigningKey.publicKeyPem(k)))
+        var current = trail.checkpoints().currentKeyId();
+        return trail.checkpoints().trustedKeys().stream()
+                .map(k -> new KeyEntry(k.keyId(), k.keyId().equals(current), k.pem()))
                 .sorted((a, b) -> Boolean.compare(b.current(), a.current()))
                 .toList();
     }

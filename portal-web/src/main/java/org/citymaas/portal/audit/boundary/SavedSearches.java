@@ -1,12 +1,12 @@
 package org.citymaas.portal.audit.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.TemporalAccessor;
 import java.util.List;
-import javax.sql.DataSource;
 import org.citymaas.portal.audit.entity.SavedSearch;
 import org.citymaas.portal.errors.InvalidParameterException;
 import org.citymaas.security.identity.entity.Caller;
@@ -23,29 +23,21 @@ public class SavedSearches {
     /** The most saved searches one auditor keeps. */
     public static final int MAX_PER_AUDITOR = 100;
 
-    @Resource(lookup = "java:app/jdbc/citymaas")
-    DataSource dataSource;
+    @PersistenceContext(unitName = "citymaas")
+    EntityManager em;
 
     /** The auditor's saved searches, by name. */
+    @Transactional
     public List<SavedSearch> list(Caller auditor) {
-        try (var c = dataSource.getConnection();
-                var s = c.prepareStatement("SELECT id, name, filters, created_at FROM audit_saved_search"
-                        + " WHERE auditor = ? ORDER BY name, id")) {
-            s.setString(1, auditor.name());
-            var found = new ArrayList<SavedSearch>();
-            try (var rows = s.executeQuery()) {
-                while (rows.next()) {
-                    found.add(new SavedSearch(
-                            rows.getLong(1),
-                            rows.getString(2),
-                            rows.getString(3),
-                            rows.getObject(4, OffsetDateTime.class).toInstant()));
-                }
-            }
-            return found;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the saved searches: " + e.getMessage(), e);
-        }
+        List<?> rows = em.createNativeQuery("SELECT id, name, filters, created_at FROM audit_saved_search"
+                        + " WHERE auditor = ?1 ORDER BY name, id")
+                .setParameter(1, auditor.name())
+                .getResultList();
+        return rows.stream()
+                .map(Object[].class::cast)
+                .map(row -> new SavedSearch(
+                        ((Number) row[0]).longValue(), (String) row[1], (String) row[2], instant(row[3])))
+                .toList();
     }
 
     /**
@@ -54,6 +46,7 @@ public class SavedSearches {
      * @throws InvalidParameterException {@code name}: blank, too long, with control characters, already
      *     used by this auditor, or one too many
      */
+    @Transactional
     public SavedSearch save(Caller auditor, String name, String filters) {
         var kept = name == null ? "" : name.strip();
         if (kept.isEmpty() || kept.length() > 100 || kept.codePoints().anyMatch(Character::isISOControl)) {
@@ -65,36 +58,31 @@ public class SavedSearches {
         if (list(auditor).size() >= MAX_PER_AUDITOR) {
             throw new InvalidParameterException("name", "at most " + MAX_PER_AUDITOR + " saved searches");
         }
-        try (var c = dataSource.getConnection();
-                var s = c.prepareStatement("INSERT INTO audit_saved_search (auditor, name, filters) VALUES (?, ?, ?)"
-                        + " ON CONFLICT (auditor, name) DO NOTHING RETURNING id, created_at")) {
-            s.setString(1, auditor.name());
-            s.setString(2, kept);
-            s.setString(3, filters);
-            try (var rows = s.executeQuery()) {
-                if (!rows.next()) {
-                    throw new InvalidParameterException("name", "a saved search of that name exists");
-                }
-                return new SavedSearch(
-                        rows.getLong(1),
-                        kept,
-                        filters,
-                        rows.getObject(2, OffsetDateTime.class).toInstant());
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not save the search: " + e.getMessage(), e);
+        List<?> created = em.createNativeQuery("INSERT INTO audit_saved_search (auditor, name, filters)"
+                        + " VALUES (?1, ?2, ?3) ON CONFLICT (auditor, name) DO NOTHING RETURNING id, created_at")
+                .setParameter(1, auditor.name())
+                .setParameter(2, kept)
+                .setParameter(3, filters)
+                .getResultList();
+        if (created.isEmpty()) {
+            throw new InvalidParameterException("name", "a saved search of that name exists");
         }
+        var row = (Object[]) created.get(0);
+        return new SavedSearch(((Number) row[0]).longValue(), kept, filters, instant(row[1]));
     }
 
     /** Deletes one of the auditor's saved searches; false when the auditor has none with that id. */
+    @Transactional
     public boolean delete(Caller auditor, long id) {
-        try (var c = dataSource.getConnection();
-                var s = c.prepareStatement("DELETE FROM audit_saved_search WHERE id = ? AND auditor = ?")) {
-            s.setLong(1, id);
-            s.setString(2, auditor.name());
-            return s.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not delete the saved search: " + e.getMessage(), e);
-        }
+        return em.createNativeQuery("DELETE FROM audit_saved_search WHERE id = ?1 AND auditor = ?2")
+                        .setParameter(1, id)
+                        .setParameter(2, auditor.name())
+                        .executeUpdate()
+                == 1;
+    }
+
+    /** A timestamptz column as the driver hands it over (an OffsetDateTime or an Instant). */
+    private static Instant instant(Object value) {
+        return Instant.from((TemporalAccessor) value);
     }
 }

@@ -21,6 +21,7 @@ import org.citymaas.security.audit.entity.ChainedEvent;
 import org.citymaas.security.audit.entity.Checkpoint;
 import org.citymaas.security.audit.entity.CheckpointConflictException;
 import org.citymaas.security.audit.entity.KeyRotation;
+import org.citymaas.security.audit.entity.TrustedKey;
 
 /**
  * Signs the chain head with the platform's Ed25519 key: call {@link #sign()} on demand and from the
@@ -99,6 +100,18 @@ public class AuditCheckpoints {
     public List<PublicKey> keyHistory() {
         var ring = keyRing();
         return ring.keyIds().stream().map(id -> ring.find(id).orElseThrow()).toList();
+    }
+
+    /** The id of the key that signs the next checkpoint. */
+    public String currentKeyId() {
+        return keys.current().keyId();
+    }
+
+    /** {@link #keyHistory()} with each key's id and PEM block, in the same order. */
+    public List<TrustedKey> trustedKeys() {
+        return keyHistory().stream()
+                .map(k -> new TrustedKey(SigningKey.keyId(k), SigningKey.publicKeyPem(k)))
+                .toList();
     }
 
     /** {@link #keyHistory()} as PEM blocks, one after the other: the file to publish for verifiers. */
