@@ -13,8 +13,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.citymaas.runtime.InvalidModelUploadException;
 import org.citymaas.runtime.ModelRuntimeException;
@@ -45,10 +47,12 @@ public final class ModelRepository {
 
     private final Path root;
     private final Catalog catalog;
+    private final Set<ModelRef> shipped;
 
-    private ModelRepository(Path root) {
+    private ModelRepository(Path root, Set<ModelRef> shipped) {
         this.root = root;
         this.catalog = Catalog.fromDirectory(root);
+        this.shipped = Set.copyOf(shipped);
     }
 
     /**
@@ -60,13 +64,15 @@ public final class ModelRepository {
      * @param seedCache where the shipped catalog is unpacked from the classpath first
      */
     public static ModelRepository open(Path root, Path seedCache) {
+        var classpath = Catalog.fromClasspath(seedCache);
         try {
             Files.createDirectories(root.resolve(STAGING));
-            seed(Catalog.fromClasspath(seedCache), root);
+            seed(classpath, root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot seed the model repository " + root, e);
         }
-        return new ModelRepository(root);
+        return new ModelRepository(
+                root, classpath.all().stream().map(v -> v.ref()).collect(Collectors.toSet()));
     }
 
     static void seed(Catalog shipped, Path root) throws IOException {
@@ -98,6 +104,11 @@ public final class ModelRepository {
 
     public Path root() {
         return root;
+    }
+
+    /** Whether the version is one of those shipped with the application (seeded, not uploaded). */
+    public boolean shipped(ModelRef version) {
+        return shipped.contains(version);
     }
 
     /** The repository's versions, read again by {@link ModelRuntime#refreshCatalog()}. */

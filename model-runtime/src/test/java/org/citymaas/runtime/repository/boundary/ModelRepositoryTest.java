@@ -94,6 +94,8 @@ class ModelRepositoryTest {
     void seedsTheShippedModelsOnceAndKeepsWhatAdminsChanged() throws IOException {
         var repository = open();
         assertThat(repository.catalog().modelNames()).hasSize(5).contains(TRAFFIC);
+        assertThat(repository.shipped(ModelRef.of(TRAFFIC, "1"))).isTrue();
+        assertThat(repository.shipped(ModelRef.of(TRAFFIC, "2"))).isFalse();
         assertThat(repository.catalog().resolve(ModelRef.of(TRAFFIC)).savedModel())
                 .startsWith(dir.resolve("models"));
 
