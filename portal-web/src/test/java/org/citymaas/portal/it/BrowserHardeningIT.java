@@ -79,6 +79,7 @@ class BrowserHardeningIT extends BrowserTest {
         expected.put("portal/admin/billing.xhtml", platform ? 200 : 403);
         expected.put("portal/admin/billing.xhtml?month=2026-13", platform ? 400 : 403);
         expected.put("portal/admin/prices.xhtml", platform ? 200 : 403);
+        expected.put("portal/admin/models.xhtml", platform ? 200 : 403);
         expected.put("portal/no-such-page.xhtml", 404);
         expected.put("no-such-file.css", 404);
         for (var garbage : GARBAGE) {
