@@ -30,6 +30,7 @@ import org.citymaas.runtime.catalog.entity.ModelVersion;
 import org.citymaas.runtime.inference.boundary.ModelRuntime;
 import org.citymaas.runtime.repository.boundary.ModelRepository;
 import org.citymaas.runtime.repository.entity.UploadLimits;
+import org.citymaas.security.audit.entity.AuditEvent;
 import org.citymaas.security.identity.entity.Caller;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -67,24 +68,7 @@ public class ModelLifecycle {
     String ttlText;
 
     @Inject
-    @ConfigProperty(name = "citymaas.models.upload.max-archive-bytes", defaultValue = "67108864")
-    long maxArchiveBytes;
-
-    @Inject
-    @ConfigProperty(name = "citymaas.models.upload.max-card-bytes", defaultValue = "262144")
-    long maxCardBytes;
-
-    @Inject
-    @ConfigProperty(name = "citymaas.models.upload.max-extracted-bytes", defaultValue = "268435456")
-    long maxExtractedBytes;
-
-    @Inject
-    @ConfigProperty(name = "citymaas.models.upload.max-entries", defaultValue = "1000")
-    int maxEntries;
-
-    @Inject
-    @ConfigProperty(name = "citymaas.models.upload.max-ratio", defaultValue = "100")
-    int maxRatio;
+    ModelUploadSettings uploads;
 
     private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
@@ -93,7 +77,7 @@ public class ModelLifecycle {
     private record Snapshot(Map<String, VersionRecord> rows, String defaultVersion, Instant readAt) {}
 
     public UploadLimits limits() {
-        return new UploadLimits(maxArchiveBytes, maxCardBytes, maxExtractedBytes, maxEntries, maxRatio);
+        return uploads.limits();
     }
 
     private Snapshot snapshot(String model) {
@@ -302,8 +286,7 @@ public class ModelLifecycle {
     }
 
     /** A refusal, audited (structure only: the outcome, the status and a reason code) before it is thrown. */
-    private PortalException refused(
-            org.citymaas.security.audit.entity.AuditEvent.Builder event, PortalException refusal) {
+    private PortalException refused(AuditEvent.Builder event, PortalException refusal) {
         var outcome = refusal.status() == 403 ? "DENIED" : "REJECTED";
         if (refusal instanceof RejectedModelUploadException rejected) {
             event.summary("reason " + rejected.reason());
