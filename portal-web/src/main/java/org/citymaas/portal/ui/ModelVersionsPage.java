@@ -10,7 +10,6 @@ import java.io.Serializable;
 import java.util.List;
 import org.citymaas.portal.errors.PortalException;
 import org.citymaas.portal.models.boundary.ModelLifecycle;
-import org.citymaas.portal.models.boundary.ModelVersionView;
 import org.citymaas.portal.signin.CurrentCaller;
 import org.citymaas.runtime.catalog.boundary.Catalog;
 
@@ -37,7 +36,7 @@ public class ModelVersionsPage implements Serializable {
     private String model = "traffic-flow-forecast";
     private transient Part savedModel;
     private transient Part card;
-    private List<ModelVersionView> versions;
+    private List<ModelVersionRow> versions;
 
     public List<String> getModels() {
         return catalog.modelNames();
@@ -54,16 +53,14 @@ public class ModelVersionsPage implements Serializable {
         }
     }
 
-    public List<ModelVersionView> getVersions() {
+    public List<ModelVersionRow> getVersions() {
         if (versions == null) {
-            versions = lifecycle.list(model);
+            var caller = currentCaller.get().name();
+            versions = lifecycle.list(model).stream()
+                    .map(v -> new ModelVersionRow(v, caller))
+                    .toList();
         }
         return versions;
-    }
-
-    /** Whether the caller uploaded the version (the page then says that another admin approves it). */
-    public boolean uploadedByMe(ModelVersionView version) {
-        return currentCaller.get().name().equals(version.uploadedBy());
     }
 
     public void upload() {
