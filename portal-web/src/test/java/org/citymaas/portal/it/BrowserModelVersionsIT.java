@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The platform admins' model versions page with four eyes: platform-admin uploads health-risk version 2 (its
@@ -61,11 +62,8 @@ class BrowserModelVersionsIT extends BrowserTest {
         wait.until(ExpectedConditions.urlContains("/portal/home.xhtml"));
         browser.findElement(By.id("nav-models")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("versions:list")));
-        browser.findElement(By.id("versions:model")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li[data-label='" + MODEL + "']")))
-                .click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("versions:model"), MODEL));
-        Thread.sleep(500);
+        new Select(browser.findElement(By.id("versions:model"))).selectByValue(MODEL);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("versions:current"), MODEL));
 
         browser.findElement(By.id("upload:savedModel")).sendKeys(zip.toString());
         browser.findElement(By.id("upload:card")).sendKeys(card.toString());
@@ -87,9 +85,8 @@ class BrowserModelVersionsIT extends BrowserTest {
         wait.until(ExpectedConditions.urlContains("/portal/home.xhtml"));
         browser.get(session.page("portal/admin/models.xhtml"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("versions:model")));
-        browser.findElement(By.id("versions:model")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li[data-label='" + MODEL + "']")))
-                .click();
+        new Select(browser.findElement(By.id("versions:model"))).selectByValue(MODEL);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("versions:current"), MODEL));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(row("2"))));
         assertThat(browser.findElement(By.xpath(row("2"))).getText()).doesNotContain("须由另一位平台管理员批准");
         browser.findElement(By.xpath(row("2") + "//button[contains(@class,'cm-approve')]"))
