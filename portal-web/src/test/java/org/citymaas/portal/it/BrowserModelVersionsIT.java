@@ -32,6 +32,9 @@ class BrowserModelVersionsIT extends BrowserTest {
 
     @AfterAll
     static void putTheShippedLifecycleBack() throws Exception {
+        if (apiBase == null) {
+            return;
+        }
         TestDatabase.execute("DELETE FROM model_default WHERE model = ?", MODEL);
         TestDatabase.execute("DELETE FROM model_version WHERE model = ?", MODEL);
         var dir = TestStack.start().modelsDirectory().resolve(MODEL).resolve("2");
@@ -42,8 +45,14 @@ class BrowserModelVersionsIT extends BrowserTest {
                 }
             }
         }
+        // the portal reads the repository folder again (version 2 is gone from its catalog)
+        var listed = Http.get(apiBase + "v1/models/" + MODEL + "/versions", DemoTokens.userToken("platform-admin"));
+        assertThat(listed.json().findValuesAsText("version")).containsExactly("1");
         Thread.sleep(3_000); // citymaas.models.status-ttl
     }
+
+    /** The portal's {@code /api/} address, for the clean-up after all tests. */
+    private static String apiBase;
 
     private String row(String version) {
         return "//tr[.//span[@class='cm-version' and text()='" + version + "']]";
@@ -51,6 +60,7 @@ class BrowserModelVersionsIT extends BrowserTest {
 
     @Test
     void anUploadIsApprovedBySecondPlatformAdminNotByItsUploader() throws Exception {
+        apiBase = portal.toString().replaceAll("/$", "") + "/api/";
         var files = Files.createTempDirectory("model-upload");
         var zip = files.resolve("health-risk-2.zip");
         Files.write(zip, savedModelZip());

@@ -51,8 +51,12 @@ class ModelPublishingIT {
         return PortalDeployment.war();
     }
 
+    /** The portal's {@code /api/} address, for the clean-up after all tests. */
+    private static String apiBase;
+
     private String api(String path) {
-        return portal.toString().replaceAll("/$", "") + "/api/" + path;
+        apiBase = portal.toString().replaceAll("/$", "") + "/api/";
+        return apiBase + path;
     }
 
     private static Path models() {
@@ -61,9 +65,15 @@ class ModelPublishingIT {
 
     @AfterAll
     static void putTheShippedLifecycleBack() throws Exception {
+        if (apiBase == null) {
+            return;
+        }
         TestDatabase.execute("DELETE FROM model_default WHERE model = ?", MODEL);
         TestDatabase.execute("DELETE FROM model_version WHERE model = ?", MODEL);
         deleteTree(models().resolve(MODEL).resolve("2"));
+        // the portal reads the repository folder again (version 2 is gone from its catalog)
+        var listed = Http.get(apiBase + "v1/models/" + MODEL + "/versions", DemoTokens.userToken("platform-admin"));
+        assertThat(listed.json().findValuesAsText("version")).containsExactly("1");
         Thread.sleep(3_000); // citymaas.models.status-ttl (2 s): the portal reads the rows again
     }
 

@@ -144,8 +144,12 @@ public class ModelLifecycle {
                 .toList();
     }
 
-    /** Every version of the model in the repository with its state, oldest first. */
+    /**
+     * Every version of the model in the repository with its state, oldest first; the repository folder is read
+     * again first (versions another instance added, or files removed by hand).
+     */
     public List<ModelVersionView> list(String model) {
+        runtime.refreshCatalog();
         if (catalog.versions(model).isEmpty()) {
             throw new UnknownModelException("the catalog has no model '" + model + "'");
         }
