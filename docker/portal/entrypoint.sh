@@ -35,6 +35,10 @@ cache="${CITYMAAS_RUNTIME_CACHE:-/var/cache/citymaas}"
 mkdir -p "$cache/javacpp" "$cache/djl" "$cache/catalog"
 export DJL_CACHE_DIR="$cache/djl"
 export CITYMAAS_RUNTIME_CATALOG_CACHE="${CITYMAAS_RUNTIME_CATALOG_CACHE:-$cache/catalog}"
+# The model repository (every model version: SavedModel + card), seeded with the shipped models on first
+# start; published versions are added here: keep it on a volume that every replica mounts
+export CITYMAAS_MODELS_DIRECTORY="${CITYMAAS_MODELS_DIRECTORY:-/var/lib/citymaas/models}"
+mkdir -p "$CITYMAAS_MODELS_DIRECTORY"
 
 # --nocluster: instances share PostgreSQL and Keycloak, not a Hazelcast cluster (sessions stay on the
 # instance that signed the browser in: the load balancer keeps a browser on one instance)

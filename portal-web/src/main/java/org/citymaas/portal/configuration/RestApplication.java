@@ -16,6 +16,7 @@ import org.citymaas.portal.departments.boundary.DepartmentsResource;
 import org.citymaas.portal.inference.boundary.InferenceResource;
 import org.citymaas.portal.me.MeResource;
 import org.citymaas.portal.members.boundary.MembersResource;
+import org.citymaas.portal.models.boundary.ModelVersionsResource;
 import org.citymaas.portal.problems.ProblemMappers;
 import org.citymaas.portal.subscriptions.boundary.QuotasResource;
 import org.citymaas.portal.subscriptions.boundary.RemainingQuotaResource;
@@ -56,6 +57,7 @@ public class RestApplication extends Application {
                 AuditReportsResource.class,
                 InferenceResource.class,
                 BatchesResource.class,
+                ModelVersionsResource.class,
                 RetentionResource.class,
                 UsageResource.class,
                 HistoryResource.class,

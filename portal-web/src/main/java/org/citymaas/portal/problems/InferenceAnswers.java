@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.citymaas.portal.errors.BudgetExhaustedException;
 import org.citymaas.portal.errors.InferenceTimeoutException;
+import org.citymaas.portal.errors.ModelVersionRetiredException;
 import org.citymaas.portal.errors.PortalException;
 import org.citymaas.portal.errors.PortalStoppingException;
 import org.citymaas.portal.errors.RequestIdReusedException;
@@ -56,6 +57,7 @@ public final class InferenceAnswers {
             return Optional.of(quotaExhausted(quota, Instant.now()));
         }
         if (e instanceof UnknownModelException
+                || e instanceof ModelVersionRetiredException
                 || e instanceof BudgetExhaustedException
                 || e instanceof RequestIdReusedException
                 || e instanceof InferenceTimeoutException

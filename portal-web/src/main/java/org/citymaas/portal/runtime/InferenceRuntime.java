@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import org.citymaas.runtime.catalog.boundary.Catalog;
 import org.citymaas.runtime.inference.boundary.ModelRuntime;
 import org.citymaas.runtime.inference.boundary.RuntimeConfig;
+import org.citymaas.runtime.repository.boundary.ModelRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -26,16 +27,32 @@ public class InferenceRuntime {
     @ConfigProperty(name = "citymaas.runtime.catalog-cache")
     Optional<String> catalogCache;
 
+    @Inject
+    @ConfigProperty(name = "citymaas.models.directory", defaultValue = ".work/models")
+    String modelsDirectory;
+
+    /**
+     * The model repository ({@code citymaas.models.directory}), seeded with the shipped catalog on first
+     * start (unpacked from the WAR under {@code citymaas.runtime.catalog-cache} first).
+     */
     @Produces
     @Singleton
-    Catalog catalog() {
-        var dir = catalogCache
+    ModelRepository repository() {
+        var cache = catalogCache
                 .filter(s -> !s.isBlank())
                 .map(Path::of)
                 .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "citymaas-catalog"));
-        var catalog = Catalog.fromClasspath(dir);
-        LOG.info(() -> "model catalog: " + catalog.modelNames() + " unpacked in " + dir);
-        return catalog;
+        var root = Path.of(modelsDirectory).toAbsolutePath();
+        var repository = ModelRepository.open(root, cache);
+        LOG.info(() -> "model repository " + root + ": " + repository.catalog().modelNames());
+        return repository;
+    }
+
+    /** The repository's versions, read again when a platform admin adds or retires one. */
+    @Produces
+    @Singleton
+    Catalog catalog(ModelRepository repository) {
+        return repository.catalog();
     }
 
     @Produces

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.citymaas.portal.departments.boundary.DepartmentIds;
 import org.citymaas.portal.departments.boundary.DepartmentView;
 import org.citymaas.portal.errors.PortalException;
+import org.citymaas.portal.models.boundary.ModelLifecycle;
 import org.citymaas.portal.signin.CurrentCaller;
 import org.citymaas.portal.subscriptions.boundary.NewSubscription;
 import org.citymaas.portal.subscriptions.boundary.QuotaLimits;
@@ -48,6 +49,9 @@ public class SubscriptionsPage implements Serializable {
 
     @Inject
     transient CurrentCaller currentCaller;
+
+    @Inject
+    transient ModelLifecycle lifecycle;
 
     @Inject
     Language language;
@@ -96,9 +100,7 @@ public class SubscriptionsPage implements Serializable {
 
     /** The versions of the chosen model, to pin one. */
     public List<String> getVersions() {
-        return blank(model)
-                ? List.of()
-                : catalog.versions(model).stream().map(v -> v.card().version()).toList();
+        return blank(model) ? List.of() : lifecycle.serving(model);
     }
 
     public void grant() {

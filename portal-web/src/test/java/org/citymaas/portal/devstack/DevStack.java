@@ -68,6 +68,8 @@ public final class DevStack {
                     "  %-20s %-22s %s%n", admin, KeycloakDemoRealm.password(admin), department + " / tenant-admin");
         }
         System.out.printf("  %-20s %-22s %s%n", "platform-admin", "platform-admin-demo", "- / platform-admin");
+        System.out.printf(
+                "  %-20s %-22s %s%n", "platform-admin-2", "platform-admin-2-demo", "- / platform-admin (second)");
         System.out.printf("  %-20s %-22s %s%n", "auditor", "auditor-demo", "- / auditor");
         System.out.println("API: service accounts <department>-api, secret <department>-api-demo-secret.");
         System.out.println("Logs: " + portal.log() + " and " + keycloak.log() + ". Press Ctrl-C to stop.");

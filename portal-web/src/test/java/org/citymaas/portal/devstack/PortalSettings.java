@@ -69,6 +69,8 @@ public final class PortalSettings {
                 publishedCheckpoints.toAbsolutePath().toString());
         settings.put(
                 "citymaas.runtime.catalog-cache", work.resolve("portal-catalog").toString());
+        // the model repository of the dev run (the test stack replaces it with a temporary folder)
+        settings.put("citymaas.models.directory", work.resolve("dev/models").toString());
         // DEMO-ONLY masking secret (base64 of 32 fixed bytes): production sets CITYMAAS_MASKING_MASTER_SECRET
         settings.put("citymaas.masking.master-secret", "ZGVtby1vbmx5LWNpdHltYWFzLW1hc2tpbmctc2VjcmV0IQ==");
         return settings;

@@ -19,6 +19,7 @@ public final class TestStack {
     private final EmbeddedDatabase database;
     private final KeycloakServer keycloak;
     private final Path publishedCheckpoints;
+    private final Path modelsDirectory;
 
     private TestStack(EmbeddedDatabase database, KeycloakServer keycloak) {
         this.database = database;
@@ -26,6 +27,8 @@ public final class TestStack {
         try {
             // the checkpoints of this run's temporary database, published where no other run's are
             this.publishedCheckpoints = Files.createTempDirectory("citymaas-published-checkpoints");
+            // this run's model repository, seeded by the portal at its start
+            this.modelsDirectory = Files.createTempDirectory("citymaas-models");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,6 +53,7 @@ public final class TestStack {
         var file = Path.of(System.getProperty("citymaas.payara.properties", "target/payara-test.properties"));
         var properties = new Properties();
         properties.putAll(PortalSettings.of(database, keycloak, true, publishedCheckpoints));
+        properties.put("citymaas.models.directory", modelsDirectory.toString());
         // refused sign-ins: enough recorded one by one that the tests' own refusals all are, but a
         // burst of SignInAuditIT is sampled and counted; the dev run keeps the defaults (10 a minute)
         properties.put("citymaas.audit.refusals.samples", "200");
@@ -66,6 +70,11 @@ public final class TestStack {
 
     public EmbeddedDatabase database() {
         return database;
+    }
+
+    /** The model repository the test portal reads ({@code citymaas.models.directory}). */
+    public Path modelsDirectory() {
+        return modelsDirectory;
     }
 
     public KeycloakServer keycloak() {

@@ -111,6 +111,23 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(csv)));
     }
 
+    /** A POST of {@code multipart/form-data}: one part per name, each with its exact bytes. */
+    static Answer postMultipart(String url, String token, Map<String, byte[]> parts) {
+        var boundary = "citymaas-" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        parts.forEach((name, content) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+                            + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(UTF_8));
+        return send(request(url, token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     static Answer put(String url, String token, String json) {
         return send(request(url, token)
                 .header("Content-Type", "application/json")

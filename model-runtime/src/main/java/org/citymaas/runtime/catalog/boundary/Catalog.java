@@ -29,7 +29,7 @@ public final class Catalog {
     public static final String CLASSPATH_ROOT = "catalog";
 
     private final Path root;
-    private final Map<String, List<ModelVersion>> versions;
+    private volatile Map<String, List<ModelVersion>> versions;
 
     private Catalog(Path root, Map<String, List<ModelVersion>> versions) {
         this.root = root;
@@ -38,12 +38,24 @@ public final class Catalog {
 
     /** Reads the catalog in a directory. */
     public static Catalog fromDirectory(Path root) {
+        return new Catalog(root, read(root));
+    }
+
+    /** Reads the directory again: versions added or removed on disk, default versions changed. */
+    public void refresh() {
+        versions = read(root);
+    }
+
+    private static Map<String, List<ModelVersion>> read(Path root) {
         if (!Files.isDirectory(root)) {
             throw new ModelRuntimeException("no catalog directory " + root);
         }
         var byName = new TreeMap<String, List<ModelVersion>>();
         try (Stream<Path> models = Files.list(root)) {
-            for (Path modelDir : models.filter(Files::isDirectory).sorted().toList()) {
+            for (Path modelDir : models.filter(Files::isDirectory)
+                    .filter(d -> !d.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList()) {
                 var found = readVersions(modelDir);
                 if (!found.isEmpty()) {
                     byName.put(modelDir.getFileName().toString(), found);
@@ -52,7 +64,7 @@ public final class Catalog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Catalog(root, byName);
+        return Map.copyOf(byName);
     }
 
     /**
@@ -128,7 +140,7 @@ public final class Catalog {
     }
 
     public List<String> modelNames() {
-        return List.copyOf(versions.keySet());
+        return versions.keySet().stream().sorted().toList();
     }
 
     public List<ModelVersion> versions(String model) {
@@ -136,7 +148,11 @@ public final class Catalog {
     }
 
     public List<ModelVersion> all() {
-        return versions.values().stream().flatMap(List::stream).toList();
+        var current = versions;
+        return current.keySet().stream()
+                .sorted()
+                .flatMap(name -> current.get(name).stream())
+                .toList();
     }
 
     public Optional<ModelVersion> find(ModelRef ref) {
@@ -149,9 +165,10 @@ public final class Catalog {
 
     /** The version a reference means; its default version when it names none. */
     public ModelVersion resolve(ModelRef ref) {
+        var current = versions;
         return find(ref)
                 .orElseThrow(() -> new ModelNotFoundException(
-                        versions.containsKey(ref.name())
+                        current.containsKey(ref.name())
                                 ? "model " + ref.name() + " has no version " + ref.version()
                                 : "no model " + ref.name() + " in the catalog"));
     }

@@ -39,6 +39,11 @@ public final class ModelCardCodec {
         }
     }
 
+    /** A card from its JSON bytes. */
+    public static ModelCard parse(byte[] json) throws IOException {
+        return MAPPER.readValue(json, ModelCard.class);
+    }
+
     public static void write(ModelCard card, Path file) {
         try {
             Files.createDirectories(file.getParent());

@@ -114,6 +114,25 @@ public final class ModelRuntime implements AutoCloseable {
         return catalog;
     }
 
+    /**
+     * Reads the catalog's directory again after versions were added to or removed from it: requests resolve
+     * against what is on disk now, and versions no longer there (or moved) are unloaded.
+     */
+    public void refreshCatalog() {
+        var before = catalog.all();
+        catalog.refresh();
+        var now = catalog.all();
+        served.clear();
+        for (ModelVersion old : before) {
+            boolean kept = now.stream()
+                    .anyMatch(v -> v.ref().equals(old.ref()) && v.savedModel().equals(old.savedModel()));
+            if (!kept) {
+                residency.unload(old.ref());
+                inputs.remove(old.ref());
+            }
+        }
+    }
+
     public RuntimeConfig config() {
         return config;
     }

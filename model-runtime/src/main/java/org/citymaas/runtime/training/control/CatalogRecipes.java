@@ -17,7 +17,15 @@ public final class CatalogRecipes {
                 new HealthRiskRecipe());
     }
 
+    /**
+     * A recipe by name; {@code traffic-flow-forecast@<version>:<seed>} is traffic-flow-forecast retrained as
+     * another version from another seed.
+     */
     public static ModelRecipe named(String name) {
+        if (name.startsWith(TrafficFlowRecipe.NAME + "@")) {
+            var spec = name.substring(TrafficFlowRecipe.NAME.length() + 1).split(":", 2);
+            return new TrafficFlowRecipe(spec[0], Long.parseLong(spec[1]));
+        }
         return all().stream()
                 .filter(r -> r.name().equals(name))
                 .findFirst()

@@ -27,6 +27,23 @@ public final class TrafficFlowRecipe implements ModelRecipe {
     private static final int SEGMENTS = 10;
     private static final int HELD_OUT_FROM_DAY = 150;
 
+    private final String version;
+    private final long trainingSeed;
+
+    /** Version 1, as shipped. */
+    public TrafficFlowRecipe() {
+        this("1", SEED);
+    }
+
+    /**
+     * Another version on the same simulated data, the network trained from another seed (initial weights and
+     * minibatch order).
+     */
+    public TrafficFlowRecipe(String version, long trainingSeed) {
+        this.version = version;
+        this.trainingSeed = trainingSeed;
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -125,14 +142,14 @@ public final class TrafficFlowRecipe implements ModelRecipe {
                 3000,
                 256,
                 0.002f,
-                SEED);
+                trainingSeed);
     }
 
     @Override
     public ModelCard card(List<Metric> metrics) {
         return new ModelCard(
                 NAME,
-                "1",
+                version,
                 "transport",
                 "regression",
                 "Road segment traffic flow, next hour",
@@ -160,7 +177,8 @@ public final class TrafficFlowRecipe implements ModelRecipe {
                 new TrainingData(
                         "Simulated loop-detector counts of 10 road segments, hourly, 2025-01-01 to 2025-06-30: weekday"
                                 + " rush hours, weekends, public holidays and the Spring Festival, rain, incidents,"
-                                + " counting noise. Held out: the last 31 days (time split).",
+                                + " counting noise. Held out: the last 31 days (time split)."
+                                + (trainingSeed == SEED ? "" : " Network trained from seed " + trainingSeed + "."),
                         getClass().getName(),
                         SEED,
                         0,

@@ -19,6 +19,7 @@ import org.citymaas.portal.batch.entity.BatchJob;
 import org.citymaas.portal.batch.entity.BatchLine;
 import org.citymaas.portal.batch.entity.BatchStatus;
 import org.citymaas.portal.batch.entity.LineOutcome;
+import org.citymaas.portal.errors.ModelVersionRetiredException;
 import org.citymaas.portal.errors.UnknownModelException;
 import org.citymaas.portal.inference.boundary.Inferences;
 import org.citymaas.portal.inference.boundary.InputMasking;
@@ -174,7 +175,7 @@ public class BatchRunner {
     private Optional<ModelCard> card(Caller caller, BatchJob job) {
         try {
             return Optional.of(inferences.authorize(caller, ref(job)).card());
-        } catch (NotSubscribedException | UnknownModelException e) {
+        } catch (NotSubscribedException | UnknownModelException | ModelVersionRetiredException e) {
             return catalog.versions(job.model()).stream()
                     .filter(v -> job.version() == null
                             ? v.defaultVersion()

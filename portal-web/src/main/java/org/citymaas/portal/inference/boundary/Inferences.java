@@ -22,6 +22,7 @@ import org.citymaas.portal.audit.boundary.AuditTrail;
 import org.citymaas.portal.billing.boundary.BudgetGuard;
 import org.citymaas.portal.errors.BudgetExhaustedException;
 import org.citymaas.portal.errors.InferenceTimeoutException;
+import org.citymaas.portal.errors.ModelVersionRetiredException;
 import org.citymaas.portal.errors.PortalStoppingException;
 import org.citymaas.portal.errors.RequestIdReusedException;
 import org.citymaas.portal.errors.UnknownModelException;
@@ -29,6 +30,7 @@ import org.citymaas.portal.inference.control.RequestDigest;
 import org.citymaas.portal.inference.control.ShareKeys;
 import org.citymaas.portal.inference.entity.InferenceOutcome;
 import org.citymaas.portal.inference.entity.TensorRequest;
+import org.citymaas.portal.models.boundary.ModelLifecycle;
 import org.citymaas.portal.problems.InferenceAnswers;
 import org.citymaas.portal.subscriptions.boundary.Subscriptions;
 import org.citymaas.runtime.DeadlineExceededException;
@@ -37,7 +39,6 @@ import org.citymaas.runtime.InvalidInputException;
 import org.citymaas.runtime.ModelNotFoundException;
 import org.citymaas.runtime.ModelRuntimeException;
 import org.citymaas.runtime.QueueFullException;
-import org.citymaas.runtime.catalog.boundary.Catalog;
 import org.citymaas.runtime.catalog.entity.ModelRef;
 import org.citymaas.runtime.catalog.entity.ModelVersion;
 import org.citymaas.runtime.inference.boundary.ModelRuntime;
@@ -78,10 +79,10 @@ public class Inferences {
     Subscriptions subscriptions;
 
     @Inject
-    Catalog catalog;
+    ModelRuntime runtime;
 
     @Inject
-    ModelRuntime runtime;
+    ModelLifecycle lifecycle;
 
     @Inject
     InputMasking masking;
@@ -105,7 +106,8 @@ public class Inferences {
      * The model version the caller's department may run (its default or pinned one when none is named).
      *
      * @throws NotSubscribedException the department does not subscribe to it (or to that version)
-     * @throws UnknownModelException the catalog has no such version; both answer alike
+     * @throws UnknownModelException the catalog has no such version (or it is still staged); both answer alike
+     * @throws ModelVersionRetiredException the version (named or pinned) is retired: 410 naming its replacement
      */
     public ModelVersion authorize(Caller caller, ModelRef model) {
         var tenant = caller.tenant();
@@ -119,20 +121,13 @@ public class Inferences {
             throw new NotSubscribedException(tenant, model.name(), version);
         }
         var wanted = version != null ? version : subscription.pinnedVersion();
-        return catalog.versions(model.name()).stream()
-                .filter(v ->
-                        wanted == null ? v.defaultVersion() : v.card().version().equals(wanted))
-                .findFirst()
-                .orElseThrow(() -> new UnknownModelException(
-                        "your department has no model '" + model.name() + "' version " + wanted));
+        return lifecycle.resolve(model.name(), wanted);
     }
 
     /** The versions of the model the caller's department may run. */
     public List<String> versions(Caller caller, String model) {
         var subscription = subscriptions.find(caller.tenant(), model).orElseThrow();
-        return subscription.pinnedVersion() != null
-                ? List.of(subscription.pinnedVersion())
-                : catalog.versions(model).stream().map(v -> v.card().version()).toList();
+        return subscription.pinnedVersion() != null ? List.of(subscription.pinnedVersion()) : lifecycle.serving(model);
     }
 
     /**
@@ -164,7 +159,10 @@ public class Inferences {
         Admitted admitted;
         try {
             admitted = admit(caller, model, requestId, request, event);
-        } catch (NotSubscribedException | UnknownModelException | ModelNotFoundException e) {
+        } catch (NotSubscribedException
+                | UnknownModelException
+                | ModelVersionRetiredException
+                | ModelNotFoundException e) {
             throw refused(event, "DENIED", e);
         } catch (HostileTextException | InvalidInputException e) {
             throw refused(event, "REJECTED", e);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.citymaas.portal.audit.boundary.AuditTrail;
 import org.citymaas.portal.errors.UnknownModelException;
+import org.citymaas.portal.models.boundary.ModelLifecycle;
 import org.citymaas.runtime.catalog.boundary.Catalog;
 import org.citymaas.security.identity.entity.Caller;
 import org.citymaas.tenant.departments.entity.TenantId;
@@ -36,15 +37,16 @@ public class Subscriptions {
     @Inject
     Catalog catalog;
 
+    @Inject
+    ModelLifecycle lifecycle;
+
     @Transactional
     public SubscriptionView grant(TenantId department, NewSubscription request, Caller by) {
         var model = request.model();
         if (catalog.versions(model).isEmpty()) {
             throw new UnknownModelException("the catalog has no model '" + model + "'");
         }
-        if (request.version() != null
-                && catalog.versions(model).stream()
-                        .noneMatch(v -> v.card().version().equals(request.version()))) {
+        if (request.version() != null && !lifecycle.serving(model).contains(request.version())) {
             throw new UnknownModelException("model '" + model + "' has no version '" + request.version() + "'");
         }
         var granted = subscriptions.grant(department, model, request.version(), by.name());

@@ -1,0 +1,2 @@
+/** Safe extraction of uploaded SavedModel archives, the card schema check, seeding from the classpath. */
+package org.citymaas.runtime.repository.control;

@@ -1,0 +1,67 @@
+package org.citymaas.runtime.repository.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import org.citymaas.runtime.InvalidModelUploadException;
+import org.junit.jupiter.api.Test;
+
+class CardCheckTest {
+
+    private static final String MODEL = "traffic-flow-forecast";
+
+    @Test
+    void acceptsACompleteCardWithItsSampleInputs() {
+        var checked = CardCheck.check(Cards.bytes(Cards.trafficCard("2")), MODEL);
+
+        assertThat(checked.card().version()).isEqualTo("2");
+        assertThat(checked.samples())
+                .extracting(t -> t.name())
+                .containsExactly("recent_counts", "hour_of_day", "day_of_week", "is_holiday", "precipitation_mm");
+        assertThat(checked.samples().get(0).shape()).containsExactly(1, 24);
+    }
+
+    @Test
+    void namesEveryMissingField() {
+        var card = Cards.trafficCard("2");
+        card.remove("intended_use");
+        card.remove("sample_inputs");
+        card.put("risk_level", " ");
+
+        var e = catchThrowableOfType(
+                InvalidModelUploadException.class, () -> CardCheck.check(Cards.bytes(card), MODEL));
+
+        assertThat(e.reason()).isEqualTo("card-missing-fields");
+        assertThat(e.getMessage()).contains("[intended_use, risk_level, sample_inputs]");
+    }
+
+    @Test
+    void refusesACardOfAnotherModelOrAnUnsafeVersion() {
+        assertThat(catchThrowableOfType(
+                                InvalidModelUploadException.class,
+                                () -> CardCheck.check(Cards.bytes(Cards.trafficCard("2")), "health-risk"))
+                        .reason())
+                .isEqualTo("card-name-mismatch");
+        assertThat(catchThrowableOfType(
+                                InvalidModelUploadException.class,
+                                () -> CardCheck.check(Cards.bytes(Cards.trafficCard("../1")), MODEL))
+                        .reason())
+                .isEqualTo("card-bad-version");
+    }
+
+    @Test
+    void refusesWhatIsNotJsonAndBadSamples() {
+        assertThat(catchThrowableOfType(
+                                InvalidModelUploadException.class, () -> CardCheck.check("{oops".getBytes(), MODEL))
+                        .reason())
+                .isEqualTo("card-not-json");
+        var card = Cards.trafficCard("2");
+        ((com.fasterxml.jackson.databind.node.ObjectNode)
+                        card.get("sample_inputs").get(0))
+                .put("datatype", "FP64");
+        assertThat(catchThrowableOfType(
+                                InvalidModelUploadException.class, () -> CardCheck.check(Cards.bytes(card), MODEL))
+                        .reason())
+                .isEqualTo("card-bad-samples");
+    }
+}

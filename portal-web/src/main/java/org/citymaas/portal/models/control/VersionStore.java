@@ -1,0 +1,134 @@
+package org.citymaas.portal.models.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.citymaas.portal.models.entity.VersionRecord;
+import org.citymaas.portal.models.entity.VersionState;
+
+/** The tables {@code model_version} and {@code model_default} (V16), through the persistence context. */
+@ApplicationScoped
+public class VersionStore {
+
+    private static final String COLUMNS = "model, version, state, uploaded_by, " + iso("uploaded_at")
+            + ", approved_by, " + iso("approved_at") + ", " + iso("retired_at")
+            + ", replacement_version, size_bytes, archive_sha256";
+
+    @PersistenceContext(unitName = "citymaas")
+    EntityManager em;
+
+    private static String iso(String column) {
+        return "to_char(" + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
+    }
+
+    /** The model's recorded versions, in no particular order. */
+    public List<VersionRecord> versions(String model) {
+        List<?> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM model_version WHERE model = ?1")
+                .setParameter(1, model)
+                .getResultList();
+        return rows.stream().map(r -> record((Object[]) r)).toList();
+    }
+
+    /** The version's row, locked until the transaction ends. */
+    public Optional<VersionRecord> lock(String model, String version) {
+        List<?> rows = em.createNativeQuery(
+                        "SELECT " + COLUMNS + " FROM model_version WHERE model = ?1 AND version = ?2 FOR UPDATE")
+                .setParameter(1, model)
+                .setParameter(2, version)
+                .getResultList();
+        return rows.stream().map(r -> record((Object[]) r)).findFirst();
+    }
+
+    public void insertStaged(String model, String version, String by, long sizeBytes, String sha256) {
+        em.createNativeQuery("INSERT INTO model_version (model, version, state, uploaded_by, uploaded_at, size_bytes,"
+                        + " archive_sha256) VALUES (?1, ?2, 'STAGED', ?3, now(), ?4, ?5)")
+                .setParameter(1, model)
+                .setParameter(2, version)
+                .setParameter(3, by)
+                .setParameter(4, sizeBytes)
+                .setParameter(5, sha256)
+                .executeUpdate();
+    }
+
+    /** A shipped version gets its row when its state first changes. */
+    public void insertShipped(String model, String version) {
+        em.createNativeQuery("INSERT INTO model_version (model, version, state) VALUES (?1, ?2, 'PUBLISHED')"
+                        + " ON CONFLICT DO NOTHING")
+                .setParameter(1, model)
+                .setParameter(2, version)
+                .executeUpdate();
+    }
+
+    public void approve(String model, String version, String by) {
+        update("state = 'PUBLISHED', approved_by = ?3, approved_at = now()", model, version, by);
+    }
+
+    public void deprecate(String model, String version) {
+        update("state = 'DEPRECATED', deprecated_at = now()", model, version, null);
+    }
+
+    public void retire(String model, String version, String by, String replacement) {
+        em.createNativeQuery("UPDATE model_version SET state = 'RETIRED', retired_by = ?3, retired_at = now(),"
+                        + " replacement_version = ?4 WHERE model = ?1 AND version = ?2")
+                .setParameter(1, model)
+                .setParameter(2, version)
+                .setParameter(3, by)
+                .setParameter(4, replacement)
+                .executeUpdate();
+    }
+
+    private void update(String set, String model, String version, String by) {
+        var query = em.createNativeQuery("UPDATE model_version SET " + set + " WHERE model = ?1 AND version = ?2")
+                .setParameter(1, model)
+                .setParameter(2, version);
+        if (by != null) {
+            query.setParameter(3, by);
+        }
+        query.executeUpdate();
+    }
+
+    /** The recorded default version and the one before it, if the model has a row. */
+    public Optional<String[]> defaultOf(String model, boolean lock) {
+        List<?> rows = em.createNativeQuery("SELECT version, previous_version FROM model_default WHERE model = ?1"
+                        + (lock ? " FOR UPDATE" : ""))
+                .setParameter(1, model)
+                .getResultList();
+        return rows.stream()
+                .map(r -> (Object[]) r)
+                .map(r -> new String[] {(String) r[0], (String) r[1]})
+                .findFirst();
+    }
+
+    public void setDefault(String model, String version, String previous, String by) {
+        em.createNativeQuery("INSERT INTO model_default (model, version, previous_version, changed_by, changed_at)"
+                        + " VALUES (?1, ?2, CAST(?3 AS varchar), ?4, now()) ON CONFLICT (model) DO UPDATE SET version = ?2,"
+                        + " previous_version = CAST(?3 AS varchar), changed_by = ?4, changed_at = now()")
+                .setParameter(1, model)
+                .setParameter(2, version)
+                .setParameter(3, previous)
+                .setParameter(4, by)
+                .executeUpdate();
+    }
+
+    private static VersionRecord record(Object[] r) {
+        return new VersionRecord(
+                (String) r[0],
+                (String) r[1],
+                VersionState.valueOf(((String) r[2]).strip()),
+                (String) r[3],
+                instant(r[4]),
+                (String) r[5],
+                instant(r[6]),
+                instant(r[7]),
+                (String) r[8],
+                r[9] == null ? null : ((Number) r[9]).longValue(),
+                r[10] == null ? null : r[10].toString().strip());
+    }
+
+    private static Instant instant(Object text) {
+        return text == null ? null : Instant.parse(text.toString());
+    }
+}
