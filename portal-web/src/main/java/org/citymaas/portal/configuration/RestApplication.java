@@ -16,6 +16,7 @@ import org.citymaas.portal.departments.boundary.DepartmentsResource;
 import org.citymaas.portal.inference.boundary.InferenceResource;
 import org.citymaas.portal.me.MeResource;
 import org.citymaas.portal.members.boundary.MembersResource;
+import org.citymaas.portal.models.boundary.ModelDefaultsResource;
 import org.citymaas.portal.models.boundary.ModelVersionsResource;
 import org.citymaas.portal.problems.ProblemMappers;
 import org.citymaas.portal.subscriptions.boundary.QuotasResource;
@@ -58,6 +59,7 @@ public class RestApplication extends Application {
                 InferenceResource.class,
                 BatchesResource.class,
                 ModelVersionsResource.class,
+                ModelDefaultsResource.class,
                 RetentionResource.class,
                 UsageResource.class,
                 HistoryResource.class,

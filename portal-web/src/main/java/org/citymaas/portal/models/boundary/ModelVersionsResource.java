@@ -25,9 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * Publishing model versions (platform admins): upload a SavedModel zip with its card ({@code STAGED} once
  * checked), a second platform admin approves ({@code PUBLISHED}), then default, deprecate, retire, roll the
  * default back. Errors are problem+json: 400/413 for a refused upload (with its {@code reason}), 403 when the
- * uploader approves, 409 for a step the version's state does not allow.
+ * uploader approves, 409 for a step the version's state does not allow. Its root is {@code .../versions}, not
+ * the model's address: Jersey picks one root resource per request by its path alone, and a root of
+ * {@code v1/models/{name}} would take the batch addresses ({@code v1/models/{name}/batches}) from
+ * {@code BatchesResource} (see {@code ResourcePathsTest}).
  */
-@Path("v1/models/{name}")
+@Path("v1/models/{name}/versions")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
@@ -43,14 +46,12 @@ public class ModelVersionsResource {
     CurrentCaller currentCaller;
 
     @GET
-    @Path("versions")
     @Operation(summary = "The model's versions with their lifecycle state and which one is the default")
     public List<ModelVersionView> versions(@PathParam("name") String name) {
         return lifecycle.list(name);
     }
 
     @POST
-    @Path("versions")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(
             summary = "Upload a version: multipart parts savedModel (SavedModel zip) and card (model card JSON with"
@@ -72,37 +73,30 @@ public class ModelVersionsResource {
     }
 
     @POST
-    @Path("versions/{version}/approve")
+    @Path("{version}/approve")
     @Operation(summary = "Approve a staged version (another platform admin than its uploader): PUBLISHED")
     public ModelVersionView approve(@PathParam("name") String name, @PathParam("version") String version) {
         return lifecycle.approve(name, version, currentCaller.get());
     }
 
     @POST
-    @Path("versions/{version}/default")
+    @Path("{version}/default")
     @Operation(summary = "Make a published version the default (calls that name and pin no version)")
     public ModelVersionView makeDefault(@PathParam("name") String name, @PathParam("version") String version) {
         return lifecycle.makeDefault(name, version, currentCaller.get());
     }
 
     @POST
-    @Path("versions/{version}/deprecate")
+    @Path("{version}/deprecate")
     @Operation(summary = "Deprecate a published version that is not the default (it still answers)")
     public ModelVersionView deprecate(@PathParam("name") String name, @PathParam("version") String version) {
         return lifecycle.deprecate(name, version, currentCaller.get());
     }
 
     @POST
-    @Path("versions/{version}/retire")
+    @Path("{version}/retire")
     @Operation(summary = "Retire a version that is not the default: its calls answer 410 naming the default")
     public ModelVersionView retire(@PathParam("name") String name, @PathParam("version") String version) {
         return lifecycle.retire(name, version, currentCaller.get());
-    }
-
-    @POST
-    @Path("default/rollback")
-    @Operation(summary = "Make the previous default version the default again")
-    public ModelVersionView rollBack(@PathParam("name") String name) {
-        return lifecycle.rollBack(name, currentCaller.get());
     }
 }
