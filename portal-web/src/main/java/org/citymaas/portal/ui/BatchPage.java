@@ -78,7 +78,8 @@ public class BatchPage implements Serializable {
             jobId = null;
         }
         if (card == null) {
-            card = CatalogPage.card(inferences, currentCaller.get(), name, null).orElse(null);
+            card = CatalogPage.card(inferences, currentCaller.get(), name, null, language)
+                    .orElse(null);
         }
         if (card == null) {
             PageParameter.status(404);

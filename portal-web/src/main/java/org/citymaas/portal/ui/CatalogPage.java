@@ -29,6 +29,9 @@ public class CatalogPage {
     @Inject
     Inferences inferences;
 
+    @Inject
+    Language language;
+
     private List<ModelCardView> cards;
 
     public List<ModelCardView> getCards() {
@@ -45,16 +48,20 @@ public class CatalogPage {
         }
         var result = new ArrayList<ModelCardView>();
         for (var quota : subscriptions.quotas(department.get())) {
-            card(inferences, caller, quota.model(), quota).ifPresent(result::add);
+            card(inferences, caller, quota.model(), quota, language).ifPresent(result::add);
         }
         return result;
     }
 
-    /** The card of a model the caller's department may run, with its quota; empty for any other name. */
-    static Optional<ModelCardView> card(Inferences inferences, Caller caller, String model, QuotaView quota) {
+    /**
+     * The card of a model the caller's department may run, with its quota, its text in the person's
+     * language; empty for any other name.
+     */
+    static Optional<ModelCardView> card(
+            Inferences inferences, Caller caller, String model, QuotaView quota, Language language) {
         try {
             var version = inferences.authorize(caller, ModelRef.of(model));
-            return Optional.of(new ModelCardView(version.card(), quota));
+            return Optional.of(new ModelCardView(version.card(), quota, language.cardLanguage()));
         } catch (NotSubscribedException | UnknownModelException e) {
             return Optional.empty();
         }

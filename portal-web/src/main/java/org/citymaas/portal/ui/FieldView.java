@@ -31,6 +31,11 @@ public class FieldView implements Serializable {
     private String error;
 
     public FieldView(FieldSpec spec) {
+        this(spec, spec.description());
+    }
+
+    /** The field with its description in the page's language. */
+    public FieldView(FieldSpec spec, String description) {
         this.name = spec.name();
         this.datatype = spec.datatype().name();
         this.width = spec.rowWidth();
@@ -40,7 +45,7 @@ public class FieldView implements Serializable {
                 ? ""
                 : number(spec.minimum()) + " – " + number(spec.maximum());
         this.maxLength = spec.maxLength();
-        this.description = spec.description() == null ? "" : spec.description();
+        this.description = description == null ? "" : description;
         this.dropped = spec.sensitivity() == Sensitivity.DROP;
     }
 

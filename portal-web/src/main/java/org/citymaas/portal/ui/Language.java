@@ -38,6 +38,11 @@ public class Language implements Serializable {
                 + "?faces-redirect=true&includeViewParams=true";
     }
 
+    /** The language a model card's text is read in: {@code zh} or {@code en}. */
+    public String cardLanguage() {
+        return locale.getLanguage();
+    }
+
     /** A department's name in the person's language. */
     public String name(String nameZh, String nameEn) {
         return isEnglish() ? nameEn : nameZh;

@@ -16,9 +16,14 @@ public class MetricView implements Serializable {
     private final int rows;
 
     public MetricView(Metric metric) {
+        this(metric, metric.baseline());
+    }
+
+    /** The metric with its baseline named in the page's language. */
+    public MetricView(Metric metric, String baseline) {
         this.name = metric.name();
         this.value = FieldView.number(metric.value());
-        this.baseline = metric.baseline();
+        this.baseline = baseline;
         this.baselineValue = FieldView.number(metric.baselineValue());
         this.higherIsBetter = metric.higherIsBetter();
         this.rows = metric.rows();

@@ -33,17 +33,31 @@ public class ModelCardView implements Serializable {
     private final Long rowsLeft;
     private final String resetsAt;
 
+    /** The card in English (the card's own text). */
     public ModelCardView(ModelCard card, QuotaView quota) {
+        this(card, quota, ModelCard.ENGLISH);
+    }
+
+    /**
+     * The card with its text in a language ({@code zh}, {@code en}): the card's translation, English for
+     * whatever the card has no translation of.
+     */
+    public ModelCardView(ModelCard card, QuotaView quota, String language) {
+        var text = card.text(language);
         this.name = card.name();
         this.version = card.version();
-        this.title = card.title();
+        this.title = text.title();
         this.task = card.task();
-        this.intendedUse = card.intendedUse();
-        this.limitations = List.copyOf(card.limitations());
+        this.intendedUse = text.intendedUse();
+        this.limitations = List.copyOf(text.limitations());
         this.riskLevel = card.riskLevel() == null ? "" : card.riskLevel().json();
         this.recording = card.recording().json();
-        this.inputs = card.inputs().stream().map(FieldView::new).toList();
-        this.metrics = card.metrics().stream().map(MetricView::new).toList();
+        this.inputs = card.inputs().stream()
+                .map(f -> new FieldView(f, text.input(f.name())))
+                .toList();
+        this.metrics = card.metrics().stream()
+                .map(m -> new MetricView(m, text.baseline(m.name())))
+                .toList();
         this.requestsLeft = quota == null ? null : quota.requestsLeft();
         this.rowsLeft = quota == null ? null : quota.rowsLeft();
         this.resetsAt = quota == null ? "" : CITY_TIME.format(quota.resetsAt());

@@ -21,6 +21,7 @@ import org.citymaas.portal.problems.InferenceAnswers;
 import org.citymaas.portal.problems.Problem;
 import org.citymaas.portal.signin.CurrentCaller;
 import org.citymaas.portal.subscriptions.boundary.Subscriptions;
+import org.citymaas.runtime.catalog.entity.CardText;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.catalog.entity.ModelRef;
 
@@ -77,7 +78,7 @@ public class ModelPage implements Serializable {
                 .filter(q -> q.model().equals(name))
                 .findFirst()
                 .orElse(null);
-        card = CatalogPage.card(inferences, caller, name, quota).orElse(null);
+        card = CatalogPage.card(inferences, caller, name, quota, language).orElse(null);
         if (card != null) {
             fields = card.getInputs().stream().filter(f -> !f.isDropped()).toList();
         } else {
@@ -97,13 +98,13 @@ public class ModelPage implements Serializable {
             var address = ((HttpServletRequest) faces.getExternalContext().getRequest()).getRemoteAddr();
             var outcome =
                     inferences.infer(caller, ModelRef.of(name), requestId, () -> RowCodec.tensors(cells), address);
-            outputs = outputs(outcome);
+            outputs = outputs(outcome, outcome.card().text(language.cardLanguage()));
         } catch (RuntimeException e) {
             refused(faces, text, InferenceAnswers.problem(e).orElseThrow(() -> e));
         }
     }
 
-    private static List<OutputView> outputs(InferenceOutcome outcome) {
+    private static List<OutputView> outputs(InferenceOutcome outcome, CardText text) {
         var views = new ArrayList<OutputView>();
         for (var output : RowCodec.outputs(outcome)) {
             var spec = outcome.card().outputs().stream()
@@ -113,7 +114,7 @@ public class ModelPage implements Serializable {
                 views.add(new OutputView(
                         output.name(),
                         null,
-                        spec.map(FieldSpec::description).orElse(null),
+                        spec.map(f -> text.output(f.name())).orElse(null),
                         output.topLabel(),
                         output.ranking().stream()
                                 .map(i -> output.labels().get(i) + ": "
@@ -126,7 +127,7 @@ public class ModelPage implements Serializable {
                 views.add(new OutputView(
                         output.name(),
                         spec.map(FieldSpec::unit).orElse(null),
-                        spec.map(FieldSpec::description).orElse(null),
+                        spec.map(f -> text.output(f.name())).orElse(null),
                         String.join(", ", texts),
                         List.of()));
             }

@@ -42,11 +42,20 @@ class BrowserCatalogIT extends BrowserTest {
                 .contains("mae_vehicles_per_hour")
                 .contains("低风险")
                 .contains("剩余请求");
+        assertThat(card.findElement(By.cssSelector(".cm-model-link")).getText())
+                .as("the card's Chinese title on the Chinese page")
+                .isEqualTo("路段下一小时交通流量预测");
+        assertThat(card.getText())
+                .contains("不得用于执法")
+                .doesNotContain("Road segment traffic flow")
+                .doesNotContain("Not for enforcement");
         Browser.screenshot(browser, "catalog-1-cards-zh");
 
         card.findElement(By.cssSelector("[data-open='traffic-flow-forecast']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field='recent_counts']")));
         assertThat(browser.getCurrentUrl()).contains("name=traffic-flow-forecast");
+        assertThat(browser.findElement(By.id("content-title")).getText()).isEqualTo("路段下一小时交通流量预测");
+        assertThat(browser.findElement(By.id("try")).getText()).contains("最近24小时的逐小时车流量");
 
         type("recent_counts", String.join(",", Collections.nCopies(24, "800")));
         type("hour_of_day", "8");
@@ -87,7 +96,20 @@ class BrowserCatalogIT extends BrowserTest {
         assertThat(browser.findElement(By.id("recording")).getAttribute("data-recording"))
                 .isEqualTo("metadata");
         assertThat(browser.findElement(By.id("recording")).getText()).startsWith("Audit record: metadata");
+        assertThat(browser.findElement(By.id("content-title")).getText())
+                .as("the card's English title on the English page")
+                .isEqualTo("Road segment traffic flow, next hour");
+        assertThat(browser.findElement(By.id("try")).getText())
+                .contains("Hourly vehicle counts of the last 24 hours")
+                .doesNotContain("最近24小时的逐小时车流量");
         Browser.screenshot(browser, "catalog-5-model-en");
+
+        browser.findElement(By.id("nav-catalog")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("catalog")));
+        var english = browser.findElement(By.cssSelector("section[data-model='traffic-flow-forecast']"));
+        assertThat(english.findElement(By.cssSelector(".cm-model-link")).getText())
+                .isEqualTo("Road segment traffic flow, next hour");
+        assertThat(english.getText()).contains("Not for enforcement").doesNotContain("路段下一小时交通流量预测");
     }
 
     @Test

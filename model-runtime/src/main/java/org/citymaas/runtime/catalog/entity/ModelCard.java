@@ -1,6 +1,8 @@
 package org.citymaas.runtime.catalog.entity;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,7 @@ import java.util.Optional;
  * @param riskLevel harm a wrong answer can do
  * @param textFeatures text featurization before the model, or {@code null}
  * @param recording what the audit log keeps of a request to this version ({@code metadata} when absent)
+ * @param translations the text for people in other languages than English, by language ({@code zh})
  */
 public record ModelCard(
         String name,
@@ -35,7 +38,11 @@ public record ModelCard(
         TrainingData trainingData,
         RiskLevel riskLevel,
         TextFeatures textFeatures,
-        RecordingLevel recording) {
+        RecordingLevel recording,
+        Map<String, CardText> translations) {
+
+    /** The language of the card's own text fields. */
+    public static final String ENGLISH = "en";
 
     public ModelCard {
         recording = recording == null ? RecordingLevel.METADATA : recording;
@@ -43,6 +50,41 @@ public record ModelCard(
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
+        translations = translations == null ? Map.of() : Map.copyOf(translations);
+    }
+
+    /** A card with English text only. */
+    public ModelCard(
+            String name,
+            String version,
+            String department,
+            String task,
+            String title,
+            String intendedUse,
+            List<String> limitations,
+            List<FieldSpec> inputs,
+            List<FieldSpec> outputs,
+            List<Metric> metrics,
+            TrainingData trainingData,
+            RiskLevel riskLevel,
+            TextFeatures textFeatures,
+            RecordingLevel recording) {
+        this(
+                name,
+                version,
+                department,
+                task,
+                title,
+                intendedUse,
+                limitations,
+                inputs,
+                outputs,
+                metrics,
+                trainingData,
+                riskLevel,
+                textFeatures,
+                recording,
+                Map.of());
     }
 
     public ModelCard withTrainingData(TrainingData data) {
@@ -60,7 +102,102 @@ public record ModelCard(
                 data,
                 riskLevel,
                 textFeatures,
-                recording);
+                recording,
+                translations);
+    }
+
+    public ModelCard withTranslations(Map<String, CardText> texts) {
+        return new ModelCard(
+                name,
+                version,
+                department,
+                task,
+                title,
+                intendedUse,
+                limitations,
+                inputs,
+                outputs,
+                metrics,
+                trainingData,
+                riskLevel,
+                textFeatures,
+                recording,
+                texts);
+    }
+
+    /**
+     * The text for people in a language ({@code zh}, {@code en}, or a locale's language): the translation
+     * where the card has one, English for every part it lacks (a card with English only reads in English
+     * in every language; a limitation list is taken whole, from the translation only when it has as many
+     * entries as the English one).
+     */
+    public CardText text(String language) {
+        var english = english();
+        var t = translations.get(language);
+        if (t == null || ENGLISH.equals(language)) {
+            return english;
+        }
+        return new CardText(
+                either(t.title(), english.title()),
+                either(t.intendedUse(), english.intendedUse()),
+                t.limitations().size() == limitations.size()
+                                && t.limitations().stream().noneMatch(ModelCard::blank)
+                        ? t.limitations()
+                        : english.limitations(),
+                merged(english.inputs(), t.inputs()),
+                merged(english.outputs(), t.outputs()),
+                merged(english.baselines(), t.baselines()),
+                either(t.trainingData(), english.trainingData()));
+    }
+
+    /** Whether the card has every part of its text in a language. */
+    public boolean translated(String language) {
+        var t = translations.get(language);
+        var english = english();
+        return t != null
+                && !blank(t.title())
+                && !blank(t.intendedUse())
+                && t.limitations().size() == limitations.size()
+                && t.limitations().stream().noneMatch(ModelCard::blank)
+                && complete(english.inputs(), t.inputs())
+                && complete(english.outputs(), t.outputs())
+                && complete(english.baselines(), t.baselines())
+                && (trainingData == null || !blank(t.trainingData()));
+    }
+
+    private CardText english() {
+        var in = new LinkedHashMap<String, String>();
+        inputs.forEach(f -> in.put(f.name(), f.description() == null ? "" : f.description()));
+        var out = new LinkedHashMap<String, String>();
+        outputs.forEach(f -> out.put(f.name(), f.description() == null ? "" : f.description()));
+        var base = new LinkedHashMap<String, String>();
+        metrics.forEach(m -> base.put(m.name(), m.baseline() == null ? "" : m.baseline()));
+        return new CardText(
+                title,
+                intendedUse,
+                limitations,
+                in,
+                out,
+                base,
+                trainingData == null ? null : trainingData.description());
+    }
+
+    private static Map<String, String> merged(Map<String, String> english, Map<String, String> translated) {
+        var result = new LinkedHashMap<String, String>();
+        english.forEach((k, v) -> result.put(k, either(translated.get(k), v)));
+        return result;
+    }
+
+    private static boolean complete(Map<String, String> english, Map<String, String> translated) {
+        return english.keySet().stream().noneMatch(k -> blank(translated.get(k)));
+    }
+
+    private static String either(String translated, String english) {
+        return blank(translated) ? english : translated;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     public ModelRef ref() {

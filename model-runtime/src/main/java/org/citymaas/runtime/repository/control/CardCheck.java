@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.citymaas.runtime.InvalidModelUploadException;
 import org.citymaas.runtime.catalog.control.ModelCardCodec;
+import org.citymaas.runtime.catalog.entity.FieldSpec;
+import org.citymaas.runtime.catalog.entity.Metric;
 import org.citymaas.runtime.catalog.entity.ModelCard;
 import org.citymaas.runtime.inference.entity.DataType;
 import org.citymaas.runtime.inference.entity.Tensor;
@@ -15,7 +20,9 @@ import org.citymaas.runtime.inference.entity.Tensor;
 /**
  * The card schema of an uploaded version: the fields every card must have, a name and version that are
  * safe folder names, and {@code sample_inputs} (Open Inference Protocol v2 tensors: name, datatype, shape,
- * data) that the model must run before it is staged.
+ * data) that the model must run before it is staged. The required text fields are the English text;
+ * {@code translations} (e.g. {@code zh}) is optional, and where present it may only describe the card's own
+ * inputs, outputs and metrics, with as many limitations as the English list.
  */
 public final class CardCheck {
 
@@ -36,6 +43,7 @@ public final class CardCheck {
             "sample_inputs");
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
     private static final Pattern VERSION = Pattern.compile("[0-9]{1,6}(\\.[0-9]{1,6}){0,2}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -85,7 +93,43 @@ public final class CardCheck {
         if (card.riskLevel() == null || card.trainingData() == null) {
             throw invalid("card-missing-fields", "the model card lacks risk_level or training_data");
         }
+        translations(card);
         return new CheckedCard(card, samples(tree.get("sample_inputs")));
+    }
+
+    private static void translations(ModelCard card) {
+        var inputs = card.inputs().stream().map(FieldSpec::name).collect(Collectors.toSet());
+        var outputs = card.outputs().stream().map(FieldSpec::name).collect(Collectors.toSet());
+        var metrics = card.metrics().stream().map(Metric::name).collect(Collectors.toSet());
+        card.translations().forEach((language, text) -> {
+            if (!LANGUAGE.matcher(language).matches() || language.equals(ModelCard.ENGLISH)) {
+                throw invalid(
+                        "card-bad-translation",
+                        "translations are keyed by a language other than English, e.g. zh, not '" + printable(language)
+                                + "'");
+            }
+            var where = "translations." + language;
+            unknown(where + ".inputs", text.inputs().keySet(), inputs);
+            unknown(where + ".outputs", text.outputs().keySet(), outputs);
+            unknown(where + ".baselines", text.baselines().keySet(), metrics);
+            if (!text.limitations().isEmpty()
+                    && text.limitations().size() != card.limitations().size()) {
+                throw invalid(
+                        "card-bad-translation",
+                        where + ".limitations has " + text.limitations().size() + " entries, the English "
+                                + card.limitations().size());
+            }
+        });
+    }
+
+    private static void unknown(String where, Set<String> named, Set<String> known) {
+        var extra = new TreeSet<>(named);
+        extra.removeAll(known);
+        if (!extra.isEmpty()) {
+            throw invalid(
+                    "card-bad-translation",
+                    where + " names fields the card does not have: " + printable(extra.toString()));
+        }
     }
 
     /** Whether a model name is a safe folder name. */

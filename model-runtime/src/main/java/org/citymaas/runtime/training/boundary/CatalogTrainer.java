@@ -83,7 +83,12 @@ public final class CatalogTrainer {
                         data.seed(),
                         split.train().rows(),
                         split.heldOut().rows()));
-        ModelCardCodec.write(card, versionDir.resolve(ModelCardCodec.CARD_FILE));
+        Path cardFile = versionDir.resolve(ModelCardCodec.CARD_FILE);
+        if (Files.exists(cardFile)) {
+            // the recipes hold the English text; the translations are kept from the card being replaced
+            card = card.withTranslations(ModelCardCodec.read(cardFile).translations());
+        }
+        ModelCardCodec.write(card, cardFile);
         ModelCardCodec.writeDefaultVersion(root.resolve(recipe.name()), card.version());
         System.out.printf(
                 "%s: %d training rows, %d held out, %.1f s%n",

@@ -3,6 +3,7 @@ package org.citymaas.runtime.repository.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.citymaas.runtime.InvalidModelUploadException;
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +64,59 @@ class CardCheckTest {
                                 InvalidModelUploadException.class, () -> CardCheck.check(Cards.bytes(card), MODEL))
                         .reason())
                 .isEqualTo("card-bad-samples");
+    }
+
+    @Test
+    void acceptsTheChineseTextAndACardInEnglishOnly() {
+        var both = CardCheck.check(Cards.bytes(Cards.trafficCard("2")), MODEL).card();
+        assertThat(both.text("zh").title()).isEqualTo("路段下一小时交通流量预测");
+
+        var card = Cards.trafficCard("2");
+        card.remove("translations");
+        var english = CardCheck.check(Cards.bytes(card), MODEL).card();
+        assertThat(english.text("zh").title()).isEqualTo("Road segment traffic flow, next hour");
+    }
+
+    @Test
+    void requiresTheEnglishTextEvenBesideTheChinese() {
+        var card = Cards.trafficCard("2");
+        card.remove("title");
+
+        var e = catchThrowableOfType(
+                InvalidModelUploadException.class, () -> CardCheck.check(Cards.bytes(card), MODEL));
+
+        assertThat(e.reason()).isEqualTo("card-missing-fields");
+        assertThat(e.getMessage()).contains("[title]");
+    }
+
+    @Test
+    void refusesATranslationOfFieldsTheCardDoesNotHave() {
+        var card = Cards.trafficCard("2");
+        ((ObjectNode) card.get("translations").get("zh").get("inputs")).put("wind_speed", "风速");
+
+        var e = catchThrowableOfType(
+                InvalidModelUploadException.class, () -> CardCheck.check(Cards.bytes(card), MODEL));
+
+        assertThat(e.reason()).isEqualTo("card-bad-translation");
+        assertThat(e.getMessage()).contains("translations.zh.inputs").contains("wind_speed");
+    }
+
+    @Test
+    void refusesAnEnglishTranslationAndAShorterListOfLimitations() {
+        var english = Cards.trafficCard("2");
+        ((ObjectNode) english.get("translations")).putObject("en").put("title", "Another title");
+        assertThat(catchThrowableOfType(
+                                InvalidModelUploadException.class, () -> CardCheck.check(Cards.bytes(english), MODEL))
+                        .reason())
+                .isEqualTo("card-bad-translation");
+
+        var shorter = Cards.trafficCard("2");
+        ((ObjectNode) shorter.get("translations").get("zh"))
+                .putArray("limitations")
+                .add("只有一条");
+        assertThat(catchThrowableOfType(
+                                InvalidModelUploadException.class, () -> CardCheck.check(Cards.bytes(shorter), MODEL))
+                        .getMessage())
+                .contains("translations.zh.limitations has 1 entries, the English 3");
     }
 }
