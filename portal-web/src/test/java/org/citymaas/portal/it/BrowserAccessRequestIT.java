@@ -143,6 +143,15 @@ class BrowserAccessRequestIT extends BrowserTest {
         assertThat(card.findElement(By.cssSelector("[data-quota='requests']")).getText())
                 .isEqualTo("50");
         Browser.screenshot(browser, "access-4-staff-sees-granted-zh");
+        browser.findElement(By.id("language:en")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("access-title"), "request access"));
+        assertThat(requestRow()
+                        .findElement(By.cssSelector("[data-cell='status']"))
+                        .getText())
+                .isEqualTo("Granted");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", requestRow());
+        Browser.screenshot(browser, "access-5-granted-en");
+        card = browser.findElement(By.cssSelector("#catalog section[data-model='" + MODEL + "']"));
         card.findElement(By.cssSelector("[data-open='" + MODEL + "']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-field='recent_counts']")));
         assertThat(browser.getCurrentUrl()).contains("name=" + MODEL);
