@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import org.citymaas.portal.access.boundary.AccessRequestsResource;
+import org.citymaas.portal.access.boundary.DepartmentAccessRequestsResource;
 import org.citymaas.portal.audit.boundary.AuditReportsResource;
 import org.citymaas.portal.audit.boundary.AuditResource;
 import org.citymaas.portal.audit.boundary.DeniedRequests;
@@ -60,6 +62,8 @@ public class RestApplication extends Application {
                 BatchesResource.class,
                 ModelVersionsResource.class,
                 ModelDefaultsResource.class,
+                DepartmentAccessRequestsResource.class,
+                AccessRequestsResource.class,
                 RetentionResource.class,
                 UsageResource.class,
                 HistoryResource.class,
