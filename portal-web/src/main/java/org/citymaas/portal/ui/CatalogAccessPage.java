@@ -59,8 +59,7 @@ public class CatalogAccessPage {
                         continue;
                     }
                     try {
-                        result.add(
-                                new ModelCardView(
+                        result.add(new ModelCardView(
                                 lifecycle.resolve(model, null).card(), null, language.cardLanguage()));
                     } catch (UnknownModelException | ModelVersionRetiredException e) {
                         // no version answers calls that name none: nothing to request

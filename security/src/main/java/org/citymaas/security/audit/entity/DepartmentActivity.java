@@ -31,10 +31,18 @@ public record DepartmentActivity(
     /**
      * Action categories (the part before the first dot) of changes to a department's set-up: the
      * department itself (creation, suspension), its members, API clients, subscriptions, quotas, budget,
-     * billing account, and price cards.
+     * billing account, price cards, and its requests for access to models with their decisions.
      */
     public static final Set<String> ADMIN_CATEGORIES = Set.of(
-            "department", "member", "client", "subscription", "quota", "budget", "billing-account", "price-card");
+            "department",
+            "member",
+            "client",
+            "subscription",
+            "quota",
+            "budget",
+            "billing-account",
+            "price-card",
+            "access");
 
     /** Actions of those categories that change nothing: a refusal of a suspended department, a budget alert. */
     public static final Set<String> NOT_ADMIN_ACTIONS = Set.of("department.suspended.refusal", "budget.alert");
