@@ -6,7 +6,11 @@ import static org.citymaas.security.masking.control.Chars.at;
 
 import org.citymaas.security.masking.entity.PiiType;
 
-/** E-mail addresses: a dot-atom local part, {@code @}, two or more DNS labels with a letter TLD. */
+/**
+ * E-mail addresses: a local part of letters, digits and {@code . _ % + -}, {@code @}, two or more DNS labels with a
+ * letter TLD. A dot just before the {@code @} breaks RFC 5322's dot-atom, yet some mail providers issued such
+ * addresses ({@code hdl2008.@139.com}) and people write them: they are masked as well.
+ */
 public final class EmailRecognizer implements Recognizer {
 
     @Override
@@ -25,7 +29,7 @@ public final class EmailRecognizer implements Recognizer {
         while (i < s.length() && i - start <= 64 && local(s.charAt(i))) {
             i++;
         }
-        if (at(s, i) != '@' || at(s, i - 1) == '.') {
+        if (at(s, i) != '@') {
             return -1;
         }
         int labels = 0;

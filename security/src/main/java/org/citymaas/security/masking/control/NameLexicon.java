@@ -184,11 +184,20 @@ final class NameLexicon {
 
     /** Whether {@code text[from, to)} is first of all an adverb in the core dictionary (正在, 还是). */
     boolean adverb(String text, int from, int to) {
+        return firstNature(text, from, to, "d");
+    }
+
+    /** Whether {@code text[from, to)} is first of all a verb in the core dictionary (申请, 申报; not 新的). */
+    boolean verb(String text, int from, int to) {
+        return firstNature(text, from, to, "v");
+    }
+
+    private static boolean firstNature(String text, int from, int to, String nature) {
         if (from < 0 || to > text.length()) {
             return false;
         }
         var attribute = CoreDictionary.get(text.substring(from, to));
-        return attribute != null && attribute.nature[0].startsWith("d");
+        return attribute != null && attribute.nature[0].startsWith(nature);
     }
 
     /** Whether the character is a classifier or a numeral in any of its senses in the core dictionary (张, 万, 位). */

@@ -27,6 +27,17 @@ final class NameLikelihood {
             + "现先女同老师医手机号码身份证地址住邮箱车牌年日岁性别男今昨表示应通过该其此这那您你我他她们"
             + "情况问题并且但而还再没不很太多个次位名";
 
+    /**
+     * Breaks that HanLP's person dictionary saw at least 200 times as the last of two given-name characters (永年,
+     * 春来, 亚男).
+     */
+    private static final String LAST_BREAKS = "来年男";
+    /** A verb the core dictionary counts this often is a word, not a given name's end and a particle (申请, 强调). */
+    private static final int COMMON_VERB = 1000;
+
+    /** At least this many uses as the first of two given-name characters make a character common there (永, 春). */
+    private static final int COMMON_FIRST = 300;
+
     /** Fewer uses than this as the last character of a given name make a character rare there (向, not 朝). */
     private static final int RARE_LAST = 100;
 
@@ -192,8 +203,11 @@ final class NameLikelihood {
             return Double.NEGATIVE_INFINITY;
         }
         // the last given character and the next as a word: 王强调, 郑凯存在
-        // 新的 is in the dictionary, yet 的 ends 立新 the name; an adverb does not end it (时【正在】值班)
-        if (!BREAK_SET.get(at(s, end)) || lexicon.adverb(s, end - 1, end + 1)) {
+        // 新的 is in the dictionary, yet 的 ends 立新 the name; an adverb or a common verb does not end it
+        // (时【正在】值班, 郭鹏【申请】补贴; but 端木思【远在】)
+        if (!BREAK_SET.get(at(s, end))
+                || lexicon.adverb(s, end - 1, end + 1)
+                || lexicon.verb(s, end - 1, end + 1) && lexicon.wordFrequency(s, end - 1, end + 1) >= COMMON_VERB) {
             score -= log(lexicon.wordFrequency(s, end - 1, end + 1));
         }
         // the whole candidate as a word: 石景山, 蒲公英
@@ -233,15 +247,37 @@ final class NameLikelihood {
         return han(at(s, start - 1)) && lexicon().wordFrequency(s, start - 1, start + 1) > 0;
     }
 
-    /** {@code length} characters from {@code from} could be a given name: Han characters, none of the breaks. */
+    /**
+     * {@code length} characters from {@code from} could be a given name: Han characters, none of the breaks, except
+     * a break that often ends two-character given names ({@link #lastBreak}).
+     */
     static boolean givenName(String s, int from, int length) {
         for (int i = from; i < from + length; i++) {
             char c = at(s, i);
-            if (!han(c) || BREAK_SET.get(c)) {
+            if (!han(c) || BREAK_SET.get(c) && !(length == 2 && i == from + 1 && lastBreak(s, from))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * The second of two given-name characters at {@code from} is one of the {@link #LAST_BREAKS} (罗永年反映, 巩福来，,
+     * 刘亚男): the first is a common first given-name character, neither the two nor the break and the character
+     * after it make a dictionary word (明年, 中年, 年初, 先生, 来电), and {@code 来}, first of all a verb, ends the text or
+     * a clause (王伟来了 stays 王伟).
+     */
+    private static boolean lastBreak(String s, int from) {
+        char first = at(s, from);
+        char last = at(s, from + 1);
+        if (LAST_BREAKS.indexOf(last) < 0 || !han(first) || BREAK_SET.get(first)) {
+            return false;
+        }
+        var lexicon = lexicon();
+        return lexicon.givenFirst(first) >= COMMON_FIRST
+                && !lexicon.word(s, from, from + 2)
+                && !lexicon.word(s, from + 1, from + 3)
+                && (last != '来' || !han(at(s, from + 2)));
     }
 
     /**

@@ -26,6 +26,7 @@ class PiiScannerTest {
                 "座机（0755）2345678转123|CN_LANDLINE|（0755）2345678转123",
                 "座机010-62345678 ext.9|CN_LANDLINE|010-62345678 ext.9",
                 "邮箱 a.b-c@mail.gov.cn.|EMAIL|a.b-c@mail.gov.cn",
+                "邮箱hdl2008.@139.com，要求书面答复|EMAIL|hdl2008.@139.com",
                 "卡号6217-0000-1234-5678-907|BANK_CARD|6217-0000-1234-5678-907",
                 "车辆粤B·DA1234违停|CN_PLATE|粤B·DA1234",
                 "代码91110108MA01ABCD5T|CN_USCC|91110108MA01ABCD5T",
