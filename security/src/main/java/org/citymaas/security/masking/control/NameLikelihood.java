@@ -55,6 +55,9 @@ final class NameLikelihood {
     /** Characters that open a time expression (本周, 周内, 今年, 次日, 当天, 每月, 同日, 下月, 上周). */
     private static final String TIME_STARTS = "本周今昨次当每同上下";
 
+    /** Before a kinship word these make it someone's kin: 他的孙子, 其孙女. */
+    private static final String POSSESSIVES = "的其";
+
     /** The surname that is also a demonstrative. */
     private static final char DEMONSTRATIVE = '那';
 
@@ -133,7 +136,7 @@ final class NameLikelihood {
     int end(String s, int start, int surname) {
         int g = start + surname;
         // 刘鹏家的狗; 于周五前 (without a cue, an everyday word after 于 is no given name)
-        double two = familyAfter(s, g + 1) || NameLookalikes.everydayWord(s, g)
+        double two = familyAfter(s, g + 1) || surname == 1 && NameLookalikes.everydayWord(s, g)
                 ? Double.NEGATIVE_INFINITY
                 : score(s, start, surname, 2);
         double one = score(s, start, surname, 1);
@@ -309,6 +312,17 @@ final class NameLikelihood {
         if (NUMERALS.indexOf(s.charAt(g)) >= 0 && NUMERAL_UNITS.indexOf(at(s, g + 1)) >= 0) {
             return false; // a numeral and its unit: 课时费一万二, 付一百元
         }
+        if (given == 2 && NUMERALS.indexOf(s.charAt(g + 1)) >= 0 && NUMERAL_UNITS.indexOf(at(s, g + 2)) >= 0) {
+            return false; // ... after a one-character given name: 庹玲【三十】年
+        }
+        if (at(s, g + given) == '的'
+                && at(s, g + given + 1) == s.charAt(start)
+                && lexicon().word(s, start, g + given)) {
+            return false; // a word that spells out its first character: 丘陵的丘, 江河的江 (not 钱志国的钱包)
+        }
+        if (surname == 1 && POSSESSIVES.indexOf(at(s, start - 1)) >= 0 && NameCues.titleWord(s, start, g + 1)) {
+            return false; // someone's kin, then the child's given name alone: 韩叔的【孙子】雨萱
+        }
         if (surname == 1 && prepositionBeforeTime(s, start)) {
             return false; // a preposition before a time: 于本周内, 于周内, 于次日
         }
@@ -349,8 +363,10 @@ final class NameLikelihood {
                 && lexicon().preposition(s.charAt(start));
     }
 
-    /** Times that open with 明 or 后: after a preposition they are no given name (将于明年开工, 于后天). */
-    private static final String[] COMING_TIMES = {"明年", "明天", "明日", "明早", "明晚", "明春", "明后", "后天", "后年"};
+    /** Times that open with 明 or 后, and holidays: after a preposition they are no given name (将于明年开工, 于国庆期间). */
+    private static final String[] COMING_TIMES = {
+        "明年", "明天", "明日", "明早", "明晚", "明春", "明后", "后天", "后年", "国庆", "春节", "元旦", "中秋", "端午", "清明", "五一"
+    };
 
     private static boolean startsWithAny(String s, int at, String[] words) {
         for (var w : words) {

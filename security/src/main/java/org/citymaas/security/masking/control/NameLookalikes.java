@@ -30,7 +30,8 @@ final class NameLookalikes {
         "邓老凉茶", "黄振龙", "毛家饭店", "马记", "杨记", "李记", "王记", "张记", "陶陶居", "龙湖", "金地", "保利", "恒大", "碧桂园", "金茂", "华侨城", "招商",
         "雷士", "格力", "高德", "滴滴", "韩都衣舍", "陈香贵", "谢馥春", "林清轩", "叶开泰", "雷允上", "戴春林", "江小白", "钟薛高", "汤臣", "周大生", "周六福",
         "张裕", "余仁生", "李锦记", "张拉拉", "马记永", "孔凤春", "王星记", "曹素功", "胡开文", "童涵春", "蔡同德", "冯了性", "潘高寿", "陆稿荐", "沈大成", "王小卤",
-        "李子柒", "谢瑞麟", "许留山", "郑远元", "吴良材", "朱光玉", "金六福", "黄飞红", "陈克明", "王守义", "张飞牛肉", "陈麻婆", "薛记", "方太", "卫龙",
+        "李子柒", "谢瑞麟", "许留山", "郑远元", "吴良材", "朱光玉", "金六福", "黄飞红", "陈克明", "王守义", "张飞牛肉", "陈麻婆", "薛记", "方太", "卫龙", "东方甄选",
+        "雷峰塔", "白鹭洲",
     };
     /** Everyday words that open with a surname character: 高速, 马上, 周末, wherever they stand. */
     private static final String[] EVERYDAY_WORDS = {
@@ -46,7 +47,7 @@ final class NameLookalikes {
         "游客", "严重", "严格", "雷雨", "黎明", "顾客", "毛病", "江边", "夏天", "夏季", "韩国", "谢谢", "叶子", "周一", "周二", "周三", "周四", "周五",
         "周六", "周日", "周天", "周岁", "周年", "周口", "杨树", "柳树", "梅花", "温泉", "全班", "全体", "向东", "向西", "向南", "向北", "向左", "向右",
         "万能", "夏令营", "冬令营", "金华", "林芝", "石景山", "金店", "江苏", "高铁", "方法", "常用", "明年", "全国", "成人", "应急", "安静", "车站", "路过",
-        "关键", "向后", "时刻", "高龄", "银龄", "关爱", "相互", "商户"
+        "关键", "向后", "时刻", "高龄", "银龄", "关爱", "相互", "商户", "高三", "明明"
     };
     /** Everyday words with 周 "all round", 连 "along with, on end" and 查 "check" that the mini dictionary lacks. */
     private static final String[] UNLISTED_EVERYDAY_WORDS = {
@@ -98,7 +99,7 @@ final class NameLookalikes {
         "串串", "米线", "米粉", "拉面", "牛肉面", "面馆", "饺子", "包子", "馄饨", "卤味", "鸭脖", "甜品", "蛋糕", "糕点", "奶茶", "咖啡", "汉堡", "炸鸡",
         "小吃", "快餐", "酸菜鱼", "凉皮", "冒菜", "砂锅", "酒行", "酒庄", "酒楼", "酒家", "酒业", "酒吧", "烟酒", "茶庄", "茶行", "茶楼", "茶叶", "车行",
         "琴行", "金行", "食品", "药业", "家常菜", "水饺", "饺子馆", "中药", "中成药", "药酒", "膏药", "化妆品", "护肤品", "香粉", "白酒", "葡萄酒", "月饼",
-        "雪糕", "冰淇淋", "卤菜", "熟食", "餐饮"
+        "雪糕", "冰淇淋", "卤菜", "熟食", "餐饮", "烧饼", "煎饼", "肉夹馍", "螺蛳粉", "黄焖鸡", "炒饭", "烤串"
     };
     /**
      * Institutions and places that are named after a person (鲁迅公园, 宋庆龄幼儿园, 蔡元培学校, 曹安公路,
@@ -183,8 +184,15 @@ final class NameLookalikes {
         return false;
     }
 
-    /** The span {@code [start, end)} names a place or an organisation by its last character or what follows it. */
+    /**
+     * The span {@code [start, end)} names a place or an organisation by its last character or what follows it, or a
+     * brand by a trade right after the surname (诸葛烤鱼).
+     */
     static boolean around(String s, int start, int end) {
+        int given = start + Math.max(1, NameSurnames.length(s, start));
+        if (TRADE_FIRST.get(Chars.at(s, given)) && startsWithAny(s, given, TRADES)) {
+            return true;
+        }
         if (PLACE_ENDS.indexOf(s.charAt(end - 1)) >= 0
                 || end - start > 2
                         && s.charAt(end - 1) == NEIGHBOURHOOD

@@ -117,9 +117,11 @@ public final class PersonNameRecognizer implements Recognizer {
         int rule = end < 0 || NameLookalikes.around(s, start, end) ? -1 : end;
         var vectors = new double[2][];
         int g = start + surname;
-        // as the rules: no two-character given name before a family word (刘鹏家的狗, 查自家) or after 于周五;
+        // as the rules: no two-character given name before a family word (刘鹏家的狗, 查自家) or after 于周五
+        // (but after a compound surname: 端木向东);
         // and none that makes the whole span a dictionary word other than a name (蒲公英, 石景山)
-        boolean twoPossible = !NameLikelihood.familyAfter(s, g + 1) && !NameLookalikes.everydayWord(s, g);
+        boolean twoPossible =
+                !NameLikelihood.familyAfter(s, g + 1) && !(surname == 1 && NameLookalikes.everydayWord(s, g));
         for (int given = 1; given <= 2; given++) {
             int to = g + given;
             if ((given == 1 || twoPossible)
