@@ -17,6 +17,8 @@ public final class PersonNameRecognizer implements Recognizer {
 
     private static final int NOT_CUED = -2;
 
+    private static final String NUMERALS = "零一二两三四五六七八九十百千万几";
+
     /** After a place these make it a city, a county or a district (温州市), never a given name. */
     private static final String ADMINISTRATIVE_UNITS = "省市县区州镇乡";
 
@@ -61,6 +63,9 @@ public final class PersonNameRecognizer implements Recognizer {
         if (surname <= 0 || NameLookalikes.covers(s, start) || NameSurnames.insideCompound(s, start)) {
             return -1;
         }
+        if (surname == 1 && NameSurnames.function(s.charAt(start)) && !functionName(s, start)) {
+            return -1;
+        }
         int cued = cued(s, start, surname);
         if (cued != NOT_CUED) {
             return cued;
@@ -99,6 +104,7 @@ public final class PersonNameRecognizer implements Recognizer {
         if (surname <= 0
                 || NameLookalikes.covers(s, start)
                 || NameSurnames.insideCompound(s, start)
+                || surname == 1 && NameSurnames.function(s.charAt(start)) && !functionName(s, start)
                 || cued(s, start, surname) != NOT_CUED
                 || surname == 1 && NameLookalikes.district(s, start)) {
             return null;
@@ -213,6 +219,29 @@ public final class PersonNameRecognizer implements Recognizer {
                 && lexicon.word(s, start, start + 2)
                 && lexicon.wordGivenName(s, start, start + 2) == 0
                 && !lexicon.noun(s, start, start + 2);
+    }
+
+    /**
+     * A function-word surname ({@link NameSurnames#FUNCTION_SURNAMES}) may open a name here: at the start of a clause or
+     * after a role word (都晓峰家门前, 当事人门立德), not inside a word (居民区, 过敏, 来信人, 和顺), not before a numeral
+     * (都七十多了) or a common surname (和王老师, 和耿瑶夫妇: the conjunction before a name).
+     */
+    private static boolean functionName(String s, int start) {
+        var lexicon = NameLexicon.instance();
+        char next = Chars.at(s, start + 1);
+        boolean clauseStart = !Chars.han(Chars.at(s, start - 1));
+        // after a role, two given characters that are no word and do not open with a verb (家属来取, 网格员和物业)
+        return (clauseStart
+                        || NameCues.role(s, start)
+                                && NameLikelihood.givenName(s, start + 1, 2)
+                                && !lexicon.word(s, start + 1, start + 3)
+                                && !lexicon.verb(next))
+                && !lexicon.word(s, start, start + 2)
+                && !lexicon.word(s, start - 1, start + 1)
+                && !lexicon.word(s, start - 2, start + 1)
+                && !NameSurnames.common(next)
+                && !lexicon.quantity(next)
+                && NUMERALS.indexOf(next) < 0;
     }
 
     /** A compound surname starts at {@code start}. */
