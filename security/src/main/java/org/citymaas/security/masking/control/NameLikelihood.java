@@ -32,6 +32,9 @@ final class NameLikelihood {
      * 春来, 亚男).
      */
     private static final String LAST_BREAKS = "来年男";
+    /** A word the core dictionary counts fewer times than this is seldom used (心怡 9 times; 社区 4,484). */
+    private static final int RARE_WORD = 50;
+
     /** A verb the core dictionary counts this often is a word, not a given name's end and a particle (申请, 强调). */
     private static final int COMMON_VERB = 1000;
 
@@ -98,6 +101,30 @@ final class NameLikelihood {
     }
 
     /**
+     * Two characters at {@code from} are common in given names: the first often first, the second often last, and
+     * together seldom a word (立德, 心怡, 建军; not 东门, 社区, 物业).
+     */
+    static boolean commonGivenName(String s, int from) {
+        var lexicon = lexicon();
+        return givenName(s, from, 2)
+                && lexicon.givenFirst(at(s, from)) >= COMMON_FIRST
+                && lexicon.givenLast(at(s, from + 1)) >= COMMON_FIRST
+                && lexicon.wordFrequency(s, from, from + 2) < RARE_WORD;
+    }
+
+    /**
+     * A common single surname opens a clause with two given characters and a verb of saying after them (习向东称,
+     * 向海龙报警, 冉叶子说): the speaker, though the surname and the next character or the given name alone are a
+     * word or a place.
+     */
+    static boolean speaker(String s, int start) {
+        return !han(at(s, start - 1))
+                && NameSurnames.common(s.charAt(start))
+                && (commonGivenName(s, start + 1) || lexicon().wordGivenName(s, start + 1, start + 3) > 0)
+                && NameCues.reportingAt(s, start + 3);
+    }
+
+    /**
      * The surname at {@code start} is part of a form of address, not the start of a name: a surname
      * and an honorific (王工 the engineer, 李总, 张局), a surname character that is itself the
      * honorific of the surname before it (韩【董】承诺), or the last character of a title (魏师【傅】和金女士).
@@ -136,7 +163,7 @@ final class NameLikelihood {
     int end(String s, int start, int surname) {
         int g = start + surname;
         // 刘鹏家的狗; 于周五前 (without a cue, an everyday word after 于 is no given name)
-        double two = familyAfter(s, g + 1) || surname == 1 && NameLookalikes.everydayWord(s, g)
+        double two = familyAfter(s, g + 1) || surname == 1 && NameLookalikes.everydayWord(s, g) && !speaker(s, start)
                 ? Double.NEGATIVE_INFINITY
                 : score(s, start, surname, 2);
         double one = score(s, start, surname, 1);
@@ -302,7 +329,7 @@ final class NameLikelihood {
                 || NameCues.roleAt(s, g)
                 || NameCues.kinAt(s, g) // 熊孩子, 宋外婆
                 || NameLookalikes.organisationAt(s, g)
-                || surname == 1 && lexicon().place(s, start, start + 2)
+                || surname == 1 && lexicon().place(s, start, start + 2) && !(given == 2 && speaker(s, start))
                 || lexicon().place(s, start, g + given)) {
             return false;
         }

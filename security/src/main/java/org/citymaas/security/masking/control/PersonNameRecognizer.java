@@ -126,8 +126,8 @@ public final class PersonNameRecognizer implements Recognizer {
         // as the rules: no two-character given name before a family word (刘鹏家的狗, 查自家) or after 于周五
         // (but after a compound surname: 端木向东);
         // and none that makes the whole span a dictionary word other than a name (蒲公英, 石景山)
-        boolean twoPossible =
-                !NameLikelihood.familyAfter(s, g + 1) && !(surname == 1 && NameLookalikes.everydayWord(s, g));
+        boolean twoPossible = !NameLikelihood.familyAfter(s, g + 1)
+                && !(surname == 1 && NameLookalikes.everydayWord(s, g) && !NameLikelihood.speaker(s, start));
         for (int given = 1; given <= 2; given++) {
             int to = g + given;
             if ((given == 1 || twoPossible)
@@ -230,12 +230,8 @@ public final class PersonNameRecognizer implements Recognizer {
         var lexicon = NameLexicon.instance();
         char next = Chars.at(s, start + 1);
         boolean clauseStart = !Chars.han(Chars.at(s, start - 1));
-        // after a role, two given characters that are no word and do not open with a verb (家属来取, 网格员和物业)
-        return (clauseStart
-                        || NameCues.role(s, start)
-                                && NameLikelihood.givenName(s, start + 1, 2)
-                                && !lexicon.word(s, start + 1, start + 3)
-                                && !lexicon.verb(next))
+        // after a role, two characters that are common in given names (当事人门立德; not 家属来取, 网格员和物业)
+        return (clauseStart || NameCues.role(s, start) && NameLikelihood.commonGivenName(s, start + 1))
                 && !lexicon.word(s, start, start + 2)
                 && !lexicon.word(s, start - 1, start + 1)
                 && !lexicon.word(s, start - 2, start + 1)
