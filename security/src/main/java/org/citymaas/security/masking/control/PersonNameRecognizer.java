@@ -19,6 +19,9 @@ public final class PersonNameRecognizer implements Recognizer {
 
     private static final String NUMERALS = "零一二两三四五六七八九十百千万几";
 
+    /** Between two names: 与, 和, 及, 同, 跟 and the enumeration comma. */
+    private static final String CONJUNCTIONS = "与和及同跟、";
+
     /** After a place these make it a city, a county or a district (温州市), never a given name. */
     private static final String ADMINISTRATIVE_UNITS = "省市县区州镇乡";
 
@@ -63,6 +66,10 @@ public final class PersonNameRecognizer implements Recognizer {
         if (surname <= 0 || NameLookalikes.covers(s, start) || NameSurnames.insideCompound(s, start)) {
             return -1;
         }
+        int coordinated = coordinated(s, start, surname);
+        if (coordinated > 0) {
+            return coordinated;
+        }
         if (surname == 1 && NameSurnames.function(s.charAt(start)) && !functionName(s, start)) {
             return -1;
         }
@@ -104,6 +111,7 @@ public final class PersonNameRecognizer implements Recognizer {
         if (surname <= 0
                 || NameLookalikes.covers(s, start)
                 || NameSurnames.insideCompound(s, start)
+                || coordinated(s, start, surname) > 0
                 || surname == 1 && NameSurnames.function(s.charAt(start)) && !functionName(s, start)
                 || cued(s, start, surname) != NOT_CUED
                 || surname == 1 && NameLookalikes.district(s, start)) {
@@ -219,6 +227,33 @@ public final class PersonNameRecognizer implements Recognizer {
                 && lexicon.word(s, start, start + 2)
                 && lexicon.wordGivenName(s, start, start + 2) == 0
                 && !lexicon.noun(s, start, start + 2);
+    }
+
+    /**
+     * The end of a name joined to the name before it by a conjunction or an enumeration comma (牛德旺与年秀兰,
+     * 宋国庆和斛明轩, 严梓轩、万一诺): two given characters common in names, where no look-alike speaks against them;
+     * or -1.
+     */
+    private int coordinated(String s, int start, int surname) {
+        if (CONJUNCTIONS.indexOf(Chars.at(s, start - 1)) < 0) {
+            return -1;
+        }
+        int g = start + surname;
+        if (!NameLikelihood.commonGivenName(s, g)
+                || NameCues.titleNear(s, g) // 罗云飞和耿瑶夫妇: the title decides
+                || NameLikelihood.familyAfter(s, g + 1)
+                || !NameLikelihood.possible(s, start, surname, 2)
+                || NameLookalikes.around(s, start, g + 2)) {
+            return -1;
+        }
+        int before = start - 1;
+        for (int length = 2; length <= 4; length++) {
+            int from = before - length;
+            if (from >= 0 && NameSurnames.triggers(s.charAt(from)) && match(s, from) == before) {
+                return g + 2;
+            }
+        }
+        return -1;
     }
 
     /**
