@@ -50,6 +50,17 @@ class PersonNameRecognizerTest {
                 "我叫高峰，想问一下公积金的事。|高峰",
                 "12床吕平今日体温正常。|吕平",
                 "店主任建军称货款未结清。|任建军",
+                // issue 9's sixth round: given names ending in 来/年, function-word surnames, speakers, coordination
+                "蒋永年反映楼顶水箱漏水。|蒋永年",
+                "今天值班的是金福来。|金福来",
+                "都建平说车库的灯一直不亮。|都建平",
+                "区伟强来电咨询公租房。|区伟强",
+                "当事人练志华对处罚提出异议。|练志华",
+                "左海峰来电反映公交站没有雨棚。|左海峰",
+                "向海波报警称店铺被砸。|向海波",
+                "周海燕与年建华因晾衣发生口角。|年建华",
+                "端木向东称快递丢了。|端木向东",
+                "刘涛申请了公租房。|刘涛",
             })
     void findsNamesWithAndWithoutCueWords(String text, String name) {
         assertThat(names(text)).contains(name);
@@ -98,6 +109,17 @@ class PersonNameRecognizerTest {
                 "村党支部书记到场协调。",
                 "高新花苑空巢老人很多。",
                 "为村民修理农机十五年。",
+                // issue 9's sixth round
+                "团购群里都说这家的水果新鲜。",
+                "请就诊市民从东门进入。",
+                "家属来取报告时请带身份证。",
+                "网格员和物业一起上门排查。",
+                "老两口都七十多了。",
+                "楼下诸葛烤鱼的油烟太大。",
+                "我姓丘，丘陵的丘。",
+                "节日灯光秀将于国庆期间开放。",
+                "王大爷的孙子雨萱今年上小学。",
+                "高三的孩子晚上要复习，请小声点。",
             })
     void leavesLookAlikesAndFormsOfAddressUnmasked(String text) {
         assertThat(names(text)).isEmpty();

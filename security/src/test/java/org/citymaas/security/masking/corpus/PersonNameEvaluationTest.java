@@ -12,30 +12,34 @@ import org.junit.jupiter.api.Test;
  * Scores the whole engine on the person-name evaluation set in {@code masking/person-names/}:
  * hotline, school, hospital and police-report sentences written independently of the recognizer,
  * with names in every position and the look-alikes that must stay unmasked. {@code dev.jsonl},
- * {@code holdout.jsonl}, {@code dev-extra.jsonl}, {@code holdout2.jsonl}, {@code holdout3.jsonl} and
- * {@code holdout4.jsonl} have all been looked at while tuning, and the person-name classifier is
- * trained on them: they are development data ({@code holdout2.jsonl} to {@code holdout4.jsonl} were
- * each scored untouched before their errors were read). {@code holdout5.jsonl} was written afterwards
- * by someone who never read the recognizer or holdout4's errors, and scored once, untouched, after the
- * tuning of issue 9's fifth round: it is what the recognizer does
- * on text it was not shaped to (issue 9's goal is precision ≥ 0.99 and recall ≥ 0.95). Prints the
- * per-type table for each file, for the development files together and for the held-out file, the
- * first 40 errors of the development files ({@code -Dnames.eval.errors=N} for more; the held-out
- * file's errors are never printed, so that it stays unseen), and holds each group just under what the
- * recognizer reaches: a ratchet, to be raised as it improves. A listed file that is missing fails the
- * test; {@code -Dnames.eval.files=dev.jsonl} scores a subset of the development files.
+ * {@code holdout.jsonl}, {@code dev-extra.jsonl} and {@code holdout2.jsonl} to {@code holdout5.jsonl}
+ * have all been looked at while tuning, and the person-name classifier is trained on them: they are
+ * development data ({@code holdout2.jsonl} to {@code holdout5.jsonl} were each scored untouched before
+ * their errors were read). The held-out files were written afterwards by people who never read the
+ * recognizer or the errors of the files before them: {@code holdout6.jsonl}, scored untouched before and
+ * after issue 9's sixth round, and {@code holdout7.jsonl}, written in new voices and scored once after
+ * it. They are what the recognizer does on text it was not shaped to (issue 9's goal is precision ≥
+ * 0.99 and recall ≥ 0.95). Prints the per-type table for each file, for the development files
+ * together and for each held-out file, the first 40 errors of the development files ({@code
+ * -Dnames.eval.errors=N} for more; the held-out files' errors are never printed, so that they stay
+ * unseen), and holds each group just under what the recognizer reaches: a ratchet, to be raised as it
+ * improves. A listed file that is missing fails the test; {@code -Dnames.eval.files=dev.jsonl} scores a
+ * subset of the development files.
  */
 class PersonNameEvaluationTest {
 
     private static final String FOLDER = "/masking/person-names/";
     private static final String DEVELOPMENT =
-            "dev.jsonl,holdout.jsonl,dev-extra.jsonl,holdout2.jsonl,holdout3.jsonl,holdout4.jsonl";
-    private static final String HELD_OUT = "holdout5.jsonl";
+            "dev.jsonl,holdout.jsonl,dev-extra.jsonl,holdout2.jsonl,holdout3.jsonl," + "holdout4.jsonl,holdout5.jsonl";
 
-    /** Just under the held-out file's one untouched score (precision 0.9656, recall 0.9404). */
-    private static final double HELD_OUT_PRECISION = 0.965;
+    /** A held-out file and the floors just under its untouched score with the current recognizer. */
+    private record HeldOut(String file, double precision, double recall) {}
 
-    private static final double HELD_OUT_RECALL = 0.940;
+    private static final List<HeldOut> HELD_OUT = List.of(
+            // 0.9620 / 0.9527 (before the sixth round 0.9580 / 0.9484)
+            new HeldOut("holdout6.jsonl", 0.961, 0.952),
+            // 0.9179 / 0.8630, scored once
+            new HeldOut("holdout7.jsonl", 0.917, 0.862));
 
     private final PiiScanner scanner = new PiiScanner();
 
@@ -54,21 +58,25 @@ class PersonNameEvaluationTest {
         assertThat(combined.truePositives(PiiType.PERSON_NAME))
                 .as("names in the set")
                 .isGreaterThan(0);
-        assertThat(combined.precision(PiiType.PERSON_NAME)).as("name precision").isGreaterThanOrEqualTo(0.988);
-        assertThat(combined.recall(PiiType.PERSON_NAME)).as("name recall").isGreaterThanOrEqualTo(0.970);
+        assertThat(combined.precision(PiiType.PERSON_NAME)).as("name precision").isGreaterThanOrEqualTo(0.990);
+        assertThat(combined.recall(PiiType.PERSON_NAME)).as("name recall").isGreaterThanOrEqualTo(0.969);
     }
 
     @Test
-    void holdsNamePrecisionAndRecallOnTheHeldOutFile() {
-        var scores = score(List.of(HELD_OUT));
+    void holdsNamePrecisionAndRecallOnTheHeldOutFiles() {
+        for (var heldOut : HELD_OUT) {
+            var scores = score(List.of(heldOut.file()));
 
-        assertThat(scores.truePositives(PiiType.PERSON_NAME))
-                .as("names in the set")
-                .isGreaterThan(0);
-        assertThat(scores.precision(PiiType.PERSON_NAME))
-                .as("name precision")
-                .isGreaterThanOrEqualTo(HELD_OUT_PRECISION);
-        assertThat(scores.recall(PiiType.PERSON_NAME)).as("name recall").isGreaterThanOrEqualTo(HELD_OUT_RECALL);
+            assertThat(scores.truePositives(PiiType.PERSON_NAME))
+                    .as("names in " + heldOut.file())
+                    .isGreaterThan(0);
+            assertThat(scores.precision(PiiType.PERSON_NAME))
+                    .as("name precision on " + heldOut.file())
+                    .isGreaterThanOrEqualTo(heldOut.precision());
+            assertThat(scores.recall(PiiType.PERSON_NAME))
+                    .as("name recall on " + heldOut.file())
+                    .isGreaterThanOrEqualTo(heldOut.recall());
+        }
     }
 
     private Scores score(List<String> files) {
