@@ -3,6 +3,12 @@ package org.citymaas.security.masking.control;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+/**
+ * Prints, for sentences given on the command line, the evidence the person-name recognizer weighs at each surname
+ * character: both likelihood scores, the classifier's probabilities where it is asked, the match and whether each
+ * reading is possible at all; and, for words, the dictionaries' counts. A tool for reading errors by kind, no test:
+ * {@code -Dnames.probe='句子一|句子二' -Dnames.words=永年,春来}.
+ */
 @EnabledIfSystemProperty(named = "names.probe", matches = ".+")
 class NameDebugProbe {
     @Test
