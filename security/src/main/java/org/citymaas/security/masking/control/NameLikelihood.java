@@ -124,6 +124,11 @@ final class NameLikelihood {
                 && NameCues.reportingAt(s, start + 3);
     }
 
+    /** The span and the next character, four characters or more, are one dictionary word: 公共【厕所】. */
+    private static boolean end4Word(String s, int start, int end) {
+        return end + 1 - start >= 4 && lexicon().word(s, start, end + 1);
+    }
+
     /**
      * The surname at {@code start} is part of a form of address, not the start of a name: a surname
      * and an honorific (王工 the engineer, 李总, 张局), a surname character that is itself the
@@ -339,8 +344,19 @@ final class NameLikelihood {
         if (NUMERALS.indexOf(s.charAt(g)) >= 0 && NUMERAL_UNITS.indexOf(at(s, g + 1)) >= 0) {
             return false; // a numeral and its unit: 课时费一万二, 付一百元
         }
-        if (given == 2 && NUMERALS.indexOf(s.charAt(g + 1)) >= 0 && NUMERAL_UNITS.indexOf(at(s, g + 2)) >= 0) {
-            return false; // ... after a one-character given name: 庹玲【三十】年
+        if (given == 2
+                && NUMERALS.indexOf(s.charAt(g + 1)) >= 0
+                && (NUMERAL_UNITS.indexOf(at(s, g + 2)) >= 0 || CLASSIFIERS.indexOf(at(s, g + 2)) >= 0)) {
+            return false; // ... after a one-character given name: 庹玲【三十】年, 苗壮【三位】业主
+        }
+        if (given == 2
+                && at(s, g + 2) == '了'
+                && lexicon().verb(s.charAt(g + 1))
+                && lexicon().givenLast(s.charAt(g + 1)) < RARE_LAST) {
+            return false; // a verb and the perfective after a one-character given name: 魏杰【开了】
+        }
+        if (end4Word(s, start, g + given)) {
+            return false; // the span opens a longer dictionary word: 公共厕所
         }
         if (at(s, g + given) == '的'
                 && at(s, g + given + 1) == s.charAt(start)
@@ -371,7 +387,7 @@ final class NameLikelihood {
         if (given == 2
                 && lexicon().preposition(s.charAt(g + 1))
                 && lexicon().givenLast(s.charAt(g + 1)) < RARE_LAST
-                && han(at(s, g + 2))) {
+                && (han(at(s, g + 2)) || Chars.digit(at(s, g + 2)))) {
             return false; // a preposition seldom last in given names after a two-character name: 潘茜【向】民警出示
         }
         if (FIRST_ONLY.indexOf(at(s, g + given - 1)) >= 0) {
@@ -386,9 +402,14 @@ final class NameLikelihood {
 
     /** The surname character at {@code start} is a preposition before a time: 于本周内, 于周内, 于下月, 于明年. */
     static boolean prepositionBeforeTime(String s, int start) {
-        return (TIME_STARTS.indexOf(at(s, start + 1)) >= 0 || startsWithAny(s, start + 1, COMING_TIMES))
+        return (TIME_STARTS.indexOf(at(s, start + 1)) >= 0
+                        || startsWithAny(s, start + 1, COMING_TIMES)
+                        || NUMERALS.indexOf(at(s, start + 1)) >= 0 && TIME_UNITS.indexOf(at(s, start + 2)) >= 0)
                 && lexicon().preposition(s.charAt(start));
     }
+
+    /** After a numeral these make a duration: 于一周内, 于三日内, 于两个月内. */
+    private static final String TIME_UNITS = "周日天年月个";
 
     /** Times that open with 明 or 后, and holidays: after a preposition they are no given name (将于明年开工, 于国庆期间). */
     private static final String[] COMING_TIMES = {

@@ -19,6 +19,9 @@ public final class PersonNameRecognizer implements Recognizer {
 
     private static final String NUMERALS = "零一二两三四五六七八九十百千万几";
 
+    /** A word before a title counted this often is a department or a profession (麻醉, 党委), not a name. */
+    private static final int PROFESSION_WORD = 500;
+
     /** Between two names: 与, 和, 及, 同, 跟 and the enumeration comma. */
     private static final String CONJUNCTIONS = "与和及同跟、";
 
@@ -172,6 +175,14 @@ public final class PersonNameRecognizer implements Recognizer {
         }
         for (int given = 2; given >= 1; given--) {
             if (NameLikelihood.givenName(s, g, given) && NameCues.title(s, g + given)) {
+                if (!role
+                        && (given == 1 || NameSurnames.everyday(s.charAt(start)))
+                        && titleOfNextSurname(s.charAt(g + given - 1))) {
+                    return -1; // the title is the next surname's: 回访时【汪所长】, 冒充【孔警官】
+                }
+                if (given == 1 && !role && professionBefore(s, start, g + 1)) {
+                    return -1; // a department or a profession before a title: 麻醉医生, 党委书记
+                }
                 // 担任小组长, 安全告家长书, 一位残疾老人: the surname character ends a word or a quantity
                 return NameLikelihood.possible(s, start, surname, given)
                                 && (role
@@ -227,6 +238,21 @@ public final class PersonNameRecognizer implements Recognizer {
                 && lexicon.word(s, start, start + 2)
                 && lexicon.wordGivenName(s, start, start + 2) == 0
                 && !lexicon.noun(s, start, start + 2);
+    }
+
+    /** A common surname far more often a surname than a given name's last character: 汪, 孔; not 华, 兰, 明. */
+    private static boolean titleOfNextSurname(char c) {
+        var lexicon = NameLexicon.instance();
+        return NameSurnames.common(c) && lexicon.surname(c) > 2 * (lexicon.givenLast(c) + lexicon.givenSingle(c));
+    }
+
+    /**
+     * The two characters before a title are a frequent dictionary word that is no name: a department or a profession
+     * (麻醉医生, 外科主任, 党委书记), not 高峰老师.
+     */
+    private static boolean professionBefore(String s, int start, int end) {
+        var lexicon = NameLexicon.instance();
+        return lexicon.wordFrequency(s, start, end) >= PROFESSION_WORD && lexicon.wordGivenName(s, start + 1, end) == 0;
     }
 
     /**
