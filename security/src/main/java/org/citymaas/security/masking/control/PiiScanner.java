@@ -35,7 +35,8 @@ public final class PiiScanner {
                 new IpAddressRecognizer(),
                 new EmailRecognizer(),
                 new PlateRecognizer(),
-                new PersonNameRecognizer()));
+                new PersonNameRecognizer(),
+                new MinorityNameRecognizer()));
     }
 
     public PiiScanner(List<Recognizer> recognizers) {
