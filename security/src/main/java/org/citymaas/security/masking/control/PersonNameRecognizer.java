@@ -20,7 +20,7 @@ public final class PersonNameRecognizer implements Recognizer {
     private static final String NUMERALS = "零一二两三四五六七八九十百千万几";
 
     /** A word before a title counted this often is a department or a profession (麻醉, 党委), not a name. */
-    private static final int PROFESSION_WORD = 500;
+    private static final int PROFESSION_WORD = 100;
 
     /** Between two names: 与, 和, 及, 同, 跟 and the enumeration comma. */
     private static final String CONJUNCTIONS = "与和及同跟、";
@@ -180,7 +180,7 @@ public final class PersonNameRecognizer implements Recognizer {
                         && titleOfNextSurname(s.charAt(g + given - 1))) {
                     return -1; // the title is the next surname's: 回访时【汪所长】, 冒充【孔警官】
                 }
-                if (given == 1 && !role && professionBefore(s, start, g + 1)) {
+                if (!role && surname == 1 && professionBefore(s, start)) {
                     return -1; // a department or a profession before a title: 麻醉医生, 党委书记
                 }
                 // 担任小组长, 安全告家长书, 一位残疾老人: the surname character ends a word or a quantity
@@ -247,12 +247,14 @@ public final class PersonNameRecognizer implements Recognizer {
     }
 
     /**
-     * The two characters before a title are a frequent dictionary word that is no name: a department or a profession
-     * (麻醉医生, 外科主任, 党委书记), not 高峰老师.
+     * The surname and the next character are a frequent dictionary word that is no name before a title: a department
+     * or a profession (麻醉医生, 外科主任, 党委副书记).
      */
-    private static boolean professionBefore(String s, int start, int end) {
+    private static boolean professionBefore(String s, int start) {
         var lexicon = NameLexicon.instance();
-        return lexicon.wordFrequency(s, start, end) >= PROFESSION_WORD && lexicon.wordGivenName(s, start + 1, end) == 0;
+        return lexicon.wordFrequency(s, start, start + 2) >= PROFESSION_WORD
+                && lexicon.wordGivenName(s, start, start + 2) == 0
+                && !lexicon.place(s, start, start + 2);
     }
 
     /**
