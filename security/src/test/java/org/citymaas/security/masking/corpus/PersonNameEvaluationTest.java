@@ -12,18 +12,18 @@ import org.junit.jupiter.api.Test;
  * Scores the whole engine on the person-name evaluation set in {@code masking/person-names/}:
  * hotline, school, hospital and police-report sentences written independently of the recognizer,
  * with names in every position and the look-alikes that must stay unmasked. {@code dev.jsonl},
- * {@code holdout.jsonl}, {@code dev-extra.jsonl} and {@code holdout2.jsonl} to {@code holdout5.jsonl}
+ * {@code holdout.jsonl}, {@code dev-extra.jsonl} and {@code holdout2.jsonl} to {@code holdout6.jsonl}
  * have all been looked at while tuning, and the person-name classifier is trained on them: they are
- * development data ({@code holdout2.jsonl} to {@code holdout5.jsonl} were each scored untouched before
+ * development data ({@code holdout2.jsonl} to {@code holdout6.jsonl} were each scored untouched before
  * their errors were read). The held-out files were written afterwards by people who never read the
- * recognizer or the errors of the files before them: {@code holdout6.jsonl}, scored untouched before and
- * after issue 9's sixth round, and {@code holdout7.jsonl}, written in new voices and scored once after
- * it. They are what the recognizer does on text it was not shaped to (issue 9's goal is precision ≥
- * 0.99 and recall ≥ 0.95). Prints the per-type table for each file, for the development files
- * together and for each held-out file, the first 40 errors of the development files ({@code
- * -Dnames.eval.errors=N} for more; the held-out files' errors are never printed, so that they stay
- * unseen), and holds each group just under what the recognizer reaches: a ratchet, to be raised as it
- * improves. A listed file that is missing fails the test; {@code -Dnames.eval.files=dev.jsonl} scores a
+ * recognizer or any file's errors, in voices the others lack: {@code holdout7.jsonl}, scored untouched
+ * after issue 9's sixth and seventh rounds, and {@code holdout8.jsonl}, scored once after the seventh.
+ * They are what the recognizer does on text it was not shaped to (issue 9's goal is precision ≥ 0.99
+ * and recall ≥ 0.95). Prints the per-type table for each file, for the development files together and
+ * for each held-out file, the first 40 errors of the development files ({@code -Dnames.eval.errors=N}
+ * for more; the held-out files' errors are never printed, so that they stay unseen), and holds each
+ * group just under what the recognizer reaches: a ratchet, to be raised as it improves. A listed file
+ * that is missing fails the test; {@code -Dnames.eval.files=dev.jsonl} scores a
  * subset of the development files.
  */
 class PersonNameEvaluationTest {
@@ -36,10 +36,10 @@ class PersonNameEvaluationTest {
     private record HeldOut(String file, double precision, double recall) {}
 
     private static final List<HeldOut> HELD_OUT = List.of(
-            // 0.9620 / 0.9527 (before the sixth round 0.9580 / 0.9484)
-            new HeldOut("holdout6.jsonl", 0.961, 0.952),
-            // 0.9179 / 0.8630, scored once
-            new HeldOut("holdout7.jsonl", 0.917, 0.862));
+            // 0.9218 / 0.8804 (after the sixth round 0.9179 / 0.8630)
+            new HeldOut("holdout7.jsonl", 0.921, 0.880),
+            // 0.9371 / 0.8663, scored once
+            new HeldOut("holdout8.jsonl", 0.937, 0.866));
 
     private final PiiScanner scanner = new PiiScanner();
 
@@ -59,7 +59,7 @@ class PersonNameEvaluationTest {
                 .as("names in the set")
                 .isGreaterThan(0);
         assertThat(combined.precision(PiiType.PERSON_NAME)).as("name precision").isGreaterThanOrEqualTo(0.990);
-        assertThat(combined.recall(PiiType.PERSON_NAME)).as("name recall").isGreaterThanOrEqualTo(0.969);
+        assertThat(combined.recall(PiiType.PERSON_NAME)).as("name recall").isGreaterThanOrEqualTo(0.971);
     }
 
     @Test
