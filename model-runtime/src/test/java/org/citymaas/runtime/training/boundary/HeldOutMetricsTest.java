@@ -166,4 +166,22 @@ class HeldOutMetricsTest {
             assertThat(refused.getMessage()).contains("rows 513 to 600", "lines 514 to 601", "hour_of_day");
         }
     }
+
+    @Test
+    void everyShippedGeneratorsHeldOutRowsAreExactlyTheColumnsAFileHolds() {
+        for (var recipe : org.citymaas.runtime.training.control.CatalogRecipes.all()) {
+            var heldOut = recipe.generate().heldOut();
+            var columns = HeldOutMetrics.of(card(recipe.name())).orElseThrow().columns();
+
+            assertThat(heldOut.columns().keySet())
+                    .as(recipe.name() + " (" + heldOut.rows() + " held-out rows)")
+                    .containsExactlyInAnyOrderElementsOf(
+                            columns.stream().map(FieldSpec::name).toList());
+            for (var c : columns) {
+                var t = heldOut.column(c.name());
+                assertThat(t.datatype()).as(c.name()).isEqualTo(c.datatype());
+                assertThat(t.size() / t.rows()).as(c.name()).isEqualTo(c.rowWidth());
+            }
+        }
+    }
 }
