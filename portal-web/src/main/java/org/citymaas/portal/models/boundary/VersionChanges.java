@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.citymaas.portal.audit.boundary.AuditTrail;
 import org.citymaas.portal.errors.UnknownModelException;
 import org.citymaas.portal.models.control.VersionRules;
@@ -65,7 +66,7 @@ public class VersionChanges {
      * file's line): names the card or the portal gave and numbers, never a file's content.
      */
     static String numbers(Map<String, Object> members) {
-        var kept = new java.util.TreeMap<String, Object>();
+        var kept = new TreeMap<String, Object>();
         members.forEach((k, v) -> {
             if (v instanceof Number || "metric".equals(k)) {
                 kept.put(k, v instanceof Double d ? HeldOutCheck.number(d) : v);

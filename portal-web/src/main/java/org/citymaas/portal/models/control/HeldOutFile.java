@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
@@ -161,7 +162,7 @@ public final class HeldOutFile {
         }
         var names = width == 1
                 ? List.of(field.name())
-                : java.util.stream.IntStream.range(0, width)
+                : IntStream.range(0, width)
                         .mapToObj(i -> field.name() + "[" + i + "]")
                         .toList();
         return switch (field.datatype()) {

@@ -1,5 +1,7 @@
 package org.citymaas.portal.models.entity;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 
 /**
@@ -25,8 +27,8 @@ public record HeldOutCheck(int rows, List<MeasuredMetric> metrics) {
 
     /** A number as notes and the audit trail write it: at most 6 significant digits, no exponent for usual sizes. */
     public static String number(double value) {
-        return new java.math.BigDecimal(value)
-                .round(new java.math.MathContext(6))
+        return new BigDecimal(value)
+                .round(new MathContext(6))
                 .stripTrailingZeros()
                 .toPlainString();
     }
