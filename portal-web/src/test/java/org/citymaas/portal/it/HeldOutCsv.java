@@ -3,7 +3,6 @@ package org.citymaas.portal.it;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Set;
-import org.citymaas.runtime.inference.entity.DataType;
 import org.citymaas.runtime.training.control.CatalogRecipes;
 import org.citymaas.runtime.training.control.Table;
 
@@ -40,9 +39,11 @@ final class HeldOutCsv {
                 int width = t.size() / t.rows();
                 for (int i = 0; i < width; i++) {
                     cells.add(
-                            t.datatype() == DataType.INT64
-                                    ? Long.toString(t.longs()[r * width + i])
-                                    : Float.toString(t.floats()[r * width + i]));
+                            switch (t.datatype()) {
+                                case INT64 -> Long.toString(t.longs()[r * width + i]);
+                                case FP32 -> Float.toString(t.floats()[r * width + i]);
+                                case BYTES -> '"' + t.strings()[r * width + i].replace("\"", "\"\"") + '"';
+                            });
                 }
             }
             out.append(String.join(",", cells)).append("\r\n");
