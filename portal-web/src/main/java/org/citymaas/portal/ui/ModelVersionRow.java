@@ -1,7 +1,9 @@
 package org.citymaas.portal.ui;
 
 import java.io.Serializable;
+import java.util.List;
 import org.citymaas.portal.models.boundary.ModelVersionView;
+import org.citymaas.portal.models.entity.HeldOutCheck;
 
 /** A model version as a table row; a JavaBean, since Faces' EL cannot read record components. */
 public class ModelVersionRow implements Serializable {
@@ -15,6 +17,8 @@ public class ModelVersionRow implements Serializable {
     private final String approvedBy;
     private final String replacement;
     private final boolean uploadedByMe;
+    private final int heldOutRows;
+    private final List<List<String>> metrics;
 
     public ModelVersionRow(ModelVersionView view, String caller) {
         this.version = view.version();
@@ -24,6 +28,20 @@ public class ModelVersionRow implements Serializable {
         this.approvedBy = view.approvedBy() == null ? "" : view.approvedBy();
         this.replacement = view.replacement() == null ? "" : view.replacement();
         this.uploadedByMe = caller.equals(view.uploadedBy());
+        this.heldOutRows = view.heldOutRows() == null ? 0 : view.heldOutRows();
+        this.metrics = view.measuredMetrics().stream()
+                .map(m -> List.of(m.name(), HeldOutCheck.number(m.measured()), HeldOutCheck.number(m.declared())))
+                .toList();
+    }
+
+    /** Rows of the held-out file its metrics were recomputed on at upload; 0: not recomputed. */
+    public int getHeldOutRows() {
+        return heldOutRows;
+    }
+
+    /** Each recomputed metric: its name, the measured value and the declared one. */
+    public List<List<String>> getMetrics() {
+        return metrics;
     }
 
     public String getVersion() {

@@ -36,6 +36,7 @@ public class ModelVersionsPage implements Serializable {
     private String model = "traffic-flow-forecast";
     private transient Part savedModel;
     private transient Part card;
+    private transient Part heldOut;
     private List<ModelVersionRow> versions;
 
     public List<String> getModels() {
@@ -70,14 +71,29 @@ public class ModelVersionsPage implements Serializable {
         }
         try (InputStream archive = savedModel.getInputStream();
                 InputStream cardJson = card.getInputStream()) {
-            var staged = lifecycle.upload(model, archive.readAllBytes(), cardJson.readAllBytes(), currentCaller.get());
+            var staged = lifecycle.upload(
+                    model, archive.readAllBytes(), cardJson.readAllBytes(), heldOutBytes(), currentCaller.get());
             FormMessages.info("models.upload.done", "", staged.version());
+            if (staged.heldOutRows() != null) {
+                FormMessages.info("models.upload.measured", "", staged.heldOutRows());
+            }
         } catch (PortalException e) {
             FormMessages.error("models.refused", e.getMessage());
         } catch (IOException e) {
             FormMessages.error("models.upload.missing", "");
         }
         versions = null;
+    }
+
+    /** The held-out file's bytes, or null when none was chosen (then the metrics are not recomputed). */
+    private byte[] heldOutBytes() throws IOException {
+        if (heldOut == null || heldOut.getSize() == 0) {
+            return null;
+        }
+        var max = lifecycle.heldOutLimits().maxBytes();
+        try (InputStream in = heldOut.getInputStream()) {
+            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        }
     }
 
     public void approve(String version) {
@@ -130,5 +146,13 @@ public class ModelVersionsPage implements Serializable {
 
     public void setCard(Part card) {
         this.card = card;
+    }
+
+    public Part getHeldOut() {
+        return heldOut;
+    }
+
+    public void setHeldOut(Part heldOut) {
+        this.heldOut = heldOut;
     }
 }

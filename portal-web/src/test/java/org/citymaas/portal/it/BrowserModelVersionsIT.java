@@ -81,6 +81,11 @@ class BrowserModelVersionsIT extends BrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(row("2"))));
         var staged = browser.findElement(By.xpath(row("2")));
         assertThat(staged.getText()).contains("待审批").contains("platform-admin").contains("须由另一位平台管理员批准");
+        assertThat(browser.findElement(By.id("upload:heldOut")).getAttribute("type"))
+                .isEqualTo("file");
+        assertThat(staged.findElement(By.cssSelector(".cm-metrics")).getText())
+                .as("uploaded without a held-out file")
+                .isEqualTo("未重新计算指标");
         Browser.screenshot(browser, "models-1-staged");
 
         staged.findElement(By.cssSelector("button.cm-approve")).click();

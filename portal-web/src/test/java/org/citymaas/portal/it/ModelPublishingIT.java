@@ -1,6 +1,8 @@
 package org.citymaas.portal.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +19,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -71,6 +74,7 @@ class ModelPublishingIT {
         TestDatabase.execute("DELETE FROM model_default WHERE model = ?", MODEL);
         TestDatabase.execute("DELETE FROM model_version WHERE model = ?", MODEL);
         deleteTree(models().resolve(MODEL).resolve("2"));
+        deleteTree(models().resolve(MODEL).resolve("4"));
         // the portal reads the repository folder again (version 2 is gone from its catalog)
         var listed = Http.get(apiBase + "v1/models/" + MODEL + "/versions", DemoTokens.userToken("platform-admin"));
         assertThat(listed.json().findValuesAsText("version")).containsExactly("1");
@@ -94,6 +98,7 @@ class ModelPublishingIT {
         assertThat(uploaded.json().get("state").asText()).isEqualTo("STAGED");
         assertThat(uploaded.json().get("uploadedBy").asText()).isEqualTo("platform-admin");
         assertThat(uploaded.json().get("archiveSha256").asText()).isEqualTo(sha256(archive));
+        assertThat(uploaded.json().get("metricsNote").asText()).isEqualTo("metrics not recomputed");
         assertThat(models().resolve(MODEL + "/2/saved_model/saved_model.pb")).exists();
 
         // staged: nobody's calls reach it
@@ -242,6 +247,116 @@ class ModelPublishingIT {
         assertThat(tree(models())).isEqualTo(before);
         assertThat(models().resolve(MODEL).resolve("3")).doesNotExist();
         assertThat(models().getParent().resolve("escaped.txt")).doesNotExist();
+        assertThat(TestDatabase.count("SELECT count(*) FROM model_version WHERE version = '3'"))
+                .isZero();
+        assertThat(Http.get(versions, admin).json().findValuesAsText("version")).doesNotContain("3");
+    }
+
+    @Test
+    void aHeldOutFileFromTheTrainersGeneratorRecomputesTheDeclaredMetricThenTheVersionIsStaged() throws Exception {
+        var admin = DemoTokens.userToken("platform-admin");
+        var versions = api("v1/models/" + MODEL + "/versions");
+        var card = (ObjectNode) JSON.readTree(resource("model-card.json"));
+        card.put("version", "4");
+        var declared = card.get("metrics").get(0).get("value").asDouble();
+        var declaredBaseline = card.get("metrics").get(0).get("baseline_value").asDouble();
+        try {
+            var uploaded = Http.postMultipart(
+                    versions,
+                    admin,
+                    Map.of(
+                            "savedModel",
+                            zip(Map.of("saved_model/saved_model.pb", resource("saved_model/saved_model.pb"))),
+                            "card",
+                            bytes(card),
+                            "heldout",
+                            HeldOutCsv.of(MODEL + "@2:20261207", Set.of())));
+
+            assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+            var view = uploaded.json();
+            assertThat(view.get("state").asText()).isEqualTo("STAGED");
+            assertThat(view.get("heldOutRows").asInt()).isEqualTo(7440);
+            var mae = view.get("measuredMetrics").get(0);
+            assertThat(mae.get("name").asText()).isEqualTo("mae_vehicles_per_hour");
+            assertThat(mae.get("declared").asDouble()).isEqualTo(declared);
+            assertThat(mae.get("measured").asDouble())
+                    .as("the runtime's batches score as the trainer did")
+                    .isCloseTo(declared, withinPercentage(0.5));
+            assertThat(mae.get("measuredBaseline").asDouble()).isCloseTo(declaredBaseline, within(1e-3));
+            assertThat(view.get("metricsNote").asText())
+                    .startsWith("measured on 7440 held-out rows: mae_vehicles_per_hour ")
+                    .endsWith("(declared 39.5411)");
+            var listed = Http.get(versions, admin).json();
+            var four = java.util.stream.StreamSupport.stream(listed.spliterator(), false)
+                    .filter(v -> v.get("version").asText().equals("4"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(four.get("metricsNote").asText())
+                    .isEqualTo(view.get("metricsNote").asText());
+            assertThat(TestDatabase.first(
+                            "SELECT held_out_rows || ' ' || count(m.metric) FROM model_version v"
+                                    + " LEFT JOIN model_version_metric m USING (model, version)"
+                                    + " WHERE v.model = ? AND v.version = '4' GROUP BY held_out_rows",
+                            MODEL))
+                    .isEqualTo("7440 1");
+            var summary = TestDatabase.first(
+                    "SELECT summary FROM audit_event WHERE actor = 'platform-admin' AND action = 'model.version.upload'"
+                            + " AND outcome = 'OK' AND resource = ? ORDER BY seq DESC LIMIT 1",
+                    "models/" + MODEL + "/versions/4");
+            assertThat(summary)
+                    .contains("held-out rows 7440: mae_vehicles_per_hour declared 39.5411 measured ")
+                    .contains("baseline declared 123.916 measured 123.916")
+                    .doesNotContain("recent_counts");
+        } finally {
+            TestDatabase.execute("DELETE FROM model_version WHERE model = ? AND version = '4'", MODEL);
+            deleteTree(models().resolve(MODEL).resolve("4"));
+            assertThat(Http.get(versions, admin).json().findValuesAsText("version"))
+                    .doesNotContain("4");
+        }
+    }
+
+    @Test
+    void heldOutFilesThatContradictTheCardOrLackAColumnAreRefusedAndLeaveNothingBehind() throws Exception {
+        var admin = DemoTokens.userToken("platform-admin");
+        var versions = api("v1/models/" + MODEL + "/versions");
+        var archive = zip(Map.of("saved_model/saved_model.pb", resource("saved_model/saved_model.pb")));
+        var heldOut = HeldOutCsv.of(MODEL + "@2:20261207", Set.of());
+        var boasting = card3();
+        var mae = (ObjectNode) boasting.get("metrics").get(0);
+        var declared = mae.get("value").asDouble();
+        mae.put("value", declared / 2);
+        var before = tree(models());
+
+        var mismatch = Http.postMultipart(
+                versions, admin, Map.of("savedModel", archive, "card", bytes(boasting), "heldout", heldOut));
+
+        assertThat(mismatch.status()).as(mismatch.body()).isEqualTo(400);
+        assertThat(mismatch.contentType()).startsWith("application/problem+json");
+        var problem = mismatch.json();
+        assertThat(problem.get("reason").asText()).isEqualTo("heldout-mismatch");
+        assertThat(problem.get("metric").asText()).isEqualTo("mae_vehicles_per_hour");
+        assertThat(problem.get("declared").asDouble()).isEqualTo(declared / 2);
+        assertThat(problem.get("measured").asDouble()).isCloseTo(declared, withinPercentage(0.5));
+        assertThat(problem.get("rows").asInt()).isEqualTo(7440);
+        assertThat(problem.get("detail").asText()).contains("mae_vehicles_per_hour", "7440 held-out rows");
+        assertThat(TestDatabase.count("SELECT count(*) FROM audit_event WHERE actor = 'platform-admin'"
+                        + " AND action = 'model.version.upload' AND outcome = 'REJECTED'"
+                        + " AND summary LIKE 'reason heldout-mismatch, declared 19.77%, measured 39.5%,"
+                        + " metric mae_vehicles_per_hour, rows 7440'"))
+                .isPositive();
+
+        var lacking = HeldOutCsv.of(MODEL + "@2:20261207", Set.of("precipitation_mm"));
+        var missing = Http.postMultipart(
+                versions, admin, Map.of("savedModel", archive, "card", bytes(card3()), "heldout", lacking));
+
+        assertThat(missing.status()).as(missing.body()).isEqualTo(400);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        assertThat(missing.json().get("reason").asText()).isEqualTo("heldout-invalid");
+        assertThat(missing.json().get("column").asText()).isEqualTo("precipitation_mm");
+        assertThat(missing.json().get("detail").asText()).contains("lacks the column 'precipitation_mm'");
+
+        assertThat(tree(models())).isEqualTo(before);
+        assertThat(models().resolve(MODEL).resolve("3")).doesNotExist();
         assertThat(TestDatabase.count("SELECT count(*) FROM model_version WHERE version = '3'"))
                 .isZero();
         assertThat(Http.get(versions, admin).json().findValuesAsText("version")).doesNotContain("3");

@@ -2,6 +2,7 @@ package org.citymaas.runtime.training.control;
 
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /** The five models of the shipped catalog. */
 public final class CatalogRecipes {
@@ -30,5 +31,15 @@ public final class CatalogRecipes {
                 .filter(r -> r.name().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no recipe " + name));
+    }
+
+    /**
+     * The shipped recipe whose generator a card names ({@code training_data.generator}, a recipe's class name):
+     * its held-out metrics are the ones that recipe defines, whatever version or seed it was trained from.
+     */
+    public static Optional<ModelRecipe> generating(String generator) {
+        return all().stream()
+                .filter(r -> r.getClass().getName().equals(generator))
+                .findFirst();
     }
 }

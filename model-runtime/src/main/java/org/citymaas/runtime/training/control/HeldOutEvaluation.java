@@ -47,7 +47,8 @@ public final class HeldOutEvaluation {
         return result;
     }
 
-    static Tensor concat(List<Tensor> parts) {
+    /** The parts' rows one after the other (parts of one output, in row order). */
+    public static Tensor concat(List<Tensor> parts) {
         int rows = parts.stream().mapToInt(Tensor::rows).sum();
         int width = parts.get(0).size() / parts.get(0).rows();
         float[] data = new float[rows * width];

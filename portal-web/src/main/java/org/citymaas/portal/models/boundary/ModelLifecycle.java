@@ -20,6 +20,8 @@ import org.citymaas.portal.errors.ModelVersionStateException;
 import org.citymaas.portal.errors.PortalException;
 import org.citymaas.portal.errors.RejectedModelUploadException;
 import org.citymaas.portal.errors.UnknownModelException;
+import org.citymaas.portal.models.control.HeldOutRecomputation;
+import org.citymaas.portal.models.control.HeldOutRecomputation.HeldOutLimits;
 import org.citymaas.portal.models.control.VersionStore;
 import org.citymaas.portal.models.entity.VersionRecord;
 import org.citymaas.portal.models.entity.VersionState;
@@ -78,6 +80,10 @@ public class ModelLifecycle {
 
     public UploadLimits limits() {
         return uploads.limits();
+    }
+
+    public HeldOutLimits heldOutLimits() {
+        return uploads.heldOutLimits();
     }
 
     private Snapshot snapshot(String model) {
@@ -155,39 +161,33 @@ public class ModelLifecycle {
         }
         forget(model);
         var s = snapshot(model);
+        var measured = store.measured(model);
         var views = new ArrayList<ModelVersionView>();
         for (var v : catalog.versions(model)) {
             var version = v.card().version();
             var r = record(s, model, version);
-            if (r == null) {
-                continue; // on disk, neither shipped nor recorded: not part of the lifecycle
+            if (r != null) { // on disk, neither shipped nor recorded: not part of the lifecycle
+                views.add(ModelVersionView.of(
+                        r,
+                        version.equals(s.defaultVersion()),
+                        repository.shipped(v.ref()),
+                        v.sizeBytes(),
+                        measured.get(version)));
             }
-            views.add(new ModelVersionView(
-                    model,
-                    version,
-                    r.state().name(),
-                    version.equals(s.defaultVersion()),
-                    repository.shipped(v.ref()),
-                    r.uploadedBy(),
-                    r.uploadedAt(),
-                    r.approvedBy(),
-                    r.approvedAt(),
-                    r.retiredAt(),
-                    r.replacement(),
-                    r.sizeBytes() != null ? r.sizeBytes() : v.sizeBytes(),
-                    r.archiveSha256()));
         }
         return views;
     }
 
     /**
      * Takes an uploaded version: checks it (size, safe extraction, SavedModel, card schema, the sample inputs
-     * run), stores it and records it STAGED. A refusal is audited and leaves no file and no row.
+     * run, and the declared metrics recomputed when a held-out file comes with it), stores it and records it
+     * STAGED. A refusal is audited and leaves no file and no row.
      *
+     * @param heldOut the held-out CSV ({@link org.citymaas.portal.models.control.HeldOutFile}), or null
      * @throws RejectedModelUploadException the upload failed a check (400, 413 when too large)
      * @throws ModelVersionStateException the model already has that version (409)
      */
-    public ModelVersionView upload(String model, byte[] archive, byte[] card, Caller by) {
+    public ModelVersionView upload(String model, byte[] archive, byte[] card, byte[] heldOut, Caller by) {
         var event = VersionChanges.event(by, "model.version.upload", model, null);
         if (catalog.versions(model).isEmpty()) {
             throw refused(
@@ -207,7 +207,13 @@ public class ModelLifecycle {
                 var stored = repository.add(model, new ByteArrayInputStream(archive), card, limits(), runtime);
                 var version = stored.card().version();
                 try {
-                    changes.recordUpload(model, version, stored.sizeBytes(), stored.archiveSha256(), by);
+                    var measured = heldOut == null
+                            ? null
+                            : HeldOutRecomputation.check(stored.card(), heldOut, uploads.heldOutLimits(), runtime);
+                    changes.recordUpload(model, version, stored.sizeBytes(), stored.archiveSha256(), measured, by);
+                } catch (RejectedModelUploadException e) {
+                    repository.remove(model, version, runtime);
+                    throw refused(event, e);
                 } catch (RuntimeException e) {
                     repository.remove(model, version, runtime);
                     if (store.versions(model).stream().anyMatch(r -> r.version().equals(version))) {
@@ -293,7 +299,7 @@ public class ModelLifecycle {
     private PortalException refused(AuditEvent.Builder event, PortalException refusal) {
         var outcome = refusal.status() == 403 ? "DENIED" : "REJECTED";
         if (refusal instanceof RejectedModelUploadException rejected) {
-            event.summary("reason " + rejected.reason());
+            event.summary("reason " + rejected.reason() + VersionChanges.numbers(rejected.extensions()));
         } else if (refusal instanceof ModelVersionStateException) {
             event.summary("state " + refusal.extensions().get("state"));
         }

@@ -2,10 +2,11 @@ package org.citymaas.portal.models.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.citymaas.portal.models.control.HeldOutRecomputation.HeldOutLimits;
 import org.citymaas.runtime.repository.entity.UploadLimits;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** What an uploaded model version may weigh ({@code citymaas.models.upload.*}, MicroProfile Config). */
+/** What an uploaded model version and its held-out file may weigh ({@code citymaas.models.upload.*}, MicroProfile Config). */
 @ApplicationScoped
 public class ModelUploadSettings {
 
@@ -28,6 +29,19 @@ public class ModelUploadSettings {
     @Inject
     @ConfigProperty(name = "citymaas.models.upload.max-ratio", defaultValue = "100")
     int maxRatio;
+
+    @Inject
+    @ConfigProperty(name = "citymaas.models.upload.max-heldout-bytes", defaultValue = "16777216")
+    long maxHeldOutBytes;
+
+    @Inject
+    @ConfigProperty(name = "citymaas.models.upload.max-heldout-rows", defaultValue = "100000")
+    int maxHeldOutRows;
+
+    /** What a held-out file sent with an upload may weigh (its rows are recomputed at upload). */
+    public HeldOutLimits heldOutLimits() {
+        return new HeldOutLimits(maxHeldOutBytes, maxHeldOutRows);
+    }
 
     public UploadLimits limits() {
         return new UploadLimits(maxArchiveBytes, maxCardBytes, maxExtractedBytes, maxEntries, maxRatio);

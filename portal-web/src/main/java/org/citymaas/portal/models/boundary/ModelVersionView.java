@@ -1,6 +1,9 @@
 package org.citymaas.portal.models.boundary;
 
 import java.time.Instant;
+import java.util.List;
+import org.citymaas.portal.models.entity.HeldOutCheck;
+import org.citymaas.portal.models.entity.VersionRecord;
 
 /**
  * A model version as the API shows it.
@@ -18,6 +21,11 @@ import java.time.Instant;
  * @param replacement the version replacing it once retired, or null
  * @param sizeBytes bytes of its SavedModel on disk, or null
  * @param archiveSha256 hex SHA-256 of the uploaded archive, or null
+ * @param metricsNote {@code measured on 7440 held-out rows: mae_vehicles_per_hour 39.5411 (declared 39.5411)},
+ *     or {@code metrics not recomputed} when no held-out file came with the upload
+ * @param heldOutRows rows of that held-out file, or null
+ * @param measuredMetrics the card's metrics as declared and as recomputed on that file; empty when not
+ *     recomputed
  */
 public record ModelVersionView(
         String model,
@@ -32,4 +40,60 @@ public record ModelVersionView(
         Instant retiredAt,
         String replacement,
         Long sizeBytes,
-        String archiveSha256) {}
+        String archiveSha256,
+        String metricsNote,
+        Integer heldOutRows,
+        List<MetricMeasurement> measuredMetrics) {
+
+    /** What a version's held-out recomputation says when none was made. */
+    public static final String NOT_RECOMPUTED = "metrics not recomputed";
+
+    /**
+     * A declared metric recomputed at upload.
+     *
+     * @param name the card's metric name
+     * @param declared the card's value
+     * @param measured the value on the held-out rows
+     * @param baseline the card's baseline, or null
+     * @param declaredBaseline its declared value, or null
+     * @param measuredBaseline its value on the held-out rows, or null
+     */
+    public record MetricMeasurement(
+            String name,
+            double declared,
+            double measured,
+            String baseline,
+            Double declaredBaseline,
+            Double measuredBaseline) {}
+
+    static ModelVersionView of(
+            VersionRecord r, boolean isDefault, boolean shipped, long diskBytes, HeldOutCheck measured) {
+        return new ModelVersionView(
+                r.model(),
+                r.version(),
+                r.state().name(),
+                isDefault,
+                shipped,
+                r.uploadedBy(),
+                r.uploadedAt(),
+                r.approvedBy(),
+                r.approvedAt(),
+                r.retiredAt(),
+                r.replacement(),
+                r.sizeBytes() != null ? r.sizeBytes() : diskBytes,
+                r.archiveSha256(),
+                measured == null ? NOT_RECOMPUTED : measured.note(),
+                measured == null ? null : measured.rows(),
+                measured == null
+                        ? List.of()
+                        : measured.metrics().stream()
+                                .map(m -> new MetricMeasurement(
+                                        m.name(),
+                                        m.declared(),
+                                        m.measured(),
+                                        m.baseline(),
+                                        m.declaredBaseline(),
+                                        m.measuredBaseline()))
+                                .toList());
+    }
+}

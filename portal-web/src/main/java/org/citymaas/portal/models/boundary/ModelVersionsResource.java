@@ -22,8 +22,8 @@ import org.citymaas.security.identity.entity.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Publishing model versions (platform admins): upload a SavedModel zip with its card ({@code STAGED} once
- * checked), a second platform admin approves ({@code PUBLISHED}), then default, deprecate, retire, roll the
+ * Publishing model versions (platform admins): upload a SavedModel zip with its card and, optionally, a
+ * held-out file on which the card's metrics are recomputed ({@code STAGED} once checked), a second platform admin approves ({@code PUBLISHED}), then default, deprecate, retire, roll the
  * default back. Errors are problem+json: 400/413 for a refused upload (with its {@code reason}), 403 when the
  * uploader approves, 409 for a step the version's state does not allow. Its root is {@code .../versions}, not
  * the model's address: Jersey picks one root resource per request by its path alone, and a root of
@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RolesAllowed(Role.PLATFORM_ADMIN_NAME)
 public class ModelVersionsResource {
 
-    /** The multipart body's size beyond the archive and the card (boundaries, part headers). */
+    /** The multipart body's size beyond the archive, the card and the held-out file (boundaries, part headers). */
     private static final long FORM_OVERHEAD = 64 * 1024;
 
     @Inject
@@ -54,8 +54,9 @@ public class ModelVersionsResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(
-            summary = "Upload a version: multipart parts savedModel (SavedModel zip) and card (model card JSON with"
-                    + " sample_inputs); checked, then STAGED")
+            summary = "Upload a version: multipart parts savedModel (SavedModel zip), card (model card JSON with"
+                    + " sample_inputs) and optionally heldout (CSV: the card's inputs and the trainer's target"
+                    + " columns; the declared metrics are recomputed on it); checked, then STAGED")
     public Response upload(
             @PathParam("name") String name,
             @HeaderParam("Content-Type") String contentType,
@@ -64,8 +65,13 @@ public class ModelVersionsResource {
         var caller = currentCaller.get();
         var limits = lifecycle.limits();
         var parts = MultipartForm.parse(
-                body, contentType, limits.maxArchiveBytes() + limits.maxCardBytes() + FORM_OVERHEAD);
-        var staged = lifecycle.upload(name, parts.get("savedModel"), parts.get("card"), caller);
+                body,
+                contentType,
+                limits.maxArchiveBytes()
+                        + limits.maxCardBytes()
+                        + lifecycle.heldOutLimits().maxBytes()
+                        + FORM_OVERHEAD);
+        var staged = lifecycle.upload(name, parts.get("savedModel"), parts.get("card"), parts.get("heldout"), caller);
         return Response.created(
                         uri.getAbsolutePathBuilder().path(staged.version()).build())
                 .entity(staged)

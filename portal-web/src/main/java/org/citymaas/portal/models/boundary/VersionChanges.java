@@ -3,11 +3,14 @@ package org.citymaas.portal.models.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.citymaas.portal.audit.boundary.AuditTrail;
 import org.citymaas.portal.errors.UnknownModelException;
 import org.citymaas.portal.models.control.VersionRules;
 import org.citymaas.portal.models.control.VersionStore;
+import org.citymaas.portal.models.entity.HeldOutCheck;
 import org.citymaas.portal.models.entity.VersionRecord;
 import org.citymaas.runtime.catalog.boundary.Catalog;
 import org.citymaas.runtime.catalog.entity.ModelRef;
@@ -41,13 +44,53 @@ public class VersionChanges {
                         "models/" + model + (version == null ? "/versions" : "/versions/" + version)));
     }
 
+    /**
+     * Records an upload STAGED with its recomputed metrics ({@code measured}, or null: not recomputed); the
+     * audit event says which, as names and numbers only.
+     */
     @Transactional
-    public void recordUpload(String model, String version, long sizeBytes, String sha256, Caller by) {
+    public void recordUpload(
+            String model, String version, long sizeBytes, String sha256, HeldOutCheck measured, Caller by) {
         store.insertStaged(model, version, by.name(), sizeBytes, sha256);
+        if (measured != null) {
+            store.insertMeasured(model, version, measured);
+        }
         audit.append(event(by, "model.version.upload", model, version)
                 .outcome("OK", 201)
-                .summary("state STAGED, bytes " + sizeBytes + ", sha256 " + sha256)
+                .summary("state STAGED, bytes " + sizeBytes + ", sha256 " + sha256 + ", " + metrics(measured))
                 .build());
+    }
+
+    /**
+     * A refusal's numbers for the audit trail (the metric that did not match, declared and measured, rows, the
+     * file's line): names the card or the portal gave and numbers, never a file's content.
+     */
+    static String numbers(Map<String, Object> members) {
+        var kept = new TreeMap<String, Object>();
+        members.forEach((k, v) -> {
+            if (v instanceof Number || "metric".equals(k)) {
+                kept.put(k, v instanceof Double d ? HeldOutCheck.number(d) : v);
+            }
+        });
+        var out = new StringBuilder();
+        kept.forEach((k, v) -> out.append(", ").append(k).append(' ').append(v));
+        return out.toString();
+    }
+
+    /** {@code metrics not recomputed}, or each metric declared and measured with the row count. */
+    static String metrics(HeldOutCheck measured) {
+        if (measured == null) {
+            return "metrics not recomputed";
+        }
+        var parts = measured.metrics().stream()
+                .map(m -> m.name() + " declared " + HeldOutCheck.number(m.declared()) + " measured "
+                        + HeldOutCheck.number(m.measured())
+                        + (m.baseline() == null
+                                ? ""
+                                : " baseline declared " + HeldOutCheck.number(m.declaredBaseline()) + " measured "
+                                        + HeldOutCheck.number(m.measuredBaseline())))
+                .toList();
+        return "held-out rows " + measured.rows() + (parts.isEmpty() ? "" : ": " + String.join("; ", parts));
     }
 
     @Transactional

@@ -4,12 +4,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.citymaas.portal.models.entity.HeldOutCheck;
+import org.citymaas.portal.models.entity.MeasuredMetric;
 import org.citymaas.portal.models.entity.VersionRecord;
 import org.citymaas.portal.models.entity.VersionState;
 
-/** The tables {@code model_version} and {@code model_default} (V16), through the persistence context. */
+/**
+ * The tables {@code model_version} and {@code model_default} (V16) and {@code model_version_metric} (V18),
+ * through the persistence context.
+ */
 @ApplicationScoped
 public class VersionStore {
 
@@ -51,6 +59,63 @@ public class VersionStore {
                 .setParameter(4, sizeBytes)
                 .setParameter(5, sha256)
                 .executeUpdate();
+    }
+
+    /** The metrics recomputed on a held-out file at upload, with the row count, on the version's row. */
+    public void insertMeasured(String model, String version, HeldOutCheck check) {
+        em.createNativeQuery("UPDATE model_version SET held_out_rows = ?3 WHERE model = ?1 AND version = ?2")
+                .setParameter(1, model)
+                .setParameter(2, version)
+                .setParameter(3, check.rows())
+                .executeUpdate();
+        for (var m : check.metrics()) {
+            em.createNativeQuery("INSERT INTO model_version_metric (model, version, metric, declared, measured,"
+                            + " baseline, declared_baseline, measured_baseline) VALUES (?1, ?2, ?3, ?4, ?5,"
+                            + " CAST(?6 AS text), CAST(?7 AS double precision), CAST(?8 AS double precision))")
+                    .setParameter(1, model)
+                    .setParameter(2, version)
+                    .setParameter(3, m.name())
+                    .setParameter(4, m.declared())
+                    .setParameter(5, m.measured())
+                    .setParameter(6, m.baseline())
+                    .setParameter(7, m.declaredBaseline())
+                    .setParameter(8, m.measuredBaseline())
+                    .executeUpdate();
+        }
+    }
+
+    /** The model's versions whose metrics were recomputed at upload, by version. */
+    public Map<String, HeldOutCheck> measured(String model) {
+        List<?> versions = em.createNativeQuery(
+                        "SELECT version, held_out_rows FROM model_version WHERE model = ?1 AND held_out_rows IS NOT NULL")
+                .setParameter(1, model)
+                .getResultList();
+        List<?> metrics = em.createNativeQuery(
+                        "SELECT version, metric, declared, measured, baseline, declared_baseline,"
+                                + " measured_baseline FROM model_version_metric WHERE model = ?1 ORDER BY version, metric")
+                .setParameter(1, model)
+                .getResultList();
+        var byVersion = new HashMap<String, List<MeasuredMetric>>();
+        for (var row : metrics) {
+            var r = (Object[]) row;
+            byVersion
+                    .computeIfAbsent((String) r[0], v -> new ArrayList<>())
+                    .add(new MeasuredMetric(
+                            (String) r[1],
+                            ((Number) r[2]).doubleValue(),
+                            ((Number) r[3]).doubleValue(),
+                            (String) r[4],
+                            r[5] == null ? null : ((Number) r[5]).doubleValue(),
+                            r[6] == null ? null : ((Number) r[6]).doubleValue()));
+        }
+        var result = new HashMap<String, HeldOutCheck>();
+        for (var row : versions) {
+            var r = (Object[]) row;
+            var version = (String) r[0];
+            result.put(
+                    version, new HeldOutCheck(((Number) r[1]).intValue(), byVersion.getOrDefault(version, List.of())));
+        }
+        return result;
     }
 
     /** A shipped version gets its row when its state first changes. */

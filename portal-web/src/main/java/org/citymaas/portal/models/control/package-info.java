@@ -1,2 +1,5 @@
-/** The lifecycle's rules (which step each state allows, four eyes), its table, and the upload form reader. */
+/**
+ * The lifecycle's rules (which step each state allows, four eyes), its tables, the upload form reader, and the
+ * held-out check of an upload: its file reader, the metrics recomputation and the tolerance.
+ */
 package org.citymaas.portal.models.control;
