@@ -77,7 +77,8 @@ class BrowserSelfServiceIT extends BrowserTest {
         var grace = new Select(browser.findElement(By.xpath(row + "//select[contains(@class,'cm-grace')]")));
         assertThat(grace.getOptions()).extracting(o -> o.getText()).containsExactly("无（立即失效）", "1 小时", "24 小时", "7 天");
         grace.selectByValue("PT1H");
-        browser.findElement(By.xpath(row + "//button[contains(@class,'cm-rotate')]")).click();
+        browser.findElement(By.xpath(row + "//button[contains(@class,'cm-rotate')]"))
+                .click();
         var third = infoDetail("clients");
         assertThat(third).isNotBlank().isNotEqualTo(secret);
         var until = wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -86,7 +87,8 @@ class BrowserSelfServiceIT extends BrowserTest {
         Browser.screenshot(browser, "selfservice-3-old-secret-in-grace");
         assertThat(ClientsIT.tokenAnswer(clientId, third).statusCode()).isEqualTo(200);
         assertThat(ClientsIT.tokenAnswer(clientId, secret).statusCode()).isEqualTo(200);
-        browser.findElement(By.xpath(row + "//button[contains(@class,'cm-end-grace')]")).click();
+        browser.findElement(By.xpath(row + "//button[contains(@class,'cm-end-grace')]"))
+                .click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath(row + "//*[contains(@class,'cm-old-secret-none')]")));
         assertThat(ClientsIT.tokenAnswer(clientId, secret).statusCode()).isEqualTo(401);
