@@ -7,6 +7,7 @@ import jakarta.validation.Validator;
 import java.io.Serializable;
 import java.util.List;
 import org.citymaas.portal.clients.boundary.ApiClients;
+import org.citymaas.portal.clients.boundary.GracePeriod;
 import org.citymaas.portal.clients.boundary.NewApiClient;
 import org.citymaas.portal.errors.PortalException;
 import org.citymaas.portal.signin.CurrentCaller;
@@ -16,13 +17,15 @@ import org.citymaas.tenant.errors.TenantException;
 
 /**
  * The tenant admin's API clients page: the department's clients, a form that creates one (its secret shown once), and
- * per client rotate the secret (the new one shown once), disable and enable.
+ * per client rotate the secret (the new one shown once; the old one stops at once or after the grace period chosen
+ * next to the button), end an old secret's grace period now, disable and enable.
  */
 @Named
 @ViewScoped
 public class ClientsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final List<String> GRACE_CHOICES = List.of("PT0S", "PT1H", "PT24H", "P7D");
 
     @Inject
     transient ApiClients clients;
@@ -68,10 +71,34 @@ public class ClientsPage implements Serializable {
         }
     }
 
-    public void rotate(String clientId) {
+    /** The grace periods the page offers for the old secret: none, 1 hour, 24 hours, 7 days. */
+    public List<String> getGraceChoices() {
+        return GRACE_CHOICES;
+    }
+
+    public void rotate(ClientRow row) {
+        var clientId = row.getClientId();
         try {
-            var rotated = clients.rotate(department(), clientId, currentCaller.get());
-            FormMessages.info("clients.rotated", rotated.secret(), clientId);
+            var grace = GracePeriod.parse(row.getGrace());
+            var rotated = clients.rotate(department(), clientId, grace, currentCaller.get());
+            var until = rotated.client().oldSecretValidUntil();
+            if (until == null) {
+                FormMessages.info("clients.rotated", rotated.secret(), clientId);
+            } else {
+                FormMessages.info(
+                        "clients.rotated.grace", rotated.secret(), clientId, ClientRow.CITY_TIME.format(until));
+            }
+            rows = null;
+        } catch (PortalException | SecurityModuleException | TenantException e) {
+            FormMessages.error("clients.failed", e.getMessage());
+        }
+    }
+
+    public void endGrace(String clientId) {
+        try {
+            clients.endGrace(department(), clientId, currentCaller.get());
+            FormMessages.info("clients.grace.ended", "", clientId);
+            rows = null;
         } catch (PortalException | SecurityModuleException | TenantException e) {
             FormMessages.error("clients.failed", e.getMessage());
         }

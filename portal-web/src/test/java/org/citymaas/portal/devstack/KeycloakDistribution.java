@@ -21,8 +21,12 @@ import java.util.zip.ZipFile;
  */
 final class KeycloakDistribution {
 
-    /** Build-time options; the runtime ones are on the {@code start} command line. */
-    private static final List<String> BUILD_OPTIONS = List.of("--db=dev-file", "--health-enabled=true");
+    /**
+     * Build-time options; the runtime ones are on the {@code start} command line. The realm's client policy keeps a
+     * rotated client secret for a grace period only with the preview feature {@code client-secret-rotation}.
+     */
+    private static final List<String> BUILD_OPTIONS =
+            List.of("--db=dev-file", "--health-enabled=true", "--features=client-secret-rotation");
 
     private static final String PERSISTED_OPTIONS = "META-INF/keycloak-persisted.properties";
 

@@ -6,11 +6,13 @@ import org.citymaas.portal.devstack.TestStack;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * A tenant admin's self-service in the browser, in a department the test makes: the home page links to the members
  * and API clients pages; a member is added and its temporary password shown once; a client's secret is rotated, the
- * new one shown once and working at Keycloak, the old one not.
+ * new one shown once and working at Keycloak, the old one not; a rotation with a grace period of an hour keeps the old
+ * one working until the admin ends it.
  */
 class BrowserSelfServiceIT extends BrowserTest {
 
@@ -69,5 +71,27 @@ class BrowserSelfServiceIT extends BrowserTest {
         browser.navigate().refresh();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("clients:list")));
         assertThat(browser.getPageSource()).doesNotContain(secret);
+
+        // a rotation with a grace period: the old secret still works, until the admin ends it
+        var row = "//tr[.//span[@data-client='" + clientId + "']]";
+        var grace = new Select(browser.findElement(By.xpath(row + "//select[contains(@class,'cm-grace')]")));
+        assertThat(grace.getOptions()).extracting(o -> o.getText()).containsExactly("无（立即失效）", "1 小时", "24 小时", "7 天");
+        grace.selectByValue("PT1H");
+        browser.findElement(By.xpath(row + "//button[contains(@class,'cm-rotate')]"))
+                .click();
+        var third = infoDetail("clients");
+        assertThat(third).isNotBlank().isNotEqualTo(secret);
+        var until = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath(row + "//span[contains(@class,'cm-old-secret-until')]")));
+        assertThat(until.getAttribute("data-until")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+        Browser.screenshot(browser, "selfservice-3-old-secret-in-grace");
+        assertThat(ClientsIT.tokenAnswer(clientId, third).statusCode()).isEqualTo(200);
+        assertThat(ClientsIT.tokenAnswer(clientId, secret).statusCode()).isEqualTo(200);
+        browser.findElement(By.xpath(row + "//button[contains(@class,'cm-end-grace')]"))
+                .click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath(row + "//*[contains(@class,'cm-old-secret-none')]")));
+        assertThat(ClientsIT.tokenAnswer(clientId, secret).statusCode()).isEqualTo(401);
+        assertThat(ClientsIT.tokenAnswer(clientId, third).statusCode()).isEqualTo(200);
     }
 }

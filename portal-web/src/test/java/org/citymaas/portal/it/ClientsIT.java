@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.citymaas.portal.devstack.KeycloakDemoRealm;
 import org.citymaas.portal.devstack.TestStack;
@@ -179,5 +181,139 @@ class ClientsIT {
         assertThat(keycloak.client(department + "-sync").isMissingNode()).isTrue();
         assertThat(Http.get(clients(department), token).json().findValuesAsText("clientId"))
                 .containsExactly(department + "-api");
+    }
+
+    private String rotate(String department, String clientId, String token, String gracePeriod) {
+        var url = clients(department) + "/" + clientId + "/secret"
+                + (gracePeriod == null ? "" : "?gracePeriod=" + URLEncoder.encode(gracePeriod, StandardCharsets.UTF_8));
+        var rotated = Http.post(url, token, "");
+        assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+        return rotated.body();
+    }
+
+    private static String secretOf(String rotatedBody) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(rotatedBody)
+                    .get("secret")
+                    .asText();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The summaries of the department's audit events of that action, newest first, as an auditor finds them. */
+    private List<String> auditSummaries(String department, String action) {
+        var answer = Http.get(
+                api() + "v1/audit/events?department=" + department + "&action=" + action,
+                DemoTokens.userToken("auditor"));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json().get("events").findValuesAsText("summary");
+    }
+
+    @Test
+    void duringAGracePeriodBothSecretsObtainTokensAndAfterItOnlyTheNewOne() throws InterruptedException {
+        var department = freshDepartment();
+        var token = adminToken(department);
+        var clientId = department + "-api";
+        var first = secretOf(rotate(department, clientId, token, null));
+
+        var rotated = Http.post(clients(department) + "/" + clientId + "/secret?gracePeriod=PT5S", token, "");
+        var asked = Instant.now();
+        assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+        var second = rotated.json().get("secret").asText();
+        assertThat(second).isNotEqualTo(first);
+        var until =
+                Instant.parse(rotated.json().at("/client/oldSecretValidUntil").asText());
+        assertThat(until).isBetween(asked.plusSeconds(3), asked.plusSeconds(7));
+        assertThat(tokenAnswer(clientId, first).statusCode())
+                .as("the old secret in its grace")
+                .isEqualTo(200);
+        assertThat(tokenAnswer(clientId, second).statusCode()).isEqualTo(200);
+        assertThat(keycloak.clientSecret(keycloak.client(clientId).get("id").asText()))
+                .isEqualTo(second);
+        var listed = Http.get(clients(department), token).json();
+        assertThat(listed.get(0).get("oldSecretValidUntil").asText()).isEqualTo(until.toString());
+
+        // Keycloak refuses the old secret once the second it was valid through has passed
+        var deadline = until.plusSeconds(15);
+        int status;
+        do {
+            status = tokenAnswer(clientId, first).statusCode();
+            if (status == 200) {
+                assertThat(Instant.now()).as("the old secret still works").isBefore(deadline);
+                Thread.sleep(250);
+            }
+        } while (status == 200);
+        assertThat(status).isEqualTo(401);
+        assertThat(Instant.now()).as("not before its grace ended").isAfter(until);
+        assertThat(tokenAnswer(clientId, second).statusCode()).isEqualTo(200);
+        assertThat(Http.get(clients(department), token).json().get(0).has("oldSecretValidUntil"))
+                .as("no old secret is valid")
+                .isFalse();
+
+        assertThat(auditSummaries(department, "client.rotate"))
+                .hasSize(2)
+                .first(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("grace period PT5S", until.toString())
+                .doesNotContain(first, second);
+    }
+
+    @Test
+    void endingAGracePeriodEarlyStopsTheOldSecretAtOnce() {
+        var department = freshDepartment();
+        var token = adminToken(department);
+        var clientId = department + "-api";
+        var first = secretOf(rotate(department, clientId, token, null));
+        var second = secretOf(rotate(department, clientId, token, "PT1H"));
+        assertThat(tokenAnswer(clientId, first).statusCode()).isEqualTo(200);
+        assertThat(tokenAnswer(clientId, second).statusCode()).isEqualTo(200);
+
+        var ended = Http.delete(clients(department) + "/" + clientId + "/old-secret", token);
+        assertThat(ended.status()).as(ended.body()).isEqualTo(200);
+        assertThat(ended.json().has("oldSecretValidUntil")).isFalse();
+        assertThat(tokenAnswer(clientId, first).statusCode()).isEqualTo(401);
+        assertThat(tokenAnswer(clientId, second).statusCode()).isEqualTo(200);
+        assertThat(keycloak.client(clientId).path("attributes").has("client.secret.rotated"))
+                .isFalse();
+
+        var again = Http.delete(clients(department) + "/" + clientId + "/old-secret", token);
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(Http.delete(
+                                clients(department) + "/" + clientId + "/old-secret",
+                                DemoTokens.userToken("transport-admin"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(auditSummaries(department, "client.old-secret.end")).hasSize(1);
+        assertThat(auditSummaries(department, "client.rotate").get(0)).contains("grace period PT1H");
+    }
+
+    @Test
+    void aBadGracePeriodIsRefusedNamingTheFieldAndTheSecretStays() {
+        var department = freshDepartment();
+        var token = adminToken(department);
+        var clientId = department + "-api";
+        var secret = secretOf(rotate(department, clientId, token, null));
+        var rotations = auditSummaries(department, "client.rotate").size();
+
+        for (var bad : List.of("P8D", "1h", "PT0.5S", "-PT1H", "soon")) {
+            var refused = Http.post(
+                    clients(department) + "/" + clientId + "/secret?gracePeriod="
+                            + URLEncoder.encode(bad, StandardCharsets.UTF_8),
+                    token,
+                    "");
+            assertThat(refused.status()).as(bad + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().findValuesAsText("field")).containsExactly("gracePeriod");
+        }
+        assertThat(tokenAnswer(clientId, secret).statusCode()).isEqualTo(200);
+        assertThat(keycloak.clientSecret(keycloak.client(clientId).get("id").asText()))
+                .isEqualTo(secret);
+        assertThat(auditSummaries(department, "client.rotate")).hasSize(rotations);
+        // no grace period asked: the old secret stops at once, as before
+        var next = secretOf(rotate(department, clientId, token, "PT0S"));
+        assertThat(tokenAnswer(clientId, secret).statusCode()).isEqualTo(401);
+        assertThat(tokenAnswer(clientId, next).statusCode()).isEqualTo(200);
     }
 }

@@ -10,9 +10,9 @@ import org.citymaas.security.provisioning.boundary.KeycloakClients;
 import org.citymaas.tenant.departments.entity.TenantId;
 
 /**
- * A department's API clients, kept in Keycloak: listed, created, their secret rotated (at once: the old secret obtains
- * no token from then on), disabled and enabled. Every change is audited (actor, department, client id, the change;
- * never a secret).
+ * A department's API clients, kept in Keycloak: listed, created, their secret rotated (the old secret stops at once, or
+ * after a grace period the admin picks, which the admin can also end early), disabled and enabled. Every change is
+ * audited (actor, department, client id, the change, a grace period; never a secret).
  */
 @ApplicationScoped
 public class ApiClients {
@@ -35,11 +35,39 @@ public class ApiClients {
         return new ClientSecretView(ApiClientView.of(issued.client()), issued.secret());
     }
 
+    /**
+     * A new secret for the client. With no grace period the old secret stops at once; with one it obtains tokens
+     * until the period ends or {@link #endGrace} ends it. The audit records the grace period asked for and until when
+     * the old secret is valid (never a secret).
+     */
     @Transactional
-    public ClientSecretView rotate(TenantId department, String clientId, Caller by) {
-        var issued = keycloak.rotate(department, clientId);
-        audited(department, by, "client.rotate", 200, clientId, "secret regenerated; the old one stopped at once");
+    public ClientSecretView rotate(TenantId department, String clientId, GracePeriod grace, Caller by) {
+        var issued = keycloak.rotate(department, clientId, grace.duration());
+        var until = issued.client().oldSecretGrace();
+        String what;
+        if (grace.isNone()) {
+            what = "secret regenerated; grace period none: the old one stopped at once";
+        } else if (until.isPresent()) {
+            what = "secret regenerated; grace period " + grace + ": the old one obtains tokens until " + until.get();
+        } else {
+            what = "secret regenerated; grace period " + grace + " asked, but Keycloak kept no old secret: it stopped";
+        }
+        audited(department, by, "client.rotate", 200, clientId, what);
         return new ClientSecretView(ApiClientView.of(issued.client()), issued.secret());
+    }
+
+    /** Ends the old secret's grace period now; audited. */
+    @Transactional
+    public ApiClientView endGrace(TenantId department, String clientId, Caller by) {
+        var client = keycloak.endGrace(department, clientId);
+        audited(
+                department,
+                by,
+                "client.old-secret.end",
+                200,
+                clientId,
+                "grace period ended early: the old secret stopped");
+        return ApiClientView.of(client);
     }
 
     @Transactional

@@ -6,11 +6,13 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -61,10 +63,24 @@ public class ClientsResource {
 
     @POST
     @Path("{clientId}/secret")
-    @Operation(summary = "Regenerate the client's secret: the old one stops at once; the new one is shown once")
-    public ClientSecretView rotate(@PathParam("id") String id, @PathParam("clientId") String clientId) {
+    @Operation(
+            summary = "Regenerate the client's secret, shown once. gracePeriod (ISO-8601, PT1S to P7D, e.g. PT1H): the"
+                    + " old secret still obtains tokens that long; without it the old one stops at once")
+    public ClientSecretView rotate(
+            @PathParam("id") String id,
+            @PathParam("clientId") String clientId,
+            @QueryParam(GracePeriod.PARAMETER) String gracePeriod) {
+        var grace = GracePeriod.parse(gracePeriod);
         var caller = currentCaller.get();
-        return clients.rotate(scope.administered(id, caller), clientId, caller);
+        return clients.rotate(scope.administered(id, caller), clientId, grace, caller);
+    }
+
+    @DELETE
+    @Path("{clientId}/old-secret")
+    @Operation(summary = "End the old secret's grace period now: it obtains no more tokens (409 when none is valid)")
+    public ApiClientView endGrace(@PathParam("id") String id, @PathParam("clientId") String clientId) {
+        var caller = currentCaller.get();
+        return clients.endGrace(scope.administered(id, caller), clientId, caller);
     }
 
     @POST

@@ -2,11 +2,14 @@ package org.citymaas.security.provisioning.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.citymaas.security.provisioning.control.ProvisionerRealm;
 import org.citymaas.security.provisioning.control.RealmParts;
+import org.citymaas.security.provisioning.control.RotatedSecrets;
 import org.citymaas.security.provisioning.entity.DepartmentClient;
 import org.citymaas.security.provisioning.entity.DirectoryRefusal;
 import org.citymaas.security.provisioning.entity.IssuedSecret;
@@ -18,7 +21,8 @@ import org.keycloak.representations.idm.ClientRepresentation;
 /**
  * A department's API clients in Keycloak: the confidential clients whose service account is a member of the
  * department's group (as the demo realm's {@code <department>-api} clients are). Listed, created, their secret
- * regenerated, disabled and enabled through keycloak-admin-client as the provisioner client.
+ * regenerated (the old one stopped at once or kept for a grace period through Keycloak's client secret rotation, see
+ * {@link RotatedSecrets}), disabled and enabled through keycloak-admin-client as the provisioner client.
  */
 @ApplicationScoped
 public class KeycloakClients {
@@ -70,14 +74,54 @@ public class KeycloakClients {
     }
 
     /**
-     * A new secret for the client (Keycloak's regenerate secret): the old one obtains no token from now on. Tokens
-     * it obtained before stay valid until they expire.
+     * A new secret for the client (Keycloak's regenerate secret). With no grace the old secret obtains no token from now
+     * on; with a grace Keycloak's secret rotation keeps it as the rotated secret, and it obtains tokens for that long
+     * (at second precision, on Keycloak's clock). Only one old secret is kept: a second rotation within a grace ends
+     * the first old secret. Tokens obtained before stay valid until they expire.
+     *
+     * @throws DirectoryRefusal (conflict) before anything changes, if a grace is asked and the realm lacks the client
+     *     policy {@value RotatedSecrets#POLICY}
      */
-    public IssuedSecret rotate(TenantId tenant, String clientId) {
+    public IssuedSecret rotate(TenantId tenant, String clientId, Duration grace) {
         var realm = provisioner.realm();
         var client = owned(realm, tenant, clientId);
-        var secret = realm.clients().get(client.getId()).generateNewSecret().getValue();
-        return new IssuedSecret(view(client), secret);
+        if (!grace.isZero() && !RotatedSecrets.policyEnabled(realm)) {
+            throw DirectoryRefusal.conflict("Keycloak's realm has no enabled client policy " + RotatedSecrets.POLICY
+                    + " (feature client-secret-rotation): no grace period is possible, nothing was changed");
+        }
+        var resource = realm.clients().get(client.getId());
+        if (!RotatedSecrets.isMarked(client)) {
+            RotatedSecrets.mark(client);
+            resource.update(client);
+        }
+        var secret = resource.generateNewSecret().getValue();
+        if (grace.isZero()) {
+            resource.invalidateRotatedSecret();
+        } else {
+            var regenerated = resource.toRepresentation();
+            var rotatedAt = RotatedSecrets.rotatedAt(regenerated);
+            if (rotatedAt.isPresent()) {
+                RotatedSecrets.expireAt(regenerated, rotatedAt.get() + grace.toSeconds());
+                resource.update(regenerated);
+            }
+        }
+        return new IssuedSecret(view(resource.toRepresentation()), secret);
+    }
+
+    /**
+     * Ends the old secret's grace now: Keycloak forgets the rotated secret, which obtains no token from now on.
+     *
+     * @throws DirectoryRefusal (conflict) if no old secret of the client obtains tokens
+     */
+    public DepartmentClient endGrace(TenantId tenant, String clientId) {
+        var realm = provisioner.realm();
+        var client = owned(realm, tenant, clientId);
+        if (RotatedSecrets.validUntil(client, Instant.now()).isEmpty()) {
+            throw DirectoryRefusal.conflict("no old secret of " + clientId + " obtains tokens");
+        }
+        var resource = realm.clients().get(client.getId());
+        resource.invalidateRotatedSecret();
+        return view(resource.toRepresentation());
     }
 
     /** Lets Keycloak issue the client tokens again, or no more; answers the client as now held. */
@@ -113,6 +157,7 @@ public class KeycloakClients {
                 client.getClientId(),
                 Objects.requireNonNullElse(client.getName(), client.getClientId()),
                 client.getDescription(),
-                Boolean.TRUE.equals(client.isEnabled()));
+                Boolean.TRUE.equals(client.isEnabled()),
+                RotatedSecrets.validUntil(client, Instant.now()).orElse(null));
     }
 }

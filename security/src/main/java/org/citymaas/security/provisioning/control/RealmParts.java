@@ -55,7 +55,10 @@ public final class RealmParts {
         return user;
     }
 
-    /** A confidential client with a service account whose tokens carry the tenant, the groups and the API's audience. */
+    /**
+     * A confidential client with a service account whose tokens carry the tenant, the groups and the API's audience,
+     * marked for the realm's secret rotation policy ({@link RotatedSecrets}).
+     */
     public static ClientRepresentation apiClient(String clientId, String name, String description, String audience) {
         var client = new ClientRepresentation();
         client.setClientId(clientId);
@@ -67,6 +70,8 @@ public final class RealmParts {
         client.setStandardFlowEnabled(false);
         client.setImplicitFlowEnabled(false);
         client.setDirectAccessGrantsEnabled(false);
+        // the realm's secret rotation policy applies to it: a rotation may keep the old secret for a grace period
+        RotatedSecrets.mark(client);
         client.setProtocolMappers(List.of(
                 mapper(
                         "tenant",
