@@ -94,13 +94,21 @@ public class SharedDeployment {
     public void deploy(@Observes EventContext<DeployManagedDeployments> context) {
         if (deploymentClass == null) {
             context.proceed();
-        } else if (classShares) {
-            if (!running()) {
-                context.proceed();
-            }
-        } else {
+        } else if (!classShares) {
             undeployShared();
             context.proceed();
+        } else if (!running()) {
+            var started = false;
+            try {
+                context.proceed();
+                started = true;
+            } finally {
+                if (!started) {
+                    // what is left of a failed start goes; the next class that shares generates it afresh
+                    undeployShared();
+                    shared = null;
+                }
+            }
         }
     }
 
@@ -116,18 +124,22 @@ public class SharedDeployment {
         undeployShared();
     }
 
+    /** Whether the shared deployment is up: deployed, and without an error. */
     private boolean running() {
-        return shared != null && !shared.deployedDeploymentsInUnDeployOrder().isEmpty();
+        return shared != null && shared.deployments().stream().anyMatch(d -> d.isDeployed() && !d.hasDeploymentError());
     }
 
+    /** Undeploys what of the shared deployment was deployed (a failed start too: it leaves nothing behind). */
     private void undeployShared() {
-        if (!running()) {
+        if (shared == null) {
             return;
         }
         var registry = containers.get();
         for (var deployment : shared.deployedDeploymentsInUnDeployOrder()) {
-            undeploy.fire(new UnDeployDeployment(
-                    registry.getContainer(deployment.getDescription().getTarget()), deployment));
+            if (deployment.isDeployed()) {
+                undeploy.fire(new UnDeployDeployment(
+                        registry.getContainer(deployment.getDescription().getTarget()), deployment));
+            }
         }
     }
 
