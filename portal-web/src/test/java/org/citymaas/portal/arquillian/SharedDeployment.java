@@ -71,7 +71,10 @@ public class SharedDeployment {
         }
     }
 
-    /** A sharing class gets the shared scenario (generated from the deployment class the first time). */
+    /**
+     * A sharing class gets the shared scenario (generated from the deployment class the first time); a class
+     * with its own deployment gets the container alone.
+     */
     public void generate(@Observes EventContext<GenerateDeployment> context) {
         var javaClass = context.getEvent().getTestClass().getJavaClass();
         if (deploymentClass == null || javaClass == deploymentClass) {
@@ -80,6 +83,8 @@ public class SharedDeployment {
         }
         classShares = declaresNoDeployment(context.getEvent().getTestClass());
         if (!classShares) {
+            // before its deployment method runs: what it prepares there meets no running portal
+            undeployShared();
             context.proceed();
         } else if (shared == null) {
             // generated into this class's context, through the generator's own checks
@@ -90,12 +95,11 @@ public class SharedDeployment {
         }
     }
 
-    /** Deploys the shared deployment only where it is not running; a class of its own gets the container alone. */
+    /** Deploys the shared deployment where it is not running yet (or no longer). */
     public void deploy(@Observes EventContext<DeployManagedDeployments> context) {
         if (deploymentClass == null) {
             context.proceed();
         } else if (!classShares) {
-            undeployShared();
             context.proceed();
         } else if (!running()) {
             var started = false;
