@@ -23,8 +23,10 @@ import org.jboss.arquillian.test.spi.event.suite.AfterSuite;
  * ({@code deploymentClass}) declares it; it is generated and deployed before the first such class and
  * stays deployed until the end of the run (or until a class with a deployment of its own needs the
  * container). A class that declares its own {@code @Deployment} gets it as in plain Arquillian: the shared
- * one is undeployed first (the Payara Micro container runs one server per deployment, and both would
- * write the same log file), and deployed again for the next class that shares it.
+ * one is undeployed before that class's deployment method runs (what it prepares there meets no running
+ * portal; the Payara Micro container runs one server per deployment, and both would write the same log
+ * file), and deployed again for the next class that shares it ({@link OwnDeploymentsFirst} runs such classes
+ * first, so that this happens once).
  *
  * <p>It works on Arquillian's class-level events the way ingwarsw's arquillian-suite-extension does
  * (intercepting {@link GenerateDeployment}, {@link DeployManagedDeployments} and {@link
