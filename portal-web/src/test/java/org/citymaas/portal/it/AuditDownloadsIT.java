@@ -16,10 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipInputStream;
 import org.citymaas.security.audit.verifier.VerifyEvidence;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,11 +35,6 @@ class AuditDownloadsIT {
 
     @TempDir
     Path work;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PortalDeployment.war();
-    }
 
     private String api(String path) {
         return portal.toString().replaceAll("/$", "") + "/api/" + path;

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A batch that was running when the portal stopped: one line answered, one line charged but its
  * result not yet kept, one line not run. The portal that starts next finishes it, and the line
  * that was charged already runs again under its request id without being charged twice.
+ *
+ * <p>The only class with a deployment of its own (not the shared one, see {@link PortalDeployment}): the
+ * job has to be in the database before a portal starts, and its recovery runs at the start.
  */
 @ExtendWith(ArquillianExtension.class)
 class BatchRecoveryIT {

@@ -22,10 +22,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.citymaas.portal.devstack.KeycloakDemoRealm;
 import org.citymaas.portal.devstack.TestStack;
 import org.citymaas.security.signing.boundary.DocumentSignatures;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -44,11 +42,6 @@ class BillingIT {
 
     @ArquillianResource
     URL portal;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PortalDeployment.war();
-    }
 
     private String api(String path) {
         return portal.toString().replaceAll("/$", "") + "/api/" + path;

@@ -123,11 +123,16 @@ class BrowserSignInIT extends BrowserTest {
         Browser.screenshot(browser, "7-department-refused");
     }
 
-    /** Types the text into the departments search and waits until the list shows the expected text. */
+    /**
+     * Types the text into the departments search and waits until the list shows the search's answer: the list
+     * the search rendered (the one shown before may hold the expected text already), with the expected text.
+     */
     private void searchDepartments(String search, String expected) {
+        var before = browser.findElement(By.id("departments:list"));
         var box = browser.findElement(By.id("departments:search"));
         box.clear();
         box.sendKeys(search);
+        wait.until(ExpectedConditions.stalenessOf(before));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("departments:list"), expected));
     }
 }

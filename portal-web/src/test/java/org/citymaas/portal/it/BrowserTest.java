@@ -1,10 +1,8 @@
 package org.citymaas.portal.it;
 
 import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,11 +22,6 @@ abstract class BrowserTest {
     PortalBrowser session;
     ChromeDriver browser;
     WebDriverWait wait;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PortalDeployment.war();
-    }
 
     @BeforeEach
     void openBrowser() {

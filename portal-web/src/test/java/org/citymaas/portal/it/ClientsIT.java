@@ -15,10 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.citymaas.portal.devstack.KeycloakDemoRealm;
 import org.citymaas.portal.devstack.TestStack;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,11 +28,6 @@ class ClientsIT {
 
     @ArquillianResource
     URL portal;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PortalDeployment.war();
-    }
 
     private final KeycloakAdmin keycloak = new KeycloakAdmin(TestStack.start().keycloak());
 
