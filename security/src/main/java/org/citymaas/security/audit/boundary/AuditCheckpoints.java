@@ -43,6 +43,8 @@ public class AuditCheckpoints {
     public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
 
     private static final String SERIALIZATION_FAILURE = "40001";
+    /** How often a signing that lost a race with another instance's is tried again. */
+    private static final int SIGN_ATTEMPTS = 10;
 
     private final DataSource dataSource;
     private final AuditKeys keys;
@@ -249,12 +251,24 @@ public class AuditCheckpoints {
                     connection.setTransactionIsolation(isolation);
                 }
             } catch (SQLException e) {
-                // another instance signed the same head at the same moment: look again
-                if (SERIALIZATION_FAILURE.equals(e.getSQLState()) && attempt < 5) {
+                // another instance signed the same head at the same moment: look again, after a pause of
+                // random length, so that two signers that collided do not collide again in lockstep
+                if (SERIALIZATION_FAILURE.equals(e.getSQLState()) && attempt < SIGN_ATTEMPTS) {
+                    pauseBeforeRetry(attempt);
                     continue;
                 }
                 throw new AuditException("could not sign the audit chain head: " + e.getMessage(), e);
             }
+        }
+    }
+
+    /** Up to {@code 5 × attempt} ms, at random. */
+    private static void pauseBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L * attempt + 1));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new AuditException("interrupted while signing the audit chain head", interrupted);
         }
     }
 
