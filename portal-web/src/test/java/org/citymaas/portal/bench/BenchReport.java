@@ -47,7 +47,7 @@ final class BenchReport {
     private static void row(StringBuilder text, CellResult cell) {
         text.append(String.format(
                 Locale.ROOT,
-                "| %s | %d | %,d | %s | %,.1f | %,.1f | %.2f | %.2f | %.2f |%n",
+                "| %s | %d | %,d | %s | %,.1f | %,.1f | %.3f | %.3f | %.3f |%n",
                 cell.name(),
                 cell.concurrency(),
                 cell.ok(),
@@ -69,8 +69,8 @@ final class BenchReport {
             double engine = runtime1.get().millis(50);
             text.append(String.format(
                     Locale.ROOT,
-                    "- governed infer (1 row) at concurrency 1, p50: %.2f ms vs the runtime's %.2f ms in-process ="
-                            + " %.1fx (the governed path adds %.2f ms)%n",
+                    "- governed infer (1 row) at concurrency 1, p50: %.3f ms vs the runtime's %.3f ms in-process ="
+                            + " %.1fx (the governed path adds %.3f ms)%n",
                     portal,
                     engine,
                     portal / engine,

@@ -83,8 +83,13 @@ public final class PortalBench {
                 }
             }
             departmentToken(api, keycloak);
-            batch = BatchCell.run(
-                    api, () -> departmentToken(api, keycloak), MODEL, inputs, BATCH_LINES, BATCH_TIMEOUT_S);
+            try {
+                batch = BatchCell.run(
+                        api, () -> departmentToken(api, keycloak), MODEL, inputs, BATCH_LINES, BATCH_TIMEOUT_S);
+            } catch (Exception e) {
+                // shown in the table, not hidden: the other cells still count
+                batch = new BatchResult(BATCH_LINES, "error: " + e, 0, 0, Double.NaN, Double.NaN);
+            }
             BenchStack.step(String.format(Locale.ROOT, "CSV batch: %s", batch));
             departmentToken(api, keycloak);
             quotaNote = "quota of " + DEPARTMENT + " for " + MODEL + " set to " + QUOTA
