@@ -47,13 +47,13 @@ final class BenchReport {
     private static void row(StringBuilder text, CellResult cell) {
         text.append(String.format(
                 Locale.ROOT,
-                "| %s | %d | %,d | %s | %,.1f | %,.1f | %.3f | %.3f | %.3f |%n",
+                "| %s | %d | %,d | %s | %,.1f | %s | %.3f | %.3f | %.3f |%n",
                 cell.name(),
                 cell.concurrency(),
                 cell.ok(),
                 cell.refusedText(),
                 cell.requestsPerSecond(),
-                cell.rowsPerSecond(),
+                cell.rowsPerRequest() == 0 ? "-" : String.format(Locale.ROOT, "%,.1f", cell.rowsPerSecond()),
                 cell.millis(50),
                 cell.millis(95),
                 cell.millis(99)));

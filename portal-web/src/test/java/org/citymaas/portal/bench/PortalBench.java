@@ -92,7 +92,7 @@ public final class PortalBench {
             }
             BenchStack.step(String.format(Locale.ROOT, "CSV batch: %s", batch));
             departmentToken(api, keycloak);
-            quotaNote = "quota of " + DEPARTMENT + " for " + MODEL + " set to " + QUOTA
+            quotaNote = "Quota of " + DEPARTMENT + " for " + MODEL + " set to " + QUOTA
                     + " requests and rows a month by platform-admin (PUT /api/v1/tenants/" + DEPARTMENT + "/quotas/"
                     + MODEL + ") before the run; after it: " + api.quota(MODEL);
             database = stack.databaseSettings();
@@ -111,7 +111,7 @@ public final class PortalBench {
         var os = ManagementFactory.getOperatingSystemMXBean();
         var machine = String.format(
                 Locale.ROOT,
-                "Machine: %d cores (%s), Java %s (%s), %s; load average %.2f at the start, %.2f at the end. %s."
+                "Machine: %d cores (%s), Java %s (%s), %s; load average (1 min) %.2f at the start, %.2f at the end (this run's own load included). %s."
                         + " Payara Micro -Xmx768m with the demo data, Keycloak with the demo realm, the load generator"
                         + " and the in-process runtime in one more JVM, all on this machine. Closed loop: %.0f s"
                         + " measured per cell after %.0f s of warm-up; latencies of 2xx answers only. Model %s,"
