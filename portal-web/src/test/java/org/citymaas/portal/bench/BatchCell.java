@@ -17,6 +17,7 @@ final class BatchCell {
             throws Exception {
         var csv = inputs.csv(api.batchHeader(model), lines);
         BenchStack.step(String.format("CSV batch: %,d lines, %,d bytes", lines, csv.length()));
+        var load = MachineLoad.now();
         long t0 = System.nanoTime();
         var id = api.submitBatch(model, csv);
         long deadline = t0 + timeoutSeconds * 1_000_000_000L;
@@ -42,7 +43,8 @@ final class BatchCell {
                         job.path("okRows").asLong(),
                         job.path("failedRows").asLong(),
                         (now - t0) / 1e9,
-                        server);
+                        server,
+                        MachineLoad.now().othersPercentSince(load));
             }
             if (now - lastReport > 10_000_000_000L) {
                 BenchStack.step("CSV batch " + id + ": " + status + " "

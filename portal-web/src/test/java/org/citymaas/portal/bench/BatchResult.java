@@ -9,8 +9,16 @@ package org.citymaas.portal.bench;
  * @param failedRows lines refused or failed (each a non-2xx answer of its own)
  * @param seconds end to end, as the client saw it
  * @param serverSeconds from the job's {@code createdAt} to its {@code finishedAt}, NaN while unfinished
+ * @param othersCpu percent of the machine's cores used by processes not of this run meanwhile
  */
-record BatchResult(int lines, String status, long okRows, long failedRows, double seconds, double serverSeconds) {
+record BatchResult(
+        int lines,
+        String status,
+        long okRows,
+        long failedRows,
+        double seconds,
+        double serverSeconds,
+        double othersCpu) {
 
     /** Lines answered per second, end to end. */
     double linesPerSecond() {

@@ -24,19 +24,20 @@ final class BenchReport {
         var text = new StringBuilder();
         text.append("#### ").append(title).append("\n\n").append(machine).append("\n\n");
         text.append("| cell | concurrency | 2xx answers | non-2xx (status: count) | req/s | rows/s | p50 ms | p95 ms"
-                + " | p99 ms |\n");
-        text.append("|---|---:|---:|---|---:|---:|---:|---:|---:|\n");
+                + " | p99 ms | others' CPU |\n");
+        text.append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
         for (var cell : http) {
             row(text, cell);
         }
         text.append(String.format(
                 Locale.ROOT,
                 "| CSV batch, %,d lines (`POST /api/v1/models/{name}/batches`, polled) | 1 job | %,d lines | %,d lines"
-                        + " | - | %,.1f lines/s | - | - | - |%n",
+                        + " | - | %,.1f lines/s | - | - | - | %.0f%% |%n",
                 batch.lines(),
                 batch.okRows(),
                 batch.failedRows(),
-                batch.linesPerSecond()));
+                batch.linesPerSecond(),
+                batch.othersCpu()));
         for (var cell : runtime) {
             row(text, cell);
         }
@@ -47,7 +48,7 @@ final class BenchReport {
     private static void row(StringBuilder text, CellResult cell) {
         text.append(String.format(
                 Locale.ROOT,
-                "| %s | %d | %,d | %s | %,.1f | %s | %.3f | %.3f | %.3f |%n",
+                "| %s | %d | %,d | %s | %,.1f | %s | %.3f | %.3f | %.3f | %.0f%% |%n",
                 cell.name(),
                 cell.concurrency(),
                 cell.ok(),
@@ -56,7 +57,8 @@ final class BenchReport {
                 cell.rowsPerRequest() == 0 ? "-" : String.format(Locale.ROOT, "%,.1f", cell.rowsPerSecond()),
                 cell.millis(50),
                 cell.millis(95),
-                cell.millis(99)));
+                cell.millis(99),
+                cell.othersCpu()));
     }
 
     /** The goals' figures of this run. */

@@ -13,6 +13,7 @@ import org.HdrHistogram.Histogram;
  * @param seconds measured seconds
  * @param latencies the 2xx answers' latencies in nanoseconds
  * @param refused how many answers of each non-2xx status (0 for an I/O error or time-out), none hidden
+ * @param othersCpu percent of the machine's cores used by processes not of this run while it was measured
  */
 record CellResult(
         String name,
@@ -20,7 +21,8 @@ record CellResult(
         int rowsPerRequest,
         double seconds,
         Histogram latencies,
-        Map<Integer, Long> refused) {
+        Map<Integer, Long> refused,
+        double othersCpu) {
 
     long ok() {
         return latencies.getTotalCount();

@@ -49,10 +49,12 @@ final class ClosedLoop {
         }
         threads.forEach(Thread::start);
         Thread.sleep((long) (warmup * 1000));
+        var load = MachineLoad.now();
         long t0 = System.nanoTime();
         measuring.set(true);
         Thread.sleep((long) (seconds * 1000));
         measuring.set(false);
+        double othersCpu = MachineLoad.now().othersPercentSince(load);
         double measured = (System.nanoTime() - t0) / 1e9;
         stop.set(true);
         for (var thread : threads) {
@@ -62,7 +64,7 @@ final class ClosedLoop {
         histograms.forEach(all::add);
         var refused = new HashMap<Integer, Long>();
         refusals.forEach(r -> r.forEach((status, count) -> refused.merge(status, count, Long::sum)));
-        return new CellResult(name, concurrency, rowsPerRequest, measured, all, refused);
+        return new CellResult(name, concurrency, rowsPerRequest, measured, all, refused, othersCpu);
     }
 
     private static void loop(
