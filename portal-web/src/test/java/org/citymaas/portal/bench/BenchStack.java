@@ -50,6 +50,7 @@ final class BenchStack implements AutoCloseable {
         step("starting PostgreSQL (durable) in " + work.resolve("postgres"));
         database = EmbeddedDatabase.startDurable(0, work.resolve("postgres"));
         running.push(database);
+        MachineLoad.countAsOurs(work.resolve("postgres"));
         step("starting Keycloak (imports the demo realm)");
         var forTests = KeycloakServer.Options.forTests();
         deleteTree(forTests.workDirectory()); // the empty directory forTests made: this one lives in work

@@ -9,10 +9,14 @@ import java.time.Duration;
  * How busy the machine was with work that is not this run's: the machine's busy CPU time ({@code /proc/stat})
  * less the CPU time of this JVM and its child processes (Payara, Keycloak, PostgreSQL), as a share of all
  * cores over a window. A shared build machine's other builds show here, so a slow cell can be told from a
- * busy machine. A child that ends inside the window counts as someone else's (PostgreSQL's connections are
- * pooled and live long).
+ * busy machine. PostgreSQL's server leaves the process tree ({@code pg_ctl} starts it as a daemon), so it is
+ * counted through its {@code postmaster.pid}. A process that ends inside the window counts as someone else's
+ * (the portal's database connections are pooled and live long).
  */
 final class MachineLoad {
+
+    /** The PostgreSQL server's {@code postmaster.pid}, whose process and children are this run's too. */
+    private static volatile Path postmasterPid;
 
     /** The kernel's clock ticks per second ({@code USER_HZ}), 100 on every Linux this runs on. */
     private static final double TICKS_PER_SECOND = 100;
@@ -25,6 +29,11 @@ final class MachineLoad {
         this.busySeconds = busySeconds;
         this.ownSeconds = ownSeconds;
         this.nanos = nanos;
+    }
+
+    /** Counts the PostgreSQL server of {@code dataDirectory} and its processes as this run's. */
+    static void countAsOurs(Path dataDirectory) {
+        postmasterPid = dataDirectory.resolve("postmaster.pid");
     }
 
     static MachineLoad now() {
@@ -56,9 +65,22 @@ final class MachineLoad {
     }
 
     private static double ownSeconds() {
-        var self = ProcessHandle.current();
-        double total = cpu(self);
-        for (var child : self.descendants().toList()) {
+        double total = tree(ProcessHandle.current());
+        var pidFile = postmasterPid;
+        if (pidFile != null) {
+            try (var lines = Files.lines(pidFile)) {
+                var pid = Long.parseLong(lines.findFirst().orElseThrow().trim());
+                total += ProcessHandle.of(pid).map(MachineLoad::tree).orElse(0.0);
+            } catch (IOException | RuntimeException e) {
+                // not running (yet): nothing of it to count
+            }
+        }
+        return total;
+    }
+
+    private static double tree(ProcessHandle root) {
+        double total = cpu(root);
+        for (var child : root.descendants().toList()) {
             total += cpu(child);
         }
         return total;
