@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.citymaas.portal.batch.entity.BatchLine;
 import org.citymaas.portal.errors.InvalidBatchException;
+import org.citymaas.portal.exports.control.CsvLineNumbers;
 import org.citymaas.portal.exports.control.SpreadsheetCsv;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.catalog.entity.Sensitivity;
@@ -70,14 +71,14 @@ public final class BatchCsv {
         if (text.isBlank()) {
             throw refuse("file", "empty", "the file is empty: it needs a header row and at least one data line");
         }
-        var lineStarts = lineStarts(text);
+        var lineNumbers = new CsvLineNumbers(text);
         try (var parser = FORMAT.parse(new StringReader(text))) {
             var header = parser.getHeaderNames();
             checkHeader(header, inputs);
             var columns = header.stream().filter(c -> !dropped(c, inputs)).toList();
             var lines = new ArrayList<BatchLine>();
             for (var record : parser) {
-                var line = lineOf(text, lineStarts, record.getCharacterPosition());
+                var line = lineNumbers.lineOf(record.getCharacterPosition());
                 if (record.size() != header.size()) {
                     throw refuse(
                             "line " + line,
@@ -170,28 +171,6 @@ public final class BatchCsv {
     /** A field the model never receives: accepted in the header, then neither kept nor sent. */
     private static boolean dropped(String column, List<FieldSpec> inputs) {
         return inputs.stream().anyMatch(f -> f.name().equals(column) && f.sensitivity() == Sensitivity.DROP);
-    }
-
-    /** Where each line of the text starts: line n (1-based) starts at index n - 1. */
-    private static List<Integer> lineStarts(String text) {
-        var starts = new ArrayList<Integer>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        return starts;
-    }
-
-    /** The line a record starts on; the parser counts skipped empty lines into the record. */
-    private static int lineOf(String text, List<Integer> lineStarts, long position) {
-        var start = (int) position;
-        while (start < text.length() && (text.charAt(start) == '\r' || text.charAt(start) == '\n')) {
-            start++;
-        }
-        var index = Collections.binarySearch(lineStarts, start);
-        return index >= 0 ? index + 1 : -index - 1;
     }
 
     /** A file to start from: the header the model takes and one line of valid example values. */

@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.citymaas.portal.errors.RejectedModelUploadException;
+import org.citymaas.portal.exports.control.CsvLineNumbers;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.inference.entity.Tensor;
 import org.citymaas.security.input.boundary.HostileCharacters;
@@ -88,7 +89,7 @@ public final class HeldOutFile {
             throw invalid(1, null, "the held-out file is empty: it needs a header row and at least one data line");
         }
         var expected = header(fields);
-        var lineStarts = lineStarts(text);
+        var lineNumbers = new CsvLineNumbers(text);
         var records = new ArrayList<CSVRecord>();
         var lines = new ArrayList<Integer>();
         List<String> header;
@@ -96,7 +97,7 @@ public final class HeldOutFile {
             header = parser.getHeaderNames();
             checkHeader(header, expected);
             for (var record : parser) {
-                int line = lineOf(text, lineStarts, record.getCharacterPosition());
+                int line = lineNumbers.lineOf(record.getCharacterPosition());
                 if (record.size() != header.size()) {
                     throw invalid(
                             line,
@@ -252,28 +253,6 @@ public final class HeldOutFile {
     private static String shortened(String name) {
         var printable = name.replaceAll("[^\\x20-\\x7e]", "?");
         return printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
-    }
-
-    /** Where each line of the text starts: line n (1-based) starts at index n - 1. */
-    private static List<Integer> lineStarts(String text) {
-        var starts = new ArrayList<Integer>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        return starts;
-    }
-
-    /** The line a record starts on; the parser counts skipped empty lines into the record. */
-    private static int lineOf(String text, List<Integer> lineStarts, long position) {
-        var start = (int) position;
-        while (start < text.length() && (text.charAt(start) == '\r' || text.charAt(start) == '\n')) {
-            start++;
-        }
-        var index = Collections.binarySearch(lineStarts, start);
-        return index >= 0 ? index + 1 : -index - 1;
     }
 
     private static RejectedModelUploadException invalid(int line, String column, String detail) {
