@@ -3,10 +3,6 @@ package org.citymaas.portal.batch.control;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,6 +15,7 @@ import org.citymaas.portal.batch.entity.BatchLine;
 import org.citymaas.portal.errors.InvalidBatchException;
 import org.citymaas.portal.exports.control.CsvLineNumbers;
 import org.citymaas.portal.exports.control.SpreadsheetCsv;
+import org.citymaas.portal.exports.control.StrictUtf8;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.catalog.entity.Sensitivity;
 import org.citymaas.runtime.inference.entity.DataType;
@@ -102,16 +99,8 @@ public final class BatchCsv {
     }
 
     private static String decode(byte[] content) {
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content == null ? new byte[0] : content))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw refuse("file", "encoding", "the file is not UTF-8 text (save it as \"CSV UTF-8\")");
-        }
+        return StrictUtf8.decode(content)
+                .orElseThrow(() -> refuse("file", "encoding", "the file is not UTF-8 text (save it as \"CSV UTF-8\")"));
     }
 
     /** A cell holding a character no text may hold refuses the file, naming its line and column. */

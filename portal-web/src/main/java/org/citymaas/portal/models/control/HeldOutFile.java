@@ -3,10 +3,6 @@ package org.citymaas.portal.models.control;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,6 +15,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.citymaas.portal.errors.RejectedModelUploadException;
 import org.citymaas.portal.exports.control.CsvLineNumbers;
+import org.citymaas.portal.exports.control.StrictUtf8;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.inference.entity.Tensor;
 import org.citymaas.security.input.boundary.HostileCharacters;
@@ -237,16 +234,7 @@ public final class HeldOutFile {
     }
 
     private static String decode(byte[] content) {
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content == null ? new byte[0] : content))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw invalid(0, null, "the held-out file is not UTF-8 text");
-        }
+        return StrictUtf8.decode(content).orElseThrow(() -> invalid(0, null, "the held-out file is not UTF-8 text"));
     }
 
     /** A header name as a message may quote it: printable ASCII only, at most 40 characters. */
