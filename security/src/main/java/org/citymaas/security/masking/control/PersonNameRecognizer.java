@@ -142,7 +142,7 @@ public final class PersonNameRecognizer implements Recognizer {
         for (int given = 1; given <= 2; given++) {
             int to = g + given;
             if ((given == 1 || twoPossible)
-                    && NameLikelihood.possible(s, start, surname, given)
+                    && NameSpans.possible(s, start, surname, given)
                     && !NameLookalikes.around(s, start, to)
                     && (to - start < 3 || !NameLexicon.instance().word(s, start, to))
                     && !everydayWord(s, start, to)) {
@@ -184,7 +184,7 @@ public final class PersonNameRecognizer implements Recognizer {
                     return -1; // a department or a profession before a title: 麻醉医生, 党委书记
                 }
                 // 担任小组长, 安全告家长书, 一位残疾老人: the surname character ends a word or a quantity
-                return NameLikelihood.possible(s, start, surname, given)
+                return NameSpans.possible(s, start, surname, given)
                                 && (role
                                         || !NameLikelihood.endsWord(s, start)
                                                 && !NameLikelihood.prefixed(s, start)
@@ -208,7 +208,7 @@ public final class PersonNameRecognizer implements Recognizer {
         if (end > 0 && !NameLookalikes.around(s, start, end)) {
             return end;
         }
-        if (surname == 1 && NameLikelihood.prepositionBeforeTime(s, start)) {
+        if (surname == 1 && NameSpans.prepositionBeforeTime(s, start)) {
             return -1; // 楼长于周五前: a time, not a name
         }
         int to = NameLikelihood.givenName(s, g, 2)
@@ -270,7 +270,7 @@ public final class PersonNameRecognizer implements Recognizer {
         if (!NameLikelihood.commonGivenName(s, g)
                 || NameCues.titleNear(s, g) // 罗云飞和耿瑶夫妇: the title decides
                 || NameLikelihood.familyAfter(s, g + 1)
-                || !NameLikelihood.possible(s, start, surname, 2)
+                || !NameSpans.possible(s, start, surname, 2)
                 || NameLookalikes.around(s, start, g + 2)) {
             return -1;
         }

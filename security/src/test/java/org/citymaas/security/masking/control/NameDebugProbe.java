@@ -51,8 +51,8 @@ class NameDebugProbe {
                         two,
                         p,
                         m < 0 ? "-" : s.substring(i, m),
-                        NameLikelihood.possible(s, i, surname, 1),
-                        NameLikelihood.possible(s, i, surname, 2));
+                        NameSpans.possible(s, i, surname, 1),
+                        NameSpans.possible(s, i, surname, 2));
             }
         }
     }

@@ -29,27 +29,21 @@ class NameLikelihoodTest {
 
     @Test
     void rulesOutSpansNoNameCanHave() {
-        assertThat(NameLikelihood.possible("王建国说", 0, 1, 2)).as("a name").isTrue();
-        assertThat(NameLikelihood.possible("张总说", 0, 1, 1)).as("an honorific").isFalse();
-        assertThat(NameLikelihood.possible("罗家三代人", 0, 1, 1)).as("the family").isFalse();
-        assertThat(NameLikelihood.possible("解放路发生事故", 2, 1, 2))
-                .as("a road suffix")
-                .isFalse();
-        assertThat(NameLikelihood.possible("向学生出售", 0, 1, 2)).as("a role word").isFalse();
-        assertThat(NameLikelihood.possible("张伟和王芳", 0, 1, 2))
-                .as("a conjunction")
-                .isFalse();
+        assertThat(NameSpans.possible("王建国说", 0, 1, 2)).as("a name").isTrue();
+        assertThat(NameSpans.possible("张总说", 0, 1, 1)).as("an honorific").isFalse();
+        assertThat(NameSpans.possible("罗家三代人", 0, 1, 1)).as("the family").isFalse();
+        assertThat(NameSpans.possible("解放路发生事故", 2, 1, 2)).as("a road suffix").isFalse();
+        assertThat(NameSpans.possible("向学生出售", 0, 1, 2)).as("a role word").isFalse();
+        assertThat(NameSpans.possible("张伟和王芳", 0, 1, 2)).as("a conjunction").isFalse();
     }
 
     @Test
     void readsANumeralAndAClassifierOrAVerbAndItsPerfectiveAsNoGivenName() {
-        assertThat(NameLikelihood.possible("先付一半定金", 1, 1, 1)).as("a quantity").isFalse();
-        assertThat(NameLikelihood.possible("丁一妈妈来电", 0, 1, 1))
-                .as("a numeral named")
-                .isTrue();
-        assertThat(NameLikelihood.possible("车位全拆了", 2, 1, 1)).as("a verb and 了").isFalse();
-        assertThat(NameLikelihood.possible("李达了解情况后回复", 0, 1, 1)).as("了解").isTrue();
-        assertThat(NameLikelihood.possible("已通知王芳了", 3, 1, 1)).as("no verb").isTrue();
+        assertThat(NameSpans.possible("先付一半定金", 1, 1, 1)).as("a quantity").isFalse();
+        assertThat(NameSpans.possible("丁一妈妈来电", 0, 1, 1)).as("a numeral named").isTrue();
+        assertThat(NameSpans.possible("车位全拆了", 2, 1, 1)).as("a verb and 了").isFalse();
+        assertThat(NameSpans.possible("李达了解情况后回复", 0, 1, 1)).as("了解").isTrue();
+        assertThat(NameSpans.possible("已通知王芳了", 3, 1, 1)).as("no verb").isTrue();
     }
 
     @Test
