@@ -169,6 +169,29 @@ final class NameCues {
      * A role word right before {@code start}, allowing colons, spaces, 是 or 为 in between; or a bed number, as
      * ward notes name patients (13床厍芳).
      */
+    /**
+     * Roles that, before a colon, say who speaks, not whose name follows: in a call transcript or a group chat
+     * ({@code 市民：宁海路上的树根…}, {@code 业主：展台搭在…}) what follows the colon is their words.
+     */
+    private static final String[] SPEAKERS = {
+        "市民", "居民", "业主", "群众", "村民", "家属", "家长", "班主任", "学生", "乘客", "司机", "租户", "用户", "客户", "网格员", "志愿者", "社工", "保安",
+        "邻居", "同事", "老乡", "教师", "工作人员", "人员", "骑手", "接线员", "话务员"
+    };
+
+    /** A speaker's role and a colon right before {@code start} ({@code 市民：}): a transcript's line, not a form's field. */
+    static boolean speakerLabel(String s, int start) {
+        char colon = at(s, start - 1);
+        if (colon != '：' && colon != ':') {
+            return false;
+        }
+        for (var r : SPEAKERS) {
+            if (start - 1 >= r.length() && s.startsWith(r, start - 1 - r.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean role(String s, int start) {
         int end = start;
         while (end > 0 && start - end < 3 && "：: 是为".indexOf(s.charAt(end - 1)) >= 0) {

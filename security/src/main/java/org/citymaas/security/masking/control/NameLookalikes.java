@@ -152,6 +152,18 @@ final class NameLookalikes {
         return start + 2 <= s.length() && DISTRICTS.contains(s.substring(start, start + 2));
     }
 
+    /** What may follow a school grade: 高一（2）班, 高二年级, 高三学生, 高一上学期. */
+    private static final String AFTER_GRADE = "（(班年级学生上下期新的部";
+
+    /** A senior school grade (高一, 高二, 高三) starts at {@code start}, never 高 and a given name. */
+    static boolean grade(String s, int start) {
+        if (Chars.at(s, start) != '高' || "一二三".indexOf(Chars.at(s, start + 1)) < 0) {
+            return false;
+        }
+        char after = Chars.at(s, start + 2);
+        return !Chars.han(after) || AFTER_GRADE.indexOf(after) >= 0;
+    }
+
     /** An everyday word of two characters starts at {@code start}. */
     static boolean everydayWord(String s, int start) {
         return start + 2 <= s.length() && EVERYDAY.contains(s.substring(start, start + 2));

@@ -4,8 +4,8 @@ import java.util.BitSet;
 
 /**
  * The surnames a Chinese name may open with: single ones from the 百家姓 and today's common-surname
- * lists, the rare ones of {@link NameLexicon#RARE_SURNAMES}, and the sixteen compound ones (欧阳,
- * 诸葛, 司马 …). Answers with bitsets and a short list, so that the scanner's trigger test and the
+ * lists, the rare ones of {@link NameLexicon#RARE_SURNAMES}, and the compound ones (欧阳,
+ * 诸葛, 司马 … and the rest of the 百家姓's). Answers with bitsets and a short list, so that the scanner's trigger test and the
  * surname at a position cost an array read or a few comparisons.
  */
 final class NameSurnames {
@@ -35,15 +35,15 @@ final class NameSurnames {
      * dictionary counts each 100 to 1,000 times as a word of its own: 修 in 维修, 银 in 银行): weighed as the
      * {@link #EVERYDAY_SURNAMES}. Those counted more often stay out (过 来 但 达 元 区 战 广 经 都): issue 9's fifth round.
      */
-    static final String CURRENT_EVERYDAY = "展银豆玉冒修智奉富粘咸敬";
+    static final String CURRENT_EVERYDAY = "展银豆玉冒修智奉富粘咸敬渠";
 
     /**
      * Surnames that are first of all function words or verbs (和 and, 都 all, 从 from, 来 come, 过 pass, 区 district, 通,
-     * 门, 练, 占, 官, 战, 年, 鲜, 斛, 粟, 操, 充): the fifth and sixth held-out files named over 70 people with them. They are weighed as the {@link
+     * 门, 练, 占, 官, 战, 年, 鲜, 斛, 粟, 操, 充, 归, 校): the fifth and sixth held-out files named over 70 people with them. They are weighed as the {@link
      * #EVERYDAY_SURNAMES}, but only where a name can stand ({@link PersonNameRecognizer}): at the start of a clause or
      * after a role, never with a dictionary word or another surname right after them (和物业, 来信人, 和王老师).
      */
-    static final String FUNCTION_SURNAMES = "和来区都从练占官通门过战年鲜斛粟操充";
+    static final String FUNCTION_SURNAMES = "和来区都从练占官通门过战年鲜斛粟操充归校";
 
     private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
             + "于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
@@ -56,7 +56,11 @@ final class NameSurnames {
     private static final BitSet COMMON = set(SURNAMES.substring(0, SURNAMES.indexOf("阎钮") + 2));
 
     private static final String[] COMPOUND_SURNAMES = {
-        "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "司徒", "夏侯", "公孙", "端木", "轩辕"
+        "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "司徒", "夏侯", "公孙", "端木", "轩辕",
+        // the rest of the 百家姓's compound surnames, but those that are first of all words or places (第五, 东门, 单于, 濮阳)
+        "呼延", "澹台", "司空", "南宫", "闻人", "百里", "赫连", "公羊", "公冶", "宗政", "淳于", "申屠", "仲孙", "钟离", "鲜于", "闾丘",
+        "亓官", "司寇", "颛孙", "巫马", "公西", "漆雕", "乐正", "壤驷", "公良", "拓跋", "夹谷", "宰父", "谷梁", "段干", "东郭", "归海",
+        "羊舌", "微生", "梁丘", "左丘", "万俟", "太叔"
     };
     private static final BitSet SINGLE_SURNAMES = set(SURNAMES);
     private static final BitSet EVERYDAY = set(EVERYDAY_SURNAMES + FUNCTION_SURNAMES);

@@ -66,12 +66,19 @@ public final class PersonNameRecognizer implements Recognizer {
     @Override
     public int match(String s, int start) {
         int surname = NameSurnames.length(s, start);
-        if (surname <= 0 || NameLookalikes.covers(s, start) || NameSurnames.insideCompound(s, start)) {
+        if (surname <= 0
+                || NameLookalikes.covers(s, start)
+                || NameSurnames.insideCompound(s, start)
+                || NameLookalikes.grade(s, start)) {
             return -1;
         }
         int coordinated = coordinated(s, start, surname);
         if (coordinated > 0) {
             return coordinated;
+        }
+        int listed = NameRosters.item(s, start, surname);
+        if (listed > 0) {
+            return listed;
         }
         if (surname == 1 && NameSurnames.function(s.charAt(start)) && !functionName(s, start)) {
             return -1;
@@ -114,7 +121,9 @@ public final class PersonNameRecognizer implements Recognizer {
         if (surname <= 0
                 || NameLookalikes.covers(s, start)
                 || NameSurnames.insideCompound(s, start)
+                || NameLookalikes.grade(s, start)
                 || coordinated(s, start, surname) > 0
+                || NameRosters.item(s, start, surname) > 0
                 || surname == 1 && NameSurnames.function(s.charAt(start)) && !functionName(s, start)
                 || cued(s, start, surname) != NOT_CUED
                 || surname == 1 && NameLookalikes.district(s, start)) {
@@ -163,7 +172,8 @@ public final class PersonNameRecognizer implements Recognizer {
         if (NameCues.title(s, g) || NameLikelihood.formOfAddress(s, start, surname)) {
             return -1; // a surname and a title (王先生) or a form of address (王工, 韩董) is no name
         }
-        boolean role = NameCues.role(s, start);
+        // after a speaker's label (市民：) a name is cued only where it fills the line alone (市民：张伟。)
+        boolean role = NameCues.role(s, start) && (!NameCues.speakerLabel(s, start) || field(s, start));
         if (!role && !NameCues.titleNear(s, g)) {
             return NOT_CUED;
         }
@@ -218,7 +228,14 @@ public final class PersonNameRecognizer implements Recognizer {
                         && !NameLikelihood.familyAfter(s, g + 1)
                 ? g + 2
                 : g + 1;
-        // even after a role, no role word as the given name (被告向原告) and no place and its unit (据温州市气象台)
+        // even after a role, no role word as the given name (被告向原告), no place or road (宁海路上), no place and its unit
+        // (据温州市气象台)
+        if (NameLookalikes.around(s, start, to)) {
+            to = to == g + 2 && !NameLookalikes.around(s, start, g + 1) ? g + 1 : -1;
+            if (to < 0) {
+                return -1;
+            }
+        }
         return NameCues.roleAt(s, g)
                         || to == g + 2
                                 && surname == 1
