@@ -137,7 +137,7 @@ final class NameCues {
 
     /** Verbs that, right after the opening of a clause, have a person as their subject: 高兴反映, 凌晨称, 安全说, 万一来电. */
     private static final String[] FIRST_PERSON_REPORTING = {
-        "反映", "称", "报案", "报警", "投诉", "举报", "咨询", "来电", "说", "提出", "汇报"
+        "反映", "称", "报案", "报警", "报称", "投诉", "举报", "咨询", "来电", "说", "提出", "汇报"
     };
 
     /** A verb that only a person does (反映, 报警) starts at {@code at}. */

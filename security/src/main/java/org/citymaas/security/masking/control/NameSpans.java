@@ -163,6 +163,19 @@ final class NameSpans {
         "明年", "明天", "明日", "明早", "明晚", "明春", "明后", "后天", "后年", "国庆", "春节", "元旦", "中秋", "端午", "清明", "五一"
     };
 
+    /** The core dictionary knows the word as a person's name among its senses (高峰, 程序). */
+    static boolean personWord(String word) {
+        var attribute = com.hankcs.hanlp.dictionary.CoreDictionary.get(word);
+        if (attribute != null) {
+            for (var nature : attribute.nature) {
+                if (nature.startsWith("nr")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean startsWithAny(String s, int at, String[] words) {
         for (var w : words) {
             if (s.startsWith(w, at)) {

@@ -76,7 +76,7 @@ public final class PersonNameRecognizer implements Recognizer {
         if (coordinated > 0) {
             return coordinated;
         }
-        int listed = NameRosters.item(s, start, surname);
+        int listed = Math.max(NameRosters.item(s, start, surname), NameOpeners.opener(s, start, surname));
         if (listed > 0) {
             return listed;
         }
@@ -124,6 +124,7 @@ public final class PersonNameRecognizer implements Recognizer {
                 || NameLookalikes.grade(s, start)
                 || coordinated(s, start, surname) > 0
                 || NameRosters.item(s, start, surname) > 0
+                || NameOpeners.opener(s, start, surname) > 0
                 || surname == 1 && NameSurnames.function(s.charAt(start)) && !functionName(s, start)
                 || cued(s, start, surname) != NOT_CUED
                 || surname == 1 && NameLookalikes.district(s, start)) {

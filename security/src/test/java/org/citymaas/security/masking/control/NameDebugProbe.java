@@ -44,7 +44,7 @@ class NameDebugProbe {
                                 + (c[1] == null ? "x" : String.format("%.3f", classifier.probability(c[1])));
                 int m = recognizer.match(s, i);
                 System.out.printf(
-                        "  %d %s one=%.2f two=%.2f cls=%s match=%s possible1=%s possible2=%s%n",
+                        "  %d %s one=%.2f two=%.2f cls=%s match=%s possible1=%s possible2=%s covers=%s role=%s end=%d%n",
                         i,
                         s.substring(i, Math.min(s.length(), i + surname + 2)),
                         one,
@@ -52,7 +52,10 @@ class NameDebugProbe {
                         p,
                         m < 0 ? "-" : s.substring(i, m),
                         NameSpans.possible(s, i, surname, 1),
-                        NameSpans.possible(s, i, surname, 2));
+                        NameSpans.possible(s, i, surname, 2),
+                        NameLookalikes.covers(s, i),
+                        NameCues.role(s, i),
+                        likelihood.end(s, i, surname));
             }
         }
     }
