@@ -4,7 +4,9 @@ import org.citymaas.security.masking.entity.PiiType;
 
 /**
  * Chinese personal names in running text: a surname from the list (or a compound one), one or two
- * given-name characters. Two ways to a name: a cue word ({@link NameCues}: a role before it such as
+ * given-name characters. Three ways to a name: where it stands (a roster's slot or a group chat's sender,
+ * {@link NameRosters}; a sentence's opener before a verb only a person does, {@link NameOpeners}; a name
+ * joined to another by 与 or 、); a cue word ({@link NameCueReading}: a role before it such as
  * {@code 投诉人}、{@code 患者}、{@code 姓名：}, a title after it such as {@code 先生}、{@code 同学}), which
  * is precise on its own; or, with no cue, the evidence of HanLP's dictionaries ({@link
  * NameLikelihood}), which tells {@code 张伟反映} and {@code 请转告王建国} from {@code 高速}、{@code 马上}
@@ -15,21 +17,10 @@ import org.citymaas.security.masking.entity.PiiType;
  */
 public final class PersonNameRecognizer implements Recognizer {
 
-    private static final int NOT_CUED = -2;
-
     private static final String NUMERALS = "零一二两三四五六七八九十百千万几";
-
-    /** A word before a title counted this often is a department or a profession (麻醉, 党委), not a name. */
-    private static final int PROFESSION_WORD = 100;
 
     /** Between two names: 与, 和, 及, 同, 跟 and the enumeration comma. */
     private static final String CONJUNCTIONS = "与和及同跟、";
-
-    /** After a place these make it a city, a county or a district (温州市), never a given name. */
-    private static final String ADMINISTRATIVE_UNITS = "省市县区州镇乡";
-
-    /** After a role, most names have two given characters: the longer reading wins unless this much less likely. */
-    private static final double ROLE_THREE_CHARACTERS = 1.0;
 
     /** Below this likelihood for both lengths a start is not worth the classifier's look: the rules decide alone. */
     static final double GATE = -3.0;
@@ -41,6 +32,7 @@ public final class PersonNameRecognizer implements Recognizer {
     private static final double SEGMENTER_HIGH = 0.5;
 
     private final NameLikelihood likelihood = new NameLikelihood();
+    private final NameCueReading cues = new NameCueReading(likelihood);
     private final NameClassifier classifier;
 
     /** The recognizer with the trained classifier of {@link NameClassifier#load()}. */
@@ -83,8 +75,8 @@ public final class PersonNameRecognizer implements Recognizer {
         if (surname == 1 && NameSurnames.function(s.charAt(start)) && !functionName(s, start)) {
             return -1;
         }
-        int cued = cued(s, start, surname);
-        if (cued != NOT_CUED) {
+        int cued = cues.end(s, start, surname);
+        if (cued != NameCueReading.NOT_CUED) {
             return cued;
         }
         if (surname == 1 && NameLookalikes.district(s, start)) {
@@ -104,7 +96,7 @@ public final class PersonNameRecognizer implements Recognizer {
      * An everyday surname ({@link NameSurnames#EVERYDAY_SURNAMES}) that makes a dictionary word with its given name
      * ({@code 双方}、{@code 公司}、{@code 居委会}): without a role before it, the word.
      */
-    private static boolean everydayWord(String s, int start, int end) {
+    static boolean everydayWord(String s, int start, int end) {
         return NameSurnames.everyday(s.charAt(start))
                 && !NameCues.role(s, start)
                 && NameLexicon.instance().word(s, start, end);
@@ -126,7 +118,7 @@ public final class PersonNameRecognizer implements Recognizer {
                 || NameRosters.item(s, start, surname) > 0
                 || NameOpeners.opener(s, start, surname) > 0
                 || surname == 1 && NameSurnames.function(s.charAt(start)) && !functionName(s, start)
-                || cued(s, start, surname) != NOT_CUED
+                || cues.end(s, start, surname) != NameCueReading.NOT_CUED
                 || surname == 1 && NameLookalikes.district(s, start)) {
             return null;
         }
@@ -165,114 +157,6 @@ public final class PersonNameRecognizer implements Recognizer {
             }
         }
         return vectors[0] == null && vectors[1] == null ? null : vectors;
-    }
-
-    /** The name a cue word marks, -1 for a cue that marks none, or {@link #NOT_CUED}. */
-    private int cued(String s, int start, int surname) {
-        int g = start + surname;
-        if (NameCues.title(s, g) || NameLikelihood.formOfAddress(s, start, surname)) {
-            return -1; // a surname and a title (王先生) or a form of address (王工, 韩董) is no name
-        }
-        // after a speaker's label (市民：) a name is cued only where it fills the line alone (市民：张伟。)
-        boolean role = NameCues.role(s, start) && (!NameCues.speakerLabel(s, start) || field(s, start));
-        if (!role && !NameCues.titleNear(s, g)) {
-            return NOT_CUED;
-        }
-        if (surname == 1 && NameLookalikes.everydayWord(s, start) && !(role && (field(s, start) || named(s, start)))) {
-            return -1; // but an everyday word alone in a form's field or after 我叫 is a name: 联系人：向前；我叫雷雨，
-        }
-        if (role && surname == 1 && everydayVerb(s, start) && !field(s, start) && !named(s, start)) {
-            return -1; // 为村民修理农机: an everyday surname that opens a word no one is named
-        }
-        for (int given = 2; given >= 1; given--) {
-            if (NameLikelihood.givenName(s, g, given) && NameCues.title(s, g + given)) {
-                if (!role
-                        && (given == 1 || NameSurnames.everyday(s.charAt(start)))
-                        && titleOfNextSurname(s.charAt(g + given - 1))) {
-                    return -1; // the title is the next surname's: 回访时【汪所长】, 冒充【孔警官】
-                }
-                if (!role && surname == 1 && professionBefore(s, start)) {
-                    return -1; // a department or a profession before a title: 麻醉医生, 党委书记
-                }
-                // 担任小组长, 安全告家长书, 一位残疾老人: the surname character ends a word or a quantity
-                return NameSpans.possible(s, start, surname, given)
-                                && (role
-                                        || !NameLikelihood.endsWord(s, start)
-                                                && !NameLikelihood.prefixed(s, start)
-                                                && !everydayWord(s, start, g + given)
-                                                // 村党支部书记: a three-character word before a title
-                                                && !(given == 2
-                                                        && NameLexicon.instance()
-                                                                .word(s, start, g + 2)))
-                        ? g + given
-                        : -1;
-            }
-        }
-        if (!role) {
-            return NOT_CUED;
-        }
-        if (!NameLikelihood.givenName(s, g, 1)) {
-            return -1;
-        }
-        // the role says a name follows; where the evidence finds one, it also knows best where it ends (俞美华为)
-        int end = likelihood.end(s, start, surname);
-        if (end > 0 && !NameLookalikes.around(s, start, end)) {
-            return end;
-        }
-        if (surname == 1 && NameSpans.prepositionBeforeTime(s, start)) {
-            return -1; // 楼长于周五前: a time, not a name
-        }
-        int to = NameLikelihood.givenName(s, g, 2)
-                        && !NameCues.reportingAt(s, g + 1) // 据关山介绍
-                        && likelihood.score(s, start, surname, 2) + ROLE_THREE_CHARACTERS
-                                >= likelihood.score(s, start, surname, 1)
-                        && !NameLikelihood.familyAfter(s, g + 1)
-                ? g + 2
-                : g + 1;
-        // even after a role, no role word as the given name (被告向原告), no place or road (宁海路上), no place and its unit
-        // (据温州市气象台)
-        if (NameLookalikes.around(s, start, to)) {
-            to = to == g + 2 && !NameLookalikes.around(s, start, g + 1) ? g + 1 : -1;
-            if (to < 0) {
-                return -1;
-            }
-        }
-        return NameCues.roleAt(s, g)
-                        || to == g + 2
-                                && surname == 1
-                                && ADMINISTRATIVE_UNITS.indexOf(s.charAt(g + 1)) >= 0
-                                && NameLexicon.instance().place(s, start, g + 1)
-                ? -1
-                : to;
-    }
-
-    /**
-     * An everyday surname ({@link NameSurnames#EVERYDAY_SURNAMES}) and the next character make a dictionary word that
-     * was never a given name and is no noun (修理; not 国庆, 利民, 相国).
-     */
-    private static boolean everydayVerb(String s, int start) {
-        var lexicon = NameLexicon.instance();
-        return NameSurnames.everyday(s.charAt(start))
-                && lexicon.word(s, start, start + 2)
-                && lexicon.wordGivenName(s, start, start + 2) == 0
-                && !lexicon.noun(s, start, start + 2);
-    }
-
-    /** A common surname far more often a surname than a given name's last character: 汪, 孔; not 华, 兰, 明. */
-    private static boolean titleOfNextSurname(char c) {
-        var lexicon = NameLexicon.instance();
-        return NameSurnames.common(c) && lexicon.surname(c) > 2 * (lexicon.givenLast(c) + lexicon.givenSingle(c));
-    }
-
-    /**
-     * The surname and the next character are a frequent dictionary word that is no name before a title: a department
-     * or a profession (麻醉医生, 外科主任, 党委副书记).
-     */
-    private static boolean professionBefore(String s, int start) {
-        var lexicon = NameLexicon.instance();
-        return lexicon.wordFrequency(s, start, start + 2) >= PROFESSION_WORD
-                && lexicon.wordGivenName(s, start, start + 2) == 0
-                && !lexicon.place(s, start, start + 2);
     }
 
     /**
@@ -324,17 +208,5 @@ public final class PersonNameRecognizer implements Recognizer {
     /** A compound surname starts at {@code start}. */
     static boolean compoundAt(String s, int start) {
         return NameSurnames.length(s, start) == 2;
-    }
-
-    /** The two characters at {@code start} follow 叫 or 名 (我叫雷雨，名叫江河): a name is being told, no Han character after. */
-    private static boolean named(String s, int start) {
-        char before = Chars.at(s, start - 1);
-        return (before == '叫' || before == '名') && !Chars.han(Chars.at(s, start + 2));
-    }
-
-    /** The two characters at {@code start} fill a form's field: a colon before them, no Han character after. */
-    private static boolean field(String s, int start) {
-        char before = Chars.at(s, start - 1);
-        return (before == '：' || before == ':') && !Chars.han(Chars.at(s, start + 2));
     }
 }
