@@ -1,10 +1,14 @@
 package org.citymaas.tenant.subscriptions.boundary;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,12 +22,18 @@ import org.citymaas.tenant.departments.boundary.Departments;
 import org.citymaas.tenant.departments.entity.TenantId;
 import org.citymaas.tenant.errors.DepartmentNotFoundException;
 import org.citymaas.tenant.errors.TenantStorageException;
+import org.citymaas.tenant.subscriptions.control.SubscriptionCache;
+import org.citymaas.tenant.subscriptions.control.SubscriptionChanges;
 import org.citymaas.tenant.subscriptions.entity.Subscription;
 
 /**
  * Which department may run which catalog model (table {@code subscription}). Changes join the
  * caller's transaction, so that a use case commits them together with its audit event; whether the
  * model exists is the caller's to check (the catalog is not tenant-core's).
+ *
+ * <p>{@link #find} answers from a cache ({@link SubscriptionCache}), since every governed request asks it: a grant or a
+ * revocation announces itself in its own transaction ({@link SubscriptionChanges}), so that each instance forgets the
+ * subscription the moment the change commits; while an instance cannot hear changes, it reads the database.
  */
 @ApplicationScoped
 @Transactional
@@ -45,7 +55,24 @@ public class ModelSubscriptions {
     @Inject
     Departments departments;
 
+    @Resource
+    ManagedThreadFactory threads;
+
     private final Clock clock = Clock.systemUTC();
+    private SubscriptionChanges changes;
+    private SubscriptionCache cache;
+
+    @PostConstruct
+    void listen() {
+        changes = new SubscriptionChanges(dataSource, change -> cache.changed(change));
+        cache = new SubscriptionCache(changes::listening, clock);
+        changes.start(threads);
+    }
+
+    @PreDestroy
+    void stopListening() {
+        changes.stop();
+    }
 
     /**
      * Subscribes the department to the model, every version or only {@code pinnedVersion}; a second
@@ -65,6 +92,7 @@ public class ModelSubscriptions {
             grant.setString(5, grantedBy);
             grant.setTimestamp(6, Timestamp.from(subscription.grantedAt()));
             grant.executeUpdate();
+            announce(connection, tenant, model);
             return subscription;
         } catch (SQLException e) {
             throw new TenantStorageException("could not grant the subscription", e);
@@ -83,7 +111,9 @@ public class ModelSubscriptions {
                 var revoke = connection.prepareStatement(REVOKE)) {
             revoke.setString(1, tenant.value());
             revoke.setString(2, model);
-            return revoke.executeUpdate() == 1;
+            boolean revoked = revoke.executeUpdate() == 1;
+            announce(connection, tenant, model);
+            return revoked;
         } catch (SQLException e) {
             throw new TenantStorageException("could not revoke the subscription", e);
         }
@@ -126,6 +156,23 @@ public class ModelSubscriptions {
     /** The department's subscription to the model, if it has one. */
     @Transactional(TxType.SUPPORTS)
     public Optional<Subscription> find(TenantId tenant, String model) {
+        return cache.get(tenant, model, () -> read(tenant, model));
+    }
+
+    /**
+     * Tells every instance, when the transaction commits, that the subscription changed; and this one at once (a read
+     * before the commit may cache the old row again: the notification after the commit takes it out).
+     */
+    private void announce(Connection connection, TenantId tenant, String model) throws SQLException {
+        var change = new SubscriptionChanges.Change(tenant, model);
+        try (var notify = connection.prepareStatement(SubscriptionChanges.NOTIFY)) {
+            notify.setString(1, change.payload());
+            notify.execute();
+        }
+        cache.changed(Optional.of(change));
+    }
+
+    private Optional<Subscription> read(TenantId tenant, String model) {
         try (var connection = dataSource.getConnection();
                 var find = connection.prepareStatement(FIND)) {
             find.setString(1, tenant.value());
