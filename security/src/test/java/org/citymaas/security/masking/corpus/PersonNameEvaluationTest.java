@@ -37,7 +37,9 @@ class PersonNameEvaluationTest {
 
     private static final List<HeldOut> HELD_OUT = List.of(
             // 0.9569 / 0.8958 with the eighth round's recognizer (0.9371 / 0.8663 with the seventh's)
-            new HeldOut("holdout8.jsonl", 0.956, 0.895));
+            new HeldOut("holdout8.jsonl", 0.956, 0.895),
+            // 0.9374 / 0.8960, scored once (the seventh round's recognizer would score 0.9309 / 0.8766)
+            new HeldOut("holdout9.jsonl", 0.937, 0.896));
 
     private final PiiScanner scanner = new PiiScanner();
 
