@@ -1,0 +1,274 @@
+package org.citymaas.portal.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.citymaas.portal.devstack.TestStack;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two portal instances on one database and one Keycloak (issue 15): the shared test server and a {@link SecondPortal},
+ * as two pods behind one service. A quota race over both serves exactly the limit; a retry sent to the other instance
+ * is charged once; a checkpoint asked of both at once is signed once; the audit chain verifies; and when one instance
+ * is killed with SIGKILL under load, every request it answered 200 has exactly one usage record and one audit event,
+ * nothing is charged twice, and the quota counts exactly what was charged.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoInstancesIT {
+
+    private static final String PASSWORD = "Two-Instances-1";
+    private static final String MODEL = "traffic-flow-forecast";
+
+    private static SecondPortal second;
+    private static String department;
+    private static String token;
+
+    @ArquillianResource
+    URL portal;
+
+    private String first() {
+        return portal.toString();
+    }
+
+    private String other() {
+        if (second == null) {
+            second = SecondPortal.start(portal.getPath());
+        }
+        return second.base();
+    }
+
+    @AfterAll
+    static void stopSecond() throws InterruptedException {
+        if (second != null) {
+            second.close();
+        }
+    }
+
+    /** A department of this test's own, subscribed with the limit, and its API client's token. */
+    private String departmentWithQuota(long requests) {
+        if (department == null) {
+            var keycloak = new KeycloakAdmin(TestStack.start().keycloak());
+            department = FreshDepartments.withAdmin(first() + "api/", "two", keycloak, PASSWORD);
+            var admin = TestStack.start().keycloak().userToken(department + "-admin", PASSWORD);
+            var secret = Http.post(
+                            first() + "api/v1/tenants/" + department + "/clients/" + department + "-api/secret",
+                            admin,
+                            "")
+                    .json()
+                    .get("secret")
+                    .asText();
+            token = TestStack.start().keycloak().clientCredentialsToken(department + "-api", secret);
+            var platform = DemoTokens.userToken("platform-admin");
+            var subscribed = Http.post(
+                    first() + "api/v1/tenants/" + department + "/subscriptions",
+                    platform,
+                    "{\"model\": \"" + MODEL + "\"}");
+            assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+        }
+        var limited = Http.put(
+                first() + "api/v1/tenants/" + department + "/quotas/" + MODEL,
+                DemoTokens.userToken("platform-admin"),
+                "{\"requests\": " + requests + ", \"rows\": 10000000}");
+        assertThat(limited.status()).as(limited.body()).isEqualTo(200);
+        return token;
+    }
+
+    private static Http.Answer infer(String base, String token, String requestId) {
+        return Http.post(
+                base + "api/v2/models/" + MODEL + "/infer",
+                token,
+                TrafficRequests.body(1, 8),
+                Map.of("X-Request-Id", requestId));
+    }
+
+    private long charged() {
+        return TestDatabase.count(
+                "SELECT count(*) FROM usage_event WHERE tenant_id = ? AND model = ?", department, MODEL);
+    }
+
+    private long requestsUsed() {
+        var quotas = Http.get(first() + "api/v1/quotas", token);
+        assertThat(quotas.status()).as(quotas.body()).isEqualTo(200);
+        for (var quota : quotas.json()) {
+            if (quota.get("model").asText().equals(MODEL)) {
+                return quota.get("requestsUsed").asLong();
+            }
+        }
+        throw new AssertionError("no quota line for " + MODEL + ": " + quotas.body());
+    }
+
+    @Test
+    @Order(1)
+    void aQuotaRaceOverBothInstancesServesExactlyTheLimit() throws Exception {
+        var bases = List.of(first(), other());
+        var token = departmentWithQuota(40);
+        var prefix = "two-race-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+
+        var pool = Executors.newFixedThreadPool(32);
+        var start = new CountDownLatch(1);
+        var answers = new ArrayList<Future<Http.Answer>>();
+        for (int i = 0; i < 120; i++) {
+            var base = bases.get(i % 2);
+            var requestId = prefix + i;
+            answers.add(pool.submit(() -> {
+                start.await();
+                return infer(base, token, requestId);
+            }));
+        }
+        start.countDown();
+        var statuses = new ArrayList<Integer>();
+        for (var answer : answers) {
+            statuses.add(answer.get(2, TimeUnit.MINUTES).status());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsOnly(200, 429);
+        assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(40);
+        assertThat(charged()).isEqualTo(40);
+        assertThat(requestsUsed()).isEqualTo(40);
+    }
+
+    @Test
+    @Order(2)
+    void aRetrySentToTheOtherInstanceIsChargedOnce() {
+        var token = departmentWithQuota(1_000);
+        var requestId = "two-retry-" + UUID.randomUUID();
+        var before = charged();
+
+        var answered = infer(first(), token, requestId);
+        var retried = infer(other(), token, requestId);
+
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        assertThat(retried.json().get("outputs")).isEqualTo(answered.json().get("outputs"));
+        assertThat(charged()).isEqualTo(before + 1);
+        assertThat(TestDatabase.count("SELECT count(*) FROM usage_event WHERE request_id = ?", requestId))
+                .isEqualTo(1);
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM audit_event WHERE request_id = ? AND action = 'inference.request'",
+                        requestId))
+                .as("each run is audited, the retry as a retry")
+                .isEqualTo(2);
+    }
+
+    @Test
+    @Order(3)
+    void aCheckpointAskedOfBothAtOnceIsSignedOnceAndTheChainVerifies() throws Exception {
+        var auditor = DemoTokens.userToken("auditor");
+        departmentWithQuota(1_000);
+        infer(first(), token, "two-cp-" + UUID.randomUUID()); // something new to sign
+        var before = TestDatabase.count("SELECT count(*) FROM audit_checkpoint");
+
+        var pool = Executors.newFixedThreadPool(2);
+        var start = new CountDownLatch(1);
+        var answers = new ArrayList<Future<Http.Answer>>();
+        for (var base : List.of(first(), other())) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return Http.post(base + "api/v1/audit/checkpoints", auditor, "");
+            }));
+        }
+        start.countDown();
+        var statuses = new ArrayList<Integer>();
+        for (var answer : answers) {
+            statuses.add(answer.get(1, TimeUnit.MINUTES).status());
+        }
+        pool.shutdown();
+
+        // each call's own audit event is appended after its signature: the second may sign that one, never the same
+        // head
+        assertThat(statuses).contains(200).allMatch(s -> s == 200 || s == 204);
+        assertThat(
+                        TestDatabase.count(
+                                "SELECT count(*) FROM (SELECT seq FROM audit_checkpoint GROUP BY seq HAVING count(*) > 1) twice"))
+                .as("no head signed twice")
+                .isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM audit_checkpoint")).isGreaterThan(before);
+        var verdict = Http.get(other() + "api/v1/audit/verify", auditor);
+        assertThat(verdict.status()).as(verdict.body()).isEqualTo(200);
+        assertThat(verdict.json().get("status").asText()).as(verdict.body()).isEqualTo("OK");
+    }
+
+    @Test
+    @Order(4)
+    void anInstanceKilledUnderLoadLeavesEveryAnsweredRequestChargedAndAuditedOnce() throws Exception {
+        var token = departmentWithQuota(100_000);
+        var target = other();
+        var prefix = "two-kill-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        var answeredOk = ConcurrentHashMap.<String>newKeySet();
+        var sent = ConcurrentHashMap.<String>newKeySet();
+        var stop = new AtomicBoolean();
+        var pool = Executors.newFixedThreadPool(16);
+        for (int t = 0; t < 16; t++) {
+            int thread = t;
+            pool.submit(() -> {
+                for (int i = 0; !stop.get(); i++) {
+                    var requestId = prefix + thread + "-" + i;
+                    sent.add(requestId);
+                    try {
+                        if (infer(target, token, requestId).status() == 200) {
+                            answeredOk.add(requestId);
+                        }
+                    } catch (RuntimeException | AssertionError e) {
+                        // the connection died with the instance: no answer
+                    }
+                }
+            });
+        }
+        Thread.sleep(3_000);
+        second.kill();
+        stop.set(true);
+        pool.shutdown();
+        assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(answeredOk).as("requests answered before the kill").isNotEmpty();
+        for (var requestId : answeredOk) {
+            assertThat(TestDatabase.count("SELECT count(*) FROM usage_event WHERE request_id = ?", requestId))
+                    .as("usage of " + requestId)
+                    .isEqualTo(1);
+            assertThat(TestDatabase.count(
+                            "SELECT count(*) FROM audit_event WHERE request_id = ? AND action = 'inference.request'"
+                                    + " AND outcome = 'OK'",
+                            requestId))
+                    .as("audit of " + requestId)
+                    .isEqualTo(1);
+        }
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM usage_event WHERE tenant_id = ? AND request_id LIKE ?",
+                        department,
+                        prefix + "%"))
+                .as("charged: every answered request, and at most the ones cut off on their way back")
+                .isBetween((long) answeredOk.size(), (long) sent.size());
+        // the dead instance's hold on the quota: what it reserved and never settled comes back (or was never taken)
+        var deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (requestsUsed() != charged() && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+        }
+        assertThat(requestsUsed()).as("the quota counts what was charged").isEqualTo(charged());
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM (SELECT 1 FROM usage_event WHERE tenant_id = ?"
+                                + " GROUP BY request_id HAVING count(*) > 1) twice",
+                        department))
+                .isZero();
+        second = null;
+    }
+}
