@@ -12,14 +12,17 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Signs the audit chain's head every {@code citymaas.audit.checkpoint-interval} (default 5 minutes).
- * An EJB timer because nothing else in Jakarta EE 10 schedules work without a request; several
- * instances signing at once keep one checkpoint.
+ * An EJB timer because nothing else in Jakarta EE 10 schedules work without a request. With several
+ * instances each has its timer, at its own phase: a timer that finds a checkpoint signed within the last
+ * half interval (by another instance) leaves this period to it, so that the chain is signed about once
+ * per period however many instances run; several instances signing at the same moment keep one checkpoint.
  */
 @Singleton
 @Startup
@@ -56,9 +59,19 @@ public class AuditCheckpointTimer {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sign() {
         try {
+            var every = Duration.parse(interval);
+            var newest = trail.checkpoints().newest(Long.MAX_VALUE, 1);
+            if (!due(newest.isEmpty() ? null : newest.get(0).signedAt(), Instant.now(), every)) {
+                return;
+            }
             trail.checkpoints().sign();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not sign an audit checkpoint; the next run tries again", e);
         }
+    }
+
+    /** A checkpoint is due unless one was signed within the last half interval (by this or another instance). */
+    static boolean due(Instant lastSigned, Instant now, Duration every) {
+        return lastSigned == null || !lastSigned.isAfter(now.minus(every.dividedBy(2)));
     }
 }
