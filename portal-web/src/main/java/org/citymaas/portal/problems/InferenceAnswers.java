@@ -14,6 +14,7 @@ import org.citymaas.portal.errors.PortalStoppingException;
 import org.citymaas.portal.errors.RequestIdReusedException;
 import org.citymaas.portal.errors.UnknownModelException;
 import org.citymaas.runtime.DeadlineExceededException;
+import org.citymaas.runtime.EngineUnavailableException;
 import org.citymaas.runtime.FieldViolation;
 import org.citymaas.runtime.InvalidInputException;
 import org.citymaas.runtime.ModelNotFoundException;
@@ -108,6 +109,21 @@ public final class InferenceAnswers {
     }
 
     private static Problem runtime(ModelRuntimeException e) {
+        if (e instanceof EngineUnavailableException engine) {
+            return engine.timedOut()
+                    ? Problem.of(
+                                    504,
+                                    "Engine timed out",
+                                    "The external engine serving this model version (" + engine.engine()
+                                            + ") did not answer in time; nothing was charged.")
+                            .with("engine", engine.engine())
+                    : Problem.of(
+                                    503,
+                                    "Engine unavailable",
+                                    "The external engine serving this model version (" + engine.engine()
+                                            + ") is unavailable; nothing was charged. Retry later.")
+                            .with("engine", engine.engine());
+        }
         if (e instanceof QueueFullException) {
             return Problem.of(503, "Busy", "The runtime's queue for your department is full; retry shortly.");
         }

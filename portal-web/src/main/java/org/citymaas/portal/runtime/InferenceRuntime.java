@@ -12,6 +12,7 @@ import org.citymaas.runtime.catalog.boundary.Catalog;
 import org.citymaas.runtime.inference.boundary.ModelRuntime;
 import org.citymaas.runtime.inference.boundary.RuntimeConfig;
 import org.citymaas.runtime.repository.boundary.ModelRepository;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -55,10 +56,23 @@ public class InferenceRuntime {
         return repository.catalog();
     }
 
+    @Inject
+    Config config;
+
+    /**
+     * The runtime, on the embedded TensorFlow engine; versions configured for an external OIP v2 engine
+     * ({@link RemoteEngines}) are served there instead, through the same queues.
+     */
     @Produces
     @Singleton
     ModelRuntime runtime(Catalog catalog) {
-        return new ModelRuntime(catalog, RuntimeConfig.defaults());
+        var settings = RuntimeConfig.defaults();
+        var remote = RemoteEngines.from(config);
+        if (remote.isEmpty()) {
+            return new ModelRuntime(catalog, settings);
+        }
+        LOG.info(() -> "model versions served by external engines: " + remote.values());
+        return ModelRuntime.withRemoteEngines(catalog, settings, remote);
     }
 
     void close(@Disposes ModelRuntime runtime) {

@@ -16,7 +16,9 @@ import org.citymaas.runtime.catalog.boundary.Catalog;
 import org.citymaas.runtime.catalog.entity.ModelRef;
 import org.citymaas.runtime.catalog.entity.ModelVersion;
 import org.citymaas.runtime.engine.control.InferenceEngine;
+import org.citymaas.runtime.engine.control.RemoteEngine;
 import org.citymaas.runtime.engine.control.TensorFlowEngine;
+import org.citymaas.runtime.engine.entity.RemoteEndpoint;
 import org.citymaas.runtime.inference.control.InputValidator;
 import org.citymaas.runtime.inference.control.ModelInputs;
 import org.citymaas.runtime.inference.entity.InferenceRequest;
@@ -61,6 +63,15 @@ public final class ModelRuntime implements AutoCloseable {
     }
 
     /** A runtime on the given engine. */
+    /**
+     * A runtime whose listed versions are served by external Open Inference Protocol v2 engines (KServe, Triton,
+     * MLServer) and every other version by the embedded TensorFlow engine; queues, batching and deadlines as ever.
+     */
+    public static ModelRuntime withRemoteEngines(
+            Catalog catalog, RuntimeConfig config, Map<ModelRef, RemoteEndpoint> endpoints) {
+        return new ModelRuntime(catalog, config, new RemoteEngine(endpoints, new TensorFlowEngine(config.device())));
+    }
+
     public ModelRuntime(Catalog catalog, RuntimeConfig config, InferenceEngine engine) {
         this.catalog = catalog;
         this.config = config;
