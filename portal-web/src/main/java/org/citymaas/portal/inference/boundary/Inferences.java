@@ -34,6 +34,7 @@ import org.citymaas.portal.models.boundary.ModelLifecycle;
 import org.citymaas.portal.problems.InferenceAnswers;
 import org.citymaas.portal.subscriptions.boundary.Subscriptions;
 import org.citymaas.runtime.DeadlineExceededException;
+import org.citymaas.runtime.EngineUnavailableException;
 import org.citymaas.runtime.FieldViolation;
 import org.citymaas.runtime.InvalidInputException;
 import org.citymaas.runtime.ModelNotFoundException;
@@ -274,8 +275,10 @@ public class Inferences {
             throw failed(
                     event,
                     reservation,
-                    e.getCause() instanceof DeadlineExceededException deadline
-                            ? deadline
+                    // a deadline or an external engine down or slow keeps its kind (504, 503), the rest is a failure
+                    e.getCause() instanceof DeadlineExceededException
+                                    || e.getCause() instanceof EngineUnavailableException
+                            ? (ModelRuntimeException) e.getCause()
                             : new ModelRuntimeException("inference failed", e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
