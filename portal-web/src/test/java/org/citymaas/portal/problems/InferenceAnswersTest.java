@@ -10,6 +10,7 @@ import org.citymaas.portal.errors.InferenceTimeoutException;
 import org.citymaas.portal.errors.LedgerException;
 import org.citymaas.portal.errors.RequestIdReusedException;
 import org.citymaas.runtime.DeadlineExceededException;
+import org.citymaas.runtime.EngineUnavailableException;
 import org.citymaas.runtime.FieldViolation;
 import org.citymaas.runtime.InvalidInputException;
 import org.citymaas.runtime.ModelRuntimeException;
@@ -121,5 +122,20 @@ class InferenceAnswersTest {
                 .isEmpty();
         assertThat(InferenceAnswers.problem(new IllegalStateException("bug"))).isEmpty();
         assertThat(InferenceAnswers.status(new IllegalStateException("bug"))).isEqualTo(500);
+    }
+
+    @Test
+    void anExternalEngineDownIs503AndSlowIs504NamingItNeverItsCredential() {
+        var engine = "https://kserve.gpu.city.example (model traffic)";
+        var down = InferenceAnswers.problem(new EngineUnavailableException(engine, false, "refused", null))
+                .orElseThrow();
+        var slow = InferenceAnswers.problem(new EngineUnavailableException(engine, true, "late", null))
+                .orElseThrow();
+
+        assertThat(down.status()).isEqualTo(503);
+        assertThat(down.detail()).contains(engine, "nothing was charged");
+        assertThat(down.extensions()).containsEntry("engine", engine);
+        assertThat(slow.status()).isEqualTo(504);
+        assertThat(slow.detail()).contains(engine, "did not answer in time");
     }
 }
