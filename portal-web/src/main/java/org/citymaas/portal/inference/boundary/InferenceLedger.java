@@ -3,8 +3,6 @@ package org.citymaas.portal.inference.boundary;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.Optional;
 import org.citymaas.billing.usage.boundary.UsageEvents;
@@ -63,9 +61,8 @@ public class InferenceLedger {
      *
      * @throws org.citymaas.tenant.errors.QuotaExceededException nothing left; nothing was taken
      */
-    @Transactional(TxType.REQUIRES_NEW)
     public Reservation reserve(TenantId tenant, String model, long rows, Instant now) {
-        return quotas.reserve(tenant, model, rows, now);
+        return quotas.fromLease(tenant, model, rows, now).orElseGet(() -> writer.reserve(tenant, model, rows, now));
     }
 
     /** How {@link #complete} ended. */

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.citymaas.billing.usage.boundary.UsageEvents;
@@ -11,6 +12,7 @@ import org.citymaas.portal.audit.boundary.AuditTrail;
 import org.citymaas.portal.inference.boundary.InferenceLedger.Settlement;
 import org.citymaas.portal.inference.entity.Completion;
 import org.citymaas.security.audit.entity.AuditEvent;
+import org.citymaas.tenant.departments.entity.TenantId;
 import org.citymaas.tenant.quotas.boundary.Quotas;
 import org.citymaas.tenant.quotas.entity.QuotaSettlement;
 import org.citymaas.tenant.quotas.entity.Reservation;
@@ -84,6 +86,16 @@ public class LedgerWriter {
         quotas.settleAll(charged);
         audit.appendAll(events);
         return settlements;
+    }
+
+    /**
+     * Reserves exactly, committed at once (the caller's transaction, if any, is suspended).
+     *
+     * @throws org.citymaas.tenant.errors.QuotaExceededException nothing left; nothing was taken
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Reservation reserve(TenantId tenant, String model, long rows, Instant now) {
+        return quotas.reserve(tenant, model, rows, now);
     }
 
     /** Gives an exact reservation back and audits the failure, together. */

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.citymaas.tenant.departments.boundary.Departments;
 import org.citymaas.tenant.departments.entity.TenantId;
@@ -60,11 +61,26 @@ public class Quotas {
      * @throws QuotaExceededException a limit would be passed; nothing was taken
      */
     public Reservation reserve(TenantId tenant, String model, long rows, Instant now) {
+        var leased = leases.holder().fromLease(tenant, model, rows, now);
+        if (leased != null) {
+            return leased;
+        }
         try (var connection = dataSource.getConnection()) {
-            return leases.holder().reserve(connection, tenant, model, rows, now);
+            return leases.holder().reserveExactly(connection, tenant, model, rows, now);
         } catch (SQLException e) {
             throw new TenantStorageException("could not reserve quota", e);
         }
+    }
+
+    /**
+     * Serves one request and {@code rows} rows from this instance's quota lease, without joining or
+     * starting a transaction (a new block is leased in a transaction of its own).
+     *
+     * @return the reservation, or empty when it must be reserved exactly ({@link #reserve})
+     */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<Reservation> fromLease(TenantId tenant, String model, long rows, Instant now) {
+        return Optional.ofNullable(leases.holder().fromLease(tenant, model, rows, now));
     }
 
     /**

@@ -71,18 +71,36 @@ public final class LeaseHolder {
      */
     public Reservation reserve(Connection connection, TenantId tenant, String model, long rows, Instant now)
             throws SQLException {
+        var leased = fromLease(tenant, model, rows, now);
+        return leased != null ? leased : reserveExactly(connection, tenant, model, rows, now);
+    }
+
+    /**
+     * Serves one request of {@code rows} rows from this instance's lease, leasing a block first (in a
+     * transaction of its own) when it has none left.
+     *
+     * @return the reservation, or null when it must be reserved exactly (near the limit, no block could
+     *     hold it, leasing is off or failed)
+     */
+    public Reservation fromLease(TenantId tenant, String model, long rows, Instant now) {
         if (rows < 0) {
             throw new IllegalArgumentException("rows cannot be negative");
         }
-        var key = new LeaseKey(tenant, model, QuotaPeriod.containing(now));
-        var leased = settings.enabled() ? fromLease(key, rows) : null;
-        if (leased != null) {
-            return leased;
-        }
+        return settings.enabled() ? fromLease(new LeaseKey(tenant, model, QuotaPeriod.containing(now)), rows) : null;
+    }
+
+    /**
+     * Reserves exactly on the caller's connection: {@code used + leased + 1 <= limit}. When refused, the
+     * key's expired leases (a dead instance's) are deleted and it is tried once more.
+     *
+     * @throws org.citymaas.tenant.errors.QuotaExceededException a limit would be passed; nothing was taken
+     */
+    public Reservation reserveExactly(Connection connection, TenantId tenant, String model, long rows, Instant now)
+            throws SQLException {
         try {
             return quotas.reserve(connection, tenant, model, rows, now);
         } catch (org.citymaas.tenant.errors.QuotaExceededException e) {
-            // a dead instance's lease may hold what is missing: reap it and try once more
+            var key = new LeaseKey(tenant, model, QuotaPeriod.containing(now));
             if (!settings.enabled() || reap(key) == 0) {
                 throw e;
             }
