@@ -125,7 +125,9 @@ public final class LeaseHolder {
                     return served;
                 }
                 var start = System.nanoTime();
-                books.dropExpired(key, start);
+                if (books.dropExpired(key, start)) {
+                    giveBack(key); // what is left of it (if it is still there) must not be held unbooked
+                }
                 var block = acquire(key, rows);
                 if (block == null || !block.covers(rows)) {
                     nearLimit.put(key, start + NEAR_LIMIT_PAUSE);
@@ -147,6 +149,17 @@ public final class LeaseHolder {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not lease quota; reserving exactly", e);
             return null;
+        }
+    }
+
+    private void giveBack(LeaseKey key) {
+        try {
+            transactions.inNew(c -> {
+                leases.boundLockWaits(c);
+                return leases.giveBack(c, key, id);
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not return a quota lease; it comes back when it expires", e);
         }
     }
 

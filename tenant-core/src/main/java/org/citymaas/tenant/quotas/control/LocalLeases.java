@@ -122,17 +122,21 @@ public final class LocalLeases {
     /**
      * Drops the key's lease when it is no longer valid by this instance's clock (no heartbeat renewed
      * it): its row may be deleted by now, so a new block starts new books rather than add to stale ones.
+     *
+     * @return whether it was dropped
      */
-    public void dropExpired(LeaseKey key, long nanos) {
+    public boolean dropExpired(LeaseKey key, long nanos) {
         var lease = leases.get(key);
         if (lease != null) {
             synchronized (lease) {
                 if (nanos - lease.validUntil >= 0) {
                     lease.dropped = true;
                     leases.remove(key, lease);
+                    return true;
                 }
             }
         }
+        return false;
     }
 
     /** Stops serving from the key's lease (its row is returned or deleted). */
