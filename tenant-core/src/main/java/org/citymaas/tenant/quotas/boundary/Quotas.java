@@ -94,7 +94,7 @@ public class Quotas {
     }
 
     /**
-     * Settles reservations together (one statement pair per lease): what a group commit of completions
+     * Settles reservations together (the leased ones of a lease in three statements, however many): what a group commit of completions
      * does.
      *
      * @throws QuotaExceededException as {@link #settle}; the transaction must then be rolled back

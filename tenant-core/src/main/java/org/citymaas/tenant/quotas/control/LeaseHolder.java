@@ -181,7 +181,7 @@ public final class LeaseHolder {
         return settings.ttl().minus(settings.margin()).toNanos();
     }
 
-    /** Settles the reservations in the caller's transaction, leased ones per lease in one statement pair. */
+    /** Settles the reservations in the caller's transaction, the leased ones of each lease together (three statements). */
     public void settle(Connection connection, List<QuotaSettlement> settlements) throws SQLException {
         var byLease = new LinkedHashMap<String, List<QuotaSettlement>>();
         for (var settlement : settlements) {
