@@ -56,6 +56,13 @@ public class AuditTrail {
         logLine(event);
     }
 
+    /** Appends events, in order, as the last step of the current transaction (like {@link #append}). */
+    public void appendAll(List<AuditEvent> events) {
+        events.forEach(AuditTrail::requireStructure);
+        log.appendAll(events);
+        events.forEach(AuditTrail::logLine);
+    }
+
     /**
      * A request path as an audit resource: segments that are names (letters, digits, {@code . _ : -},
      * at most 100) are kept, any other segment becomes {@code *}. A path is typed by the caller: it may

@@ -1,27 +1,35 @@
 package org.citymaas.portal.inference.boundary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.Optional;
 import org.citymaas.billing.usage.boundary.UsageEvents;
 import org.citymaas.billing.usage.entity.UsageEvent;
 import org.citymaas.portal.audit.boundary.AuditTrail;
+import org.citymaas.portal.inference.control.CompletionGroups;
+import org.citymaas.portal.inference.entity.Completion;
 import org.citymaas.security.audit.entity.AuditEvent;
 import org.citymaas.tenant.departments.entity.TenantId;
+import org.citymaas.tenant.errors.QuotaExceededException;
 import org.citymaas.tenant.quotas.boundary.Quotas;
 import org.citymaas.tenant.quotas.entity.Reservation;
 
 /**
- * The inference path's transactions, each short and its own: look up a request id, reserve quota,
- * and finish (settle + usage event + audit event, or release + audit event). tenant-core's quotas,
- * billing's usage events and the audit log each join the one transaction started here, the audit
- * append last.
+ * The inference path's ledger steps: look up a request id, reserve quota (from this instance's quota
+ * lease in memory, or exactly in a short transaction of its own), and finish (settle + usage event +
+ * audit event, grouped with concurrent completions into one transaction by {@link LedgerWriter}; or
+ * release + audit event).
  */
 @ApplicationScoped
 public class InferenceLedger {
+
+    /** The most completions in one transaction. */
+    static final int MAX_GROUP = 256;
+
+    static final String LEASE_LOST_SUFFIX =
+            " | quota lease lost and the quota is used up: answer withheld, not charged";
 
     @Inject
     Quotas quotas;
@@ -32,19 +40,29 @@ public class InferenceLedger {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    LedgerWriter writer;
+
+    private CompletionGroups<Completion, Settlement> groups;
+
+    @PostConstruct
+    void groups() {
+        groups = new CompletionGroups<>(MAX_GROUP, writer::completeAll, writer::completeOne);
+    }
+
     /** The usage event already charged for this department's request id, if any. */
     public Optional<UsageEvent> charged(TenantId tenant, String requestId) {
         return usage.find(tenant, requestId);
     }
 
     /**
-     * Takes one request and its rows from this month's quota, committed at once.
+     * Takes one request and its rows from this month's quota: from this instance's lease (no database),
+     * else exactly, committed at once. Any caller may settle or release it through {@link Quotas}.
      *
      * @throws org.citymaas.tenant.errors.QuotaExceededException nothing left; nothing was taken
      */
-    @Transactional(TxType.REQUIRES_NEW)
     public Reservation reserve(TenantId tenant, String model, long rows, Instant now) {
-        return quotas.reserve(tenant, model, rows, now);
+        return quotas.fromLease(tenant, model, rows, now).orElseGet(() -> writer.reserve(tenant, model, rows, now));
     }
 
     /** How {@link #complete} ended. */
@@ -61,41 +79,38 @@ public class InferenceLedger {
     }
 
     /**
-     * Settles the reservation, records the usage event and the audit event, all or nothing. When a
+     * Settles the reservation, records the usage event and the audit event, all or nothing, in one
+     * transaction with the other requests completing at the same moment (group commit: one commit,
+     * one usage-row update per lease and one audit chain lock for the group); returns once that
+     * transaction committed, so no answer goes out without its usage and audit records. When a
      * concurrent request with the same request id was charged first, this one's reservation is given
      * back instead, and it is audited as a retry of it or, when it was not the same request of the
-     * same caller, as refused with 409.
+     * same caller, as refused with 409. A group that fails is written again item by item, so one
+     * failing request does not lose the others' records.
+     *
+     * @throws QuotaExceededException the reservation was served from a lease that was lost meanwhile
+     *     (expired, or dropped by a limit change) and the quota cannot take it any more: not charged,
+     *     audited as refused (429); its answer must not be given
      */
-    @Transactional(TxType.REQUIRES_NEW)
     public Settlement complete(Reservation reservation, UsageEvent event, AuditEvent.Builder auditEvent) {
-        var settlement = Settlement.CHARGED;
-        if (usage.record(event)) {
-            quotas.settle(reservation, event.rows());
-        } else {
-            quotas.release(reservation);
-            var retry = usage.find(event.tenant(), event.requestId())
-                    .map(first -> first.retriedBy(event.caller(), event.model(), event.rows(), event.requestDigest()))
-                    .orElse(false);
-            if (!retry) {
-                settlement = Settlement.CONFLICT;
-                auditEvent
-                        .outcome("REJECTED", 409)
-                        .digests(event.requestDigest(), null)
-                        .summary(auditEvent.build().summary()
-                                + " | request id already used for a different request: answer withheld, not charged");
-            } else {
-                settlement = Settlement.RETRY;
-                auditEvent.summary(auditEvent.build().summary() + " | retry of the request id: charged once already");
-            }
+        var completion = new Completion(reservation, event, auditEvent.build());
+        try {
+            return groups.write(completion);
+        } catch (QuotaExceededException e) {
+            audit.record(completion.audited("REJECTED", 429, null, LEASE_LOST_SUFFIX));
+            throw e;
         }
-        audit.append(auditEvent.build());
-        return settlement;
     }
 
     /** Gives the reservation back and audits the failure, together. */
-    @Transactional(TxType.REQUIRES_NEW)
     public void fail(Reservation reservation, AuditEvent event) {
-        quotas.release(reservation);
-        audit.append(event);
+        if (reservation.leased()) {
+            // given back to this instance's lease in memory: only the audit event is written, and
+            // AuditLog.record commits it with whatever other events are recorded at the same moment
+            quotas.release(reservation);
+            audit.record(event);
+        } else {
+            writer.fail(reservation, event);
+        }
     }
 }

@@ -15,9 +15,9 @@ import org.citymaas.tenant.quotas.entity.Reservation;
 
 /**
  * Reserves, settles and releases quota in PostgreSQL. A reservation is one UPDATE of the month's usage
- * row that only succeeds while the limits still hold: the row lock serializes concurrent requests,
- * also from several portal instances, so a quota is never overspent. Works on the caller's connection
- * and transaction.
+ * row that only succeeds while the limits still hold, counting what instances hold leased
+ * ({@link LeaseLedger}) as taken: the row lock serializes concurrent requests, also from several portal
+ * instances, so a quota is never overspent. Works on the caller's connection and transaction.
  */
 public final class QuotaLedger {
 
@@ -28,10 +28,12 @@ public final class QuotaLedger {
     private static final String RESERVE = "UPDATE quota_usage"
             + " SET requests_used = requests_used + 1, rows_used = rows_used + ?"
             + " WHERE tenant_id = ? AND model = ? AND period = ?"
-            + " AND requests_used + 1 <= ? AND rows_used + ? <= ?";
+            + " AND requests_used + requests_leased + 1 <= ? AND rows_used + rows_leased + ? <= ?";
     private static final String ADJUST = "UPDATE quota_usage"
             + " SET requests_used = requests_used + ?, rows_used = rows_used + ?"
             + " WHERE tenant_id = ? AND model = ? AND period = ?";
+    private static final String LEASED =
+            "SELECT requests_leased FROM quota_usage" + " WHERE tenant_id = ? AND model = ? AND period = ?";
     private static final String STATUS = "SELECT u.requests_used, u.rows_used FROM quota_usage u"
             + " WHERE u.tenant_id = ? AND u.model = ? AND u.period = ?";
     private static final String LIMIT = "SELECT request_limit, row_limit FROM quota WHERE tenant_id = ? AND model = ?";
@@ -74,12 +76,25 @@ public final class QuotaLedger {
             }
         }
         var status = status(connection, tenant, model, now);
+        var leased = leasedRequests(connection, tenant, model, period);
         var what = status.limit()
-                        .map(l -> status.requestsUsed() + 1 > l.requests())
+                        .map(l -> status.requestsUsed() + leased + 1 > l.requests())
                         .orElse(false)
                 ? "request"
                 : "row";
         throw new QuotaExceededException(tenant, model, what, period.resetsAt());
+    }
+
+    private static long leasedRequests(Connection connection, TenantId tenant, String model, QuotaPeriod period)
+            throws SQLException {
+        try (var leased = connection.prepareStatement(LEASED)) {
+            leased.setString(1, tenant.value());
+            leased.setString(2, model);
+            leased.setDate(3, Date.valueOf(period.firstDay()));
+            try (var result = leased.executeQuery()) {
+                return result.next() ? result.getLong(1) : 0;
+            }
+        }
     }
 
     /** Gives a reservation back in full (the request failed or was refused after reserving). */

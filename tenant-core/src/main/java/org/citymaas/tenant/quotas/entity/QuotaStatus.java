@@ -6,8 +6,8 @@ import java.util.Optional;
  * What a department used of a model this period, and what is left.
  *
  * @param period the month
- * @param requestsUsed requests reserved or settled
- * @param rowsUsed rows reserved or settled
+ * @param requestsUsed requests settled, or reserved exactly (what instances hold leased is not counted)
+ * @param rowsUsed rows settled, or reserved exactly
  * @param limit the limits, absent when the model is not limited
  */
 public record QuotaStatus(QuotaPeriod period, long requestsUsed, long rowsUsed, Optional<QuotaLimit> limit) {
