@@ -109,6 +109,9 @@ public class ChunkRunner {
             var answered = RequestDigest.ofAnswer(result.model(), line.requestId(), outputs);
             line.event().outcome("OK", InferenceAnswers.ANSWERED).digests(line.digest(), answered);
             var reservation = reserved.get(line);
+            if (reservation == null) {
+                line.event().summary(line.summary() + " | retry of an already charged request id: not charged again");
+            }
             var usage = reservation == null ? null : usage(caller, model, line, result.model(), compute, now);
             var outcome = new InferenceOutcome(
                     line.requestId(), result.model(), served, outputs, compute, reservation == null);

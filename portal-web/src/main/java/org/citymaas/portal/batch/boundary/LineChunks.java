@@ -150,8 +150,7 @@ public class LineChunks {
                 toRun.add(r);
                 toCharge.add(r);
             } else if (first.retriedBy(caller.name(), model.name(), r.request().rows(), r.digest())) {
-                r.event().summary(r.summary() + " | retry of an already charged request id: not charged again");
-                toRun.add(r);
+                toRun.add(r); // not reserved: the runner says so in its event once it answered
             } else {
                 r.event().summary(r.summary() + " | request id already used for a different request: not run");
                 var reused = new RequestIdReusedException(r.requestId());
@@ -173,7 +172,13 @@ public class LineChunks {
         for (int i = 0; i < toCharge.size(); i++) {
             reserved.put(toCharge.get(i), reservations.get(i));
         }
-        var ran = runner.run(job, caller, card, target.card(), model, toRun, stacked.get(), reserved, stopping);
+        List<Finished> ran;
+        try {
+            ran = runner.run(job, caller, card, target.card(), model, toRun, stacked.get(), reserved, stopping);
+        } catch (RuntimeException e) {
+            ledger.release(reservations);
+            throw e;
+        }
         done.addAll(ran);
         ledger.finish(job.id(), done, clock.instant());
         return ran.stream().allMatch(f -> f.kept() != null);
