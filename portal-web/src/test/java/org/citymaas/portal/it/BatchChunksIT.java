@@ -160,6 +160,12 @@ class BatchChunksIT {
         assertThat(TestDatabase.count("SELECT count(*) FROM usage_event WHERE tenant_id = ?", department))
                 .isEqualTo(QUOTA);
         assertThat(TestDatabase.count(
+                        "SELECT max(n) FROM (SELECT count(*) AS n FROM usage_event WHERE tenant_id = ?"
+                                + " GROUP BY occurred_at) AS commits",
+                        department))
+                .as("the answered lines of a chunk are metered together, in one transaction")
+                .isGreaterThan(100);
+        assertThat(TestDatabase.count(
                         "SELECT requests_used FROM quota_usage WHERE tenant_id = ? AND model = ?", department, MODEL))
                 .as("the quota used exactly to its limit, nothing held back")
                 .isEqualTo(QUOTA);
