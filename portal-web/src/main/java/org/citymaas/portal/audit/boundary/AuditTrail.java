@@ -64,6 +64,16 @@ public class AuditTrail {
     }
 
     /**
+     * Appends events, in order and with no other event between them, as the last step of the current
+     * transaction (one lock of the chain for all of them), like {@link #append}.
+     */
+    public void appendAll(List<AuditEvent> events) {
+        events.forEach(AuditTrail::requireStructure);
+        log.appendAll(events);
+        events.forEach(AuditTrail::logLine);
+    }
+
+    /**
      * A request path as an audit resource: segments that are names (letters, digits, {@code . _ : -},
      * at most 100) are kept, any other segment becomes {@code *}. A path is typed by the caller: it may
      * hold a person's name or a control character, and the audit log keeps what it gets forever.

@@ -163,19 +163,7 @@ public class BatchJobs {
     public void finishLine(UUID job, BatchLine result, Instant now) {
         var ok = result.outcome() == LineOutcome.DONE;
         try {
-            var finished = em.createQuery("UPDATE BatchRowRecord r SET r.input = :input, r.output = :output,"
-                            + " r.errorStatus = :status, r.errorMessage = :message, r.errors = :errors,"
-                            + " r.finishedAt = :now WHERE r.jobId = :job AND r.line = :line AND r.finishedAt IS"
-                            + " NULL")
-                    .setParameter("input", json(result.cells()))
-                    .setParameter("output", ok ? LineOutputs.json(result.outputs()) : null)
-                    .setParameter("status", ok ? null : result.outcome().status())
-                    .setParameter("message", result.errorMessage())
-                    .setParameter("errors", result.errors().isEmpty() ? null : json(result.errors()))
-                    .setParameter("now", now)
-                    .setParameter("job", job)
-                    .setParameter("line", result.line())
-                    .executeUpdate();
+            var finished = keep(job, result, now);
             if (finished == 1) {
                 em.createQuery("UPDATE BatchJobRecord j SET j.okRows = j.okRows + :ok, j.failedRows ="
                                 + " j.failedRows + :failed WHERE j.id = :id")
@@ -189,6 +177,37 @@ public class BatchJobs {
         }
     }
 
+    /**
+     * Keeps several lines' results as {@link #finishLine} keeps one, in the caller's transaction (a
+     * chunk's results commit with its usage and audit events), counting them in one update.
+     */
+    @Transactional
+    public void finishLines(UUID job, List<BatchLine> results, Instant now) {
+        int ok = 0;
+        int failed = 0;
+        try {
+            for (var result : results) {
+                if (keep(job, result, now) == 1) {
+                    if (result.outcome() == LineOutcome.DONE) {
+                        ok++;
+                    } else {
+                        failed++;
+                    }
+                }
+            }
+            if (ok + failed > 0) {
+                em.createQuery("UPDATE BatchJobRecord j SET j.okRows = j.okRows + :ok, j.failedRows ="
+                                + " j.failedRows + :failed WHERE j.id = :id")
+                        .setParameter("ok", ok)
+                        .setParameter("failed", failed)
+                        .setParameter("id", job)
+                        .executeUpdate();
+            }
+        } catch (PersistenceException e) {
+            throw new LedgerException("could not keep the batch lines' results", e);
+        }
+    }
+
     @Transactional(TxType.REQUIRES_NEW)
     public void finish(UUID job, BatchStatus status, Instant now) {
         update(() -> em.createQuery(
@@ -197,6 +216,24 @@ public class BatchJobs {
                 .setParameter("now", now)
                 .setParameter("id", job)
                 .executeUpdate());
+    }
+
+    /** One line's result kept, unless it was kept already: the rows updated (0 or 1). */
+    private int keep(UUID job, BatchLine result, Instant now) {
+        var ok = result.outcome() == LineOutcome.DONE;
+        return em.createQuery("UPDATE BatchRowRecord r SET r.input = :input, r.output = :output,"
+                        + " r.errorStatus = :status, r.errorMessage = :message, r.errors = :errors,"
+                        + " r.finishedAt = :now WHERE r.jobId = :job AND r.line = :line AND r.finishedAt IS"
+                        + " NULL")
+                .setParameter("input", json(result.cells()))
+                .setParameter("output", ok ? LineOutputs.json(result.outputs()) : null)
+                .setParameter("status", ok ? null : result.outcome().status())
+                .setParameter("message", result.errorMessage())
+                .setParameter("errors", result.errors().isEmpty() ? null : json(result.errors()))
+                .setParameter("now", now)
+                .setParameter("job", job)
+                .setParameter("line", result.line())
+                .executeUpdate();
     }
 
     /**

@@ -1,8 +1,10 @@
 package org.citymaas.portal.batch.boundary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -11,9 +13,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.citymaas.portal.batch.control.LineMasking;
+import org.citymaas.portal.batch.control.ChunkPlan;
+import org.citymaas.portal.batch.control.ChunksInFlight;
+import org.citymaas.portal.batch.control.DepartmentSlots;
 import org.citymaas.portal.batch.control.LineRefusals;
 import org.citymaas.portal.batch.entity.BatchJob;
 import org.citymaas.portal.batch.entity.BatchLine;
@@ -22,7 +29,6 @@ import org.citymaas.portal.batch.entity.LineOutcome;
 import org.citymaas.portal.errors.ModelVersionRetiredException;
 import org.citymaas.portal.errors.UnknownModelException;
 import org.citymaas.portal.inference.boundary.Inferences;
-import org.citymaas.portal.inference.boundary.InputMasking;
 import org.citymaas.portal.inference.control.RowCodec;
 import org.citymaas.portal.suspension.boundary.SuspendedDepartments;
 import org.citymaas.runtime.catalog.boundary.Catalog;
@@ -32,12 +38,16 @@ import org.citymaas.runtime.catalog.entity.ModelVersion;
 import org.citymaas.security.identity.entity.Caller;
 import org.citymaas.security.identity.entity.Role;
 import org.citymaas.tenant.errors.NotSubscribedException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs a job's lines one after another on the container's managed executor, each as its own
- * governed request through {@link Inferences} (authorized, validated, masked, reserved, metered and
- * audited on its own), its cells typed by the model's schema ({@link RowCodec}), keeping each line's
- * result as it comes. A refused line is kept with its outcome and message and the job goes on. Lines left without a result when the portal
+ * Runs a job on the container's managed executor: its open lines in chunks ({@link ChunkPlan},
+ * {@code citymaas.batch.chunk-lines}), each chunk run by {@link LineChunks} on the chunk threads (made
+ * by the container's managed thread factory, {@code citymaas.batch.chunk-threads}), at most
+ * {@code citymaas.batch.department-chunks} chunks of one department in flight at once, whatever its
+ * jobs ({@link DepartmentSlots}). Each line stays its own governed request (authorized, validated,
+ * masked, reserved, metered and audited as {@link Inferences} does), its cells typed by the model's
+ * schema ({@link RowCodec}), its result kept with its chunk. A refused line is kept with its outcome and message and the job goes on. Lines left without a result when the portal
  * stops run again on the next start with the same request ids, so none is charged twice.
  *
  * <p>A line's raw input lives only while the line waits to run: its result is kept together with
@@ -61,15 +71,35 @@ public class BatchRunner {
     Inferences inferences;
 
     @Inject
-    InputMasking masking;
-
-    @Inject
     Catalog catalog;
 
     @Inject
     SuspendedDepartments suspended;
 
+    @Inject
+    LineChunks chunks;
+
+    @Inject
+    KeptLines kept;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    @ConfigProperty(name = "citymaas.batch.chunk-lines", defaultValue = "128")
+    int chunkLines;
+
+    @Inject
+    @ConfigProperty(name = "citymaas.batch.department-chunks", defaultValue = "2")
+    int departmentChunks;
+
+    @Inject
+    @ConfigProperty(name = "citymaas.batch.chunk-threads", defaultValue = "4")
+    int chunkThreadCount;
+
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+    private DepartmentSlots slots;
+    private ExecutorService chunkThreads;
     private final Clock clock = Clock.systemUTC();
     private volatile boolean stopping;
 
@@ -80,34 +110,39 @@ public class BatchRunner {
         }
     }
 
+    @PostConstruct
+    void init() {
+        slots = new DepartmentSlots(departmentChunks);
+        chunkThreads = Executors.newFixedThreadPool(Math.max(1, chunkThreadCount), threads);
+    }
+
     @PreDestroy
     void stop() {
         stopping = true;
+        chunkThreads.shutdown();
     }
 
     private void run(BatchJob job, String clientAddress) {
+        var inFlight = new ChunksInFlight();
         try {
             jobs.start(job.id(), clock.instant());
             var caller = caller(job);
             var card = card(caller, job);
-            for (var line : jobs.lines(job.id(), false)) {
-                if (stopping || Thread.currentThread().isInterrupted()) {
-                    LOG.info(() -> "batch " + job.id() + " paused at line " + line.line() + "; resumed on next start");
-                    return;
-                }
-                if (suspended.isSuspended(job.tenant())) {
-                    LOG.info(() -> "batch " + job.id() + " paused at line " + line.line() + ": department "
-                            + job.tenant() + " is suspended; resumed when it is reactivated");
-                    return;
-                }
-                if (!runLine(job, caller, card, line, clientAddress)) {
-                    return;
+            var waits = false;
+            for (var chunk : ChunkPlan.chunks(jobs.lines(job.id(), false), chunkLines)) {
+                waits = paused(job, chunk.get(0)) || !dispatch(job, caller, card, chunk, clientAddress, inFlight);
+                if (waits) {
+                    break;
                 }
             }
-            jobs.finish(job.id(), BatchStatus.DONE, clock.instant());
+            waits |= !inFlight.allRan();
+            if (!waits) {
+                jobs.finish(job.id(), BatchStatus.DONE, clock.instant());
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "batch " + job.id() + " failed", e);
             try {
+                inFlight.settle();
                 jobs.finish(job.id(), BatchStatus.FAILED, clock.instant());
                 closeOpenLines(job);
             } catch (RuntimeException again) {
@@ -117,6 +152,64 @@ public class BatchRunner {
         } finally {
             running.remove(job.id());
         }
+    }
+
+    /** Whether the job must stop before this line: the portal stops, or the department is suspended. */
+    private boolean paused(BatchJob job, BatchLine line) {
+        if (stopping || Thread.currentThread().isInterrupted()) {
+            LOG.info(() -> "batch " + job.id() + " paused at line " + line.line() + "; resumed on next start");
+            return true;
+        }
+        if (suspended.isSuspended(job.tenant())) {
+            LOG.info(() -> "batch " + job.id() + " paused at line " + line.line() + ": department " + job.tenant()
+                    + " is suspended; resumed when it is reactivated");
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Hands the chunk to the chunk threads once its department has a slot free (waiting for one), after
+     * checking the chunks already handed over; false when a chunk left lines to wait or the portal stops.
+     */
+    private boolean dispatch(
+            BatchJob job,
+            Caller caller,
+            Optional<ModelCard> card,
+            List<BatchLine> chunk,
+            String address,
+            ChunksInFlight inFlight) {
+        var department = job.tenant().value();
+        try {
+            while (!slots.tryAcquire(department, 200)) {
+                if (stopping || !inFlight.finishedRan()) {
+                    return false;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        try {
+            inFlight.add(chunkThreads.submit(() -> {
+                try {
+                    return chunks.run(
+                            job,
+                            caller,
+                            card,
+                            chunk,
+                            address,
+                            line -> runLine(job, caller, card, line, address),
+                            () -> stopping);
+                } finally {
+                    slots.release(department);
+                }
+            }));
+        } catch (RejectedExecutionException e) {
+            slots.release(department);
+            return false;
+        }
+        return inFlight.finishedRan();
     }
 
     /**
@@ -137,7 +230,7 @@ public class BatchRunner {
         var card = card(caller(job), job);
         for (var line : jobs.lines(job.id(), false)) {
             var notRun = line.refused(LineOutcome.FAILED, NOT_RUN, List.of());
-            jobs.finishLine(job.id(), masked(job, card, notRun), clock.instant());
+            jobs.finishLine(job.id(), kept.masked(job, card, notRun), clock.instant());
         }
     }
 
@@ -164,7 +257,7 @@ public class BatchRunner {
                     .orElseGet(() ->
                             line.refused(LineOutcome.FAILED, "The line failed on our side; it was logged.", List.of()));
         }
-        jobs.finishLine(job.id(), masked(job, card, result), clock.instant());
+        jobs.finishLine(job.id(), kept.masked(job, card, result), clock.instant());
         return true;
     }
 
@@ -182,24 +275,6 @@ public class BatchRunner {
                             : v.card().version().equals(job.version()))
                     .findFirst()
                     .map(ModelVersion::card);
-        }
-    }
-
-    /** The finished line as kept: masked, or without input where it cannot be (never raw). */
-    private BatchLine masked(BatchJob job, Optional<ModelCard> card, BatchLine line) {
-        if (card.isEmpty()) {
-            return LineMasking.emptied(line);
-        }
-        try {
-            var masked = masking.mask(job.tenant(), card.get(), LineMasking.tensors(line));
-            return LineMasking.masked(line, masked.inputs());
-        } catch (RuntimeException e) {
-            // the class only: a masking failure's message may quote the text it failed on
-            LOG.log(
-                    Level.WARNING,
-                    "batch {0} line {1} could not be masked ({2}); kept without its input",
-                    new Object[] {job.id(), line.line(), e.getClass().getName()});
-            return LineMasking.emptied(line);
         }
     }
 

@@ -84,6 +84,20 @@ public class Quotas {
     }
 
     /**
+     * Takes several requests at once, each with its rows (e.g. the lines of a batch chunk), all or
+     * nothing; each is its own reservation afterwards, settled or released on its own.
+     *
+     * @throws QuotaExceededException the limits do not hold them all; nothing was taken
+     */
+    public List<Reservation> reserveEach(TenantId tenant, String model, List<Long> rows, Instant now) {
+        try (var connection = dataSource.getConnection()) {
+            return ledger.reserveEach(connection, tenant, model, rows, now);
+        } catch (SQLException e) {
+            throw new TenantStorageException("could not reserve quota", e);
+        }
+    }
+
+    /**
      * Settles a reservation at the rows really processed (at most the rows reserved).
      *
      * @throws QuotaExceededException a leased reservation whose lease was lost (expired, or dropped by a

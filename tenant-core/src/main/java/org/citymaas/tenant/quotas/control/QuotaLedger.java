@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.citymaas.tenant.departments.entity.TenantId;
 import org.citymaas.tenant.errors.QuotaExceededException;
@@ -29,6 +30,10 @@ public final class QuotaLedger {
             + " SET requests_used = requests_used + 1, rows_used = rows_used + ?"
             + " WHERE tenant_id = ? AND model = ? AND period = ?"
             + " AND requests_used + requests_leased + 1 <= ? AND rows_used + rows_leased + ? <= ?";
+    private static final String RESERVE_EACH = "UPDATE quota_usage"
+            + " SET requests_used = requests_used + ?, rows_used = rows_used + ?"
+            + " WHERE tenant_id = ? AND model = ? AND period = ?"
+            + " AND requests_used + requests_leased + ? <= ? AND rows_used + rows_leased + ? <= ?";
     private static final String ADJUST = "UPDATE quota_usage"
             + " SET requests_used = requests_used + ?, rows_used = rows_used + ?"
             + " WHERE tenant_id = ? AND model = ? AND period = ?";
@@ -95,6 +100,59 @@ public final class QuotaLedger {
                 return result.next() ? result.getLong(1) : 0;
             }
         }
+    }
+
+    /**
+     * Takes {@code rows.size()} requests, each with its rows, from this month's quota in one statement,
+     * all or nothing: the limits are checked for them together, as if reserved one after another with
+     * none refused. Each comes back as its own reservation, to be settled or released on its own.
+     *
+     * @throws QuotaExceededException when a limit would be passed; nothing is taken then
+     */
+    public List<Reservation> reserveEach(
+            Connection connection, TenantId tenant, String model, List<Long> rows, Instant now) throws SQLException {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        long total = 0;
+        for (var r : rows) {
+            if (r < 0) {
+                throw new IllegalArgumentException("rows cannot be negative");
+            }
+            total += r;
+        }
+        var period = QuotaPeriod.containing(now);
+        var day = Date.valueOf(period.firstDay());
+        try (var open = connection.prepareStatement(OPEN_PERIOD)) {
+            open.setString(1, tenant.value());
+            open.setString(2, model);
+            open.setDate(3, day);
+            open.executeUpdate();
+        }
+        var limit = limit(connection, tenant, model).orElse(UNLIMITED);
+        try (var reserve = connection.prepareStatement(RESERVE_EACH)) {
+            reserve.setLong(1, rows.size());
+            reserve.setLong(2, total);
+            reserve.setString(3, tenant.value());
+            reserve.setString(4, model);
+            reserve.setDate(5, day);
+            reserve.setLong(6, rows.size());
+            reserve.setLong(7, limit.requests());
+            reserve.setLong(8, total);
+            reserve.setLong(9, limit.rows());
+            if (reserve.executeUpdate() == 1) {
+                return rows.stream()
+                        .map(r -> new Reservation(tenant, model, period, r))
+                        .toList();
+            }
+        }
+        var status = status(connection, tenant, model, now);
+        var what = status.limit()
+                        .map(l -> status.requestsUsed() + rows.size() > l.requests())
+                        .orElse(false)
+                ? "request"
+                : "row";
+        throw new QuotaExceededException(tenant, model, what, period.resetsAt());
     }
 
     /** Gives a reservation back in full (the request failed or was refused after reserving). */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -160,6 +161,71 @@ class QuotaLedgerIT {
             assertThat(ledger.status(connection, new TenantId("transport"), model, december)
                             .requestsUsed())
                     .isEqualTo(1);
+        }
+    }
+
+    @org.junit.jupiter.api.RepeatedTest(3)
+    void concurrentChunksOfTenRequestsAgainstAQuotaOfNinetyFiveTakeExactlyNineChunksAndSplitNone() throws Exception {
+        var model = newModel();
+        limit("transport", model, 95, 1_000_000);
+        var granted = new AtomicInteger();
+        var refused = new AtomicInteger();
+        var pool = Executors.newFixedThreadPool(8);
+        var calls = new ArrayList<Callable<Void>>();
+        for (int i = 0; i < 20; i++) {
+            calls.add(() -> {
+                try (var connection = app.getConnection()) {
+                    var chunk = ledger.reserveEach(
+                            connection, new TenantId("transport"), model, java.util.Collections.nCopies(10, 2L), NOW);
+                    assertThat(chunk)
+                            .hasSize(10)
+                            .allSatisfy(r -> assertThat(r.rows()).isEqualTo(2));
+                    granted.incrementAndGet();
+                } catch (QuotaExceededException e) {
+                    refused.incrementAndGet();
+                }
+                return null;
+            });
+        }
+        for (var future : pool.invokeAll(calls)) {
+            future.get();
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(granted).hasValue(9);
+        assertThat(refused).hasValue(11);
+        try (var connection = app.getConnection()) {
+            var status = ledger.status(connection, new TenantId("transport"), model, NOW);
+            assertThat(status.requestsUsed())
+                    .as("each line a request of its own")
+                    .isEqualTo(90);
+            assertThat(status.rowsUsed()).isEqualTo(180);
+        }
+    }
+
+    @Test
+    void aChunkBeyondTheRowLimitTakesNothingAndEachOfItsReservationsIsReleasedOnItsOwn() throws Exception {
+        var model = newModel();
+        limit("health", model, 100, 10);
+        try (var connection = app.getConnection()) {
+            var tenant = new TenantId("health");
+            assertThatThrownBy(() -> ledger.reserveEach(connection, tenant, model, List.of(4L, 4L, 4L), NOW))
+                    .isInstanceOf(QuotaExceededException.class)
+                    .hasMessageContaining("row quota");
+            assertThat(ledger.status(connection, tenant, model, NOW).requestsUsed())
+                    .isZero();
+
+            var chunk = ledger.reserveEach(connection, tenant, model, List.of(3L, 4L, 2L), NOW);
+            ledger.release(connection, chunk.get(1));
+            ledger.settle(connection, chunk.get(0), 3);
+            ledger.settle(connection, chunk.get(2), 2);
+
+            var status = ledger.status(connection, tenant, model, NOW);
+            assertThat(status.requestsUsed()).isEqualTo(2);
+            assertThat(status.rowsUsed()).isEqualTo(5);
+            assertThat(ledger.reserveEach(connection, tenant, model, List.of(), NOW))
+                    .isEmpty();
         }
     }
 }
