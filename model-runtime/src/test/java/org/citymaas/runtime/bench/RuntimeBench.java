@@ -15,6 +15,7 @@ import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.catalog.entity.ModelRef;
 import org.citymaas.runtime.catalog.entity.ModelVersion;
 import org.citymaas.runtime.engine.control.BatchRunner;
+import org.citymaas.runtime.engine.control.InferenceEngine;
 import org.citymaas.runtime.engine.control.LoadedModel;
 import org.citymaas.runtime.engine.control.TensorFlowEngine;
 import org.citymaas.runtime.inference.boundary.ModelRuntime;
@@ -50,7 +51,30 @@ public final class RuntimeBench {
     private static final int WORKERS =
             Integer.getInteger("bench.workers", Runtime.getRuntime().availableProcessors());
 
+    /** What the runtime's workers call: {@code session} (what the runtime uses) or {@code predictor} (DJL's). */
+    private static final String RUNTIME_ENGINE = System.getProperty("bench.engine", "session");
+
     private RuntimeBench() {}
+
+    private static InferenceEngine runtimeEngine(TensorFlowEngine engine) {
+        if (RUNTIME_ENGINE.equals("session")) {
+            return engine;
+        }
+        if (!RUNTIME_ENGINE.equals("predictor")) {
+            throw new IllegalArgumentException("bench.engine is session or predictor, not " + RUNTIME_ENGINE);
+        }
+        return new InferenceEngine() {
+            @Override
+            public String device() {
+                return engine.device();
+            }
+
+            @Override
+            public LoadedModel load(ModelVersion version) {
+                return engine.loadPredictor(version);
+            }
+        };
+    }
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : "src/main/resources/catalog");
@@ -119,34 +143,38 @@ public final class RuntimeBench {
             config = config.withMaxBatchRows(recipe.name(), modelMaxBatch);
         }
         System.out.println();
-        System.out.println("| runtime, 1 row per request | rows/s | p50 ms | p95 ms | p99 ms | mean batch rows |");
-        System.out.println("|---|---:|---:|---:|---:|---:|");
+        System.out.println("| runtime (" + RUNTIME_ENGINE + "), 1 row per request | rows/s | p50 ms | p95 ms | p99 ms"
+                + " | mean batch rows | CPU us per row |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
         double c64 = 0;
+        double c64Cpu = 0;
         double c1p50 = 0;
-        try (var runtime = new ModelRuntime(catalog, config)) {
+        try (var runtime = new ModelRuntime(catalog, config, runtimeEngine(engine))) {
             runtime.load(version.ref());
             for (int c : new int[] {1, 4, 16, 64}) {
                 var r = closedLoop(runtime, version.ref(), row, c);
                 if (c == 64) {
                     c64 = r.rowsPerSecond;
+                    c64Cpu = r.cpuMicrosPerRow;
                 }
                 if (c == 1) {
                     c1p50 = r.latencies.percentile(50);
                 }
                 System.out.printf(
                         Locale.ROOT,
-                        "| concurrency %d | %,.0f | %.3f | %.3f | %.3f | %.1f |%n",
+                        "| concurrency %d | %,.0f | %.3f | %.3f | %.3f | %.1f | %.2f |%n",
                         c,
                         r.rowsPerSecond,
                         r.latencies.percentile(50),
                         r.latencies.percentile(95),
                         r.latencies.percentile(99),
-                        r.meanBatch);
+                        r.meanBatch,
+                        r.cpuMicrosPerRow);
             }
             var blocking = blockingClient(runtime, version.ref(), row);
             System.out.printf(
                     Locale.ROOT,
-                    "| concurrency 1, blocking client thread | %,.0f | %.3f | %.3f | %.3f | 1.0 |%n",
+                    "| concurrency 1, blocking client thread | %,.0f | %.3f | %.3f | %.3f | 1.0 | - |%n",
                     blocking.count() / SECONDS,
                     blocking.percentile(50),
                     blocking.percentile(95),
@@ -160,7 +188,7 @@ public final class RuntimeBench {
         Latencies alone;
         Latencies flooded;
         Latencies shared;
-        try (var runtime = new ModelRuntime(catalog, config)) {
+        try (var runtime = new ModelRuntime(catalog, config, runtimeEngine(engine))) {
             runtime.load(version.ref());
             alone = fairness(runtime, version.ref(), row, null, TRICKLE, "trickle alone");
             flooded = fairness(
@@ -169,6 +197,15 @@ public final class RuntimeBench {
                     runtime, version.ref(), row, FLOOD, FLOOD, "same flood, trickle in the flood's queue (FIFO)");
         }
         System.out.println();
+        System.out.printf(
+                Locale.ROOT,
+                "CPU per row: concurrency 64 %.2f us, the best raw row %.2f us (the session's) / %.2f us (DJL's): on"
+                        + " free cores concurrency 64 could reach %.0f%% / %.0f%% of them%n",
+                c64Cpu,
+                session.cpuBest(),
+                predictor.cpuBest(),
+                100 * session.cpuBest() / c64Cpu,
+                100 * predictor.cpuBest() / c64Cpu);
         System.out.printf(
                 Locale.ROOT,
                 "goals: concurrency 64 = %.0f%% of the raw best batch throughput, all raw rows (goal >= 70%%;"
@@ -185,21 +222,23 @@ public final class RuntimeBench {
                 shared.percentile(99) / alone.percentile(99));
     }
 
-    private record LoopResult(double rowsPerSecond, Latencies latencies, double meanBatch) {}
+    private record LoopResult(double rowsPerSecond, Latencies latencies, double meanBatch, double cpuMicrosPerRow) {}
 
     /**
      * The raw rows of one engine call: its 1-thread best, its batch-1 p50, its 2-thread row of 64 and its 2-thread
      * row of 32 (the most the runtime can reach at concurrency 64, where its two workers run batches of 32).
      */
-    private record Raw(double oneThreadBest, double batch1P50, double twoThreads, double twoThreads32) {}
+    private record Raw(
+            double oneThreadBest, double batch1P50, double twoThreads, double twoThreads32, double cpuBest) {}
 
     /** Batches of 1, 8, 32 and 64 on one thread, then 32 and 64 on two threads (a runner each), as one table. */
     private static Raw raw(
             String call, String each, LoadedModel model, ModelInputs prepare, List<List<Tensor>> prepared)
             throws Exception {
-        System.out.println("| engine limit: raw " + call + ", 1 thread | rows/s | p50 ms per call |");
-        System.out.println("|---|---:|---:|");
+        System.out.println("| engine limit: raw " + call + ", 1 thread | rows/s | p50 ms per call | CPU us per row |");
+        System.out.println("|---|---:|---:|---:|");
         double best = 0;
+        double cpuBest = Double.MAX_VALUE;
         double p50 = 0;
         try (BatchRunner runner = model.newRunner()) {
             for (int batch : new int[] {1, 8, 32, 64}) {
@@ -209,33 +248,41 @@ public final class RuntimeBench {
                 }
                 var lat = new Latencies();
                 int[] n = {0};
-                double seconds = loop(() -> {
+                Window window = loop(() -> {
                     long t0 = System.nanoTime();
                     // featurization (text) belongs to the engine's work, as in a DJL Translator
                     runner.run(prepare.prepare(batches.get(n[0]++ % batches.size())));
                     lat.add(System.nanoTime() - t0);
                 });
-                double rowsPerSecond = lat.count() * batch / seconds;
+                double rowsPerSecond = lat.count() * batch / window.seconds();
+                cpuBest = Math.min(cpuBest, window.cpuMicrosPerRow(lat.count() * batch));
                 best = Math.max(best, rowsPerSecond);
                 if (batch == 1) {
                     p50 = lat.percentile(50);
                 }
                 System.out.printf(
-                        Locale.ROOT, "| batch %d | %,.0f | %.3f |%n", batch, rowsPerSecond, lat.percentile(50));
+                        Locale.ROOT,
+                        "| batch %d | %,.0f | %.3f | %.2f |%n",
+                        batch,
+                        rowsPerSecond,
+                        lat.percentile(50),
+                        window.cpuMicrosPerRow(lat.count() * batch));
             }
             double[] two = new double[2];
             for (int batch : new int[] {32, 64}) {
                 LoopResult r = rawTwoThreads(model, prepare, prepared, runner, batch);
                 two[batch / 64] = r.rowsPerSecond();
+                cpuBest = Math.min(cpuBest, r.cpuMicrosPerRow());
                 System.out.printf(
                         Locale.ROOT,
-                        "| batch %d, 2 threads (%s each) | %,.0f | %.3f |%n",
+                        "| batch %d, 2 threads (%s each) | %,.0f | %.3f | %.2f |%n",
                         batch,
                         each,
                         r.rowsPerSecond(),
-                        r.latencies().percentile(50));
+                        r.latencies().percentile(50),
+                        r.cpuMicrosPerRow());
             }
-            return new Raw(best, p50, two[1], two[0]);
+            return new Raw(best, p50, two[1], two[0], cpuBest);
         }
     }
 
@@ -267,15 +314,17 @@ public final class RuntimeBench {
             threads.forEach(Thread::start);
             Thread.sleep((long) (WARMUP * 1000));
             measuring.set(true);
+            long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             Thread.sleep((long) (SECONDS * 1000));
             measuring.set(false);
-            double seconds = (System.nanoTime() - t0) / 1e9;
+            var window = new Window((System.nanoTime() - t0) / 1e9, processCpuNanos() - cpu0);
             stop.set(true);
             for (Thread t : threads) {
                 t.join();
             }
-            return new LoopResult(lat.count() * batch / seconds, lat, batch);
+            double rows = lat.count() * batch;
+            return new LoopResult(rows / window.seconds(), lat, batch, window.cpuMicrosPerRow(rows));
         }
     }
 
@@ -294,15 +343,16 @@ public final class RuntimeBench {
         Thread.sleep((long) (WARMUP * 1000));
         var before = runtime.metrics().batchRows();
         measuring.set(true);
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         Thread.sleep((long) (SECONDS * 1000));
         measuring.set(false);
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        var window = new Window((System.nanoTime() - t0) / 1e9, processCpuNanos() - cpu0);
         var after = runtime.metrics().batchRows();
         stop.set(true);
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get();
         double meanBatch = (after.sum() - before.sum()) / Math.max(1, after.count() - before.count());
-        return new LoopResult(lat.count() / seconds, lat, meanBatch);
+        return new LoopResult(lat.count() / window.seconds(), lat, meanBatch, window.cpuMicrosPerRow(lat.count()));
     }
 
     private static void submitLoop(
@@ -410,22 +460,35 @@ public final class RuntimeBench {
         return lat;
     }
 
-    /** Runs {@code body} for the warm-up, then for the measured seconds; returns the measured seconds. */
-    private static double loop(Runnable body) {
+    /** The measured seconds of a cell and the CPU time the whole process used in them. */
+    private record Window(double seconds, long cpuNanos) {
+
+        /** CPU microseconds per row: what a row costs whatever else the machine runs at the time. */
+        double cpuMicrosPerRow(double rows) {
+            return cpuNanos / 1e3 / rows;
+        }
+    }
+
+    /** The CPU time of every thread of this process so far (workers, clients, JIT, collector). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Runs {@code body} for the warm-up, then for the measured seconds. */
+    private static Window loop(Runnable body) {
         long warm = System.nanoTime() + (long) (WARMUP * 1e9);
         while (System.nanoTime() < warm) {
             body.run();
         }
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         long end = t0 + (long) (SECONDS * 1e9);
-        return measure(body, t0, end);
-    }
-
-    private static double measure(Runnable body, long t0, long end) {
         while (System.nanoTime() < end) {
             body.run();
         }
-        return (System.nanoTime() - t0) / 1e9;
+        return new Window((System.nanoTime() - t0) / 1e9, processCpuNanos() - cpu0);
     }
 
     /**
