@@ -15,6 +15,7 @@ import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.catalog.entity.ModelRef;
 import org.citymaas.runtime.catalog.entity.ModelVersion;
 import org.citymaas.runtime.engine.control.BatchRunner;
+import org.citymaas.runtime.engine.control.InferenceEngine;
 import org.citymaas.runtime.engine.control.LoadedModel;
 import org.citymaas.runtime.engine.control.TensorFlowEngine;
 import org.citymaas.runtime.inference.boundary.ModelRuntime;
@@ -30,8 +31,8 @@ import org.citymaas.runtime.training.control.ModelRecipe;
 import org.citymaas.runtime.training.control.Table;
 
 /**
- * {@code RuntimeBench <catalog dir>}: per model, the raw engine (a DJL Predictor, one thread, batch 1, 8,
- * 64; and two threads with a Predictor each, batch 64), the runtime at concurrency 1, 4, 16, 64
+ * {@code RuntimeBench <catalog dir>}: per model, the raw engine (the runtime's engine call, then a DJL Predictor
+ * in the same run: one thread, batch 1, 8, 64; and two threads with a runner each, batch 64), the runtime at concurrency 1, 4, 16, 64
  * (asynchronous closed loop: each of the N outstanding requests is resubmitted from its completion), and a
  * flood/trickle fairness run (a trickle tenant submits one request every millisecond, open loop, alone and
  * while a flood tenant keeps 256 requests outstanding; both timed from submit to the completion of the
@@ -50,7 +51,30 @@ public final class RuntimeBench {
     private static final int WORKERS =
             Integer.getInteger("bench.workers", Runtime.getRuntime().availableProcessors());
 
+    /** What the runtime's workers call: {@code session} (what the runtime uses) or {@code predictor} (DJL's). */
+    private static final String RUNTIME_ENGINE = System.getProperty("bench.engine", "session");
+
     private RuntimeBench() {}
+
+    private static InferenceEngine runtimeEngine(TensorFlowEngine engine) {
+        if (RUNTIME_ENGINE.equals("session")) {
+            return engine;
+        }
+        if (!RUNTIME_ENGINE.equals("predictor")) {
+            throw new IllegalArgumentException("bench.engine is session or predictor, not " + RUNTIME_ENGINE);
+        }
+        return new InferenceEngine() {
+            @Override
+            public String device() {
+                return engine.device();
+            }
+
+            @Override
+            public LoadedModel load(ModelVersion version) {
+                return engine.loadPredictor(version);
+            }
+        };
+    }
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : "src/main/resources/catalog");
@@ -92,42 +116,22 @@ public final class RuntimeBench {
         System.out.printf(
                 "%n## %s (version %s)%n%n", recipe.name(), version.card().version());
 
-        System.out.println("| engine limit: raw DJL Predictor, 1 thread | rows/s | p50 ms per call |");
-        System.out.println("|---|---:|---:|");
-        double rawBest = 0;
-        double rawP50 = 0;
-        LoopResult raw2;
         var prepare = new ModelInputs(version.card());
-        try (LoadedModel model = new TensorFlowEngine(TensorFlowEngine.DevicePreference.CPU).load(version);
-                BatchRunner runner = model.newRunner()) {
-            for (int batch : new int[] {1, 8, 64}) {
-                var batches = new ArrayList<List<Tensor>>();
-                for (int i = 0; i < 16; i++) {
-                    batches.add(BatchAssembler.stack(prepared.subList(i * batch % 448, i * batch % 448 + batch)));
-                }
-                var lat = new Latencies();
-                int[] n = {0};
-                double seconds = loop(() -> {
-                    long t0 = System.nanoTime();
-                    // featurization (text) belongs to the engine's work, as in a DJL Translator
-                    runner.run(prepare.prepare(batches.get(n[0]++ % batches.size())));
-                    lat.add(System.nanoTime() - t0);
-                });
-                double rowsPerSecond = lat.count() * batch / seconds;
-                rawBest = Math.max(rawBest, rowsPerSecond);
-                if (batch == 1) {
-                    rawP50 = lat.percentile(50);
-                }
-                System.out.printf(
-                        Locale.ROOT, "| batch %d | %,.0f | %.3f |%n", batch, rowsPerSecond, lat.percentile(50));
-            }
-            raw2 = rawTwoThreads(model, prepare, prepared, runner);
-            System.out.printf(
-                    Locale.ROOT,
-                    "| batch 64, 2 threads (a Predictor each) | %,.0f | %.3f |%n",
-                    raw2.rowsPerSecond(),
-                    raw2.latencies().percentile(50));
+        var engine = new TensorFlowEngine(TensorFlowEngine.DevicePreference.CPU);
+        Raw session;
+        Raw predictor;
+        // the runtime's own engine call first; DJL's Predictor (the call before it) in the same run for reference
+        try (LoadedModel model = engine.load(version)) {
+            session = raw("the runtime's engine call (TensorFlow session)", "a runner", model, prepare, prepared);
         }
+        System.out.println();
+        try (LoadedModel model = engine.loadPredictor(version)) {
+            predictor = raw("DJL Predictor", "a Predictor", model, prepare, prepared);
+        }
+        double rawBest = Math.max(
+                Math.max(Math.max(session.oneThreadBest(), session.twoThreads()), session.twoThreads32()),
+                Math.max(Math.max(predictor.oneThreadBest(), predictor.twoThreads()), predictor.twoThreads32()));
+        double rawP50 = session.batch1P50();
 
         RuntimeConfig config = RuntimeConfig.defaults()
                 .withDevice(TensorFlowEngine.DevicePreference.CPU)
@@ -139,34 +143,38 @@ public final class RuntimeBench {
             config = config.withMaxBatchRows(recipe.name(), modelMaxBatch);
         }
         System.out.println();
-        System.out.println("| runtime, 1 row per request | rows/s | p50 ms | p95 ms | p99 ms | mean batch rows |");
-        System.out.println("|---|---:|---:|---:|---:|---:|");
+        System.out.println("| runtime (" + RUNTIME_ENGINE + "), 1 row per request | rows/s | p50 ms | p95 ms | p99 ms"
+                + " | mean batch rows | CPU us per row |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
         double c64 = 0;
+        double c64Cpu = 0;
         double c1p50 = 0;
-        try (var runtime = new ModelRuntime(catalog, config)) {
+        try (var runtime = new ModelRuntime(catalog, config, runtimeEngine(engine))) {
             runtime.load(version.ref());
             for (int c : new int[] {1, 4, 16, 64}) {
                 var r = closedLoop(runtime, version.ref(), row, c);
                 if (c == 64) {
                     c64 = r.rowsPerSecond;
+                    c64Cpu = r.cpuMicrosPerRow;
                 }
                 if (c == 1) {
                     c1p50 = r.latencies.percentile(50);
                 }
                 System.out.printf(
                         Locale.ROOT,
-                        "| concurrency %d | %,.0f | %.3f | %.3f | %.3f | %.1f |%n",
+                        "| concurrency %d | %,.0f | %.3f | %.3f | %.3f | %.1f | %.2f |%n",
                         c,
                         r.rowsPerSecond,
                         r.latencies.percentile(50),
                         r.latencies.percentile(95),
                         r.latencies.percentile(99),
-                        r.meanBatch);
+                        r.meanBatch,
+                        r.cpuMicrosPerRow);
             }
             var blocking = blockingClient(runtime, version.ref(), row);
             System.out.printf(
                     Locale.ROOT,
-                    "| concurrency 1, blocking client thread | %,.0f | %.3f | %.3f | %.3f | 1.0 |%n",
+                    "| concurrency 1, blocking client thread | %,.0f | %.3f | %.3f | %.3f | 1.0 | - |%n",
                     blocking.count() / SECONDS,
                     blocking.percentile(50),
                     blocking.percentile(95),
@@ -180,7 +188,7 @@ public final class RuntimeBench {
         Latencies alone;
         Latencies flooded;
         Latencies shared;
-        try (var runtime = new ModelRuntime(catalog, config)) {
+        try (var runtime = new ModelRuntime(catalog, config, runtimeEngine(engine))) {
             runtime.load(version.ref());
             alone = fairness(runtime, version.ref(), row, null, TRICKLE, "trickle alone");
             flooded = fairness(
@@ -191,25 +199,100 @@ public final class RuntimeBench {
         System.out.println();
         System.out.printf(
                 Locale.ROOT,
-                "goals: concurrency 64 = %.0f%% of the raw best batch throughput (goal >= 70%%; %.0f%% of 1 thread's"
-                        + " best, %.0f%% of 2 threads); concurrency 1 adds %.3f ms to the raw batch-1 p50 (goal < 0.3 ms);"
-                        + " trickle p99 under flood = %.2fx alone (goal <= 3x; %.2fx without per-tenant queues)%n",
-                100 * c64 / Math.max(rawBest, raw2.rowsPerSecond()),
+                "CPU per row: concurrency 64 %.2f us, the best raw row %.2f us (the session's) / %.2f us (DJL's): on"
+                        + " free cores concurrency 64 could reach %.0f%% / %.0f%% of them%n",
+                c64Cpu,
+                session.cpuBest(),
+                predictor.cpuBest(),
+                100 * session.cpuBest() / c64Cpu,
+                100 * predictor.cpuBest() / c64Cpu);
+        System.out.printf(
+                Locale.ROOT,
+                "goals: concurrency 64 = %.0f%% of the raw best batch throughput, all raw rows (goal >= 70%%;"
+                        + " %.0f%% of the session's 2 threads, %.0f%% of DJL's 2 Predictors, %.0f%% of the session's 2"
+                        + " threads at batch 32); concurrency 1 adds %.3f ms to"
+                        + " the session's batch-1 p50 (goal < 0.3 ms); trickle p99 under flood = %.2fx alone (goal <= 3x;"
+                        + " %.2fx without per-tenant queues)%n",
                 100 * c64 / rawBest,
-                100 * c64 / raw2.rowsPerSecond(),
+                100 * c64 / session.twoThreads(),
+                100 * c64 / predictor.twoThreads(),
+                100 * c64 / session.twoThreads32(),
                 c1p50 - rawP50,
                 flooded.percentile(99) / alone.percentile(99),
                 shared.percentile(99) / alone.percentile(99));
     }
 
-    private record LoopResult(double rowsPerSecond, Latencies latencies, double meanBatch) {}
+    private record LoopResult(double rowsPerSecond, Latencies latencies, double meanBatch, double cpuMicrosPerRow) {}
 
-    /** Two threads, a Predictor each, batches of 64: what the engine does with both cores and nothing else. */
+    /**
+     * The raw rows of one engine call: its 1-thread best, its batch-1 p50, its 2-thread row of 64 and its 2-thread
+     * row of 32 (the most the runtime can reach at concurrency 64, where its two workers run batches of 32).
+     */
+    private record Raw(
+            double oneThreadBest, double batch1P50, double twoThreads, double twoThreads32, double cpuBest) {}
+
+    /** Batches of 1, 8, 32 and 64 on one thread, then 32 and 64 on two threads (a runner each), as one table. */
+    private static Raw raw(
+            String call, String each, LoadedModel model, ModelInputs prepare, List<List<Tensor>> prepared)
+            throws Exception {
+        System.out.println("| engine limit: raw " + call + ", 1 thread | rows/s | p50 ms per call | CPU us per row |");
+        System.out.println("|---|---:|---:|---:|");
+        double best = 0;
+        double cpuBest = Double.MAX_VALUE;
+        double p50 = 0;
+        try (BatchRunner runner = model.newRunner()) {
+            for (int batch : new int[] {1, 8, 32, 64}) {
+                var batches = new ArrayList<List<Tensor>>();
+                for (int i = 0; i < 16; i++) {
+                    batches.add(BatchAssembler.stack(prepared.subList(i * batch % 448, i * batch % 448 + batch)));
+                }
+                var lat = new Latencies();
+                int[] n = {0};
+                Window window = loop(() -> {
+                    long t0 = System.nanoTime();
+                    // featurization (text) belongs to the engine's work, as in a DJL Translator
+                    runner.run(prepare.prepare(batches.get(n[0]++ % batches.size())));
+                    lat.add(System.nanoTime() - t0);
+                });
+                double rowsPerSecond = lat.count() * batch / window.seconds();
+                cpuBest = Math.min(cpuBest, window.cpuMicrosPerRow(lat.count() * batch));
+                best = Math.max(best, rowsPerSecond);
+                if (batch == 1) {
+                    p50 = lat.percentile(50);
+                }
+                System.out.printf(
+                        Locale.ROOT,
+                        "| batch %d | %,.0f | %.3f | %.2f |%n",
+                        batch,
+                        rowsPerSecond,
+                        lat.percentile(50),
+                        window.cpuMicrosPerRow(lat.count() * batch));
+            }
+            double[] two = new double[2];
+            for (int batch : new int[] {32, 64}) {
+                LoopResult r = rawTwoThreads(model, prepare, prepared, runner, batch);
+                two[batch / 64] = r.rowsPerSecond();
+                cpuBest = Math.min(cpuBest, r.cpuMicrosPerRow());
+                System.out.printf(
+                        Locale.ROOT,
+                        "| batch %d, 2 threads (%s each) | %,.0f | %.3f | %.2f |%n",
+                        batch,
+                        each,
+                        r.rowsPerSecond(),
+                        r.latencies().percentile(50),
+                        r.cpuMicrosPerRow());
+            }
+            return new Raw(best, p50, two[1], two[0], cpuBest);
+        }
+    }
+
+    /** Two threads, a runner each, batches of that size: what the engine does with both cores and nothing else. */
     private static LoopResult rawTwoThreads(
-            LoadedModel model, ModelInputs prepare, List<List<Tensor>> prepared, BatchRunner first) throws Exception {
+            LoadedModel model, ModelInputs prepare, List<List<Tensor>> prepared, BatchRunner first, int batch)
+            throws Exception {
         var batches = new ArrayList<List<Tensor>>();
         for (int i = 0; i < 7; i++) {
-            batches.add(BatchAssembler.stack(prepared.subList(i * 64, i * 64 + 64)));
+            batches.add(BatchAssembler.stack(prepared.subList(i * batch, i * batch + batch)));
         }
         var lat = new Latencies();
         var measuring = new AtomicBoolean();
@@ -231,15 +314,17 @@ public final class RuntimeBench {
             threads.forEach(Thread::start);
             Thread.sleep((long) (WARMUP * 1000));
             measuring.set(true);
+            long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             Thread.sleep((long) (SECONDS * 1000));
             measuring.set(false);
-            double seconds = (System.nanoTime() - t0) / 1e9;
+            var window = new Window((System.nanoTime() - t0) / 1e9, processCpuNanos() - cpu0);
             stop.set(true);
             for (Thread t : threads) {
                 t.join();
             }
-            return new LoopResult(lat.count() * 64 / seconds, lat, 64);
+            double rows = lat.count() * batch;
+            return new LoopResult(rows / window.seconds(), lat, batch, window.cpuMicrosPerRow(rows));
         }
     }
 
@@ -258,15 +343,16 @@ public final class RuntimeBench {
         Thread.sleep((long) (WARMUP * 1000));
         var before = runtime.metrics().batchRows();
         measuring.set(true);
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         Thread.sleep((long) (SECONDS * 1000));
         measuring.set(false);
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        var window = new Window((System.nanoTime() - t0) / 1e9, processCpuNanos() - cpu0);
         var after = runtime.metrics().batchRows();
         stop.set(true);
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get();
         double meanBatch = (after.sum() - before.sum()) / Math.max(1, after.count() - before.count());
-        return new LoopResult(lat.count() / seconds, lat, meanBatch);
+        return new LoopResult(lat.count() / window.seconds(), lat, meanBatch, window.cpuMicrosPerRow(lat.count()));
     }
 
     private static void submitLoop(
@@ -374,22 +460,35 @@ public final class RuntimeBench {
         return lat;
     }
 
-    /** Runs {@code body} for the warm-up, then for the measured seconds; returns the measured seconds. */
-    private static double loop(Runnable body) {
+    /** The measured seconds of a cell and the CPU time the whole process used in them. */
+    private record Window(double seconds, long cpuNanos) {
+
+        /** CPU microseconds per row: what a row costs whatever else the machine runs at the time. */
+        double cpuMicrosPerRow(double rows) {
+            return cpuNanos / 1e3 / rows;
+        }
+    }
+
+    /** The CPU time of every thread of this process so far (workers, clients, JIT, collector). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Runs {@code body} for the warm-up, then for the measured seconds. */
+    private static Window loop(Runnable body) {
         long warm = System.nanoTime() + (long) (WARMUP * 1e9);
         while (System.nanoTime() < warm) {
             body.run();
         }
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         long end = t0 + (long) (SECONDS * 1e9);
-        return measure(body, t0, end);
-    }
-
-    private static double measure(Runnable body, long t0, long end) {
         while (System.nanoTime() < end) {
             body.run();
         }
-        return (System.nanoTime() - t0) / 1e9;
+        return new Window((System.nanoTime() - t0) / 1e9, processCpuNanos() - cpu0);
     }
 
     /**

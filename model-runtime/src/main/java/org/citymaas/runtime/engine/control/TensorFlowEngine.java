@@ -16,7 +16,8 @@ import org.citymaas.runtime.inference.entity.Tensor;
 
 /**
  * DJL's TensorFlow engine. It runs on the GPU when DJL finds a CUDA device (and the GPU native library
- * is on the classpath, see the {@code gpu} Maven profile), else on the CPU.
+ * is on the classpath, see the {@code gpu} Maven profile), else on the CPU. Models are loaded by DJL and run
+ * through TensorFlow's session ({@link #load}), or through a DJL {@code Predictor} ({@link #loadPredictor}).
  */
 public final class TensorFlowEngine implements InferenceEngine {
 
@@ -55,8 +56,21 @@ public final class TensorFlowEngine implements InferenceEngine {
         return device.toString();
     }
 
+    /**
+     * The version's SavedModel with runners that call the TensorFlow session directly ({@link SessionRunner}):
+     * what the runtime's workers use.
+     */
     @Override
     public LoadedModel load(ModelVersion version) {
+        return SessionModel.load(version);
+    }
+
+    /**
+     * The same SavedModel through DJL's {@code Predictor} and {@link TensorTranslator}, the call the runtime used
+     * before {@link SessionRunner}: kept as the reference its outputs are checked against and for the benchmark's
+     * comparison row.
+     */
+    public LoadedModel loadPredictor(ModelVersion version) {
         Criteria<List<Tensor>, List<Tensor>> criteria = Criteria.builder()
                 .setTypes(TensorTranslator.INPUT, TensorTranslator.OUTPUT)
                 .optModelPath(version.savedModel())
