@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.citymaas.portal.metrics.control.RequestTable;
 import org.citymaas.portal.metrics.control.TagValues;
 import org.citymaas.portal.metrics.entity.Outcome;
 import org.citymaas.runtime.inference.boundary.ModelRuntime;
@@ -26,9 +27,9 @@ public class InferenceMeters {
     static final String REQUESTS = "citymaas.inference.requests";
     static final String LATENCY = "citymaas.inference.latency";
     static final String QUOTA_REFUSALS = "citymaas.quota.refusals";
-    static final String MODEL = "model";
-    static final String DEPARTMENT = "department";
-    static final String OUTCOME = "outcome";
+    static final String MODEL = RequestTable.MODEL;
+    static final String DEPARTMENT = RequestTable.DEPARTMENT;
+    static final String OUTCOME = RequestTable.OUTCOME;
 
     private static final Metadata REQUESTS_METADATA = Metadata.builder()
             .withName(REQUESTS)

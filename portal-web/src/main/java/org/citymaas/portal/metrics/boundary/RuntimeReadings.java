@@ -4,21 +4,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.citymaas.portal.metrics.control.Percentiles;
+import org.citymaas.portal.metrics.control.RequestTable;
 import org.citymaas.portal.metrics.entity.Latency;
-import org.citymaas.portal.metrics.entity.Outcome;
 import org.citymaas.portal.metrics.entity.QueueFigures;
 import org.citymaas.portal.metrics.entity.RequestFigures;
 import org.citymaas.portal.metrics.entity.RuntimeFigures;
-import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Gauge;
 import org.eclipse.microprofile.metrics.MetricFilter;
 import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * The runtime page's figures, read from the same registry that {@code /metrics} exports: no second
@@ -26,8 +23,6 @@ import org.eclipse.microprofile.metrics.Timer;
  */
 @ApplicationScoped
 public class RuntimeReadings {
-
-    private record Pair(String model, String department) {}
 
     @Inject
     MetricRegistry registry;
@@ -47,44 +42,21 @@ public class RuntimeReadings {
     }
 
     private List<RequestFigures> requests() {
-        var counts = new TreeMap<Pair, long[]>(Comparator.comparing(Pair::model).thenComparing(Pair::department));
-        var latencies = new TreeMap<Pair, Latency>(counts.comparator());
-        for (Map.Entry<MetricID, Counter> entry : registry.getCounters(
-                        (id, metric) -> id.getName().equals(InferenceMeters.REQUESTS)
-                                || id.getName().equals(InferenceMeters.QUOTA_REFUSALS))
-                .entrySet()) {
-            var id = entry.getKey();
-            var slots = counts.computeIfAbsent(pair(id), p -> new long[4]);
-            var slot = id.getName().equals(InferenceMeters.QUOTA_REFUSALS)
-                    ? 3
-                    : Outcome.valueOf(tag(id, InferenceMeters.OUTCOME).toUpperCase(java.util.Locale.ROOT))
-                            .ordinal();
-            slots[slot] += entry.getValue().getCount();
-        }
-        for (Map.Entry<MetricID, Timer> entry : registry.getTimers(
-                        (id, metric) -> id.getName().equals(InferenceMeters.LATENCY)
-                                && Outcome.OK.tag().equals(tag(id, InferenceMeters.OUTCOME)))
-                .entrySet()) {
-            latencies.put(pair(entry.getKey()), Percentiles.of(entry.getValue()));
-        }
-        var figures = new ArrayList<RequestFigures>();
-        counts.forEach((pair, c) -> figures.add(new RequestFigures(
-                pair.model(),
-                pair.department(),
-                c[Outcome.OK.ordinal()],
-                c[Outcome.REFUSED.ordinal()],
-                c[Outcome.FAILED.ordinal()],
-                c[3],
-                latencies.getOrDefault(pair, Latency.NONE))));
-        return figures;
+        var requests = new HashMap<MetricID, Long>();
+        registry.getCounters(named(InferenceMeters.REQUESTS)).forEach((id, c) -> requests.put(id, c.getCount()));
+        var quota = new HashMap<MetricID, Long>();
+        registry.getCounters(named(InferenceMeters.QUOTA_REFUSALS)).forEach((id, c) -> quota.put(id, c.getCount()));
+        var latencies = new HashMap<MetricID, Latency>();
+        registry.getTimers(named(InferenceMeters.LATENCY)).forEach((id, t) -> latencies.put(id, Percentiles.of(t)));
+        return RequestTable.of(requests, quota, latencies);
     }
 
     private List<QueueFigures> queues() {
         var queues = new ArrayList<QueueFigures>();
         registry.getGauges((id, metric) -> id.getName().equals(RuntimeGauges.QUEUE_DEPTH))
                 .forEach((id, gauge) -> queues.add(new QueueFigures(
-                        tag(id, InferenceMeters.MODEL),
-                        tag(id, InferenceMeters.DEPARTMENT),
+                        RequestTable.tag(id, RequestTable.MODEL),
+                        RequestTable.tag(id, RequestTable.DEPARTMENT),
                         gauge.getValue().longValue())));
         queues.sort(Comparator.comparing(QueueFigures::model).thenComparing(QueueFigures::department));
         return queues;
@@ -99,13 +71,5 @@ public class RuntimeReadings {
 
     private static MetricFilter named(String name) {
         return (id, metric) -> id.getName().equals(name);
-    }
-
-    private static Pair pair(MetricID id) {
-        return new Pair(tag(id, InferenceMeters.MODEL), tag(id, InferenceMeters.DEPARTMENT));
-    }
-
-    private static String tag(MetricID id, String name) {
-        return id.getTags().getOrDefault(name, "");
     }
 }
