@@ -50,4 +50,5 @@ exec java -XX:+UseContainerSupport -XX:MaxRAMPercentage="${MEM_MAX_RAM_PERCENTAG
     -jar /opt/payara/payara-micro.jar \
     --nocluster --disablephonehome --port 8080 \
     --prebootcommandfile /opt/payara/citymaas-pre-boot-commands.txt \
+    --postbootcommandfile /opt/payara/citymaas-post-boot-commands.txt \
     --deploy /opt/payara/deployments/citymaas.war

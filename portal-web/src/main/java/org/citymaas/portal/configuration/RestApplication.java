@@ -18,6 +18,7 @@ import org.citymaas.portal.departments.boundary.DepartmentsResource;
 import org.citymaas.portal.inference.boundary.InferenceResource;
 import org.citymaas.portal.me.MeResource;
 import org.citymaas.portal.members.boundary.MembersResource;
+import org.citymaas.portal.metrics.boundary.InferenceTimingBinding;
 import org.citymaas.portal.models.boundary.ModelDefaultsResource;
 import org.citymaas.portal.models.boundary.ModelVersionsResource;
 import org.citymaas.portal.problems.ProblemMappers;
@@ -70,6 +71,7 @@ public class RestApplication extends Application {
                 BillingResource.class,
                 FinanceFilesResource.class,
                 DeniedRequests.class,
+                InferenceTimingBinding.class,
                 ProblemMappers.PortalErrors.class,
                 ProblemMappers.HttpErrors.class,
                 ProblemMappers.UnreadableBody.class,

@@ -100,6 +100,7 @@ class BrowserHardeningIT extends BrowserTest {
         expected.put("portal/audit/report.xhtml?download=pdf&month=2026-01", auditor ? 400 : 403);
         expected.put("portal/admin/models.xhtml", platform ? 200 : 403);
         expected.put("portal/admin/access-requests.xhtml", platform ? 200 : 403);
+        expected.put("portal/admin/runtime.xhtml", platform ? 200 : 403);
         expected.put("portal/no-such-page.xhtml", 404);
         expected.put("no-such-file.css", 404);
         for (var garbage : GARBAGE) {

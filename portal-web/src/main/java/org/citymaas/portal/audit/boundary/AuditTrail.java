@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import org.citymaas.portal.metrics.boundary.AuditTimings;
 import org.citymaas.security.audit.boundary.AuditCheckpoints;
 import org.citymaas.security.audit.boundary.AuditEvidence;
 import org.citymaas.security.audit.boundary.AuditLog;
@@ -39,10 +40,15 @@ public class AuditTrail {
     @Inject
     AuditEvidence evidence;
 
+    @Inject
+    AuditTimings timings;
+
     /** Records an event on its own (joining the JTA transaction when one is open). */
     public void record(AuditEvent event) {
         requireStructure(event);
+        long started = System.nanoTime();
         log.record(event);
+        timings.appended(System.nanoTime() - started);
         logLine(event);
     }
 
@@ -52,7 +58,9 @@ public class AuditTrail {
      */
     public void append(AuditEvent event) {
         requireStructure(event);
+        long started = System.nanoTime();
         log.append(event);
+        timings.appended(System.nanoTime() - started);
         logLine(event);
     }
 
