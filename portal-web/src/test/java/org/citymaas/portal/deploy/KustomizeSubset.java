@@ -17,14 +17,14 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * namespace} (set on every object) and {@code images} (name, newName, newTag, digest on every container's
  * image). Any other field is refused, so that the manifests cannot outgrow what the suite checks.
  */
-final class KustomizeSubset {
+public final class KustomizeSubset {
 
     private static final Set<String> FIELDS = Set.of("apiVersion", "kind", "resources", "namespace", "images");
 
     private KustomizeSubset() {}
 
     /** The objects {@code directory/kustomization.yaml} renders, in the order of its resources. */
-    static List<Map<String, Object>> render(Path directory) throws IOException {
+    public static List<Map<String, Object>> render(Path directory) throws IOException {
         var kustomization = single(directory.resolve("kustomization.yaml"));
         for (var field : kustomization.keySet()) {
             if (!FIELDS.contains(field)) {
@@ -54,7 +54,7 @@ final class KustomizeSubset {
     }
 
     /** Every YAML document of a file, as maps. */
-    static List<Map<String, Object>> documents(Path file) throws IOException {
+    public static List<Map<String, Object>> documents(Path file) throws IOException {
         var yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
         var found = new ArrayList<Map<String, Object>>();
         for (var document : yaml.loadAll(Files.readString(file))) {
@@ -103,12 +103,12 @@ final class KustomizeSubset {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
+    public static Map<String, Object> map(Object value) {
         return (Map<String, Object>) value;
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> list(Object value) {
+    public static List<Object> list(Object value) {
         return value == null ? List.of() : (List<Object>) value;
     }
 }
