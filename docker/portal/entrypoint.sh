@@ -40,6 +40,17 @@ export CITYMAAS_RUNTIME_CATALOG_CACHE="${CITYMAAS_RUNTIME_CATALOG_CACHE:-$cache/
 export CITYMAAS_MODELS_DIRECTORY="${CITYMAAS_MODELS_DIRECTORY:-/var/lib/citymaas/models}"
 mkdir -p "$CITYMAAS_MODELS_DIRECTORY"
 
+# Where the image keeps Payara Micro and the WAR (the base image's PAYARA_DIR and DEPLOY_DIR); the portal's
+# integration test runs this script outside a container with its own folders and port
+payara="${PAYARA_DIR:-/opt/payara}"
+deployments="${DEPLOY_DIR:-$payara/deployments}"
+
+# /metrics on its own listener (port 9090), where the image has the post-boot commands that configure it
+postboot=""
+if [ -f "$payara/citymaas-post-boot-commands.txt" ]; then
+    postboot="--postbootcommandfile $payara/citymaas-post-boot-commands.txt"
+fi
+
 # --nocluster: instances share PostgreSQL and Keycloak, not a Hazelcast cluster (sessions stay on the
 # instance that signed the browser in: the load balancer keeps a browser on one instance)
 # shellcheck disable=SC2086
@@ -47,8 +58,8 @@ exec java -XX:+UseContainerSupport -XX:MaxRAMPercentage="${MEM_MAX_RAM_PERCENTAG
     -Dai.djl.offline=true -Dorg.bytedeco.javacpp.cachedir="$cache/javacpp" \
     -Dai.djl.tensorflow.num_interop_threads=-1 -Dai.djl.tensorflow.num_intraop_threads=1 \
     ${JAVA_OPTS:-} \
-    -jar /opt/payara/payara-micro.jar \
-    --nocluster --disablephonehome --port 8080 \
-    --prebootcommandfile /opt/payara/citymaas-pre-boot-commands.txt \
-    --postbootcommandfile /opt/payara/citymaas-post-boot-commands.txt \
-    --deploy /opt/payara/deployments/citymaas.war
+    -jar "$payara/payara-micro.jar" \
+    --nocluster --disablephonehome --port "${CITYMAAS_HTTP_PORT:-8080}" \
+    --prebootcommandfile "$payara/citymaas-pre-boot-commands.txt" \
+    ${postboot} \
+    --deploy "$deployments/citymaas.war"

@@ -68,6 +68,17 @@ public final class SigningKey {
     public static SigningKey loadOrCreate(Path directory, String name) {
         checkName(name);
         try {
+            // a complete pair is read without the lock and without writing: the directory may be a
+            // read-only mount (a Kubernetes Secret) that holds the pair made once elsewhere
+            var complete = loadIfComplete(directory, name);
+            if (complete != null) {
+                return complete;
+            }
+            if (Files.isDirectory(directory) && !writable(directory)) {
+                throw new AuditException("the key directory " + directory + " is read-only and holds no matching "
+                        + name + ".key and " + name + ".pub: create the pair once in a writable directory and"
+                        + " mount that (docker/README.md)");
+            }
             Files.createDirectories(directory);
             // instances starting together must not each create a different key
             try (var lockFile = FileChannel.open(
@@ -131,6 +142,33 @@ public final class SigningKey {
                 false,
                 name);
         return new SigningKey(pair.getPrivate(), pair.getPublic());
+    }
+
+    /**
+     * The pair when both files are there, belong together and need nothing written: their history file
+     * is there too, or the directory cannot be written (the current public key is then the history's
+     * newest entry all the same). Null when anything is missing or the files disagree: the caller then
+     * takes the lock and repairs or creates.
+     */
+    private static SigningKey loadIfComplete(Path directory, String name) throws IOException, GeneralSecurityException {
+        var privateFile = directory.resolve(name + ".key");
+        var publicFile = directory.resolve(name + ".pub");
+        if (!Files.isRegularFile(privateFile) || !Files.isRegularFile(publicFile)) {
+            return null;
+        }
+        var privateKey =
+                KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(readPem(privateFile)));
+        var signer = new SigningKey(privateKey, readPublicKey(publicFile));
+        if (!signer.pairs()) {
+            return null;
+        }
+        var history = directory.resolve(name + "-" + signer.keyId + ".pub");
+        return Files.exists(history) || !writable(directory) ? signer : null;
+    }
+
+    /** Whether files can be made in {@code directory}: not on a read-only mount or file system. */
+    private static boolean writable(Path directory) {
+        return !directory.getFileSystem().isReadOnly() && Files.isWritable(directory);
     }
 
     private static SigningKey load(Path directory, String name) throws IOException, GeneralSecurityException {

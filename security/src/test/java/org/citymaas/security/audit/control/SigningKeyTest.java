@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,5 +106,52 @@ class SigningKeyTest {
         Files.writeString(dir.resolve("audit-signing-" + "0".repeat(64) + ".pub"), key.publicKeyPem());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> KeyRing.history(dir, SigningKey.AUDIT_KEY_NAME))
                 .hasMessageContaining("holds key " + key.keyId());
+    }
+
+    @Test
+    void aPairMadeOnceLoadsWithoutWritingAnythingInItsDirectory(@TempDir Path dir) throws Exception {
+        var keys = dir.resolve("keys");
+        var audit = SigningKey.loadOrCreate(keys);
+        var exports = SigningKey.loadOrCreate(keys, "export-signing");
+        var before = names(keys);
+
+        assertThat(SigningKey.loadOrCreate(keys).keyId()).isEqualTo(audit.keyId());
+        assertThat(SigningKey.loadOrCreate(keys, "export-signing").keyId()).isEqualTo(exports.keyId());
+        assertThat(names(keys))
+                .as("no lock file nor any other: the directory may be a read-only mount such as a Kubernetes Secret")
+                .isEqualTo(before);
+    }
+
+    @Test
+    void aReadOnlyDirectoryWithOnlyThePairsServesThemAndRefusesToMakeAnother(@TempDir Path dir) throws Exception {
+        var made = dir.resolve("made");
+        var audit = SigningKey.loadOrCreate(made);
+        var exports = SigningKey.loadOrCreate(made, "export-signing");
+        // what a Secret made from the two pairs holds: no history file, no lock file, mounted read-only
+        var secret = Files.createDirectory(dir.resolve("secret"));
+        for (var file :
+                new String[] {"audit-signing.key", "audit-signing.pub", "export-signing.key", "export-signing.pub"}) {
+            Files.copy(made.resolve(file), secret.resolve(file));
+        }
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            // root writes where the permissions say no: the portal's integration test (uid 65534) covers root's runs
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(secret), "running as root");
+            assertThat(SigningKey.loadOrCreate(secret).keyId()).isEqualTo(audit.keyId());
+            assertThat(SigningKey.loadOrCreate(secret, "export-signing").keyId())
+                    .isEqualTo(exports.keyId());
+            assertThat(KeyRing.history(secret, SigningKey.AUDIT_KEY_NAME).keyIds())
+                    .containsExactly(audit.keyId());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> SigningKey.loadOrCreate(secret, "other-signing"))
+                    .hasMessageContaining("is read-only and holds no matching other-signing.key");
+        } finally {
+            Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    private static java.util.List<String> names(Path directory) throws Exception {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
     }
 }
