@@ -64,20 +64,15 @@ public class AuditTrail {
         logLine(event);
     }
 
-    /** Appends events, in order, as the last step of the current transaction (like {@link #append}). */
-    public void appendAll(List<AuditEvent> events) {
-        events.forEach(AuditTrail::requireStructure);
-        log.appendAll(events);
-        events.forEach(AuditTrail::logLine);
-    }
-
     /**
      * Appends events, in order and with no other event between them, as the last step of the current
      * transaction (one lock of the chain for all of them), like {@link #append}.
      */
     public void appendAll(List<AuditEvent> events) {
         events.forEach(AuditTrail::requireStructure);
+        long started = System.nanoTime();
         log.appendAll(events);
+        timings.appended(System.nanoTime() - started);
         events.forEach(AuditTrail::logLine);
     }
 
