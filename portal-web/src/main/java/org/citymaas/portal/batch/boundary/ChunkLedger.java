@@ -46,13 +46,15 @@ public class ChunkLedger {
     /**
      * How one line of a chunk ended, to be kept.
      *
+     * @param line its line number (the chunk's lines are kept and audited in the file's order)
      * @param kept its result as kept (masked), or null when it waits to run again (the portal stopping)
      * @param event its audit event, or null when it has none (a failure of the portal's own)
      * @param reservation its share of the chunk's reservation, or null when it was not reserved
      * @param usage its usage event when it was answered and is charged, else null (the reservation is
      *     then released)
      */
-    public record Finished(BatchLine kept, AuditEvent.Builder event, Reservation reservation, UsageEvent usage) {}
+    public record Finished(
+            int line, BatchLine kept, AuditEvent.Builder event, Reservation reservation, UsageEvent usage) {}
 
     /**
      * Reserves each line's rows as a request of its own, all or nothing, committed at once.
@@ -72,7 +74,13 @@ public class ChunkLedger {
 
     /** Settles, meters, keeps and audits the chunk's lines, in the lines' order, all or nothing. */
     @Transactional(TxType.REQUIRES_NEW)
-    public void finish(UUID job, List<Finished> lines, Instant now) {
+    public void finish(UUID job, List<Finished> finished, Instant now) {
+        if (finished.isEmpty()) {
+            return;
+        }
+        var lines = finished.stream()
+                .sorted(java.util.Comparator.comparingInt(Finished::line))
+                .toList();
         var kept = new ArrayList<BatchLine>(lines.size());
         var events = new ArrayList<AuditEvent>(lines.size());
         for (var line : lines) {
@@ -90,7 +98,9 @@ public class ChunkLedger {
             }
         }
         jobs.finishLines(job, kept, now);
-        audit.appendAll(events);
+        if (!events.isEmpty()) {
+            audit.appendAll(events);
+        }
     }
 
     /** A charged line settled (or given back), and its result as it must be kept then. */

@@ -116,7 +116,7 @@ public class ChunkRunner {
             var outcome = new InferenceOutcome(
                     line.requestId(), result.model(), served, outputs, compute, reservation == null);
             var answer = kept.masked(job, card, line.line().answered(RowCodec.outputs(outcome)));
-            finished.add(new Finished(answer, line.event(), reservation, usage));
+            finished.add(new Finished(line.line().line(), answer, line.event(), reservation, usage));
         }
         return finished;
     }
@@ -143,7 +143,7 @@ public class ChunkRunner {
                             refusal.map(r -> line.line().refused(r.outcome(), r.message(), r.errors()))
                                     .orElseGet(() -> line.line()
                                             .refused(LineOutcome.FAILED, LineChunks.PORTAL_FAILED, List.of())));
-            finished.add(new Finished(result, line.event(), reserved.get(line), null));
+            finished.add(new Finished(line.line().line(), result, line.event(), reserved.get(line), null));
         }
         return finished;
     }

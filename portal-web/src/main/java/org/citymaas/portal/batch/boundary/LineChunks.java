@@ -137,7 +137,7 @@ public class LineChunks {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "batch " + job.id() + " line " + line.line() + " failed", e);
                 var failed = line.refused(LineOutcome.FAILED, PORTAL_FAILED, List.of());
-                done.add(new Finished(kept.masked(job, card, failed), null, null, null));
+                done.add(new Finished(line.line(), kept.masked(job, card, failed), null, null, null));
             }
         }
         var charged = usage.charged(
@@ -283,6 +283,6 @@ public class LineChunks {
         event.outcome(outcome, InferenceAnswers.status(e));
         var refusal = LineRefusals.of(e).orElseThrow();
         var result = line.refused(refusal.outcome(), refusal.message(), refusal.errors());
-        return new Finished(kept.masked(job, card, result), event, null, null);
+        return new Finished(line.line(), kept.masked(job, card, result), event, null, null);
     }
 }
