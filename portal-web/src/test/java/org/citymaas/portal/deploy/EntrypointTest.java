@@ -11,7 +11,8 @@ class EntrypointTest {
 
     @Test
     void stopsWithExitCode64NamingEveryMissingVariable() throws Exception {
-        var start = new ProcessBuilder("sh", ManifestsTest.DOCKER.resolve("portal/entrypoint.sh").toString());
+        var start = new ProcessBuilder(
+                "sh", ManifestsTest.DOCKER.resolve("portal/entrypoint.sh").toString());
         start.environment().clear();
         start.environment().put("PATH", "/usr/bin:/bin");
         start.environment().put("CITYMAAS_DB_URL", "jdbc:postgresql://db:5432/citymaas");
