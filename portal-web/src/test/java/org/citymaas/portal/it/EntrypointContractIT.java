@@ -10,13 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.citymaas.db.migration.Migrations;
 import org.citymaas.portal.deploy.KustomizeSubset;
 import org.citymaas.portal.devstack.KeycloakDemoRealm;
@@ -62,16 +61,17 @@ class EntrypointContractIT {
         var settings = PortalSettings.of(stack.database(), stack.keycloak(), true, stack.publishedCheckpoints());
         // the key pairs the other integration tests sign with (one audit chain), as a Secret holds them
         var sharedKeys = Path.of(settings.get("citymaas.audit.key-directory"));
-        var audit = SigningKey.loadOrCreate(sharedKeys);
+        SigningKey.loadOrCreate(sharedKeys);
         SigningKey.loadOrCreate(sharedKeys, "export-signing");
         keys = Files.createDirectory(pod.resolve("keys"));
         for (var file : List.of("audit-signing.key", "audit-signing.pub", "export-signing.key", "export-signing.pub")) {
             Files.copy(sharedKeys.resolve(file), keys.resolve(file));
         }
-        assertThat(SigningKey.loadOrCreate(keys).keyId()).isEqualTo(audit.keyId());
+        // nothing else: no lock file, no history file (reading the pairs here first would leave them)
         keyFiles = readOnly(keys);
+        assertThat(keyFiles).hasSize(4);
 
-        var image = imageLayout(pod.resolve("opt-payara"));
+        var image = ImageLayout.payaraFolder(DOCKER, pod.resolve("opt-payara"));
         var root = Files.createDirectory(pod.resolve("root"));
         var tmp = Files.createDirectory(pod.resolve("tmp"));
         var shared = Files.createDirectory(pod.resolve("shared"));
@@ -110,9 +110,9 @@ class EntrypointContractIT {
         values.put("MEM_MAX_RAM_PERCENTAGE", "50");
 
         var environment = new LinkedHashMap<String, String>();
-        for (var name : manifestVariables()) {
+        for (var name : ImageLayout.manifestVariables(DOCKER)) {
             var value = name.equals("JAVA_OPTS")
-                    ? configMap().get("JAVA_OPTS") + " -Xmx640m -Djava.io.tmpdir=" + tmp
+                    ? ImageLayout.configMap(DOCKER).get("JAVA_OPTS") + " -Xmx640m -Djava.io.tmpdir=" + tmp
                     : values.get(name);
             assertThat(value)
                     .as("docker/k8s sets %s: give it this stack's value here", name)
@@ -147,6 +147,9 @@ class EntrypointContractIT {
             if (!portal.waitFor(30, TimeUnit.SECONDS)) {
                 portal.destroyForcibly();
             }
+        }
+        if (log != null && Files.exists(log)) {
+            Files.copy(log, Path.of("target/entrypoint-contract-portal.log"), StandardCopyOption.REPLACE_EXISTING);
         }
         for (var dir : List.of(keys, pod.resolve("root"))) {
             if (dir != null && Files.exists(dir)) {
@@ -202,6 +205,15 @@ class EntrypointContractIT {
         assertThat(published.status()).as(published.body()).isEqualTo(200);
         assertThat(published.body().strip())
                 .isEqualTo(Files.readString(keys.resolve("audit-signing.pub")).strip());
+        var exports = Http.get(
+                base + "/citymaas/api/v1/billing/exports/signing-key",
+                DemoTokens.userToken("auditor"),
+                "application/x-pem-file");
+        assertThat(exports.status())
+                .as("the finance exports' key: " + exports.body())
+                .isEqualTo(200);
+        assertThat(exports.body().strip())
+                .isEqualTo(Files.readString(keys.resolve("export-signing.pub")).strip());
         assertThat(names(keys)).isEqualTo(keyFiles);
         assertThat(names(pod.resolve("root")))
                 .as("nothing in the working and home directory")
@@ -231,43 +243,6 @@ class EntrypointContractIT {
         } finally {
             Files.setPosixFilePermissions(made, PosixFilePermissions.fromString("rwx------"));
         }
-    }
-
-    /** Payara Micro, the WAR, the pre-boot commands and the entrypoint where the Dockerfile puts them. */
-    private static Path imageLayout(Path payara) throws IOException {
-        var dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
-        var repository = DOCKER.toAbsolutePath().getParent();
-        Files.createDirectories(payara.resolve("deployments"));
-        Files.createSymbolicLink(
-                payara.resolve("payara-micro.jar"),
-                Path.of(System.getProperty("payara.microJar")).toAbsolutePath());
-        var copies = java.util.regex.Pattern.compile("(?m)^COPY (?:--\\S+ )*(\\S+) /opt/payara/(\\S+)$")
-                .matcher(dockerfile);
-        int copied = 0;
-        while (copies.find()) {
-            var source = copies.group(1).equals("portal-web/target/citymaas.war")
-                    ? Path.of(System.getProperty("citymaas.war"))
-                    : repository.resolve(copies.group(1));
-            Files.copy(source, payara.resolve(copies.group(2)));
-            copied++;
-        }
-        assertThat(copied).as("the Dockerfile's COPY lines into /opt/payara").isEqualTo(3);
-        return payara;
-    }
-
-    /** The variables docker/k8s gives the portal: the ConfigMap's and the example Secret's keys. */
-    private static List<String> manifestVariables() throws IOException {
-        var secret = KustomizeSubset.map(KustomizeSubset.documents(DOCKER.resolve("k8s/portal-secret.example.yaml"))
-                .get(0)
-                .get("stringData"));
-        return Stream.concat(configMap().keySet().stream(), secret.keySet().stream())
-                .toList();
-    }
-
-    private static Map<String, Object> configMap() throws IOException {
-        return KustomizeSubset.map(KustomizeSubset.documents(DOCKER.resolve("k8s/portal-config.yaml"))
-                .get(0)
-                .get("data"));
     }
 
     private static void awaitReady() throws Exception {
