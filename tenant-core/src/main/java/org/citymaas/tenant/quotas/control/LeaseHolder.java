@@ -91,7 +91,8 @@ public final class LeaseHolder {
 
     /**
      * Reserves exactly on the caller's connection: {@code used + leased + 1 <= limit}. When refused, the
-     * key's expired leases (a dead instance's) are deleted and it is tried once more.
+     * key's expired leases (a dead instance's) are deleted, on the same connection and in the same transaction,
+     * and it is tried once more.
      *
      * @throws org.citymaas.tenant.errors.QuotaExceededException a limit would be passed; nothing was taken
      */
@@ -101,7 +102,9 @@ public final class LeaseHolder {
             return quotas.reserve(connection, tenant, model, rows, now);
         } catch (org.citymaas.tenant.errors.QuotaExceededException e) {
             var key = new LeaseKey(tenant, model, QuotaPeriod.containing(now));
-            if (!settings.enabled() || reap(key) == 0) {
+            // on the caller's connection, in its transaction: a second connection taken here while this one is
+            // held would exhaust the pool when many requests are refused at once (each holding one, waiting for one)
+            if (!settings.enabled() || leases.reapExpired(connection, key).requests() == 0) {
                 throw e;
             }
             return quotas.reserve(connection, tenant, model, rows, now);
@@ -160,20 +163,6 @@ public final class LeaseHolder {
             });
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not return a quota lease; it comes back when it expires", e);
-        }
-    }
-
-    private long reap(LeaseKey key) {
-        try {
-            return transactions
-                    .inNew(c -> {
-                        leases.boundLockWaits(c);
-                        return leases.reapExpired(c, key);
-                    })
-                    .requests();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not reap expired quota leases", e);
-            return 0;
         }
     }
 
