@@ -45,12 +45,6 @@ mkdir -p "$CITYMAAS_MODELS_DIRECTORY"
 payara="${PAYARA_DIR:-/opt/payara}"
 deployments="${DEPLOY_DIR:-$payara/deployments}"
 
-# /metrics on its own listener (port 9090), where the image has the post-boot commands that configure it
-postboot=""
-if [ -f "$payara/citymaas-post-boot-commands.txt" ]; then
-    postboot="--postbootcommandfile $payara/citymaas-post-boot-commands.txt"
-fi
-
 # --nocluster: instances share PostgreSQL and Keycloak, not a Hazelcast cluster (sessions stay on the
 # instance that signed the browser in: the load balancer keeps a browser on one instance)
 # shellcheck disable=SC2086
@@ -61,5 +55,4 @@ exec java -XX:+UseContainerSupport -XX:MaxRAMPercentage="${MEM_MAX_RAM_PERCENTAG
     -jar "$payara/payara-micro.jar" \
     --nocluster --disablephonehome --port "${CITYMAAS_HTTP_PORT:-8080}" \
     --prebootcommandfile "$payara/citymaas-pre-boot-commands.txt" \
-    ${postboot} \
     --deploy "$deployments/citymaas.war"
