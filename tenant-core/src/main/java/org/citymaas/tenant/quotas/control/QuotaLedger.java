@@ -26,10 +26,6 @@ public final class QuotaLedger {
             "INSERT INTO quota_usage (tenant_id, model, period) VALUES (?, ?, ?)" + " ON CONFLICT DO NOTHING";
     // the limits are plain parameters: when the row was changed by a concurrent reservation while this
     // one waited for its lock, PostgreSQL re-checks these conditions on the new row before updating
-    private static final String RESERVE = "UPDATE quota_usage"
-            + " SET requests_used = requests_used + 1, rows_used = rows_used + ?"
-            + " WHERE tenant_id = ? AND model = ? AND period = ?"
-            + " AND requests_used + requests_leased + 1 <= ? AND rows_used + rows_leased + ? <= ?";
     private static final String RESERVE_EACH = "UPDATE quota_usage"
             + " SET requests_used = requests_used + ?, rows_used = rows_used + ?"
             + " WHERE tenant_id = ? AND model = ? AND period = ?"
@@ -56,38 +52,7 @@ public final class QuotaLedger {
      */
     public Reservation reserve(Connection connection, TenantId tenant, String model, long rows, Instant now)
             throws SQLException {
-        if (rows < 0) {
-            throw new IllegalArgumentException("rows cannot be negative");
-        }
-        var period = QuotaPeriod.containing(now);
-        var day = Date.valueOf(period.firstDay());
-        try (var open = connection.prepareStatement(OPEN_PERIOD)) {
-            open.setString(1, tenant.value());
-            open.setString(2, model);
-            open.setDate(3, day);
-            open.executeUpdate();
-        }
-        var limit = limit(connection, tenant, model).orElse(UNLIMITED);
-        try (var reserve = connection.prepareStatement(RESERVE)) {
-            reserve.setLong(1, rows);
-            reserve.setString(2, tenant.value());
-            reserve.setString(3, model);
-            reserve.setDate(4, day);
-            reserve.setLong(5, limit.requests());
-            reserve.setLong(6, rows);
-            reserve.setLong(7, limit.rows());
-            if (reserve.executeUpdate() == 1) {
-                return new Reservation(tenant, model, period, rows);
-            }
-        }
-        var status = status(connection, tenant, model, now);
-        var leased = leasedRequests(connection, tenant, model, period);
-        var what = status.limit()
-                        .map(l -> status.requestsUsed() + leased + 1 > l.requests())
-                        .orElse(false)
-                ? "request"
-                : "row";
-        throw new QuotaExceededException(tenant, model, what, period.resetsAt());
+        return reserveEach(connection, tenant, model, List.of(rows), now).get(0);
     }
 
     private static long leasedRequests(Connection connection, TenantId tenant, String model, QuotaPeriod period)
@@ -147,8 +112,9 @@ public final class QuotaLedger {
             }
         }
         var status = status(connection, tenant, model, now);
+        var leased = leasedRequests(connection, tenant, model, period);
         var what = status.limit()
-                        .map(l -> status.requestsUsed() + rows.size() > l.requests())
+                        .map(l -> status.requestsUsed() + leased + rows.size() > l.requests())
                         .orElse(false)
                 ? "request"
                 : "row";
