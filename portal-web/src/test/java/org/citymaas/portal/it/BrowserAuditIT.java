@@ -80,7 +80,7 @@ class BrowserAuditIT extends BrowserTest {
         new Select(browser.findElement(By.id("filter-department"))).selectByValue("transport");
         browser.findElement(By.id("filter-action")).sendKeys("inference.request");
         browser.findElement(By.id("filter-outcome")).sendKeys("DENIED");
-        browser.findElement(By.id("filter-search")).click();
+        session.clickToNewPage(browser.findElement(By.id("filter-search")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit-results")));
         var rows = browser.findElements(By.cssSelector("tr.audit-row"));
         assertThat(rows).hasSizeGreaterThanOrEqualTo(2);
@@ -245,7 +245,7 @@ class BrowserAuditIT extends BrowserTest {
     private void savedSearchRunsAndIsDeleted(String newest) {
         var name = "交通部门拒绝 " + UUID.randomUUID().toString().substring(0, 8);
         browser.findElement(By.id("saved:name")).sendKeys(name);
-        browser.findElement(By.id("saved:save")).click();
+        session.clickToNewPage(browser.findElement(By.id("saved:save")));
         By row = By.cssSelector("tr.saved-row[data-name='" + name + "']");
         wait.until(ExpectedConditions.presenceOfElementLocated(row));
         assertThat(TestDatabase.count(
@@ -255,7 +255,7 @@ class BrowserAuditIT extends BrowserTest {
                 .isEqualTo(1);
         Browser.screenshot(browser, "audit-1b-saved-search");
         var searches = reads("audit.search");
-        browser.findElement(row).findElement(By.cssSelector("a.saved-run")).click();
+        session.clickToNewPage(browser.findElement(row).findElement(By.cssSelector("a.saved-run")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit-results")));
         assertThat(browser.findElements(By.cssSelector("tr.audit-row")).get(0).getAttribute("data-request-id"))
                 .isEqualTo(newest);
@@ -263,10 +263,8 @@ class BrowserAuditIT extends BrowserTest {
                 .as("running a saved search is a search")
                 .isEqualTo(searches + 1);
 
-        browser.findElement(row)
-                .findElement(By.cssSelector("input.saved-delete"))
-                .click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(row));
+        session.clickToNewPage(browser.findElement(row).findElement(By.cssSelector("input.saved-delete")));
+        assertThat(browser.findElements(row)).as("gone from the page").isEmpty();
         assertThat(TestDatabase.count("SELECT count(*) FROM audit_saved_search WHERE name = ?", name))
                 .isZero();
     }
@@ -277,7 +275,7 @@ class BrowserAuditIT extends BrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit-results")));
         var firstPage = seqs(browser.findElements(By.cssSelector("tr.audit-row")));
         assertThat(firstPage).hasSize(25).isSortedAccordingTo((a, b) -> Long.compare(b, a));
-        browser.findElement(By.id("audit-next")).click();
+        session.clickToNewPage(browser.findElement(By.id("audit-next")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit-results")));
         var secondPage = seqs(browser.findElements(By.cssSelector("tr.audit-row")));
         assertThat(secondPage).isNotEmpty().doesNotContainAnyElementsOf(firstPage);
@@ -306,7 +304,7 @@ class BrowserAuditIT extends BrowserTest {
     /** The verify page's verdict (OK or BROKEN) of the range, checked through its form. */
     private String verify(long from, long to) {
         openVerify(from, to);
-        browser.findElement(By.id("verify-run")).click();
+        session.clickToNewPage(browser.findElement(By.id("verify-run")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verify-result")));
         return browser.findElement(By.id("verify-result")).getAttribute("data-status");
     }

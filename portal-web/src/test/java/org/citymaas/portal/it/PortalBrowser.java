@@ -17,6 +17,8 @@ import org.citymaas.portal.devstack.KeycloakDemoRealm;
 import org.citymaas.portal.devstack.TestStack;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -52,6 +54,20 @@ final class PortalBrowser implements AutoCloseable {
 
     WebDriverWait waits() {
         return wait;
+    }
+
+    /**
+     * Clicks a link or a button that loads a new page and waits until the old page is gone, so that
+     * what is looked up next is on the new page. Chrome may answer a look at a page being swapped with
+     * an inspector error ("Node with given id does not belong to the document"): that only means "not
+     * yet".
+     */
+    void clickToNewPage(WebElement target) {
+        var old = driver.findElement(By.tagName("html"));
+        target.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(old));
     }
 
     /** The address of a page of the portal, e.g. {@code portal/home.xhtml}. */
