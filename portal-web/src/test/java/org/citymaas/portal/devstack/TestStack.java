@@ -37,6 +37,7 @@ public final class TestStack {
     /** The stack, started on first use and stopped when the JVM exits. */
     public static synchronized TestStack start() {
         if (running == null) {
+            Leftovers.remove();
             var database = EmbeddedDatabase.startTemporary();
             var keycloak = KeycloakServer.start(KeycloakServer.Options.forTests());
             running = new TestStack(database, keycloak);

@@ -42,6 +42,8 @@ final class SecondPortal implements AutoCloseable {
         var command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx640m",
+                "-Djava.io.tmpdir="
+                        + System.getProperty("citymaas.payara.tmpdir", System.getProperty("java.io.tmpdir")),
                 "-Dai.djl.offline=true",
                 "-Dorg.bytedeco.javacpp.cachedir=" + cache + "/javacpp",
                 "-DDJL_CACHE_DIR=" + cache + "/djl",
