@@ -160,8 +160,8 @@ public class BatchRunner {
                 LOG.log(Level.SEVERE, "batch " + job.id() + " could not be marked failed or closed", again);
             }
         } finally {
+            letGo(job); // first: a start meanwhile finds the job still running here, and a sweep takes it later
             running.remove(job.id());
-            letGo(job);
         }
     }
 
