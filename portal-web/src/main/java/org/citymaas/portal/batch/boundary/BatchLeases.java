@@ -118,18 +118,28 @@ public class BatchLeases {
         return jobs;
     }
 
-    /** The heartbeat: renews every lease this instance holds; a job it no longer holds stops at its next chunk. */
+    /**
+     * The heartbeat: renews the leases of the jobs this instance runs (those it took and has not let go), in one
+     * statement; a job it no longer holds stops at its next chunk. A job it let go, even where letting go failed in
+     * the database, is not renewed: its lease expires and another instance takes it.
+     */
     @Transactional(TxType.REQUIRES_NEW)
     public void renew() {
         var began = System.nanoTime();
-        List<?> held = em.createNativeQuery(
-                        "UPDATE batch_job SET lease_expires_at = " + EXPIRES + " WHERE leased_by = ?1 RETURNING id")
+        var mine = List.copyOf(renewed.keySet());
+        if (mine.isEmpty()) {
+            return;
+        }
+        List<?> held = em.createNativeQuery("UPDATE batch_job SET lease_expires_at = " + EXPIRES
+                        + " WHERE leased_by = ?1 AND id = ANY (CAST(string_to_array(?3, ',') AS uuid[])) RETURNING id")
                 .setParameter(1, instance())
                 .setParameter(2, ttlSeconds())
+                .setParameter(
+                        3, String.join(",", mine.stream().map(UUID::toString).toList()))
                 .getResultList();
         var still = new HashSet<UUID>();
         held.forEach(id -> still.add((UUID) id));
-        still.forEach(job -> renewed.put(job, began));
+        still.forEach(job -> renewed.computeIfPresent(job, (k, at) -> began));
         // a job taken while this renewal ran is kept: only those held before it and not renewed are gone
         renewed.entrySet().removeIf(e -> !still.contains(e.getKey()) && e.getValue() - began < 0);
     }

@@ -79,7 +79,13 @@ public class BatchRecovery {
         if (taken.isEmpty()) {
             return;
         }
-        for (var job : jobs.active(taken)) {
+        var active = jobs.active(taken);
+        for (var id : taken) {
+            if (active.stream().noneMatch(job -> job.id().equals(id))) {
+                leases.release(id); // it ended meanwhile
+            }
+        }
+        for (var job : active) {
             LOG.info(() -> "taking batch " + job.id() + " of " + job.tenant() + " at " + job.doneRows() + "/"
                     + job.totalRows() + " (instance " + leases.instance() + ")");
             runner.start(job, null);
