@@ -32,8 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * is killed with SIGKILL under load, every request it answered 200 has exactly one usage record and one audit event,
  * nothing is charged twice, and the quota counts exactly what was charged. Batch jobs run on the instance holding
  * their lease: with both alive, every line of jobs uploaded to either (and of one leased elsewhere, once its lease
- * expires) runs exactly once; a job whose instance is killed mid-way is taken over by the other once the lease
- * expires and finished, each line charged and audited once.
+ * expires) runs exactly once; an instance whose lease was taken keeps nothing more of the job; a job whose instance is
+ * killed mid-way is taken over by the other once the lease expires and finished, each line charged and audited once.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -393,6 +393,42 @@ class TwoInstancesIT {
 
     @Test
     @Order(6)
+    void anInstanceWhoseLeaseWasTakenKeepsNothingMoreOfTheJob() throws Exception {
+        departmentWithQuota(100_000);
+        int lines = 240;
+        var job = upload(other(), lines);
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> finished(job) >= 8);
+        // as if the second instance stalled past its lease and another took the job: the update waits for a chunk
+        // committing under the lease, and from then on none of the second's chunks may commit
+        var holder = column(job, "leased_by");
+        assertThat(TestDatabase.execute(
+                        "UPDATE batch_job SET leased_by = 'elsewhere/alive', lease_expires_at = now() + interval"
+                                + " '10 minutes' WHERE id = ?::uuid AND leased_by = ?",
+                        job,
+                        holder))
+                .isEqualTo(1);
+        var settled = finished(job);
+        Thread.sleep(5_000);
+        assertThat(finished(job)).as("nothing kept after the lease was taken").isEqualTo(settled);
+        assertThat(settled).isLessThan(lines);
+        var ids = "batch-" + job + "-%";
+        assertThat(TestDatabase.count("SELECT count(*) FROM usage_event WHERE request_id LIKE ?", ids))
+                .isEqualTo(settled);
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM audit_event WHERE request_id LIKE ? AND action = 'inference.request'",
+                        ids))
+                .isEqualTo(settled);
+
+        TestDatabase.execute(
+                "UPDATE batch_job SET lease_expires_at = now() - interval '1 second' WHERE id = ?::uuid", job);
+        awaitDone(job);
+        assertEachLineRanOnce(job, lines);
+    }
+
+    @Test
+    @Order(7)
     void aJobWhoseInstanceIsKilledMidWayIsFinishedByTheOtherEachLineChargedOnce() throws Exception {
         departmentWithQuota(100_000);
         int lines = 240;
