@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.citymaas.portal.devstack.TestStack;
 
 /**
@@ -35,6 +36,14 @@ final class SecondPortal implements AutoCloseable {
      * it is ready.
      */
     static SecondPortal start(String contextPath) {
+        return start(contextPath, Map.of());
+    }
+
+    /**
+     * Starts it as {@link #start(String)} does, with these settings on top of the shared ones (as system
+     * properties, which the portal's configuration reads first), e.g. a short batch lease.
+     */
+    static SecondPortal start(String contextPath, Map<String, String> settings) {
         TestStack.start();
         int port = freePort();
         var log = Path.of("target", "payara-second.log").toAbsolutePath();
@@ -48,7 +57,9 @@ final class SecondPortal implements AutoCloseable {
                 "-Dorg.bytedeco.javacpp.cachedir=" + cache + "/javacpp",
                 "-DDJL_CACHE_DIR=" + cache + "/djl",
                 "-Dai.djl.tensorflow.num_interop_threads=-1",
-                "-Dai.djl.tensorflow.num_intraop_threads=1",
+                "-Dai.djl.tensorflow.num_intraop_threads=1"));
+        settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.addAll(List.of(
                 "-jar",
                 System.getProperty("payara.microJar"),
                 "--nocluster",

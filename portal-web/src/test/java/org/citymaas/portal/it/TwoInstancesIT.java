@@ -1,6 +1,7 @@
 package org.citymaas.portal.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URL;
 import java.time.Duration;
@@ -29,7 +30,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * as two pods behind one service. A quota race over both serves exactly the limit; a retry sent to the other instance
  * is charged once; a checkpoint asked of both at once is signed once; the audit chain verifies; and when one instance
  * is killed with SIGKILL under load, every request it answered 200 has exactly one usage record and one audit event,
- * nothing is charged twice, and the quota counts exactly what was charged.
+ * nothing is charged twice, and the quota counts exactly what was charged. Batch jobs run on the instance holding
+ * their lease: with both alive, every line of jobs uploaded to either (and of one leased elsewhere, once its lease
+ * expires) runs exactly once; an instance whose lease was taken keeps nothing more of the job; a job whose instance is
+ * killed mid-way is taken over by the other once the lease expires and finished, each line charged and audited once.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -37,6 +41,15 @@ class TwoInstancesIT {
 
     private static final String PASSWORD = "Two-Instances-1";
     private static final String MODEL = "traffic-flow-forecast";
+    /**
+     * The second instance's own settings: a batch lease of 4 s (its jobs are taken over at most 4 s after it dies,
+     * plus the first instance's sweep interval, 10 s by default) and chunks of 4 lines, one at a time, so that a job
+     * of a few hundred lines is still running when it is killed.
+     */
+    private static final Map<String, String> SECOND = Map.of(
+            "citymaas.batch.lease.ttl-seconds", "4",
+            "citymaas.batch.chunk-lines", "4",
+            "citymaas.batch.department-chunks", "1");
 
     private static SecondPortal second;
     private static String department;
@@ -51,7 +64,7 @@ class TwoInstancesIT {
 
     private String other() {
         if (second == null) {
-            second = SecondPortal.start(portal.getPath());
+            second = SecondPortal.start(portal.getPath(), SECOND);
         }
         return second.base();
     }
@@ -270,5 +283,189 @@ class TwoInstancesIT {
                         department))
                 .isZero();
         second = null;
+    }
+
+    /** Uploads a traffic file of {@code lines} lines to the instance at {@code base}; the job's id. */
+    private String upload(String base, int lines) {
+        var submitted = Http.postCsv(
+                base + "api/v1/models/" + MODEL + "/batches?fileName=two.csv",
+                token,
+                BatchScoringIT.trafficCsv(lines, -1));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+        return submitted.json().get("id").asText();
+    }
+
+    private static long finished(String job) {
+        return TestDatabase.count(
+                "SELECT count(*) FROM batch_row WHERE job_id = ?::uuid AND finished_at IS NOT NULL", job);
+    }
+
+    private static String column(String job, String column) {
+        return TestDatabase.first("SELECT " + column + " FROM batch_job WHERE id = ?::uuid", job);
+    }
+
+    private static void awaitDone(String job) {
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> "DONE".equals(column(job, "status")));
+    }
+
+    /** Every line answered, with exactly one usage record and one audited run, and the job let go. */
+    private static void assertEachLineRanOnce(String job, int lines) {
+        var ids = "batch-" + job + "-%";
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM batch_row WHERE job_id = ?::uuid AND output IS NOT NULL", job))
+                .as("lines answered")
+                .isEqualTo(lines);
+        assertThat(TestDatabase.count("SELECT count(*) FROM usage_event WHERE request_id LIKE ?", ids))
+                .as("usage records of " + job)
+                .isEqualTo(lines);
+        assertThat(TestDatabase.count(
+                        "SELECT count(DISTINCT request_id) FROM usage_event WHERE request_id LIKE ?", ids))
+                .isEqualTo(lines);
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM audit_event WHERE request_id LIKE ? AND action = 'inference.request'",
+                        ids))
+                .as("audited runs of " + job + ": one per line")
+                .isEqualTo(lines);
+        assertThat(TestDatabase.count(
+                        "SELECT count(DISTINCT request_id) FROM audit_event WHERE request_id LIKE ?"
+                                + " AND action = 'inference.request' AND outcome = 'OK'",
+                        ids))
+                .isEqualTo(lines);
+        assertThat(column(job, "leased_by")).as("let go when done").isNull();
+    }
+
+    /** A queued job of {@code lines} lines as another instance, alive, holds it: its lease runs 10 more minutes. */
+    private static String heldElsewhere(String like, int lines) {
+        var job = UUID.randomUUID().toString();
+        var inserted = TestDatabase.execute(
+                "INSERT INTO batch_job (id, tenant_id, caller, caller_sub, caller_kind, model, model_version,"
+                        + " file_name, columns, total_rows, status, created_at, leased_by, lease_expires_at)"
+                        + " SELECT ?::uuid, tenant_id, caller, caller_sub, caller_kind, model, model_version, 'held.csv',"
+                        + " columns, ?, 'QUEUED', now(), 'elsewhere/alive', now() + interval '10 minutes'"
+                        + " FROM batch_job WHERE id = ?::uuid",
+                job,
+                lines,
+                like);
+        assertThat(inserted).isEqualTo(1);
+        var counts = String.join(" ", java.util.Collections.nCopies(24, "420"));
+        for (int line = 2; line < lines + 2; line++) {
+            TestDatabase.execute(
+                    "INSERT INTO batch_row (job_id, line, input, request_id) VALUES (?::uuid, ?, ?::jsonb, ?)",
+                    job,
+                    line,
+                    "{\"recent_counts\": \"" + counts + "\", \"hour_of_day\": \"" + (line % 24)
+                            + "\", \"day_of_week\": \"3\", \"is_holiday\": \"0\", \"precipitation_mm\": \"0\"}",
+                    "batch-" + job + "-" + line);
+        }
+        return job;
+    }
+
+    @Test
+    @Order(5)
+    void withBothInstancesAliveEachBatchLineRunsExactlyOnce() throws Exception {
+        departmentWithQuota(100_000);
+        var onFirst = upload(first(), 40);
+        var onSecond = upload(other(), 40);
+        var held = heldElsewhere(onFirst, 12);
+
+        awaitDone(onFirst);
+        awaitDone(onSecond);
+        assertEachLineRanOnce(onFirst, 40);
+        assertEachLineRanOnce(onSecond, 40);
+
+        // both instances' sweeps run (the second every 1.3 s, the first every 10 s): neither takes a job leased alive
+        Thread.sleep(12_000);
+        assertThat(column(held, "status")).isEqualTo("QUEUED");
+        assertThat(column(held, "leased_by")).isEqualTo("elsewhere/alive");
+        assertThat(finished(held)).isZero();
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM audit_event WHERE request_id LIKE ?", "batch-" + held + "-%"))
+                .isZero();
+
+        // its holder dies: once the lease expires, one of the two takes the job and runs each line once
+        TestDatabase.execute(
+                "UPDATE batch_job SET lease_expires_at = now() - interval '1 second' WHERE id = ?::uuid", held);
+        awaitDone(held);
+        assertEachLineRanOnce(held, 12);
+    }
+
+    @Test
+    @Order(6)
+    void anInstanceWhoseLeaseWasTakenKeepsNothingMoreOfTheJob() throws Exception {
+        departmentWithQuota(100_000);
+        int lines = 240;
+        var job = upload(other(), lines);
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> finished(job) >= 8);
+        // as if the second instance stalled past its lease and another took the job: the update waits for a chunk
+        // committing under the lease, and from then on none of the second's chunks may commit
+        var holder = column(job, "leased_by");
+        assertThat(TestDatabase.execute(
+                        "UPDATE batch_job SET leased_by = 'elsewhere/alive', lease_expires_at = now() + interval"
+                                + " '10 minutes' WHERE id = ?::uuid AND leased_by = ?",
+                        job,
+                        holder))
+                .isEqualTo(1);
+        var settled = finished(job);
+        Thread.sleep(5_000);
+        assertThat(finished(job)).as("nothing kept after the lease was taken").isEqualTo(settled);
+        assertThat(settled).isLessThan(lines);
+        var ids = "batch-" + job + "-%";
+        assertThat(TestDatabase.count("SELECT count(*) FROM usage_event WHERE request_id LIKE ?", ids))
+                .isEqualTo(settled);
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM audit_event WHERE request_id LIKE ? AND action = 'inference.request'",
+                        ids))
+                .isEqualTo(settled);
+
+        TestDatabase.execute(
+                "UPDATE batch_job SET lease_expires_at = now() - interval '1 second' WHERE id = ?::uuid", job);
+        awaitDone(job);
+        assertEachLineRanOnce(job, lines);
+    }
+
+    @Test
+    @Order(7)
+    void aJobWhoseInstanceIsKilledMidWayIsFinishedByTheOtherEachLineChargedOnce() throws Exception {
+        departmentWithQuota(100_000);
+        int lines = 240;
+        var job = upload(other(), lines);
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> finished(job) >= 8);
+        var holder = column(job, "leased_by");
+        second.kill();
+        var killed = System.nanoTime();
+        second = null;
+        Thread.sleep(500); // a chunk's commit already sent when the process died lands, or is rolled back
+        var settled = finished(job);
+        assertThat(holder)
+                .as("the job ran on the second instance, under its lease")
+                .isNotNull();
+        assertThat(settled).as("some chunks settled before the kill, not all").isBetween(8L, lines - 1L);
+
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> finished(job) > settled);
+        var takeover = Duration.ofNanos(System.nanoTime() - killed);
+        var taker = column(job, "leased_by");
+        System.out.println("TwoInstancesIT: batch " + job + " killed at " + settled + "/" + lines
+                + " lines; the first line after the kill settled " + takeover.toMillis() + " ms later, by " + taker);
+        awaitDone(job);
+
+        assertThat(taker).as("taken over by the other instance").isNotEqualTo(holder);
+        assertEachLineRanOnce(job, lines);
+        var results = Http.getAny(first() + "api/v1/batches/" + job + "/results", token);
+        assertThat(results.status()).as(results.body()).isEqualTo(200);
+        var data = BatchScoringIT.dataLines(results.body());
+        assertThat(data).hasSize(lines);
+        for (int i = 0; i < lines; i++) {
+            assertThat(data.get(i)).startsWith((i + 2) + ",").endsWith(",OK,");
+        }
+        // the lease's 4 s, the first instance's sweep interval (10 s), and a loaded machine
+        assertThat(takeover).isLessThan(Duration.ofSeconds(60));
     }
 }

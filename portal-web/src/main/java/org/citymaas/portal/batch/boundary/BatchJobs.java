@@ -55,7 +55,10 @@ public class BatchJobs {
     @Inject
     AuditTrail audit;
 
-    /** Stores the job, its lines and the audit event of the submission, all or nothing. */
+    @Inject
+    BatchLeases leases;
+
+    /** Stores the job (leased to this instance, which runs it), its lines and the submission's audit event, all or nothing. */
     @Transactional
     public void create(BatchJob job, List<BatchLine> lines, AuditEvent submitted) {
         try {
@@ -72,6 +75,7 @@ public class BatchJobs {
             }
             flush(chunk);
             em.detach(record);
+            leases.holdNew(job.id());
         } catch (PersistenceException e) {
             throw new LedgerException("could not store the batch job", e);
         }
@@ -120,6 +124,18 @@ public class BatchJobs {
         return jobs(() -> em.createQuery(
                         "SELECT j FROM BatchJobRecord j WHERE j.status IN :active ORDER BY j.createdAt",
                         BatchJobRecord.class)
+                .setParameter("active", ACTIVE)
+                .getResultList());
+    }
+
+    /** These jobs, of any department, that are still queued or running. */
+    @Transactional
+    public List<BatchJob> active(List<UUID> ids) {
+        return jobs(() -> em.createQuery(
+                        "SELECT j FROM BatchJobRecord j WHERE j.id IN :ids AND j.status IN :active ORDER BY"
+                                + " j.createdAt",
+                        BatchJobRecord.class)
+                .setParameter("ids", ids)
                 .setParameter("active", ACTIVE)
                 .getResultList());
     }

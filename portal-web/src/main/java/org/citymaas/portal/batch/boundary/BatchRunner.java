@@ -18,26 +18,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.citymaas.portal.batch.control.BatchLeaseLostException;
 import org.citymaas.portal.batch.control.ChunkPlan;
 import org.citymaas.portal.batch.control.ChunksInFlight;
 import org.citymaas.portal.batch.control.DepartmentSlots;
-import org.citymaas.portal.batch.control.LineRefusals;
 import org.citymaas.portal.batch.entity.BatchJob;
 import org.citymaas.portal.batch.entity.BatchLine;
 import org.citymaas.portal.batch.entity.BatchStatus;
-import org.citymaas.portal.batch.entity.LineOutcome;
-import org.citymaas.portal.errors.ModelVersionRetiredException;
-import org.citymaas.portal.errors.UnknownModelException;
 import org.citymaas.portal.inference.boundary.Inferences;
 import org.citymaas.portal.inference.control.RowCodec;
 import org.citymaas.portal.suspension.boundary.SuspendedDepartments;
-import org.citymaas.runtime.catalog.boundary.Catalog;
 import org.citymaas.runtime.catalog.entity.ModelCard;
-import org.citymaas.runtime.catalog.entity.ModelRef;
-import org.citymaas.runtime.catalog.entity.ModelVersion;
 import org.citymaas.security.identity.entity.Caller;
-import org.citymaas.security.identity.entity.Role;
-import org.citymaas.tenant.errors.NotSubscribedException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -47,8 +39,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code citymaas.batch.department-chunks} chunks of one department in flight at once, whatever its
  * jobs ({@link DepartmentSlots}). Each line stays its own governed request (authorized, validated,
  * masked, reserved, metered and audited as {@link Inferences} does), its cells typed by the model's
- * schema ({@link RowCodec}), its result kept with its chunk. A refused line is kept with its outcome and message and the job goes on. Lines left without a result when the portal
- * stops run again on the next start with the same request ids, so none is charged twice.
+ * schema ({@link RowCodec}), its result kept with its chunk. A refused line is kept with its outcome and message and the job goes on.
+ *
+ * <p>A job runs only on the instance holding its lease ({@link BatchLeases}): taken here, let go when
+ * the job ends or pauses; when the lease is lost (it expired and another instance took the job over)
+ * the job stops here at once and nothing more of it is kept. Lines left without a result (the portal
+ * stopped or died) run again on whichever instance takes the job next, with the same request ids, so
+ * none is charged twice.
  *
  * <p>A line's raw input lives only while the line waits to run: its result is kept together with
  * its masked input (by the same {@link InputMasking} the inference uses, whatever the outcome), so
@@ -58,8 +55,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BatchRunner {
 
     private static final Logger LOG = Logger.getLogger(BatchRunner.class.getName());
-    static final String NOT_RUN =
-            "The job failed on our side before this line ran; it was logged. Submit the line again.";
 
     @Resource
     ManagedExecutorService executor;
@@ -68,19 +63,16 @@ public class BatchRunner {
     BatchJobs jobs;
 
     @Inject
-    Inferences inferences;
-
-    @Inject
-    Catalog catalog;
-
-    @Inject
     SuspendedDepartments suspended;
 
     @Inject
     LineChunks chunks;
 
     @Inject
-    KeptLines kept;
+    JobLines lines;
+
+    @Inject
+    BatchLeases leases;
 
     @Resource
     ManagedThreadFactory threads;
@@ -103,10 +95,24 @@ public class BatchRunner {
     private final Clock clock = Clock.systemUTC();
     private volatile boolean stopping;
 
-    /** Starts running the job's open lines, unless this instance already runs it. */
+    /**
+     * Starts running the job's open lines, unless this instance already runs it or cannot take its lease
+     * (another instance holds it).
+     */
     public void start(BatchJob job, String clientAddress) {
-        if (running.add(job.id())) {
+        if (!running.add(job.id())) {
+            return;
+        }
+        try {
+            if (!leases.take(job.id())) {
+                running.remove(job.id());
+                return;
+            }
             executor.submit(() -> run(job, clientAddress));
+        } catch (RuntimeException e) {
+            running.remove(job.id());
+            LOG.log(Level.WARNING, "batch " + job.id() + " could not be started here; a sweep takes it later", e);
+            letGo(job);
         }
     }
 
@@ -126,8 +132,8 @@ public class BatchRunner {
         var inFlight = new ChunksInFlight();
         try {
             jobs.start(job.id(), clock.instant());
-            var caller = caller(job);
-            var card = card(caller, job);
+            var caller = JobLines.caller(job);
+            var card = lines.card(caller, job);
             var waits = false;
             for (var chunk : ChunkPlan.chunks(jobs.lines(job.id(), false), chunkLines)) {
                 waits = paused(job, chunk.get(0)) || !dispatch(job, caller, card, chunk, clientAddress, inFlight);
@@ -137,25 +143,46 @@ public class BatchRunner {
             }
             waits |= !inFlight.allRan();
             if (!waits) {
-                jobs.finish(job.id(), BatchStatus.DONE, clock.instant());
+                leases.end(job.id(), BatchStatus.DONE, clock.instant());
             }
+        } catch (BatchLeaseLostException e) {
+            inFlight.settle();
+            LOG.warning(() -> "batch " + job.id() + " stops here: another instance took it over");
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "batch " + job.id() + " failed", e);
             try {
                 inFlight.settle();
-                jobs.finish(job.id(), BatchStatus.FAILED, clock.instant());
-                closeOpenLines(job);
+                if (leases.end(job.id(), BatchStatus.FAILED, clock.instant())) {
+                    lines.closeOpenLines(job);
+                }
             } catch (RuntimeException again) {
                 // the next start closes the open lines of failed jobs (BatchRecovery)
                 LOG.log(Level.SEVERE, "batch " + job.id() + " could not be marked failed or closed", again);
             }
         } finally {
+            letGo(job); // first: a start meanwhile finds the job still running here, and a sweep takes it later
             running.remove(job.id());
         }
     }
 
-    /** Whether the job must stop before this line: the portal stops, or the department is suspended. */
+    /** Lets the job go (done, paused or taken over: a no-op unless this instance still holds it). */
+    private void letGo(BatchJob job) {
+        try {
+            leases.release(job.id());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "batch " + job.id() + " could not be let go; its lease expires", e);
+        }
+    }
+
+    /**
+     * Whether the job must stop before this line: the portal stops, or the department is suspended.
+     *
+     * @throws BatchLeaseLostException this instance no longer holds the job's lease
+     */
     private boolean paused(BatchJob job, BatchLine line) {
+        if (!leases.holds(job.id())) {
+            throw new BatchLeaseLostException(job.id());
+        }
         if (stopping || Thread.currentThread().isInterrupted()) {
             LOG.info(() -> "batch " + job.id() + " paused at line " + line.line() + "; resumed on next start");
             return true;
@@ -199,7 +226,7 @@ public class BatchRunner {
                             card,
                             chunk,
                             address,
-                            line -> runLine(job, caller, card, line, address),
+                            line -> lines.runLine(job, caller, card, line, address, () -> stopping),
                             () -> stopping);
                 } finally {
                     slots.release(department);
@@ -219,72 +246,10 @@ public class BatchRunner {
     public void closeOpenLinesLater(BatchJob job) {
         executor.submit(() -> {
             try {
-                closeOpenLines(job);
+                lines.closeOpenLines(job);
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "the open lines of failed batch " + job.id() + " could not be closed", e);
             }
         });
-    }
-
-    private void closeOpenLines(BatchJob job) {
-        var card = card(caller(job), job);
-        for (var line : jobs.lines(job.id(), false)) {
-            var notRun = line.refused(LineOutcome.FAILED, NOT_RUN, List.of());
-            jobs.finishLine(job.id(), kept.masked(job, card, notRun), clock.instant());
-        }
-    }
-
-    /** Runs one line and keeps its result; false when the portal is stopping and the line must wait. */
-    private boolean runLine(BatchJob job, Caller caller, Optional<ModelCard> card, BatchLine line, String address) {
-        var cells = card.map(ModelCard::inputs).orElse(List.of()).stream()
-                .filter(f -> line.cell(f.name()).isPresent())
-                .map(f -> RowCodec.Cell.of(f, line.cell(f.name()).orElseThrow()))
-                .toList();
-        BatchLine result;
-        try {
-            var outcome = inferences.infer(
-                    caller, ref(job), job.requestId(line.line()), () -> RowCodec.tensors(cells), address);
-            result = line.answered(RowCodec.outputs(outcome));
-        } catch (RuntimeException e) {
-            var refusal = LineRefusals.of(e);
-            if (refusal.isPresent() && (stopping || Thread.currentThread().isInterrupted())) {
-                return false;
-            }
-            if (refusal.isEmpty()) {
-                LOG.log(Level.WARNING, "batch " + job.id() + " line " + line.line() + " failed", e);
-            }
-            result = refusal.map(r -> line.refused(r.outcome(), r.message(), r.errors()))
-                    .orElseGet(() ->
-                            line.refused(LineOutcome.FAILED, "The line failed on our side; it was logged.", List.of()));
-        }
-        jobs.finishLine(job.id(), kept.masked(job, card, result), clock.instant());
-        return true;
-    }
-
-    /**
-     * The card the lines run (and are masked) by. No longer subscribed, every line is refused (not
-     * subscribed), and is still masked by the version's card.
-     */
-    private Optional<ModelCard> card(Caller caller, BatchJob job) {
-        try {
-            return Optional.of(inferences.authorize(caller, ref(job)).card());
-        } catch (NotSubscribedException | UnknownModelException | ModelVersionRetiredException e) {
-            return catalog.versions(job.model()).stream()
-                    .filter(v -> job.version() == null
-                            ? v.defaultVersion()
-                            : v.card().version().equals(job.version()))
-                    .findFirst()
-                    .map(ModelVersion::card);
-        }
-    }
-
-    private static ModelRef ref(BatchJob job) {
-        return ModelRef.of(job.model(), job.version());
-    }
-
-    /** The submitter, as the lines run and are audited: the department and name the job was stored with. */
-    private static Caller caller(BatchJob job) {
-        return new Caller(
-                job.callerSubject(), job.caller(), job.caller(), job.callerKind(), job.tenant(), Set.of(Role.STAFF));
     }
 }

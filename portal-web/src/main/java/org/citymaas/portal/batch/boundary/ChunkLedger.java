@@ -27,6 +27,8 @@ import org.citymaas.tenant.quotas.entity.Reservation;
  * event last (one lock of the chain for the chunk), all or nothing. The settlement of a line is that
  * of {@code InferenceLedger.complete}: a line whose request id a concurrent run charged first is given
  * back its reservation and audited as a retry of it, or refused with 409 when it was another request.
+ * The transaction commits only while this instance holds the job's lease (another instance may have
+ * taken over a job whose lease expired; then this chunk's work is dropped and the holder runs its lines).
  */
 @ApplicationScoped
 public class ChunkLedger {
@@ -42,6 +44,9 @@ public class ChunkLedger {
 
     @Inject
     BatchJobs jobs;
+
+    @Inject
+    BatchLeases leases;
 
     /**
      * How one line of a chunk ended, to be kept.
@@ -72,12 +77,19 @@ public class ChunkLedger {
         reservations.forEach(quotas::release);
     }
 
-    /** Settles, meters, keeps and audits the chunk's lines, in the lines' order, all or nothing. */
+    /**
+     * Settles, meters, keeps and audits the chunk's lines, in the lines' order, all or nothing; first locks the
+     * job's row if this instance still holds its lease ({@link BatchLeases#fence}).
+     *
+     * @throws org.citymaas.portal.batch.control.BatchLeaseLostException another instance took the job over:
+     *     nothing is kept (its reservations are still to be given back)
+     */
     @Transactional(TxType.REQUIRES_NEW)
     public void finish(UUID job, List<Finished> finished, Instant now) {
         if (finished.isEmpty()) {
             return;
         }
+        leases.fence(job);
         var lines = finished.stream()
                 .sorted(java.util.Comparator.comparingInt(Finished::line))
                 .toList();

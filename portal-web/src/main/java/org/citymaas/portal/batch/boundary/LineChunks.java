@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.citymaas.billing.usage.boundary.UsageEvents;
 import org.citymaas.portal.audit.boundary.AuditTrail;
 import org.citymaas.portal.batch.boundary.ChunkLedger.Finished;
+import org.citymaas.portal.batch.control.BatchLeaseLostException;
 import org.citymaas.portal.batch.control.ChunkRows;
 import org.citymaas.portal.batch.control.LineRefusals;
 import org.citymaas.portal.batch.entity.BatchJob;
@@ -99,6 +100,7 @@ public class LineChunks {
      * @param oneByOne runs one line through the governed path and keeps it; false when it must wait
      * @param stopping whether the portal is stopping
      * @return false when the portal is stopping and some of the lines must wait for the next start
+     * @throws BatchLeaseLostException this instance no longer holds the job: nothing of the chunk was kept
      */
     public boolean run(
             BatchJob job,
@@ -180,7 +182,12 @@ public class LineChunks {
             throw e;
         }
         done.addAll(ran);
-        ledger.finish(job.id(), done, clock.instant());
+        try {
+            ledger.finish(job.id(), done, clock.instant());
+        } catch (BatchLeaseLostException e) {
+            ledger.release(reservations); // nothing of the chunk was kept: the instance holding the job runs it
+            throw e;
+        }
         return ran.stream().allMatch(f -> f.kept() != null);
     }
 

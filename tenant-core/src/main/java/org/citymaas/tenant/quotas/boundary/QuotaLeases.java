@@ -43,6 +43,11 @@ public class QuotaLeases {
         return settings;
     }
 
+    /** This instance's id (host name and a random suffix, new at every start); batch job leases name it too. */
+    public String instance() {
+        return holder.id();
+    }
+
     /** Renews this instance's leases, returns idle ones and reaps expired ones of any instance. */
     public void heartbeat() {
         holder.heartbeat();
