@@ -133,6 +133,7 @@ public final class FairnessEvaluation {
             confidence[r] = probabilities[r * classes + best];
         }
         var attributeGroups = new ArrayList<GroupMetric>();
+        var routedOverTrue = new java.util.HashMap<String, Double>();
         groupRows(heldOut, attribute).forEach((group, member) -> {
             var c = new Counts();
             var ece = new Calibration();
@@ -153,6 +154,7 @@ public final class FairnessEvaluation {
             values.put("tpr", Scores.round((double) c.tp / c.p));
             values.put("fpr", c.n - c.p == 0 ? null : Scores.round((double) c.fp / (c.n - c.p)));
             values.put("ece", Scores.round(ece.error()));
+            routedOverTrue.put(group, (double) (c.tp + c.fp) / c.p);
             attributeGroups.add(group(attribute, group, c.p, values));
         });
         var checks = new ArrayList<FairnessCheck>();
@@ -162,7 +164,7 @@ public final class FairnessEvaluation {
             GroupMetric worst = null;
             double worstRatio = Double.MAX_VALUE;
             for (var g : judged) {
-                double r = g.value("routed_share") / g.value("true_share");
+                double r = routedOverTrue.get(g.group());
                 double symmetric = Math.min(r, 1 / r);
                 if (symmetric < worstRatio) {
                     worstRatio = symmetric;
