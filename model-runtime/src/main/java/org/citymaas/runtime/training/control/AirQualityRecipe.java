@@ -116,7 +116,7 @@ public final class AirQualityRecipe implements ModelRecipe {
                 .fp32("target", HORIZON, target)
                 .text(GroupAttributes.column("district"), districts(locals, rowsPerStation))
                 .build();
-        return new Split(
+        return Split.withGroups(
                 all.select(IntStream.range(0, rows)
                         .filter(i -> day[i] < HELD_OUT_FROM_DAY)
                         .toArray()),

@@ -117,7 +117,7 @@ public final class ComplaintRoutingRecipe implements ModelRecipe {
                 .labels("category", category)
                 .text(GroupAttributes.column("department_size"), departmentSizes(department))
                 .build();
-        return new Split(all.slice(0, TRAIN), all.slice(TRAIN, ROWS));
+        return Split.withGroups(all.slice(0, TRAIN), all.slice(TRAIN, ROWS));
     }
 
     /**

@@ -77,7 +77,7 @@ public final class EducationScoreRecipe implements ModelRecipe {
         }
         groups(b, cols[2]);
         Table all = b.fp32("target", 1, finalScore).build();
-        return new Split(all.slice(0, TRAIN), all.slice(TRAIN, ROWS));
+        return Split.withGroups(all.slice(0, TRAIN), all.slice(TRAIN, ROWS));
     }
 
     static final List<String> DISTRICTS = List.of("Chengdong", "Chengxi", "Chengnan", "Chengbei", "Gaoxin");

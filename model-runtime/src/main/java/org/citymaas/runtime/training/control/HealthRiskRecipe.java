@@ -74,7 +74,7 @@ public final class HealthRiskRecipe implements ModelRecipe {
         }
         groups(b, cols[0], cols[7]);
         Table all = b.fp32("target", 1, outcome).build();
-        return new Split(all.slice(0, TRAIN), all.slice(TRAIN, ROWS));
+        return Split.withGroups(all.slice(0, TRAIN), all.slice(TRAIN, ROWS));
     }
 
     static final List<String> AGE_BANDS = List.of("21-29", "30-39", "40-49", "50-64", "65+");

@@ -30,7 +30,7 @@ public final class HeldOutEvaluation {
 
     /** The recipe's fairness report on its held-out rows (null when it has none). */
     public static FairnessReport fairness(ModelRecipe recipe, ModelCard card, LoadedModel model) {
-        Table heldOut = recipe.generate().heldOut();
+        Table heldOut = recipe.generate().heldOutWithGroups();
         return recipe.fairness(heldOut, predict(card, model, heldOut));
     }
 

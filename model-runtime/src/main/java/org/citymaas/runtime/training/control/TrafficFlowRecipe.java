@@ -122,7 +122,7 @@ public final class TrafficFlowRecipe implements ModelRecipe {
                 .fp32("target", 1, next)
                 .text(GroupAttributes.column("district"), districts(peaks, rowsPerSegment))
                 .build();
-        return new Split(
+        return Split.withGroups(
                 all.select(java.util.stream.IntStream.range(0, rows)
                         .filter(i -> day[i] < HELD_OUT_FROM_DAY)
                         .toArray()),

@@ -51,7 +51,8 @@ class BiasedHealthRiskIT {
         public Split generate() {
             Split split = shipped.generate();
             Table train = split.train();
-            String[] sex = train.column(GroupAttributes.column("sex")).strings();
+            String[] sex =
+                    split.trainGroups().column(GroupAttributes.column("sex")).strings();
             float[] target = train.column("target").floats().clone();
             var rnd = new Random(16);
             for (int i = 0; i < target.length; i++) {
@@ -60,7 +61,10 @@ class BiasedHealthRiskIT {
                 }
             }
             return new Split(
-                    train.with(List.of(Tensor.fp32("target", new long[] {target.length, 1}, target))), split.heldOut());
+                    train.with(List.of(Tensor.fp32("target", new long[] {target.length, 1}, target))),
+                    split.heldOut(),
+                    split.trainGroups(),
+                    split.heldOutGroups());
         }
 
         @Override
