@@ -19,6 +19,7 @@ public class ModelVersionRow implements Serializable {
     private final boolean uploadedByMe;
     private final int heldOutRows;
     private final List<List<String>> metrics;
+    private final FairnessRow fairness;
 
     public ModelVersionRow(ModelVersionView view, String caller) {
         this.version = view.version();
@@ -32,6 +33,27 @@ public class ModelVersionRow implements Serializable {
         this.metrics = view.measuredMetrics().stream()
                 .map(m -> List.of(m.name(), HeldOutCheck.number(m.measured()), HeldOutCheck.number(m.declared())))
                 .toList();
+        this.fairness = new FairnessRow(view.fairness());
+    }
+
+    /** Whether the card has no fairness table the platform judges (then it cannot be approved). */
+    public boolean isFairnessMissing() {
+        return fairness.missing();
+    }
+
+    /** Each check: attribute, metric, value, limit ({@code ≤ 0.1}), verdict key, worst group, best group. */
+    public List<List<String>> getFairnessChecks() {
+        return fairness.checks();
+    }
+
+    /** Each group: attribute, group, held-out rows, judged ({@code true}/{@code false}), its metrics. */
+    public List<List<String>> getFairnessGroups() {
+        return fairness.groups();
+    }
+
+    /** Each check outside the tolerance: attribute, worst group, metric, value, limit, best group. */
+    public List<List<String>> getFairnessOutside() {
+        return fairness.outside();
     }
 
     /** Rows of the held-out file its metrics were recomputed on at upload; 0: not recomputed. */

@@ -21,13 +21,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The platform admins' model versions page with four eyes: platform-admin uploads health-risk version 2 (its
- * version 1 SavedModel under a new card) and may not approve it; platform-admin-2 approves it. Afterwards the
- * model's lifecycle is put back as shipped.
+ * The platform admins' model versions page with four eyes: platform-admin uploads air-quality-forecast version 2
+ * (its version 1 SavedModel under a new card, whose fairness table is within the tolerance and shown) and may not
+ * approve it; platform-admin-2 approves it. Afterwards the model's lifecycle is put back as shipped. (Until the
+ * fairness rule this was health-risk, whose shipped card is outside its fairness tolerance: its approval is now
+ * refused, as {@code FairPublishingIT} shows for the API.)
  */
 class BrowserModelVersionsIT extends BrowserTest {
 
-    private static final String MODEL = "health-risk";
+    private static final String MODEL = "air-quality-forecast";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @AfterAll
@@ -62,7 +64,7 @@ class BrowserModelVersionsIT extends BrowserTest {
     void anUploadIsApprovedBySecondPlatformAdminNotByItsUploader() throws Exception {
         apiBase = portal.toString().replaceAll("/$", "") + "/api/";
         var files = Files.createTempDirectory("model-upload");
-        var zip = files.resolve("health-risk-2.zip");
+        var zip = files.resolve(MODEL + "-2.zip");
         Files.write(zip, savedModelZip());
         var card = files.resolve("model-card.json");
         Files.write(card, JSON.writeValueAsBytes(card2()));
@@ -86,6 +88,9 @@ class BrowserModelVersionsIT extends BrowserTest {
         assertThat(staged.findElement(By.cssSelector(".cm-metrics")).getText())
                 .as("uploaded without a held-out file")
                 .isEqualTo("未重新计算指标");
+        assertThat(staged.findElement(By.cssSelector(".cm-fairness-checks")).getText())
+                .contains("district", "relative_mae_ratio", "1.0171", "≤ 1.25", "在容差内", "Industrial-East / Centre");
+        assertThat(staged.findElements(By.cssSelector(".cm-fairness-blocked"))).isEmpty();
         Browser.screenshot(browser, "models-1-staged");
 
         staged.findElement(By.cssSelector("button.cm-approve")).click();

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param textFeatures text featurization before the model, or {@code null}
  * @param recording what the audit log keeps of a request to this version ({@code metadata} when absent)
  * @param translations the text for people in other languages than English, by language ({@code zh})
+ * @param fairness per-group metrics on the held-out rows and their checks, or {@code null} (a card without
+ *     one cannot be approved for publishing)
  */
 public record ModelCard(
         String name,
@@ -39,7 +41,8 @@ public record ModelCard(
         RiskLevel riskLevel,
         TextFeatures textFeatures,
         RecordingLevel recording,
-        Map<String, CardText> translations) {
+        Map<String, CardText> translations,
+        FairnessReport fairness) {
 
     /** The language of the card's own text fields. */
     public static final String ENGLISH = "en";
@@ -84,7 +87,44 @@ public record ModelCard(
                 riskLevel,
                 textFeatures,
                 recording,
-                Map.of());
+                Map.of(),
+                null);
+    }
+
+    /** A card with translations and no fairness section. */
+    public ModelCard(
+            String name,
+            String version,
+            String department,
+            String task,
+            String title,
+            String intendedUse,
+            List<String> limitations,
+            List<FieldSpec> inputs,
+            List<FieldSpec> outputs,
+            List<Metric> metrics,
+            TrainingData trainingData,
+            RiskLevel riskLevel,
+            TextFeatures textFeatures,
+            RecordingLevel recording,
+            Map<String, CardText> translations) {
+        this(
+                name,
+                version,
+                department,
+                task,
+                title,
+                intendedUse,
+                limitations,
+                inputs,
+                outputs,
+                metrics,
+                trainingData,
+                riskLevel,
+                textFeatures,
+                recording,
+                translations,
+                null);
     }
 
     public ModelCard withTrainingData(TrainingData data) {
@@ -103,7 +143,8 @@ public record ModelCard(
                 riskLevel,
                 textFeatures,
                 recording,
-                translations);
+                translations,
+                fairness);
     }
 
     public ModelCard withTranslations(Map<String, CardText> texts) {
@@ -122,7 +163,28 @@ public record ModelCard(
                 riskLevel,
                 textFeatures,
                 recording,
-                texts);
+                texts,
+                fairness);
+    }
+
+    public ModelCard withFairness(FairnessReport report) {
+        return new ModelCard(
+                name,
+                version,
+                department,
+                task,
+                title,
+                intendedUse,
+                limitations,
+                inputs,
+                outputs,
+                metrics,
+                trainingData,
+                riskLevel,
+                textFeatures,
+                recording,
+                translations,
+                report);
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.citymaas.runtime.catalog.control.CatalogExtractor;
 import org.citymaas.runtime.catalog.control.ModelCardCodec;
+import org.citymaas.runtime.catalog.entity.FairnessReport;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.catalog.entity.Metric;
 import org.citymaas.runtime.catalog.entity.ModelCard;
@@ -59,6 +60,21 @@ public final class CatalogTrainer {
                         "%-24s %-22s model %10.4f   %s %10.4f%n",
                         card.name(), m.name(), m.value(), m.baseline(), m.baselineValue());
             }
+            if (card.fairness() != null) {
+                card.fairness()
+                        .checks()
+                        .forEach(c -> System.out.printf(
+                                "%-24s %-16s %-30s %10.4f %s %.2f %s (worst %s, best %s)%n",
+                                card.name(),
+                                c.attribute(),
+                                c.metric(),
+                                c.value(),
+                                c.atLeast() ? ">=" : "<=",
+                                c.tolerance(),
+                                c.within() ? "within" : "OUTSIDE",
+                                c.worstGroup(),
+                                c.bestGroup()));
+            }
         }
         writeIndex(root);
     }
@@ -72,8 +88,10 @@ public final class CatalogTrainer {
         Path savedModel = versionDir.resolve(ModelCardCodec.SAVED_MODEL_DIR);
         new MlpTrainer(recipe.network()).trainAndExport(train, savedModel);
         List<Metric> metrics;
+        FairnessReport fairness;
         try (LoadedModel model = engine.load(new ModelVersion(draft, savedModel, true, 0))) {
             metrics = HeldOutEvaluation.evaluate(recipe, draft, model);
+            fairness = HeldOutEvaluation.fairness(recipe, draft, model);
         }
         TrainingData data = draft.trainingData();
         ModelCard card = recipe.card(metrics)
@@ -82,7 +100,8 @@ public final class CatalogTrainer {
                         data.generator(),
                         data.seed(),
                         split.train().rows(),
-                        split.heldOut().rows()));
+                        split.heldOut().rows()))
+                .withFairness(fairness);
         Path cardFile = versionDir.resolve(ModelCardCodec.CARD_FILE);
         if (Files.exists(cardFile)) {
             // the recipes hold the English text; the translations are kept from the card being replaced

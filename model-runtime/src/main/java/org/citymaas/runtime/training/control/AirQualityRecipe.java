@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.citymaas.runtime.catalog.entity.FairnessReport;
 import org.citymaas.runtime.catalog.entity.Metric;
 import org.citymaas.runtime.catalog.entity.ModelCard;
 import org.citymaas.runtime.catalog.entity.RiskLevel;
@@ -69,8 +70,10 @@ public final class AirQualityRecipe implements ModelRecipe {
         float[] target = new float[rows * HORIZON];
         int[] day = new int[rows];
         int row = 0;
+        double[] locals = new double[STATIONS];
         for (int s = 0; s < STATIONS; s++) {
             double local = 0.75 + 0.5 * rnd.nextDouble();
+            locals[s] = local;
             float[] pm = new float[hours];
             double level = 40;
             for (int t = 0; t < hours; t++) {
@@ -111,14 +114,43 @@ public final class AirQualityRecipe implements ModelRecipe {
         }
         Table all = b.int64("hour_of_day", hourOfDay)
                 .fp32("target", HORIZON, target)
+                .text(GroupAttributes.column("district"), districts(locals, rowsPerStation))
                 .build();
-        return new Split(
+        return Split.withGroups(
                 all.select(IntStream.range(0, rows)
                         .filter(i -> day[i] < HELD_OUT_FROM_DAY)
                         .toArray()),
                 all.select(IntStream.range(0, rows)
                         .filter(i -> day[i] >= HELD_OUT_FROM_DAY)
                         .toArray()));
+    }
+
+    static final List<String> DISTRICTS = List.of("Centre", "Industrial-East", "Suburb-West");
+
+    /**
+     * The district of each station's rows, from its own stream: stations with more local emission lie more
+     * often in the industrial east, those with less in the western suburb.
+     */
+    private static String[] districts(double[] locals, int rowsPerStation) {
+        var rnd = GroupAttributes.stream(SEED);
+        String[] district = new String[locals.length * rowsPerStation];
+        for (int s = 0; s < locals.length; s++) {
+            double emission = (locals[s] - 0.75) / 0.5;
+            String d = DISTRICTS.get(GroupAttributes.pick(rnd, 1, 0.5 + 1.5 * emission, 2 - 1.5 * emission));
+            java.util.Arrays.fill(district, s * rowsPerStation, (s + 1) * rowsPerStation, d);
+        }
+        return district;
+    }
+
+    @Override
+    public FairnessReport fairness(Table heldOut, Map<String, Tensor> predictions) {
+        return FairnessEvaluation.regression(
+                heldOut,
+                predictions.get("pm25_next_6h").floats(),
+                heldOut.column("target").floats(),
+                HORIZON,
+                List.of("district"),
+                true);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.citymaas.runtime.catalog.entity.FairnessReport;
 import org.citymaas.runtime.catalog.entity.Metric;
 import org.citymaas.runtime.catalog.entity.ModelCard;
 import org.citymaas.runtime.catalog.entity.RiskLevel;
@@ -114,8 +115,39 @@ public final class ComplaintRoutingRecipe implements ModelRecipe {
                 .text("text", text)
                 .labels("department", department)
                 .labels("category", category)
+                .text(GroupAttributes.column("department_size"), departmentSizes(department))
                 .build();
-        return new Split(all.slice(0, TRAIN), all.slice(TRAIN, ROWS));
+        return Split.withGroups(all.slice(0, TRAIN), all.slice(TRAIN, ROWS));
+    }
+
+    /**
+     * A department's size class: {@code large} for the three departments that handle three complaint categories
+     * each, {@code small} for the five that handle two.
+     */
+    static String size(String department) {
+        long categories = CATEGORIES.stream()
+                .filter(c -> c.department().equals(department))
+                .count();
+        return categories >= 3 ? "large" : "small";
+    }
+
+    /** The size class of each complaint's handling department (derived from the label, no random draw). */
+    private static String[] departmentSizes(long[] department) {
+        String[] sizes = new String[department.length];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = size(DEPARTMENTS.get((int) department[i]));
+        }
+        return sizes;
+    }
+
+    @Override
+    public FairnessReport fairness(Table heldOut, Map<String, Tensor> predictions) {
+        return FairnessEvaluation.routing(
+                heldOut,
+                predictions.get("department_probs").floats(),
+                heldOut.column("department").longs(),
+                "department_size",
+                DEPARTMENTS.stream().map(ComplaintRoutingRecipe::size).toList());
     }
 
     private static String pick(List<String> options, Random rnd) {

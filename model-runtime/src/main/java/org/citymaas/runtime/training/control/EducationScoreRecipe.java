@@ -3,6 +3,7 @@ package org.citymaas.runtime.training.control;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.citymaas.runtime.catalog.entity.FairnessReport;
 import org.citymaas.runtime.catalog.entity.Metric;
 import org.citymaas.runtime.catalog.entity.ModelCard;
 import org.citymaas.runtime.catalog.entity.RiskLevel;
@@ -74,8 +75,44 @@ public final class EducationScoreRecipe implements ModelRecipe {
         for (int c = 0; c < INPUTS.size(); c++) {
             b.fp32(INPUTS.get(c), 1, cols[c]);
         }
+        groups(b, cols[2]);
         Table all = b.fp32("target", 1, finalScore).build();
-        return new Split(all.slice(0, TRAIN), all.slice(TRAIN, ROWS));
+        return Split.withGroups(all.slice(0, TRAIN), all.slice(TRAIN, ROWS));
+    }
+
+    static final List<String> DISTRICTS = List.of("Chengdong", "Chengxi", "Chengnan", "Chengbei", "Gaoxin");
+
+    /**
+     * District and school type, from their own stream: students with a better previous term are somewhat more
+     * often in the two better-off districts (Chengdong, Gaoxin); key schools take more of the students with
+     * high previous scores (more so in those districts), vocational schools more of those with low ones.
+     */
+    private static void groups(Table.Builder b, float[] previous) {
+        var rnd = GroupAttributes.stream(SEED);
+        String[] district = new String[ROWS];
+        String[] school = new String[ROWS];
+        for (int i = 0; i < ROWS; i++) {
+            double z = (previous[i] - 70) / 10;
+            double affluent = Math.exp(0.4 * z);
+            int d = GroupAttributes.pick(rnd, affluent, 1, 1, 1, affluent);
+            district[i] = DISTRICTS.get(d);
+            double keyShare = sigmoid((previous[i] - 80) / 5) * (d == 0 || d == 4 ? 1.3 : 0.8);
+            double vocational = 0.6 * sigmoid((62 - previous[i]) / 5);
+            int s = GroupAttributes.pick(rnd, keyShare, Math.max(0.05, 1 - keyShare - vocational), vocational);
+            school[i] = List.of("key", "ordinary", "vocational").get(s);
+        }
+        b.text(GroupAttributes.column("district"), district).text(GroupAttributes.column("school_type"), school);
+    }
+
+    @Override
+    public FairnessReport fairness(Table heldOut, Map<String, Tensor> predictions) {
+        return FairnessEvaluation.regression(
+                heldOut,
+                predictions.get("final_score").floats(),
+                heldOut.column("target").floats(),
+                1,
+                List.of("district", "school_type"),
+                false);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.citymaas.runtime.training.control;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.citymaas.runtime.catalog.entity.FairnessReport;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.catalog.entity.Metric;
 import org.citymaas.runtime.catalog.entity.ModelCard;
@@ -71,8 +72,50 @@ public final class HealthRiskRecipe implements ModelRecipe {
         for (int c = 0; c < INPUTS.size(); c++) {
             b.fp32(INPUTS.get(c), 1, cols[c]);
         }
+        groups(b, cols[0], cols[7]);
         Table all = b.fp32("target", 1, outcome).build();
-        return new Split(all.slice(0, TRAIN), all.slice(TRAIN, ROWS));
+        return Split.withGroups(all.slice(0, TRAIN), all.slice(TRAIN, ROWS));
+    }
+
+    static final List<String> AGE_BANDS = List.of("21-29", "30-39", "40-49", "50-64", "65+");
+
+    /**
+     * Age band from the age; sex: a person with pregnancies is female, the others are female or male (from
+     * their own stream) so that half of all rows are female where the data allow it. In the Pima layout most
+     * adults have pregnancies, so every row without one is male: 267 of the 1,200 held-out rows.
+     */
+    private static void groups(Table.Builder b, float[] pregnancies, float[] age) {
+        var rnd = GroupAttributes.stream(SEED);
+        int mothers = 0;
+        for (float p : pregnancies) {
+            mothers += p > 0 ? 1 : 0;
+        }
+        double femaleWithout = Math.max(0, (ROWS / 2.0 - mothers) / (ROWS - mothers));
+        String[] sex = new String[ROWS];
+        String[] band = new String[ROWS];
+        for (int i = 0; i < ROWS; i++) {
+            sex[i] = pregnancies[i] > 0 || rnd.nextDouble() < femaleWithout ? "female" : "male";
+            band[i] = ageBand(age[i]);
+        }
+        b.text(GroupAttributes.column("age_band"), band).text(GroupAttributes.column("sex"), sex);
+    }
+
+    static String ageBand(double age) {
+        return age < 30
+                ? AGE_BANDS.get(0)
+                : age < 40
+                        ? AGE_BANDS.get(1)
+                        : age < 50 ? AGE_BANDS.get(2) : age < 65 ? AGE_BANDS.get(3) : AGE_BANDS.get(4);
+    }
+
+    @Override
+    public FairnessReport fairness(Table heldOut, Map<String, Tensor> predictions) {
+        return FairnessEvaluation.binary(
+                heldOut,
+                predictions.get("diabetes_risk").floats(),
+                heldOut.column("target").floats(),
+                0.5,
+                List.of("age_band", "sex"));
     }
 
     @Override

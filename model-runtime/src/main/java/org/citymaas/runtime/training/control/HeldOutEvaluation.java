@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.citymaas.runtime.catalog.entity.FairnessReport;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.catalog.entity.Metric;
 import org.citymaas.runtime.catalog.entity.ModelCard;
@@ -25,6 +26,12 @@ public final class HeldOutEvaluation {
     public static List<Metric> evaluate(ModelRecipe recipe, ModelCard card, LoadedModel model) {
         Table heldOut = recipe.generate().heldOut();
         return recipe.evaluate(heldOut, predict(card, model, heldOut));
+    }
+
+    /** The recipe's fairness report on its held-out rows (null when it has none). */
+    public static FairnessReport fairness(ModelRecipe recipe, ModelCard card, LoadedModel model) {
+        Table heldOut = recipe.generate().heldOutWithGroups();
+        return recipe.fairness(heldOut, predict(card, model, heldOut));
     }
 
     public static Map<String, Tensor> predict(ModelCard card, LoadedModel model, Table table) {

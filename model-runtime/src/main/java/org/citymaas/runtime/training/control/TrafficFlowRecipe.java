@@ -5,6 +5,7 @@ import static org.citymaas.runtime.training.control.CityCalendar.bump;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.citymaas.runtime.catalog.entity.FairnessReport;
 import org.citymaas.runtime.catalog.entity.Metric;
 import org.citymaas.runtime.catalog.entity.ModelCard;
 import org.citymaas.runtime.catalog.entity.RiskLevel;
@@ -69,8 +70,10 @@ public final class TrafficFlowRecipe implements ModelRecipe {
         float[] next = new float[rows];
         int[] day = new int[rows];
         int row = 0;
+        double[] peaks = new double[SEGMENTS];
         for (int s = 0; s < SEGMENTS; s++) {
             double peak = 400 + rnd.nextDouble() * 1400;
+            peaks[s] = peak;
             double commuter = 0.6 + 0.4 * rnd.nextDouble();
             float[] counts = new float[hours];
             float[] mm = new float[hours];
@@ -117,14 +120,42 @@ public final class TrafficFlowRecipe implements ModelRecipe {
                 .int64("is_holiday", holiday)
                 .fp32("precipitation_mm", 1, rain)
                 .fp32("target", 1, next)
+                .text(GroupAttributes.column("district"), districts(peaks, rowsPerSegment))
                 .build();
-        return new Split(
+        return Split.withGroups(
                 all.select(java.util.stream.IntStream.range(0, rows)
                         .filter(i -> day[i] < HELD_OUT_FROM_DAY)
                         .toArray()),
                 all.select(java.util.stream.IntStream.range(0, rows)
                         .filter(i -> day[i] >= HELD_OUT_FROM_DAY)
                         .toArray()));
+    }
+
+    static final List<String> DISTRICTS = List.of("Centre", "East", "West", "North");
+
+    /**
+     * The district of each segment's rows, from its own stream: busier segments lie more often in the centre.
+     */
+    private static String[] districts(double[] peaks, int rowsPerSegment) {
+        var rnd = GroupAttributes.stream(SEED);
+        String[] district = new String[peaks.length * rowsPerSegment];
+        for (int s = 0; s < peaks.length; s++) {
+            double busy = (peaks[s] - 400) / 1400;
+            String d = DISTRICTS.get(GroupAttributes.pick(rnd, 0.5 + 2 * busy, 1, 1, 1));
+            java.util.Arrays.fill(district, s * rowsPerSegment, (s + 1) * rowsPerSegment, d);
+        }
+        return district;
+    }
+
+    @Override
+    public FairnessReport fairness(Table heldOut, Map<String, Tensor> predictions) {
+        return FairnessEvaluation.regression(
+                heldOut,
+                predictions.get("vehicles_next_hour").floats(),
+                heldOut.column("target").floats(),
+                1,
+                List.of("district"),
+                true);
     }
 
     @Override

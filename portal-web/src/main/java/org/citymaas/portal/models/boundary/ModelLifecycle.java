@@ -20,6 +20,7 @@ import org.citymaas.portal.errors.ModelVersionStateException;
 import org.citymaas.portal.errors.PortalException;
 import org.citymaas.portal.errors.RejectedModelUploadException;
 import org.citymaas.portal.errors.UnknownModelException;
+import org.citymaas.portal.models.control.FairnessRefusedException;
 import org.citymaas.portal.models.control.HeldOutRecomputation;
 import org.citymaas.portal.models.control.HeldOutRecomputation.HeldOutLimits;
 import org.citymaas.portal.models.control.VersionStore;
@@ -172,7 +173,8 @@ public class ModelLifecycle {
                         version.equals(s.defaultVersion()),
                         repository.shipped(v.ref()),
                         v.sizeBytes(),
-                        measured.get(version)));
+                        measured.get(version),
+                        v.card().fairness()));
             }
         }
         return views;
@@ -300,6 +302,8 @@ public class ModelLifecycle {
         var outcome = refusal.status() == 403 ? "DENIED" : "REJECTED";
         if (refusal instanceof RejectedModelUploadException rejected) {
             event.summary("reason " + rejected.reason() + VersionChanges.numbers(rejected.extensions()));
+        } else if (refusal instanceof FairnessRefusedException unfair) {
+            event.summary("reason " + unfair.reason() + VersionChanges.numbers(unfair.extensions()));
         } else if (refusal instanceof ModelVersionStateException) {
             event.summary("state " + refusal.extensions().get("state"));
         }

@@ -2,8 +2,10 @@ package org.citymaas.portal.models.boundary;
 
 import java.time.Instant;
 import java.util.List;
+import org.citymaas.portal.models.control.FairnessRule;
 import org.citymaas.portal.models.entity.HeldOutCheck;
 import org.citymaas.portal.models.entity.VersionRecord;
+import org.citymaas.runtime.catalog.entity.FairnessReport;
 
 /**
  * A model version as the API shows it.
@@ -26,6 +28,9 @@ import org.citymaas.portal.models.entity.VersionRecord;
  * @param heldOutRows rows of that held-out file, or null
  * @param measuredMetrics the card's metrics as declared and as recomputed on that file; empty when not
  *     recomputed
+ * @param fairness the card's fairness section (per-group metrics on held-out rows and their checks), or null
+ * @param fairnessBlockers why the card keeps it from being published (no fairness table, each check outside the
+ *     platform's tolerance); empty when nothing does
  */
 public record ModelVersionView(
         String model,
@@ -43,7 +48,9 @@ public record ModelVersionView(
         String archiveSha256,
         String metricsNote,
         Integer heldOutRows,
-        List<MetricMeasurement> measuredMetrics) {
+        List<MetricMeasurement> measuredMetrics,
+        FairnessReport fairness,
+        List<String> fairnessBlockers) {
 
     /** What a version's held-out recomputation says when none was made. */
     public static final String NOT_RECOMPUTED = "metrics not recomputed";
@@ -67,7 +74,12 @@ public record ModelVersionView(
             Double measuredBaseline) {}
 
     static ModelVersionView of(
-            VersionRecord r, boolean isDefault, boolean shipped, long diskBytes, HeldOutCheck measured) {
+            VersionRecord r,
+            boolean isDefault,
+            boolean shipped,
+            long diskBytes,
+            HeldOutCheck measured,
+            FairnessReport fairness) {
         return new ModelVersionView(
                 r.model(),
                 r.version(),
@@ -94,6 +106,8 @@ public record ModelVersionView(
                                         m.baseline(),
                                         m.declaredBaseline(),
                                         m.measuredBaseline()))
-                                .toList());
+                                .toList(),
+                fairness,
+                FairnessRule.blockers(fairness));
     }
 }

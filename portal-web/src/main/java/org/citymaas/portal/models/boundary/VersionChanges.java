@@ -13,6 +13,7 @@ import org.citymaas.portal.models.control.VersionStore;
 import org.citymaas.portal.models.entity.HeldOutCheck;
 import org.citymaas.portal.models.entity.VersionRecord;
 import org.citymaas.runtime.catalog.boundary.Catalog;
+import org.citymaas.runtime.catalog.entity.FairnessReport;
 import org.citymaas.runtime.catalog.entity.ModelRef;
 import org.citymaas.runtime.repository.boundary.ModelRepository;
 import org.citymaas.security.audit.entity.AuditEvent;
@@ -96,7 +97,7 @@ public class VersionChanges {
     @Transactional
     public void approve(String model, String version, Caller by) {
         var v = locked(model, version);
-        VersionRules.approve(v, by.name());
+        VersionRules.approve(v, by.name(), fairness(model, version));
         store.approve(model, version, by.name());
         audit.append(event(by, "model.version.approve", model, version)
                 .outcome("OK", 200)
@@ -153,6 +154,17 @@ public class VersionChanges {
                 .summary("default " + previous + ", previous " + current)
                 .build());
         return previous;
+    }
+
+    /** The fairness section of the version's card, or null (no card in the repository, or none on it). */
+    FairnessReport fairness(String model, String version) {
+        var ref = ModelRef.of(model, version);
+        var found = catalog.find(ref);
+        if (found.isEmpty()) {
+            catalog.refresh(); // stored by another instance
+            found = catalog.find(ref);
+        }
+        return found.map(v -> v.card().fairness()).orElse(null);
     }
 
     /** The default version now: the recorded one, else the repository's {@code model.json}. */

@@ -4,10 +4,12 @@ import org.citymaas.portal.errors.FourEyesException;
 import org.citymaas.portal.errors.ModelVersionStateException;
 import org.citymaas.portal.models.entity.VersionRecord;
 import org.citymaas.portal.models.entity.VersionState;
+import org.citymaas.runtime.catalog.entity.FairnessReport;
 
 /**
  * The lifecycle's state machine: STAGED → (approved by another platform admin) PUBLISHED → DEPRECATED →
- * RETIRED, PUBLISHED → RETIRED; only a published version becomes the default; the default is neither
+ * RETIRED, PUBLISHED → RETIRED (a version whose card has no fairness section, or one outside the tolerance, is not
+ * approved); only a published version becomes the default; the default is neither
  * deprecated nor retired (another version is made the default first). Each method answers the next
  * state or throws the refusal (409, or 403 for the uploader's own approval); nothing is changed here.
  */
@@ -15,13 +17,20 @@ public final class VersionRules {
 
     private VersionRules() {}
 
-    public static VersionState approve(VersionRecord v, String approver) {
+    /**
+     * A staged version, approved by another platform admin than its uploader, whose card's fairness section is
+     * within the platform's tolerance ({@link FairnessRule}), is published.
+     *
+     * @param fairness the version's card's fairness section, or null when it has none (refused)
+     */
+    public static VersionState approve(VersionRecord v, String approver, FairnessReport fairness) {
         if (v.state() != VersionState.STAGED) {
             throw conflict(v, "only a staged version is approved; version " + v.version() + " is " + v.state());
         }
         if (approver.equals(v.uploadedBy())) {
             throw new FourEyesException(v.model(), v.version());
         }
+        FairnessRule.requireWithinTolerance(v, fairness);
         return VersionState.PUBLISHED;
     }
 

@@ -22,7 +22,8 @@ class VersionRulesTest {
 
     @Test
     void aSecondAdminApprovesAStagedVersion() {
-        assertThat(VersionRules.approve(uploaded("2", VersionState.STAGED), "platform-admin-2"))
+        assertThat(VersionRules.approve(
+                        uploaded("2", VersionState.STAGED), "platform-admin-2", FairnessCards.TRAFFIC_2))
                 .isEqualTo(VersionState.PUBLISHED);
     }
 
@@ -30,7 +31,8 @@ class VersionRulesTest {
     void theUploaderCannotApproveItsOwnVersion() {
         var e = catchThrowableOfType(
                 FourEyesException.class,
-                () -> VersionRules.approve(uploaded("2", VersionState.STAGED), "platform-admin"));
+                () -> VersionRules.approve(
+                        uploaded("2", VersionState.STAGED), "platform-admin", FairnessCards.TRAFFIC_2));
 
         assertThat(e.status()).isEqualTo(403);
         assertThat(e.getMessage()).contains("another platform admin must approve it");
@@ -40,7 +42,8 @@ class VersionRulesTest {
     void onlyAStagedVersionIsApproved() {
         var e = catchThrowableOfType(
                 ModelVersionStateException.class,
-                () -> VersionRules.approve(uploaded("2", VersionState.PUBLISHED), "platform-admin-2"));
+                () -> VersionRules.approve(
+                        uploaded("2", VersionState.PUBLISHED), "platform-admin-2", FairnessCards.TRAFFIC_2));
 
         assertThat(e.status()).isEqualTo(409);
         assertThat(e.getMessage()).contains("only a staged version is approved");
