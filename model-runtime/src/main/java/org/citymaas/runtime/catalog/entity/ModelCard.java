@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param textFeatures text featurization before the model, or {@code null}
  * @param recording what the audit log keeps of a request to this version ({@code metadata} when absent)
  * @param translations the text for people in other languages than English, by language ({@code zh})
+ * @param predictionReference its predictions' distribution on the held-out set (drift's reference), or
+ *     {@code null} (an uploaded version without one: no drift judgement)
  */
 public record ModelCard(
         String name,
@@ -39,7 +41,8 @@ public record ModelCard(
         RiskLevel riskLevel,
         TextFeatures textFeatures,
         RecordingLevel recording,
-        Map<String, CardText> translations) {
+        Map<String, CardText> translations,
+        PredictionReference predictionReference) {
 
     /** The language of the card's own text fields. */
     public static final String ENGLISH = "en";
@@ -84,7 +87,8 @@ public record ModelCard(
                 riskLevel,
                 textFeatures,
                 recording,
-                Map.of());
+                Map.of(),
+                null);
     }
 
     public ModelCard withTrainingData(TrainingData data) {
@@ -103,7 +107,69 @@ public record ModelCard(
                 riskLevel,
                 textFeatures,
                 recording,
-                translations);
+                translations,
+                predictionReference);
+    }
+
+    /** A card without a prediction reference. */
+    public ModelCard(
+            String name,
+            String version,
+            String department,
+            String task,
+            String title,
+            String intendedUse,
+            List<String> limitations,
+            List<FieldSpec> inputs,
+            List<FieldSpec> outputs,
+            List<Metric> metrics,
+            TrainingData trainingData,
+            RiskLevel riskLevel,
+            TextFeatures textFeatures,
+            RecordingLevel recording,
+            Map<String, CardText> translations) {
+        this(
+                name,
+                version,
+                department,
+                task,
+                title,
+                intendedUse,
+                limitations,
+                inputs,
+                outputs,
+                metrics,
+                trainingData,
+                riskLevel,
+                textFeatures,
+                recording,
+                translations,
+                null);
+    }
+
+    public ModelCard withPredictionReference(PredictionReference reference) {
+        return new ModelCard(
+                name,
+                version,
+                department,
+                task,
+                title,
+                intendedUse,
+                limitations,
+                inputs,
+                outputs,
+                metrics,
+                trainingData,
+                riskLevel,
+                textFeatures,
+                recording,
+                translations,
+                reference);
+    }
+
+    /** The reference drift is judged against, when the card has a usable one. */
+    public Optional<PredictionReference> driftReference() {
+        return Optional.ofNullable(predictionReference).filter(PredictionReference::usable);
     }
 
     public ModelCard withTranslations(Map<String, CardText> texts) {
@@ -122,7 +188,8 @@ public record ModelCard(
                 riskLevel,
                 textFeatures,
                 recording,
-                texts);
+                texts,
+                predictionReference);
     }
 
     /**
