@@ -39,7 +39,7 @@ final class DriftTraffic {
         var limited = Http.put(
                 api + "v1/tenants/" + department + "/quotas/" + MODEL,
                 platform,
-                "{\"requests\": 1000, \"rows\": 1000000}");
+                "{\"requests\": 1000, \"rows\": 100000}");
         assertThat(limited.status()).as(limited.body()).isEqualTo(200);
         var admin = TestStack.start().keycloak().userToken(department + "-admin", password);
         var secret = Http.post(api + "v1/tenants/" + department + "/clients/" + department + "-api/secret", admin, "")
