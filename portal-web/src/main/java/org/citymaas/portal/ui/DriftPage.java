@@ -95,7 +95,10 @@ public class DriftPage {
         return i < 0 ? null : getRows().get(i);
     }
 
-    /** The width of a share's bar, in percent of the widest share of the selected row (live or reference). */
+    /**
+     * The width of a share's bar: the widest share of the selected row (live or reference) takes 85% of the
+     * line, the rest is left for the figure beside it.
+     */
     public String width(double share) {
         var selected = getSelected();
         double widest = selected == null
@@ -104,7 +107,7 @@ public class DriftPage {
                         .mapToDouble(b -> Math.max(b.live(), b.reference()))
                         .max()
                         .orElse(1);
-        return String.format(Locale.ROOT, "%.1f%%", widest <= 0 ? 0 : 100 * share / widest);
+        return String.format(Locale.ROOT, "%.1f%%", widest <= 0 ? 0 : 85 * share / widest);
     }
 
     public String percent(double share) {

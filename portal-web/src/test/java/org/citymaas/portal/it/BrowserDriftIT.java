@@ -55,6 +55,7 @@ class BrowserDriftIT extends BrowserTest {
                                 .getSize()
                                 .getWidth()
                         * 5);
+        browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("drift-detail")));
         Browser.screenshot(browser, "drift-1-zh");
 
         browser.findElement(By.id("language:en")).click();
@@ -65,6 +66,7 @@ class BrowserDriftIT extends BrowserTest {
         assertThat(browser.findElement(By.id("drift-rule")).getText())
                 .contains("0.2")
                 .contains("200");
+        browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("drift-detail")));
         Browser.screenshot(browser, "drift-2-en");
     }
 
