@@ -1,8 +1,10 @@
 package org.citymaas.portal.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +66,45 @@ final class DriftTraffic {
             var answer = Http.post(api + "v2/models/" + MODEL + "/infer", token, body(part));
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         }
+    }
+
+    /**
+     * Sends the rows as one CSV batch job and waits until it is done; every line must be answered.
+     *
+     * @return the job as the API shows it when done
+     */
+    static JsonNode sendBatch(String api, String token, Table rows) {
+        var csv = new StringBuilder("recent_counts,hour_of_day,day_of_week,is_holiday,precipitation_mm\n");
+        float[] recent = rows.column("recent_counts").floats();
+        for (int r = 0; r < rows.rows(); r++) {
+            csv.append('"');
+            for (int h = 0; h < 24; h++) {
+                csv.append(h == 0 ? "" : ",").append((long) recent[r * 24 + h]);
+            }
+            csv.append("\",")
+                    .append(rows.column("hour_of_day").longs()[r])
+                    .append(',')
+                    .append(rows.column("day_of_week").longs()[r])
+                    .append(',')
+                    .append(rows.column("is_holiday").longs()[r])
+                    .append(',')
+                    .append(rows.column("precipitation_mm").floats()[r])
+                    .append('\n');
+        }
+        var submitted = Http.postCsv(api + "v1/models/" + MODEL + "/batches?fileName=drift.csv", token, csv.toString());
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+        var id = submitted.json().get("id").asText();
+        var job = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    var answer = Http.get(api + "v1/batches/" + id, token);
+                    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+                    job[0] = answer.json();
+                    return job[0].get("status").asText().equals("DONE");
+                });
+        assertThat(job[0].get("okRows").asInt()).as(job[0].toString()).isEqualTo(rows.rows());
+        return job[0];
     }
 
     /** {@code rows} rows of a busy arterial road at the evening peak: 2,400 to 2,800 vehicles an hour. */
