@@ -15,6 +15,7 @@ import org.citymaas.portal.billing.boundary.BillingResource;
 import org.citymaas.portal.billing.boundary.FinanceFilesResource;
 import org.citymaas.portal.clients.boundary.ClientsResource;
 import org.citymaas.portal.departments.boundary.DepartmentsResource;
+import org.citymaas.portal.drift.boundary.DriftResource;
 import org.citymaas.portal.inference.boundary.InferenceResource;
 import org.citymaas.portal.me.MeResource;
 import org.citymaas.portal.members.boundary.MembersResource;
@@ -67,6 +68,7 @@ public class RestApplication extends Application {
                 AccessRequestsResource.class,
                 RetentionResource.class,
                 UsageResource.class,
+                DriftResource.class,
                 HistoryResource.class,
                 BillingResource.class,
                 FinanceFilesResource.class,

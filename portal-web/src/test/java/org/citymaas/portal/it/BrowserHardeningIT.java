@@ -52,6 +52,7 @@ class BrowserHardeningIT extends BrowserTest {
         boolean usage = user.equals(ROLE_TENANT_ADMIN) || user.equals(ROLE_PLATFORM_ADMIN);
         boolean platform = user.equals(ROLE_PLATFORM_ADMIN);
         boolean auditor = user.equals(ROLE_AUDITOR);
+        boolean drift = platform || auditor;
         var expected = new LinkedHashMap<String, Integer>();
         expected.put("index.xhtml", 200);
         expected.put("portal/home.xhtml", 200);
@@ -101,6 +102,9 @@ class BrowserHardeningIT extends BrowserTest {
         expected.put("portal/admin/models.xhtml", platform ? 200 : 403);
         expected.put("portal/admin/access-requests.xhtml", platform ? 200 : 403);
         expected.put("portal/admin/runtime.xhtml", platform ? 200 : 403);
+        expected.put("portal/admin/drift.xhtml", drift ? 200 : 403);
+        expected.put("portal/admin/drift.xhtml?month=2026-13", drift ? 400 : 403);
+        expected.put("portal/admin/drift.xhtml?month=2099-01", drift ? 400 : 403);
         expected.put("portal/no-such-page.xhtml", 404);
         expected.put("no-such-file.css", 404);
         for (var garbage : GARBAGE) {
@@ -115,6 +119,8 @@ class BrowserHardeningIT extends BrowserTest {
             expected.put("portal/billing.xhtml?month=" + value, usage ? 400 : 403);
             expected.put("portal/billing.xhtml?department=" + value, usage ? 400 : 403);
             expected.put("portal/admin/billing.xhtml?month=" + value, platform ? 400 : 403);
+            expected.put("portal/admin/drift.xhtml?month=" + value, drift ? 400 : 403);
+            expected.put("portal/admin/drift.xhtml?row=" + value, drift ? 400 : 403);
             expected.put("portal/audit/search.xhtml?run=1&department=" + value, auditor ? 400 : 403);
             expected.put("portal/audit/event.xhtml?seq=" + value, auditor ? 400 : 403);
             expected.put("portal/audit/verify.xhtml?run=1&from=" + value, auditor ? 400 : 403);

@@ -1,7 +1,10 @@
 package org.citymaas.runtime.catalog.entity;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A model card's text for people in one language: the card's own fields are English, and
@@ -28,9 +31,19 @@ public record CardText(
 
     public CardText {
         limitations = limitations == null ? List.of() : List.copyOf(limitations);
-        inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
-        outputs = outputs == null ? Map.of() : Map.copyOf(outputs);
-        baselines = baselines == null ? Map.of() : Map.copyOf(baselines);
+        inputs = ordered(inputs);
+        outputs = ordered(outputs);
+        baselines = ordered(baselines);
+    }
+
+    /** An unmodifiable copy in the given order (so a card written again keeps its order from run to run). */
+    private static Map<String, String> ordered(Map<String, String> map) {
+        if (map == null) {
+            return Map.of();
+        }
+        var copy = new LinkedHashMap<String, String>();
+        map.forEach((k, v) -> copy.put(Objects.requireNonNull(k), Objects.requireNonNull(v)));
+        return Collections.unmodifiableMap(copy);
     }
 
     /** The description of an input, or an empty text. */

@@ -23,8 +23,8 @@ import java.util.Optional;
  * @param textFeatures text featurization before the model, or {@code null}
  * @param recording what the audit log keeps of a request to this version ({@code metadata} when absent)
  * @param translations the text for people in other languages than English, by language ({@code zh})
- * @param fairness per-group metrics on the held-out rows and their checks, or {@code null} (a card without
- *     one cannot be approved for publishing)
+ * @param fairness per-group metrics on the held-out rows and their checks, or {@code null} (a card without one cannot be approved for publishing)
+ * @param predictionReference its predictions' distribution on the held-out set (drift's reference), or {@code null} (an uploaded version without one: no drift judgement)
  */
 public record ModelCard(
         String name,
@@ -42,7 +42,8 @@ public record ModelCard(
         TextFeatures textFeatures,
         RecordingLevel recording,
         Map<String, CardText> translations,
-        FairnessReport fairness) {
+        FairnessReport fairness,
+        PredictionReference predictionReference) {
 
     /** The language of the card's own text fields. */
     public static final String ENGLISH = "en";
@@ -56,7 +57,7 @@ public record ModelCard(
         translations = translations == null ? Map.of() : Map.copyOf(translations);
     }
 
-    /** A card with English text only. */
+    /** A card with English text only and none of the assessed sections. */
     public ModelCard(
             String name,
             String version,
@@ -88,10 +89,11 @@ public record ModelCard(
                 textFeatures,
                 recording,
                 Map.of(),
+                null,
                 null);
     }
 
-    /** A card with translations and no fairness section. */
+    /** A card with translations and none of the assessed sections (fairness, predictionReference). */
     public ModelCard(
             String name,
             String version,
@@ -124,6 +126,7 @@ public record ModelCard(
                 textFeatures,
                 recording,
                 translations,
+                null,
                 null);
     }
 
@@ -144,7 +147,8 @@ public record ModelCard(
                 textFeatures,
                 recording,
                 translations,
-                fairness);
+                fairness,
+                predictionReference);
     }
 
     public ModelCard withTranslations(Map<String, CardText> texts) {
@@ -164,10 +168,11 @@ public record ModelCard(
                 textFeatures,
                 recording,
                 texts,
-                fairness);
+                fairness,
+                predictionReference);
     }
 
-    public ModelCard withFairness(FairnessReport report) {
+    public ModelCard withFairness(FairnessReport section) {
         return new ModelCard(
                 name,
                 version,
@@ -184,7 +189,29 @@ public record ModelCard(
                 textFeatures,
                 recording,
                 translations,
-                report);
+                section,
+                predictionReference);
+    }
+
+    public ModelCard withPredictionReference(PredictionReference section) {
+        return new ModelCard(
+                name,
+                version,
+                department,
+                task,
+                title,
+                intendedUse,
+                limitations,
+                inputs,
+                outputs,
+                metrics,
+                trainingData,
+                riskLevel,
+                textFeatures,
+                recording,
+                translations,
+                fairness,
+                section);
     }
 
     /**
@@ -272,5 +299,10 @@ public record ModelCard(
 
     public Optional<TextFeatures> optionalTextFeatures() {
         return Optional.ofNullable(textFeatures);
+    }
+
+    /** The reference drift is judged against, when the card has a usable one. */
+    public Optional<PredictionReference> driftReference() {
+        return Optional.ofNullable(predictionReference).filter(PredictionReference::usable);
     }
 }

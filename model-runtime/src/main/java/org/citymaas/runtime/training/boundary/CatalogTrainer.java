@@ -20,6 +20,7 @@ import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.catalog.entity.Metric;
 import org.citymaas.runtime.catalog.entity.ModelCard;
 import org.citymaas.runtime.catalog.entity.ModelVersion;
+import org.citymaas.runtime.catalog.entity.PredictionReference;
 import org.citymaas.runtime.catalog.entity.TrainingData;
 import org.citymaas.runtime.engine.control.InferenceEngine;
 import org.citymaas.runtime.engine.control.LoadedModel;
@@ -31,11 +32,14 @@ import org.citymaas.runtime.training.control.HeldOutEvaluation;
 import org.citymaas.runtime.training.control.MlpSpec;
 import org.citymaas.runtime.training.control.MlpTrainer;
 import org.citymaas.runtime.training.control.ModelRecipe;
+import org.citymaas.runtime.training.control.PredictionReferences;
 import org.citymaas.runtime.training.control.Table;
 
 /**
  * {@code CatalogTrainer <catalog dir> [model ...]}: rebuilds the catalog models (all five by default)
- * as version 1, the default.
+ * as version 1, the default. With the environment variable {@code CITYMAAS_KEEP_MODELS=true} it trains
+ * nothing: it scores the SavedModels already in the catalog and writes their cards again (metrics and
+ * prediction reference), the models left byte for byte as they are.
  */
 public final class CatalogTrainer {
 
@@ -53,8 +57,9 @@ public final class CatalogTrainer {
         // the DJL engine loads the TensorFlow natives that the org.tensorflow training classes use too
         InferenceEngine engine = new TensorFlowEngine(TensorFlowEngine.DevicePreference.CPU);
         System.out.println("TensorFlow " + TensorFlowEngine.version() + " on " + engine.device());
+        boolean keepModels = "true".equals(System.getenv("CITYMAAS_KEEP_MODELS"));
         for (ModelRecipe recipe : recipes) {
-            ModelCard card = train(recipe, root, engine);
+            ModelCard card = train(recipe, root, engine, keepModels);
             for (Metric m : card.metrics()) {
                 System.out.printf(
                         "%-24s %-22s model %10.4f   %s %10.4f%n",
@@ -79,19 +84,23 @@ public final class CatalogTrainer {
         writeIndex(root);
     }
 
-    static ModelCard train(ModelRecipe recipe, Path root, InferenceEngine engine) {
+    static ModelCard train(ModelRecipe recipe, Path root, InferenceEngine engine, boolean keepModel) {
         long start = System.nanoTime();
         ModelRecipe.Split split = recipe.generate();
         ModelCard draft = recipe.card(List.of());
         Table train = modelTable(draft, recipe.network(), split.train());
         Path versionDir = root.resolve(recipe.name()).resolve(draft.version());
         Path savedModel = versionDir.resolve(ModelCardCodec.SAVED_MODEL_DIR);
-        new MlpTrainer(recipe.network()).trainAndExport(train, savedModel);
+        if (!keepModel) {
+            new MlpTrainer(recipe.network()).trainAndExport(train, savedModel);
+        }
         List<Metric> metrics;
         FairnessReport fairness;
+        PredictionReference reference;
         try (LoadedModel model = engine.load(new ModelVersion(draft, savedModel, true, 0))) {
             metrics = HeldOutEvaluation.evaluate(recipe, draft, model);
             fairness = HeldOutEvaluation.fairness(recipe, draft, model);
+            reference = PredictionReferences.of(draft, HeldOutEvaluation.predict(draft, model, split.heldOut()));
         }
         TrainingData data = draft.trainingData();
         ModelCard card = recipe.card(metrics)
@@ -101,7 +110,8 @@ public final class CatalogTrainer {
                         data.seed(),
                         split.train().rows(),
                         split.heldOut().rows()))
-                .withFairness(fairness);
+                .withFairness(fairness)
+                .withPredictionReference(reference);
         Path cardFile = versionDir.resolve(ModelCardCodec.CARD_FILE);
         if (Files.exists(cardFile)) {
             // the recipes hold the English text; the translations are kept from the card being replaced

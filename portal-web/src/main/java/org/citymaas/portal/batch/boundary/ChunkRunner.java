@@ -22,6 +22,7 @@ import org.citymaas.portal.batch.control.ChunkRows;
 import org.citymaas.portal.batch.control.LineRefusals;
 import org.citymaas.portal.batch.entity.BatchJob;
 import org.citymaas.portal.batch.entity.LineOutcome;
+import org.citymaas.portal.drift.boundary.LiveUse;
 import org.citymaas.portal.errors.InferenceTimeoutException;
 import org.citymaas.portal.errors.PortalStoppingException;
 import org.citymaas.portal.inference.control.RequestDigest;
@@ -58,6 +59,9 @@ public class ChunkRunner {
 
     @Inject
     KeptLines kept;
+
+    @Inject
+    LiveUse liveUse;
 
     @Inject
     @ConfigProperty(name = "citymaas.inference.timeout", defaultValue = "PT30S")
@@ -100,6 +104,7 @@ public class ChunkRunner {
         }
         var rows = lines.stream().map(r -> r.request().rows()).toList();
         var parts = ChunkRows.split(result.outputs(), rows);
+        liveUse.count(caller.tenant(), result.model(), served, result.outputs());
         var now = clock.instant();
         var finished = new ArrayList<Finished>(lines.size());
         for (int i = 0; i < lines.size(); i++) {

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.citymaas.billing.usage.entity.UsageEvent;
 import org.citymaas.portal.audit.boundary.AuditTrail;
 import org.citymaas.portal.billing.boundary.BudgetGuard;
+import org.citymaas.portal.drift.boundary.LiveUse;
 import org.citymaas.portal.errors.BudgetExhaustedException;
 import org.citymaas.portal.errors.InferenceTimeoutException;
 import org.citymaas.portal.errors.ModelVersionRetiredException;
@@ -96,6 +97,9 @@ public class Inferences {
 
     @Inject
     BudgetGuard budgets;
+
+    @Inject
+    LiveUse liveUse;
 
     @Inject
     @ConfigProperty(name = "citymaas.inference.timeout", defaultValue = "PT30S")
@@ -240,6 +244,7 @@ public class Inferences {
             }
             retry = settled == InferenceLedger.Settlement.RETRY;
         }
+        liveUse.count(caller.tenant(), result.model(), card, result.outputs());
         return new InferenceOutcome(requestId, result.model(), card, outputs, result.compute(), retry);
     }
 
