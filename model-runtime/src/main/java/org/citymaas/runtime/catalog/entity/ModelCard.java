@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param translations the text for people in other languages than English, by language ({@code zh})
  * @param fairness per-group metrics on the held-out rows and their checks, or {@code null} (a card without one cannot be approved for publishing)
  * @param predictionReference its predictions' distribution on the held-out set (drift's reference), or {@code null} (an uploaded version without one: no drift judgement)
+ * @param explanation how its predictions are explained, or {@code null}: not explained
  */
 public record ModelCard(
         String name,
@@ -43,7 +44,8 @@ public record ModelCard(
         RecordingLevel recording,
         Map<String, CardText> translations,
         FairnessReport fairness,
-        PredictionReference predictionReference) {
+        PredictionReference predictionReference,
+        ExplanationSpec explanation) {
 
     /** The language of the card's own text fields. */
     public static final String ENGLISH = "en";
@@ -90,10 +92,11 @@ public record ModelCard(
                 recording,
                 Map.of(),
                 null,
+                null,
                 null);
     }
 
-    /** A card with translations and none of the assessed sections (fairness, predictionReference). */
+    /** A card with translations and none of the assessed sections (fairness, predictionReference, explanation). */
     public ModelCard(
             String name,
             String version,
@@ -127,6 +130,7 @@ public record ModelCard(
                 recording,
                 translations,
                 null,
+                null,
                 null);
     }
 
@@ -148,7 +152,8 @@ public record ModelCard(
                 recording,
                 translations,
                 fairness,
-                predictionReference);
+                predictionReference,
+                explanation);
     }
 
     public ModelCard withTranslations(Map<String, CardText> texts) {
@@ -169,7 +174,8 @@ public record ModelCard(
                 recording,
                 texts,
                 fairness,
-                predictionReference);
+                predictionReference,
+                explanation);
     }
 
     public ModelCard withFairness(FairnessReport section) {
@@ -190,7 +196,8 @@ public record ModelCard(
                 recording,
                 translations,
                 section,
-                predictionReference);
+                predictionReference,
+                explanation);
     }
 
     public ModelCard withPredictionReference(PredictionReference section) {
@@ -211,6 +218,29 @@ public record ModelCard(
                 recording,
                 translations,
                 fairness,
+                section,
+                explanation);
+    }
+
+    public ModelCard withExplanation(ExplanationSpec section) {
+        return new ModelCard(
+                name,
+                version,
+                department,
+                task,
+                title,
+                intendedUse,
+                limitations,
+                inputs,
+                outputs,
+                metrics,
+                trainingData,
+                riskLevel,
+                textFeatures,
+                recording,
+                translations,
+                fairness,
+                predictionReference,
                 section);
     }
 
@@ -304,5 +334,10 @@ public record ModelCard(
     /** The reference drift is judged against, when the card has a usable one. */
     public Optional<PredictionReference> driftReference() {
         return Optional.ofNullable(predictionReference).filter(PredictionReference::usable);
+    }
+
+    /** How its predictions are explained; empty: they are not. */
+    public Optional<ExplanationSpec> optionalExplanation() {
+        return Optional.ofNullable(explanation);
     }
 }

@@ -121,7 +121,7 @@ class BiasedHealthRiskIT {
     void aVariantTrainedOnLabelsBiasedAgainstWomenIsOutsideTheToleranceWhereTheShippedOneIsWithin(
             @TempDir Path root, @TempDir Path cache) throws IOException {
         var engine = new TensorFlowEngine(TensorFlowEngine.DevicePreference.CPU);
-        ModelCard biased = CatalogTrainer.train(new BiasedHealthRisk(), root, engine);
+        ModelCard biased = CatalogTrainer.train(new BiasedHealthRisk(), root, engine, false);
         FairnessReport shipped = Catalog.fromClasspath(cache)
                 .resolve(ModelRef.of(HealthRiskRecipe.NAME))
                 .card()
