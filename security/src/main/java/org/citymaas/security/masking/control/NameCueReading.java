@@ -39,7 +39,15 @@ final class NameCueReading {
         if (surname == 1 && NameLookalikes.everydayWord(s, start) && !(role && (field(s, start) || named(s, start)))) {
             return -1; // but an everyday word alone in a form's field or after 我叫 is a name: 联系人：向前；我叫雷雨，
         }
-        if (role && surname == 1 && everydayVerb(s, start) && !field(s, start) && !named(s, start)) {
+        if (role
+                && surname == 1
+                && (everydayVerb(s, start)
+                        || (NameCues.endingRole(s, start)
+                                        || verbFirst(s, start) && !NameLikelihood.commonGivenName(s, start + 1))
+                                && verbWord(s, start)
+                                && !NameCues.reportingAt(s, start + 2)) // 来电人关怀称: a speaker
+                && !field(s, start)
+                && !named(s, start)) {
             return -1; // 为村民修理农机: an everyday surname that opens a word no one is named
         }
         for (int given = 2; given >= 1; given--) {
@@ -116,6 +124,22 @@ final class NameCueReading {
                 && !lexicon.noun(s, start, start + 2);
     }
 
+    /** The surname and the next character make a dictionary word never a given name and no noun (包揽, 应收, 查房). */
+    private static boolean verbWord(String s, int start) {
+        var lexicon = NameLexicon.instance();
+        return lexicon.word(s, start, start + 2)
+                && lexicon.wordGivenName(s, start, start + 2) == 0
+                && !lexicon.noun(s, start, start + 2);
+    }
+
+    /**
+     * The surname and the next character make a word first of all a verb (查房, 包揽); the caller asks that no common
+     * given name follows the surname (林立新, 严守仁 stay names).
+     */
+    private static boolean verbFirst(String s, int start) {
+        return NameLexicon.instance().verb(s, start, start + 2);
+    }
+
     /** A common surname far more often a surname than a given name's last character: 汪, 孔; not 华, 兰, 明. */
     private static boolean titleOfNextSurname(char c) {
         var lexicon = NameLexicon.instance();
@@ -142,6 +166,6 @@ final class NameCueReading {
     /** The two characters at {@code start} fill a form's field: a colon before them, no Han character after. */
     private static boolean field(String s, int start) {
         char before = Chars.at(s, start - 1);
-        return (before == '：' || before == ':') && !Chars.han(Chars.at(s, start + 2));
+        return (before == '：' || before == ':' || before == '@') && !Chars.han(Chars.at(s, start + 2));
     }
 }

@@ -19,6 +19,9 @@ public final class PersonNameRecognizer implements Recognizer {
 
     private static final String NUMERALS = "零一二两三四五六七八九十百千万几";
 
+    /** After 那 these make a demonstrative (那儿, 那里, 那边, 那些): no surname 那. */
+    private static final String DEMONSTRATIVE_ENDINGS = "儿里边些个样么时会天";
+
     /** Between two names: 与, 和, 及, 同, 跟 and the enumeration comma. */
     private static final String CONJUNCTIONS = "与和及同跟、";
 
@@ -61,7 +64,8 @@ public final class PersonNameRecognizer implements Recognizer {
         if (surname <= 0
                 || NameLookalikes.covers(s, start)
                 || NameSurnames.insideCompound(s, start)
-                || NameLookalikes.grade(s, start)) {
+                || NameLookalikes.grade(s, start)
+                || notASurname(s, start)) {
             return -1;
         }
         int coordinated = coordinated(s, start, surname);
@@ -114,6 +118,7 @@ public final class PersonNameRecognizer implements Recognizer {
                 || NameLookalikes.covers(s, start)
                 || NameSurnames.insideCompound(s, start)
                 || NameLookalikes.grade(s, start)
+                || notASurname(s, start)
                 || coordinated(s, start, surname) > 0
                 || NameRosters.item(s, start, surname) > 0
                 || NameOpeners.opener(s, start, surname) > 0
@@ -203,6 +208,16 @@ public final class PersonNameRecognizer implements Recognizer {
                 && !NameSurnames.common(next)
                 && !lexicon.quantity(next)
                 && NUMERALS.indexOf(next) < 0;
+    }
+
+    /**
+     * The surname character opens a role word (矫正对象, 房东), is the 班 of a class's number (一（1）班荣语嫣) or 那 of a
+     * demonstrative (门卫那儿): no name starts there.
+     */
+    private static boolean notASurname(String s, int start) {
+        return NameCues.roleAt(s, start)
+                || NameCues.classNumber(s, start + 1)
+                || s.charAt(start) == '那' && DEMONSTRATIVE_ENDINGS.indexOf(Chars.at(s, start + 1)) >= 0;
     }
 
     /** A compound surname starts at {@code start}. */
