@@ -22,6 +22,9 @@ final class NameRosters {
         "生活委员", "负责人", "机动", "记录", "主持", "出席", "列席", "缺席"
     };
 
+    /** Last characters of an office or a unit listed where people are (列席：司法所、派出所). */
+    private static final String INSTITUTION_ENDS = "所局办站院队委处科室厂部";
+
     /** What ends a slot. */
     private static final String SEPARATORS = "、，,；;。 　（(：:\n";
 
@@ -56,7 +59,9 @@ final class NameRosters {
                 || NameCues.titleEndingAt(s, end)
                 || pseudonym(s, start, end)
                 || NameLookalikes.around(s, start, end)
-                || NameCues.titleWord(s, start, end)) {
+                || NameCues.titleWord(s, start, end)
+                || opening(s, start, end) // 值班表：周六、周日: a day, not a name
+                || INSTITUTION_ENDS.indexOf(s.charAt(end - 1)) >= 0) { // 列席：司法所、派出所
             return -1;
         }
         return heading(s, start) ? end : -1;
@@ -130,6 +135,16 @@ final class NameRosters {
                 if (!endsWithOpening(s, i)) {
                     return false;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** {@code s[start, end)} is a slot's opening itself (周六, 组长). */
+    private static boolean opening(String s, int start, int end) {
+        for (var opening : SLOT_OPENINGS) {
+            if (opening.length() == end - start && s.startsWith(opening, start)) {
+                return true;
             }
         }
         return false;

@@ -211,13 +211,24 @@ public final class PersonNameRecognizer implements Recognizer {
     }
 
     /**
-     * The surname character opens a role word (矫正对象, 房东), is the 班 of a class's number (一（1）班荣语嫣) or 那 of a
-     * demonstrative (门卫那儿): no name starts there.
+     * The surname character opens a role word (矫正对象, 房东) or a chat group's bracketed name (【车友群】), is the 班
+     * of a class's number (一（1）班荣语嫣) or 那 of a demonstrative (门卫那儿): no name starts there.
      */
     private static boolean notASurname(String s, int start) {
         return NameCues.roleAt(s, start)
                 || NameCues.classNumber(s, start + 1)
+                || s.startsWith("对象", start + 2) // 矫正对象, 帮扶对象: a role word
+                || groupName(s, start)
                 || s.charAt(start) == '那' && DEMONSTRATIVE_ENDINGS.indexOf(Chars.at(s, start + 1)) >= 0;
+    }
+
+    /** A chat group's bracketed name opens at {@code start}: 【车友群】, 【业主群】. */
+    private static boolean groupName(String s, int start) {
+        if (Chars.at(s, start - 1) != '【') {
+            return false;
+        }
+        int close = s.indexOf('】', start);
+        return close > start + 1 && close - start <= 8 && s.charAt(close - 1) == '群';
     }
 
     /** A compound surname starts at {@code start}. */
