@@ -78,6 +78,8 @@ final class NameLookalikes {
     private static final String LANDFORMS = "河山岭岛湾洲峪寨嘴滩湖港渡";
 
     private static final char FAMILY = '家';
+    /** A ridge: it ends place names (雷公岭, 梅岭) more often than given names. */
+    private static final char RIDGE = '岭';
     /** A shop (刘记) or a station (沙河站) unless a verb goes on (记得, 站在). */
     private static final String SHOP_OR_STATION = "记站";
 
@@ -210,6 +212,9 @@ final class NameLookalikes {
                         && s.charAt(end - 1) == NEIGHBOURHOOD
                         && NameLexicon.instance().wordGivenName(s, end - 2, end) == 0) { // 和平里; not 何万里
             return true;
+        }
+        if (s.charAt(end - 1) == RIDGE && end - start == 3 && !NameLikelihood.speaker(s, start)) {
+            return true; // a ridge names a place (雷公岭, 大庾岭) unless a speaker opens the clause (秦振岭来电反映)
         }
         if (end - start == 3 && s.charAt(start + 1) == FAMILY && LANDFORMS.indexOf(s.charAt(end - 1)) >= 0) {
             return true; // the family's river, hill or island: 肖家河, 戚家山, 薛家岛
