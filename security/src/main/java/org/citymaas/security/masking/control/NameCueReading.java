@@ -36,7 +36,9 @@ final class NameCueReading {
         if (!role && !NameCues.titleNear(s, g)) {
             return NOT_CUED;
         }
-        if (surname == 1 && NameLookalikes.everydayWord(s, start) && !(role && (field(s, start) || named(s, start)))) {
+        if (surname == 1
+                && NameLookalikes.everydayWord(s, start)
+                && !(role && (field(s, start) || named(s, start) || NameLikelihood.reportsFirst(s, start, g + 1)))) {
             return -1; // but an everyday word alone in a form's field or after 我叫 is a name: 联系人：向前；我叫雷雨，
         }
         if (role
@@ -47,7 +49,8 @@ final class NameCueReading {
                                 && verbWord(s, start)
                                 && !NameCues.reportingAt(s, start + 2)) // 来电人关怀称: a speaker
                 && !field(s, start)
-                && !named(s, start)) {
+                && !named(s, start)
+                && !NameLikelihood.reportsFirst(s, start, g + 1)) {
             return -1; // 为村民修理农机: an everyday surname that opens a word no one is named
         }
         for (int given = 2; given >= 1; given--) {

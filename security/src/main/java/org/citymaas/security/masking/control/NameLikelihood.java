@@ -230,11 +230,14 @@ final class NameLikelihood {
 
     /**
      * An everyday word that opens a clause and is the subject of a verb only a person does: 高兴反映,
-     * 凌晨称, 关心报案 are people (the speaker is never a time or a mood). Nouns stay words: 车主反映,
-     * 商户投诉.
+     * 凌晨称, 关心报案 are people (the speaker is never a time or a mood), and so after a role (诉求人严格反映). Nouns
+     * stay words: 车主反映, 商户投诉. A chat mention is a person too: {@code @夏日 请核实}.
      */
     static boolean reportsFirst(String s, int start, int end) {
-        return !han(at(s, start - 1))
+        if (at(s, start - 1) == '@') {
+            return !han(at(s, end));
+        }
+        return (!han(at(s, start - 1)) || NameCues.role(s, start))
                 && NameCues.personReportingAt(s, end)
                 && !lexicon().noun(s, start, end);
     }
