@@ -201,7 +201,10 @@ public final class PersonNameRecognizer implements Recognizer {
         char next = Chars.at(s, start + 1);
         boolean clauseStart = !Chars.han(Chars.at(s, start - 1));
         // after a role, two characters that are common in given names (当事人门立德; not 家属来取, 网格员和物业)
-        return (clauseStart || NameCues.role(s, start) && NameLikelihood.commonGivenName(s, start + 1))
+        // ... or one such character that ends the clause (1床和勇，, 值周教师和静，)
+        boolean oneGiven = !Chars.han(Chars.at(s, start + 2))
+                && NameLexicon.instance().givenLast(next) >= NameLikelihood.RARE_LAST;
+        return (clauseStart || NameCues.role(s, start) && (NameLikelihood.commonGivenName(s, start + 1) || oneGiven))
                 && !lexicon.word(s, start, start + 2)
                 && !lexicon.word(s, start - 1, start + 1)
                 && !lexicon.word(s, start - 2, start + 1)
