@@ -32,7 +32,11 @@ final class NameCueReading {
             return -1; // a surname and a title (王先生) or a form of address (王工, 韩董) is no name
         }
         // after a speaker's label (市民：) a name is cued only where it fills the line alone (市民：张伟。)
-        boolean role = NameCues.role(s, start) && (!NameCues.speakerLabel(s, start) || field(s, start));
+        // (or fills a field, where it is no everyday word: 走失人员：白露，78岁; not 市民：谢谢，夏季雨水多)
+        boolean role = NameCues.role(s, start)
+                && (!NameCues.speakerLabel(s, start)
+                        || fillsLine(s, start)
+                        || field(s, start) && !(surname == 1 && NameLookalikes.everydayWord(s, start)));
         if (!role && !NameCues.titleNear(s, g)) {
             return NOT_CUED;
         }
@@ -158,6 +162,15 @@ final class NameCueReading {
         return lexicon.wordFrequency(s, start, start + 2) >= PROFESSION_WORD
                 && lexicon.wordGivenName(s, start, start + 2) == 0
                 && !lexicon.place(s, start, start + 2);
+    }
+
+    /** Two to four Han characters from {@code start} fill the sentence alone (市民：张伟。; not 市民：谢谢，夏季雨水多). */
+    private static boolean fillsLine(String s, int start) {
+        int end = start;
+        while (end < s.length() && end - start <= 4 && Chars.han(s.charAt(end))) {
+            end++;
+        }
+        return end - start >= 2 && end - start <= 4 && (end == s.length() || "。！？!?\n".indexOf(s.charAt(end)) >= 0);
     }
 
     /** The two characters at {@code start} follow 叫 or 名 (我叫雷雨，名叫江河): a name is being told, no Han character after. */

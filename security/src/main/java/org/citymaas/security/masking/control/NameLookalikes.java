@@ -75,7 +75,7 @@ final class NameLookalikes {
     /** Characters that end place names and hardly ever given names: 宋庄, 石家庄, 李村. */
     private static final String PLACE_ENDS = "庄村镇乡县市省区路街巷桥寺庙屯堡窑坪塘坎坡营坝沟洼汇城府苑庭园道岛湾祠居郡墅";
     /** After a surname and 家 these make a place named after a family (肖家河, 唐家岭), not a given name. */
-    private static final String LANDFORMS = "河山岭岛湾洲峪寨嘴滩湖港渡";
+    private static final String LANDFORMS = "河山岭岛湾洲峪寨嘴滩湖港渡川";
 
     private static final char FAMILY = '家';
     /** A ridge: it ends place names (雷公岭, 梅岭) more often than given names. */
