@@ -51,7 +51,8 @@ final class NameCueReading {
                         || (NameCues.endingRole(s, start)
                                         || verbFirst(s, start) && !NameLikelihood.commonGivenName(s, start + 1))
                                 && verbWord(s, start)
-                                && !NameCues.reportingAt(s, start + 2)) // 来电人关怀称: a speaker
+                                && !NameCues.reportingAt(s, start + 2) // 来电人关怀称: a speaker
+                        || NameCues.endingRole(s, start) && anyWord(s, start))
                 && !field(s, start)
                 && !named(s, start)
                 && !NameLikelihood.reportsFirst(s, start, g + 1)) {
@@ -145,6 +146,15 @@ final class NameCueReading {
      */
     private static boolean verbFirst(String s, int start) {
         return NameLexicon.instance().verb(s, start, start + 2);
+    }
+
+    /**
+     * After a weak role ({@link NameCues#endingRole}): the surname opens a three-character dictionary word whose last two
+     * were never a given name (31床白细胞偏低). Two-character words stay names there (评估员安康, 护理员甘雨).
+     */
+    private static boolean anyWord(String s, int start) {
+        var lexicon = NameLexicon.instance();
+        return lexicon.word(s, start, start + 3) && lexicon.wordGivenName(s, start + 1, start + 3) == 0;
     }
 
     /** A common surname far more often a surname than a given name's last character: 汪, 孔; not 华, 兰, 明. */

@@ -350,15 +350,15 @@ final class NameCues {
     }
 
     /**
-     * The role before {@code start} is one only by its ending or a class's number (评估员, 矫正对象, 一（1）班): weaker
-     * than a listed role, so an everyday verb after it is no name (队员包揽, 一班应收, 医师查房).
+     * The role before {@code start} is one only by its ending, a class's or a bed's number (评估员, 矫正对象, 一（1）班,
+     * 31床): weaker than a listed role, so an everyday word after it is no name (队员包揽, 一班应收, 31床白细胞偏低).
      */
     static boolean endingRole(String s, int start) {
         int end = start;
         while (end > 0 && start - end < 3 && "：: 是为".indexOf(s.charAt(end - 1)) >= 0) {
             end--;
         }
-        if (classNumber(s, end)) {
+        if (classNumber(s, end) || at(s, end - 1) == '床' && Chars.digit(at(s, end - 2))) {
             return true;
         }
         for (var e : ROLE_ENDINGS) {
