@@ -22,6 +22,9 @@ public final class PersonNameRecognizer implements Recognizer {
     /** After 那 these make a demonstrative (那儿, 那里, 那边, 那些): no surname 那. */
     private static final String DEMONSTRATIVE_ENDINGS = "儿里边些个样么时会天";
 
+    /** Function-word surnames that join or lead words (和 and, 都 all, 从 from, 来 come, 过 pass, 通, 门, 区, 年, 校, 官). */
+    private static final String CONNECTIVE_SURNAMES = "和都从来过通门区年校官";
+
     /** Between two names: 与, 和, 及, 同, 跟 and the enumeration comma. */
     private static final String CONJUNCTIONS = "与和及同跟、";
 
@@ -204,7 +207,13 @@ public final class PersonNameRecognizer implements Recognizer {
         // ... or one such character that ends the clause (1床和勇，, 值周教师和静，)
         boolean oneGiven = !Chars.han(Chars.at(s, start + 2))
                 && NameLexicon.instance().givenLast(next) >= NameLikelihood.RARE_LAST;
-        return (clauseStart || NameCues.role(s, start) && (NameLikelihood.commonGivenName(s, start + 1) || oneGiven))
+        // ... or, for a surname that is no conjunction or preposition (占, 粟, 练, 归), anywhere before two common given
+        // characters (联系占福海, 的人是占永强)
+        boolean anywhere =
+                CONNECTIVE_SURNAMES.indexOf(s.charAt(start)) < 0 && NameLikelihood.commonGivenName(s, start + 1);
+        return (clauseStart
+                        || anywhere
+                        || NameCues.role(s, start) && (NameLikelihood.commonGivenName(s, start + 1) || oneGiven))
                 && !lexicon.word(s, start, start + 2)
                 && !lexicon.word(s, start - 1, start + 1)
                 && !lexicon.word(s, start - 2, start + 1)
