@@ -71,6 +71,10 @@ public final class PersonNameRecognizer implements Recognizer {
                 || notASurname(s, start)) {
             return -1;
         }
+        int famous = NameFamous.end(s, start);
+        if (famous > 0) {
+            return famous; // 屈原, 辛弃疾: a person every reader knows
+        }
         int coordinated = coordinated(s, start, surname);
         if (coordinated > 0) {
             return coordinated;
@@ -122,6 +126,7 @@ public final class PersonNameRecognizer implements Recognizer {
                 || NameSurnames.insideCompound(s, start)
                 || NameLookalikes.grade(s, start)
                 || notASurname(s, start)
+                || NameFamous.end(s, start) > 0
                 || coordinated(s, start, surname) > 0
                 || NameRosters.item(s, start, surname) > 0
                 || NameOpeners.opener(s, start, surname) > 0
