@@ -48,6 +48,7 @@ final class NameCueReading {
         if (role
                 && surname == 1
                 && (everydayVerb(s, start)
+                        || NameCues.endingRole(s, start) && verbFirst(s, start) && !NameCues.reportingAt(s, start + 2)
                         || (NameCues.endingRole(s, start)
                                         || verbFirst(s, start) && !NameLikelihood.commonGivenName(s, start + 1))
                                 && verbWord(s, start)

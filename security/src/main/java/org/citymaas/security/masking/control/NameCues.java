@@ -173,8 +173,11 @@ final class NameCues {
         "宿舍长",
     };
 
-    /** Endings that make a word before them a role (评估员, 探访员, 矫正对象, 帮扶对象): a post or a case's person. */
-    private static final String[] ROLE_ENDINGS = {"员", "对象"};
+    /**
+     * Endings that make a word before them a role (评估员, 探访员, 矫正对象, 帮扶对象, 主治医生, 值班民警, 执行护士): a post
+     * or a case's person.
+     */
+    private static final String[] ROLE_ENDINGS = {"员", "对象", "医生", "民警", "护士"};
 
     private static final String[] TITLES = {
         "先生", "女士", "小姐", "同学", "老师", "医生", "大夫", "护士", "师傅", "阿姨", "大爷", "大妈", "奶奶", "爷爷", "老人", "经理", "主任", "警官",
@@ -387,7 +390,10 @@ final class NameCues {
             return true; // a bed (13床厍芳), a chat mention (@夏日), a class (一（1）班荣语嫣)
         }
         for (var e : ROLE_ENDINGS) {
-            if (end > e.length() && s.startsWith(e, end - e.length()) && Chars.han(at(s, end - e.length() - 1))) {
+            if (end > e.length()
+                    && s.startsWith(e, end - e.length())
+                    && Chars.han(at(s, end - e.length() - 1))
+                    && end == start) { // not before a colon: 赵民警：杨柳青苑… is who speaks
                 return true;
             }
         }

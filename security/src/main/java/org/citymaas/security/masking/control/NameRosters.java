@@ -12,7 +12,7 @@ final class NameRosters {
     /** Headings of lists of people, before the colon that opens the list (within {@link #HEADING} characters). */
     private static final String[] HEADINGS = {
         "名单", "签到", "排班", "值日", "值班", "参会人员", "与会人员", "参加人员", "出席", "列席", "缺席", "成员", "获奖", "表彰", "公示", "拟推荐", "拟录用",
-        "拟发展", "候选人", "先进个人", "班委", "组员", "名册", "参会"
+        "拟发展", "候选人", "先进个人", "班委", "组员", "名册", "参会", "联名", "涉及人员"
     };
 
     /** Openings of a slot before the name: days, shifts, prizes, posts. */
@@ -26,7 +26,7 @@ final class NameRosters {
     private static final String INSTITUTION_ENDS = "所局办站院队委处科室厂部";
 
     /** What ends a slot. */
-    private static final String SEPARATORS = "、，,；;。 　（(：:\n";
+    private static final String SEPARATORS = "、，,；;。 　（(：:\n/／";
 
     /** How far before the colon a heading may start. */
     private static final int HEADING = 14;
