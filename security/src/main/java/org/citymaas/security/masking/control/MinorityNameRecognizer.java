@@ -154,6 +154,28 @@ public final class MinorityNameRecognizer implements Recognizer {
         "托合提",
         "排孜",
         "米娜",
+        // Uyghur and Kazakh, more (issue 9's ninth round)
+        "米日",
+        "米拉",
+        "菲热",
+        "热依拉",
+        "帕丽旦",
+        "阿丽娅",
+        "赛力克",
+        "托乎提",
+        "热依木",
+        "艾丽",
+        // Yi: the clan names that open a name and common given elements (吉克阿依, 阿果拉哈, 曲比阿果)
+        "吉克",
+        "阿果",
+        "曲比",
+        "沙马",
+        "阿苏",
+        "吉木",
+        "俄木",
+        "拉哈",
+        "阿呷",
+        "日火",
         // Mongolian
         "乌兰",
         "其其格",
@@ -204,7 +226,7 @@ public final class MinorityNameRecognizer implements Recognizer {
             + "范菲费芬丰佛弗福富盖甘高戈格根古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱兰朗劳勒雷里利莉列林琳"
             + "隆卢鲁路伦罗洛马玛迈麦曼芒梅蒙米密明莫默姆穆娜纳奈南内尼妮宁纽努诺欧帕潘佩彭皮珀普奇齐恰乔琴丘萨塞桑瑟森沙莎"
             + "尚绍舍施史斯松苏索塔泰坦汤唐特提廷托瓦万威韦维温沃乌伍西希谢辛休雅亚扬耶伊因英尤于约泽扎詹兹佐娃琪丝黛娅茨夫"
-            + "基奇烈得翰密白丽汀蕾妮娜莉伦斐撒缇露薇翠璐梦琼芙黎琦卓次仁措吉旺央朵珠玉巴图日乌其勒孜买提力曼热依木逊";
+            + "基奇烈得翰密白丽汀蕾妮娜莉伦斐撒缇露薇翠璐梦琼芙黎琦卓次仁措吉旺央朵珠玉巴图日乌其勒孜买提力曼热依木逊赛旦吐乎不合都吾卜则江";
 
     private static final BitSet LETTERS = new BitSet(65536);
     private static final BitSet TRIGGERS = new BitSet(65536);
@@ -271,10 +293,17 @@ public final class MinorityNameRecognizer implements Recognizer {
         return -1;
     }
 
+    /** The two Han characters before {@code end} make a dictionary word (丈夫, 工夫). */
+    private static boolean wordEndsAt(String s, int end) {
+        return end >= 2
+                && Chars.han(s.charAt(end - 2))
+                && NameLexicon.instance().word(s, end - 2, end);
+    }
+
     /** Parts of the transliteration alphabet joined by middle dots, from the start of the run; or -1. */
     static int dotted(String s, int start) {
-        if (LETTERS.get(Chars.at(s, start - 1))) {
-            return -1;
+        if (LETTERS.get(Chars.at(s, start - 1)) && !wordEndsAt(s, start) || wordEndsAt(s, start + 1)) {
+            return -1; // inside a run; but after a word that ends in a letter (丈夫【买合木提·吐尔逊】) the run starts anew
         }
         int at = start;
         int parts = 0;

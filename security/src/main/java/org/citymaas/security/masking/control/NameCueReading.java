@@ -32,14 +32,31 @@ final class NameCueReading {
             return -1; // a surname and a title (王先生) or a form of address (王工, 韩董) is no name
         }
         // after a speaker's label (市民：) a name is cued only where it fills the line alone (市民：张伟。)
-        boolean role = NameCues.role(s, start) && (!NameCues.speakerLabel(s, start) || field(s, start));
+        // (or fills a field, where it is no everyday word: 走失人员：白露，78岁; not 市民：谢谢，夏季雨水多)
+        boolean role = NameCues.role(s, start)
+                && (!NameCues.speakerLabel(s, start)
+                        || fillsLine(s, start)
+                        || field(s, start) && !(surname == 1 && NameLookalikes.everydayWord(s, start)));
         if (!role && !NameCues.titleNear(s, g)) {
             return NOT_CUED;
         }
-        if (surname == 1 && NameLookalikes.everydayWord(s, start) && !(role && (field(s, start) || named(s, start)))) {
+        if (surname == 1
+                && NameLookalikes.everydayWord(s, start)
+                && !(role && (field(s, start) || named(s, start) || NameLikelihood.reportsFirst(s, start, g + 1)))) {
             return -1; // but an everyday word alone in a form's field or after 我叫 is a name: 联系人：向前；我叫雷雨，
         }
-        if (role && surname == 1 && everydayVerb(s, start) && !field(s, start) && !named(s, start)) {
+        if (role
+                && surname == 1
+                && (everydayVerb(s, start)
+                        || NameCues.endingRole(s, start) && verbFirst(s, start) && !NameCues.reportingAt(s, start + 2)
+                        || (NameCues.endingRole(s, start)
+                                        || verbFirst(s, start) && !NameLikelihood.commonGivenName(s, start + 1))
+                                && verbWord(s, start)
+                                && !NameCues.reportingAt(s, start + 2) // 来电人关怀称: a speaker
+                        || NameCues.endingRole(s, start) && anyWord(s, start))
+                && !field(s, start)
+                && !named(s, start)
+                && !NameLikelihood.reportsFirst(s, start, g + 1)) {
             return -1; // 为村民修理农机: an everyday surname that opens a word no one is named
         }
         for (int given = 2; given >= 1; given--) {
@@ -116,6 +133,31 @@ final class NameCueReading {
                 && !lexicon.noun(s, start, start + 2);
     }
 
+    /** The surname and the next character make a dictionary word never a given name and no noun (包揽, 应收, 查房). */
+    private static boolean verbWord(String s, int start) {
+        var lexicon = NameLexicon.instance();
+        return lexicon.word(s, start, start + 2)
+                && lexicon.wordGivenName(s, start, start + 2) == 0
+                && !lexicon.noun(s, start, start + 2);
+    }
+
+    /**
+     * The surname and the next character make a word first of all a verb (查房, 包揽); the caller asks that no common
+     * given name follows the surname (林立新, 严守仁 stay names).
+     */
+    private static boolean verbFirst(String s, int start) {
+        return NameLexicon.instance().verb(s, start, start + 2);
+    }
+
+    /**
+     * After a weak role ({@link NameCues#endingRole}): the surname opens a three-character dictionary word whose last two
+     * were never a given name (31床白细胞偏低). Two-character words stay names there (评估员安康, 护理员甘雨).
+     */
+    private static boolean anyWord(String s, int start) {
+        var lexicon = NameLexicon.instance();
+        return lexicon.word(s, start, start + 3) && lexicon.wordGivenName(s, start + 1, start + 3) == 0;
+    }
+
     /** A common surname far more often a surname than a given name's last character: 汪, 孔; not 华, 兰, 明. */
     private static boolean titleOfNextSurname(char c) {
         var lexicon = NameLexicon.instance();
@@ -133,6 +175,15 @@ final class NameCueReading {
                 && !lexicon.place(s, start, start + 2);
     }
 
+    /** Two to four Han characters from {@code start} fill the sentence alone (市民：张伟。; not 市民：谢谢，夏季雨水多). */
+    private static boolean fillsLine(String s, int start) {
+        int end = start;
+        while (end < s.length() && end - start <= 4 && Chars.han(s.charAt(end))) {
+            end++;
+        }
+        return end - start >= 2 && end - start <= 4 && (end == s.length() || "。！？!?\n".indexOf(s.charAt(end)) >= 0);
+    }
+
     /** The two characters at {@code start} follow 叫 or 名 (我叫雷雨，名叫江河): a name is being told, no Han character after. */
     private static boolean named(String s, int start) {
         char before = Chars.at(s, start - 1);
@@ -142,6 +193,6 @@ final class NameCueReading {
     /** The two characters at {@code start} fill a form's field: a colon before them, no Han character after. */
     private static boolean field(String s, int start) {
         char before = Chars.at(s, start - 1);
-        return (before == '：' || before == ':') && !Chars.han(Chars.at(s, start + 2));
+        return (before == '：' || before == ':' || before == '@') && !Chars.han(Chars.at(s, start + 2));
     }
 }

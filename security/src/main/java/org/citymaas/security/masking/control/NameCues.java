@@ -20,15 +20,164 @@ final class NameCues {
      * household or a neighbourhood (房东盛杏芳, 校友琚书涵, 社区工作者庄雨晴).
      */
     private static final String[] ROLES = {
-        "来电人", "联系人", "投诉人", "举报人", "反映人", "申请人", "当事人", "报案人", "报警人", "经办人", "负责人", "收件人", "寄件人", "收货人", "代理人", "监护人",
-        "承租人", "出租人", "户主", "业主", "患者", "病人", "家属", "市民", "居民", "群众", "学生", "乘客", "司机", "租户", "用户", "客户", "姓名", "名字",
-        "我叫", "名叫", "叫做", "本人", "母亲", "父亲", "儿子", "女儿", "丈夫", "妻子", "老伴", "邻居", "承办人", "受理人", "办理人", "签收人", "委托人",
-        "被申请人", "嫌疑人", "被害人", "受害人", "证人", "驾驶人", "驾驶员", "房东", "房主", "租客", "车主", "店主", "摊主", "老乡", "校友", "同事", "网格员",
-        "志愿者", "工作者", "工作人员", "社工", "保安", "调解员", "原告", "被告", "村民", "诉求人", "求助人", "书记员", "记录员", "陪护", "护工", "失主", "孕妇",
-        "产妇", "楼长", "同桌", "据", "患儿", "上诉人", "执行人", "来信人", "来访人", "信访人", "保洁员", "财务", "会计", "出纳", "教师", "班主任", "人员",
-        "伤者", "死者", "行为人", "询问人", "讯问人", "肇事者", "目击者", "接线员", "话务员", "快递员", "外卖员", "骑手", "保姆", "甲方", "乙方", "第三人", "代表人",
-        "审判员", "审判长", "上访人", "登记人", "审批人", "核查人", "法人", "消防员", "长者", "行人", "其子", "其女", "长子", "次子", "长女", "次女",
+        "来电人",
+        "联系人",
+        "投诉人",
+        "举报人",
+        "反映人",
+        "申请人",
+        "当事人",
+        "报案人",
+        "报警人",
+        "经办人",
+        "负责人",
+        "收件人",
+        "寄件人",
+        "收货人",
+        "代理人",
+        "监护人",
+        "承租人",
+        "出租人",
+        "户主",
+        "业主",
+        "患者",
+        "病人",
+        "家属",
+        "市民",
+        "居民",
+        "群众",
+        "学生",
+        "乘客",
+        "司机",
+        "租户",
+        "用户",
+        "客户",
+        "姓名",
+        "名字",
+        "我叫",
+        "名叫",
+        "叫做",
+        "本人",
+        "母亲",
+        "父亲",
+        "儿子",
+        "女儿",
+        "丈夫",
+        "妻子",
+        "老伴",
+        "邻居",
+        "承办人",
+        "受理人",
+        "办理人",
+        "签收人",
+        "委托人",
+        "被申请人",
+        "嫌疑人",
+        "被害人",
+        "受害人",
+        "证人",
+        "驾驶人",
+        "驾驶员",
+        "房东",
+        "房主",
+        "租客",
+        "车主",
+        "店主",
+        "摊主",
+        "老乡",
+        "校友",
+        "同事",
+        "网格员",
+        "志愿者",
+        "工作者",
+        "工作人员",
+        "社工",
+        "保安",
+        "调解员",
+        "原告",
+        "被告",
+        "村民",
+        "诉求人",
+        "求助人",
+        "书记员",
+        "记录员",
+        "陪护",
+        "护工",
+        "失主",
+        "孕妇",
+        "产妇",
+        "楼长",
+        "同桌",
+        "据",
+        "患儿",
+        "上诉人",
+        "执行人",
+        "来信人",
+        "来访人",
+        "信访人",
+        "保洁员",
+        "财务",
+        "会计",
+        "出纳",
+        "教师",
+        "班主任",
+        "人员",
+        "伤者",
+        "死者",
+        "行为人",
+        "询问人",
+        "讯问人",
+        "肇事者",
+        "目击者",
+        "接线员",
+        "话务员",
+        "快递员",
+        "外卖员",
+        "骑手",
+        "保姆",
+        "甲方",
+        "乙方",
+        "第三人",
+        "代表人",
+        "审判员",
+        "审判长",
+        "上访人",
+        "登记人",
+        "审批人",
+        "核查人",
+        "法人",
+        "消防员",
+        "长者",
+        "行人",
+        "其子",
+        "其女",
+        "长子",
+        "次子",
+        "长女",
+        "次女",
+        // issue 9's ninth round: people by their part in a visit, a hearing, a duty or a ward (主讲人, 被评估人, 校医, 坐席)
+        "主讲人",
+        "主持人",
+        "被评估人",
+        "拾得人",
+        "被征收人",
+        "校医",
+        "教练",
+        "技师",
+        "医师",
+        "坐席",
+        "值日生",
+        "值班领导",
+        "带班领导",
+        "河长",
+        "宿舍长",
     };
+
+    /**
+     * Endings that make a word before them a role (评估员, 探访员, 矫正对象, 帮扶对象, 主治医生, 值班民警, 执行护士): a post
+     * or a case's person.
+     */
+    private static final String[] ROLE_ENDINGS = {"员", "对象", "医生", "民警", "护士"};
 
     private static final String[] TITLES = {
         "先生", "女士", "小姐", "同学", "老师", "医生", "大夫", "护士", "师傅", "阿姨", "大爷", "大妈", "奶奶", "爷爷", "老人", "经理", "主任", "警官",
@@ -75,8 +224,19 @@ final class NameCues {
 
     private NameCues() {}
 
-    /** A title starting at {@code at}. */
+    /** Digits, numerals and brackets that number a class before 班 or a grade (一（1）班, 三年级二班, 初二3班). */
+    private static final String CLASS_NUMBERS = "）)0123456789一二三四五六七八九十";
+
+    /** A class's number and 班 end right before {@code end} (一（1）班【荣语嫣】): a roll, as a bed number in a ward. */
+    static boolean classNumber(String s, int end) {
+        return at(s, end - 1) == '班' && CLASS_NUMBERS.indexOf(at(s, end - 2)) >= 0;
+    }
+
+    /** A title starting at {@code at}; 副 before one is its rank (拟任副主任: no 任副). */
     static boolean title(String s, int at) {
+        if (at(s, at) == '副') {
+            at++;
+        }
         if (!TITLE_FIRST.get(at(s, at))) {
             return false;
         }
@@ -192,13 +352,50 @@ final class NameCues {
         return false;
     }
 
+    /**
+     * The role before {@code start} is one only by its ending, a class's or a bed's number (评估员, 矫正对象, 一（1）班,
+     * 31床): weaker than a listed role, so an everyday word after it is no name (队员包揽, 一班应收, 31床白细胞偏低).
+     */
+    static boolean endingRole(String s, int start) {
+        int end = start;
+        while (end > 0 && start - end < 3 && "：: 是为".indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        if (classNumber(s, end) || at(s, end - 1) == '床' && Chars.digit(at(s, end - 2))) {
+            return true;
+        }
+        for (var e : ROLE_ENDINGS) {
+            if (end > e.length() && s.startsWith(e, end - e.length())) {
+                return !listedRoleBefore(s, end);
+            }
+        }
+        return false;
+    }
+
+    private static boolean listedRoleBefore(String s, int end) {
+        for (var r : ROLES) {
+            if (end >= r.length() && s.startsWith(r, end - r.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean role(String s, int start) {
         int end = start;
         while (end > 0 && start - end < 3 && "：: 是为".indexOf(s.charAt(end - 1)) >= 0) {
             end--;
         }
-        if (at(s, end - 1) == '床' && Chars.digit(at(s, end - 2))) {
-            return true;
+        if (at(s, end - 1) == '床' && Chars.digit(at(s, end - 2)) || at(s, start - 1) == '@' || classNumber(s, end)) {
+            return true; // a bed (13床厍芳), a chat mention (@夏日), a class (一（1）班荣语嫣)
+        }
+        for (var e : ROLE_ENDINGS) {
+            if (end > e.length()
+                    && s.startsWith(e, end - e.length())
+                    && Chars.han(at(s, end - e.length() - 1))
+                    && end == start) { // not before a colon: 赵民警：杨柳青苑… is who speaks
+                return true;
+            }
         }
         if (!ROLE_LAST.get(at(s, end - 1))) {
             return false;

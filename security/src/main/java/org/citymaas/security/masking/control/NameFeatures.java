@@ -57,7 +57,18 @@ final class NameFeatures {
             "surnameAsWord",
             "firstGivenAsWord",
             "lastGivenAsWord",
-            "givenAsWord");
+            "givenAsWord",
+            "personVerbBefore",
+            "fillsSlot");
+
+    /**
+     * Verbs whose object is a person, right before a span (让郑凯明天来, 跟占琳说, 通知严冬, 转告马向东): a word class, no
+     * name's identity.
+     */
+    private static final String[] PERSON_VERBS = {
+        "让", "跟", "叫", "找", "问", "请", "给", "陪", "帮", "替", "通知", "告诉", "转告", "联系", "探访", "走访", "回访", "表扬", "感谢", "提醒",
+        "交给", "转给", "麻烦", "催", "批评", "看望", "慰问", "接待", "委托", "认识", "嘱咐", "安排"
+    };
 
     /** Scores below this (and impossible ones) are clipped to it; above the opposite. */
     private static final double CLIP = 8.0;
@@ -124,7 +135,18 @@ final class NameFeatures {
         x[i++] = log(lexicon.wordFrequency(s, g, g + 1));
         x[i++] = given == 2 ? log(lexicon.wordFrequency(s, g + 1, end)) : 0;
         x[i++] = given == 2 ? log(lexicon.wordFrequency(s, g, end)) : 0;
+        x[i++] = personVerbBefore(s, start) ? 1 : 0;
+        x[i++] = !han(prev) && !han(next) ? 1 : 0;
         return x;
+    }
+
+    private static boolean personVerbBefore(String s, int start) {
+        for (var v : PERSON_VERBS) {
+            if (start >= v.length() && s.startsWith(v, start - v.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean unknown(NameLexicon lexicon, String s, int from, int to) {

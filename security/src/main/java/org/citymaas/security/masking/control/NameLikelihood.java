@@ -230,11 +230,14 @@ final class NameLikelihood {
 
     /**
      * An everyday word that opens a clause and is the subject of a verb only a person does: 高兴反映,
-     * 凌晨称, 关心报案 are people (the speaker is never a time or a mood). Nouns stay words: 车主反映,
-     * 商户投诉.
+     * 凌晨称, 关心报案 are people (the speaker is never a time or a mood), and so after a role (诉求人严格反映). Nouns
+     * stay words: 车主反映, 商户投诉. A chat mention is a person too: {@code @夏日 请核实}.
      */
     static boolean reportsFirst(String s, int start, int end) {
-        return !han(at(s, start - 1))
+        if (at(s, start - 1) == '@') {
+            return !han(at(s, end));
+        }
+        return (!han(at(s, start - 1)) || NameCues.role(s, start))
                 && NameCues.personReportingAt(s, end)
                 && !lexicon().noun(s, start, end);
     }
@@ -251,7 +254,10 @@ final class NameLikelihood {
     static boolean givenName(String s, int from, int length) {
         for (int i = from; i < from + length; i++) {
             char c = at(s, i);
-            if (!han(c) || BREAK_SET.get(c) && !(length == 2 && i == from + 1 && lastBreak(s, from))) {
+            if (!han(c)
+                    || BREAK_SET.get(c)
+                            && !(length == 2 && i == from + 1 && lastBreak(s, from))
+                            && !(length == 2 && i == from && firstBreak(s, from))) {
                 return false;
             }
         }
@@ -276,6 +282,28 @@ final class NameLikelihood {
                 && !lexicon.word(s, from + 1, from + 3)
                 && (last != '来' || !han(at(s, from + 2)));
     }
+
+    /**
+     * The first of two given-name characters at {@code from} is {@code 来} and the second a common last given-name
+     * character (来顺, 来福, 来喜: names of the 1950s and 60s): neither the two nor the second and what follows make a
+     * dictionary word (来往, 来信, 来自), and no Han character follows the two unless a verb of saying or a family word
+     * does (王来顺反映, 樊福来家; not 王来找过).
+     */
+    private static boolean firstBreak(String s, int from) {
+        if (at(s, from) != FIRST_BREAK || BREAK_SET.get(at(s, from + 1))) {
+            return false;
+        }
+        var lexicon = lexicon();
+        return lexicon.givenLast(at(s, from + 1)) >= COMMON_LAST_OF_FIRST_BREAK
+                && !lexicon.word(s, from, from + 2)
+                && !lexicon.word(s, from + 1, from + 3);
+    }
+
+    /** A break that opens given names of an older generation: 来 (来顺, 来福). */
+    private static final char FIRST_BREAK = '来';
+
+    /** After {@link #FIRST_BREAK}, a character used this often as a given name's last makes the pair a name. */
+    private static final int COMMON_LAST_OF_FIRST_BREAK = 300;
 
     /** How often the character was part of a given name in any position. */
     private static int nameUse(char c) {

@@ -31,7 +31,7 @@ final class NameLookalikes {
         "雷士", "格力", "高德", "滴滴", "韩都衣舍", "陈香贵", "谢馥春", "林清轩", "叶开泰", "雷允上", "戴春林", "江小白", "钟薛高", "汤臣", "周大生", "周六福",
         "张裕", "余仁生", "李锦记", "张拉拉", "马记永", "孔凤春", "王星记", "曹素功", "胡开文", "童涵春", "蔡同德", "冯了性", "潘高寿", "陆稿荐", "沈大成", "王小卤",
         "李子柒", "谢瑞麟", "许留山", "郑远元", "吴良材", "朱光玉", "金六福", "黄飞红", "陈克明", "王守义", "张飞牛肉", "陈麻婆", "薛记", "方太", "卫龙", "东方甄选",
-        "汤山", "范公亭", "乔司", "苏堤", "潘婷", "华莱士", "宋河", "雷峰塔", "白鹭洲",
+        "汤山", "范公亭", "乔司", "苏堤", "潘婷", "华莱士", "宋河", "雷峰塔", "白鹭洲", "东来顺",
     };
     /** Everyday words that open with a surname character: 高速, 马上, 周末, wherever they stand. */
     private static final String[] EVERYDAY_WORDS = {
@@ -75,9 +75,11 @@ final class NameLookalikes {
     /** Characters that end place names and hardly ever given names: 宋庄, 石家庄, 李村. */
     private static final String PLACE_ENDS = "庄村镇乡县市省区路街巷桥寺庙屯堡窑坪塘坎坡营坝沟洼汇城府苑庭园道岛湾祠居郡墅";
     /** After a surname and 家 these make a place named after a family (肖家河, 唐家岭), not a given name. */
-    private static final String LANDFORMS = "河山岭岛湾洲峪寨嘴滩湖港渡";
+    private static final String LANDFORMS = "河山岭岛湾洲峪寨嘴滩湖港渡川";
 
     private static final char FAMILY = '家';
+    /** A ridge: it ends place names (雷公岭, 梅岭) more often than given names. */
+    private static final char RIDGE = '岭';
     /** A shop (刘记) or a station (沙河站) unless a verb goes on (记得, 站在). */
     private static final String SHOP_OR_STATION = "记站";
 
@@ -86,7 +88,7 @@ final class NameLookalikes {
     private static final String[] ORGANISATION_SUFFIXES = {
         "集团", "公司", "银行", "商场", "超市", "药店", "药房", "酒店", "饭店", "餐厅", "门店", "专车", "出行", "牌", "品牌", "麻辣烫", "小学", "中学",
         "大学", "学院", "医院", "诊所", "大厦", "广场", "小区", "花园", "家园", "社区", "大道", "工作室", "新村", "温泉", "演艺", "证券", "东里", "西里",
-        "南里", "北里", "小学"
+        "南里", "北里", "小学", "工厂", "机械厂", "加工厂", "食品厂", "服装厂", "印刷厂", "纺织厂", "景区", "风景区"
     };
 
     /**
@@ -210,6 +212,9 @@ final class NameLookalikes {
                         && s.charAt(end - 1) == NEIGHBOURHOOD
                         && NameLexicon.instance().wordGivenName(s, end - 2, end) == 0) { // 和平里; not 何万里
             return true;
+        }
+        if (s.charAt(end - 1) == RIDGE && end - start == 3 && !NameLikelihood.speaker(s, start)) {
+            return true; // a ridge names a place (雷公岭, 大庾岭) unless a speaker opens the clause (秦振岭来电反映)
         }
         if (end - start == 3 && s.charAt(start + 1) == FAMILY && LANDFORMS.indexOf(s.charAt(end - 1)) >= 0) {
             return true; // the family's river, hill or island: 肖家河, 戚家山, 薛家岛

@@ -12,7 +12,7 @@ final class NameRosters {
     /** Headings of lists of people, before the colon that opens the list (within {@link #HEADING} characters). */
     private static final String[] HEADINGS = {
         "名单", "签到", "排班", "值日", "值班", "参会人员", "与会人员", "参加人员", "出席", "列席", "缺席", "成员", "获奖", "表彰", "公示", "拟推荐", "拟录用",
-        "拟发展", "候选人", "先进个人", "班委", "组员", "名册", "参会"
+        "拟发展", "候选人", "先进个人", "班委", "组员", "名册", "参会", "联名", "涉及人员"
     };
 
     /** Openings of a slot before the name: days, shifts, prizes, posts. */
@@ -22,8 +22,11 @@ final class NameRosters {
         "生活委员", "负责人", "机动", "记录", "主持", "出席", "列席", "缺席"
     };
 
+    /** Last characters of an office or a unit listed where people are (列席：司法所、派出所). */
+    private static final String INSTITUTION_ENDS = "所局办站院队委处科室厂部";
+
     /** What ends a slot. */
-    private static final String SEPARATORS = "、，,；;。 　（(：:\n";
+    private static final String SEPARATORS = "、，,；;。 　（(：:\n/／";
 
     /** How far before the colon a heading may start. */
     private static final int HEADING = 14;
@@ -56,7 +59,9 @@ final class NameRosters {
                 || NameCues.titleEndingAt(s, end)
                 || pseudonym(s, start, end)
                 || NameLookalikes.around(s, start, end)
-                || NameCues.titleWord(s, start, end)) {
+                || NameCues.titleWord(s, start, end)
+                || opening(s, start, end) // 值班表：周六、周日: a day, not a name
+                || INSTITUTION_ENDS.indexOf(s.charAt(end - 1)) >= 0) { // 列席：司法所、派出所
             return -1;
         }
         return heading(s, start) ? end : -1;
@@ -130,6 +135,16 @@ final class NameRosters {
                 if (!endsWithOpening(s, i)) {
                     return false;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** {@code s[start, end)} is a slot's opening itself (周六, 组长). */
+    private static boolean opening(String s, int start, int end) {
+        for (var opening : SLOT_OPENINGS) {
+            if (opening.length() == end - start && s.startsWith(opening, start)) {
+                return true;
             }
         }
         return false;

@@ -35,7 +35,7 @@ final class NameSurnames {
      * dictionary counts each 100 to 1,000 times as a word of its own: 修 in 维修, 银 in 银行): weighed as the
      * {@link #EVERYDAY_SURNAMES}. Those counted more often stay out (过 来 但 达 元 区 战 广 经 都): issue 9's fifth round.
      */
-    static final String CURRENT_EVERYDAY = "展银豆玉冒修智奉富粘咸敬渠";
+    static final String CURRENT_EVERYDAY = "展银豆玉冒修智奉富粘咸敬渠续";
 
     /**
      * Surnames that are first of all function words or verbs (和 and, 都 all, 从 from, 来 come, 过 pass, 区 district, 通,
@@ -60,7 +60,7 @@ final class NameSurnames {
         // the rest of the 百家姓's compound surnames, but those that are first of all words or places (第五, 东门, 单于, 濮阳)
         "呼延", "澹台", "司空", "南宫", "闻人", "百里", "赫连", "公羊", "公冶", "宗政", "淳于", "申屠", "仲孙", "钟离", "鲜于", "闾丘",
         "亓官", "司寇", "颛孙", "巫马", "公西", "漆雕", "乐正", "壤驷", "公良", "拓跋", "夹谷", "宰父", "谷梁", "段干", "东郭", "归海",
-        "羊舌", "微生", "梁丘", "左丘", "万俟", "太叔"
+        "羊舌", "微生", "梁丘", "左丘", "万俟", "太叔", "太史"
     };
     private static final BitSet SINGLE_SURNAMES = set(SURNAMES);
     private static final BitSet EVERYDAY = set(EVERYDAY_SURNAMES + FUNCTION_SURNAMES);

@@ -19,6 +19,12 @@ public final class PersonNameRecognizer implements Recognizer {
 
     private static final String NUMERALS = "零一二两三四五六七八九十百千万几";
 
+    /** After 那 these make a demonstrative (那儿, 那里, 那边, 那些): no surname 那. */
+    private static final String DEMONSTRATIVE_ENDINGS = "儿里边些个样么时会天";
+
+    /** Function-word surnames that join or lead words (和 and, 都 all, 从 from, 来 come, 过 pass, 通, 门, 区, 年, 校, 官). */
+    private static final String CONNECTIVE_SURNAMES = "和都从来过通门区年校官";
+
     /** Between two names: 与, 和, 及, 同, 跟 and the enumeration comma. */
     private static final String CONJUNCTIONS = "与和及同跟、";
 
@@ -61,8 +67,13 @@ public final class PersonNameRecognizer implements Recognizer {
         if (surname <= 0
                 || NameLookalikes.covers(s, start)
                 || NameSurnames.insideCompound(s, start)
-                || NameLookalikes.grade(s, start)) {
+                || NameLookalikes.grade(s, start)
+                || notASurname(s, start)) {
             return -1;
+        }
+        int famous = NameFamous.end(s, start);
+        if (famous > 0) {
+            return famous; // 屈原, 辛弃疾: a person every reader knows
         }
         int coordinated = coordinated(s, start, surname);
         if (coordinated > 0) {
@@ -114,6 +125,8 @@ public final class PersonNameRecognizer implements Recognizer {
                 || NameLookalikes.covers(s, start)
                 || NameSurnames.insideCompound(s, start)
                 || NameLookalikes.grade(s, start)
+                || notASurname(s, start)
+                || NameFamous.end(s, start) > 0
                 || coordinated(s, start, surname) > 0
                 || NameRosters.item(s, start, surname) > 0
                 || NameOpeners.opener(s, start, surname) > 0
@@ -196,13 +209,43 @@ public final class PersonNameRecognizer implements Recognizer {
         char next = Chars.at(s, start + 1);
         boolean clauseStart = !Chars.han(Chars.at(s, start - 1));
         // after a role, two characters that are common in given names (当事人门立德; not 家属来取, 网格员和物业)
-        return (clauseStart || NameCues.role(s, start) && NameLikelihood.commonGivenName(s, start + 1))
+        // ... or one such character that ends the clause (1床和勇，, 值周教师和静，)
+        boolean oneGiven = !Chars.han(Chars.at(s, start + 2))
+                && NameLexicon.instance().givenLast(next) >= NameLikelihood.RARE_LAST;
+        // ... or, for a surname that is no conjunction or preposition (占, 粟, 练, 归), anywhere before two common given
+        // characters (联系占福海, 的人是占永强)
+        boolean anywhere =
+                CONNECTIVE_SURNAMES.indexOf(s.charAt(start)) < 0 && NameLikelihood.commonGivenName(s, start + 1);
+        return (clauseStart
+                        || anywhere
+                        || NameCues.role(s, start) && (NameLikelihood.commonGivenName(s, start + 1) || oneGiven))
                 && !lexicon.word(s, start, start + 2)
                 && !lexicon.word(s, start - 1, start + 1)
                 && !lexicon.word(s, start - 2, start + 1)
                 && !NameSurnames.common(next)
                 && !lexicon.quantity(next)
                 && NUMERALS.indexOf(next) < 0;
+    }
+
+    /**
+     * The surname character opens a role word (矫正对象, 房东) or a chat group's bracketed name (【车友群】), is the 班
+     * of a class's number (一（1）班荣语嫣) or 那 of a demonstrative (门卫那儿): no name starts there.
+     */
+    private static boolean notASurname(String s, int start) {
+        return NameCues.roleAt(s, start)
+                || NameCues.classNumber(s, start + 1)
+                || s.startsWith("对象", start + 2) // 矫正对象, 帮扶对象: a role word
+                || groupName(s, start)
+                || s.charAt(start) == '那' && DEMONSTRATIVE_ENDINGS.indexOf(Chars.at(s, start + 1)) >= 0;
+    }
+
+    /** A chat group's bracketed name opens at {@code start}: 【车友群】, 【业主群】. */
+    private static boolean groupName(String s, int start) {
+        if (Chars.at(s, start - 1) != '【') {
+            return false;
+        }
+        int close = s.indexOf('】', start);
+        return close > start + 1 && close - start <= 8 && s.charAt(close - 1) == '群';
     }
 
     /** A compound surname starts at {@code start}. */

@@ -25,6 +25,11 @@ class MinorityNameRecognizerTest {
                 "报警称被玛丽亚·伊万诺娃威胁。|玛丽亚·伊万诺娃",
                 "安德烈·彼得罗夫家的违建已拆除。|安德烈·彼得罗夫",
                 "奖学金获得者：钱志勇、阿依古丽。|阿依古丽",
+                // issue 9's ninth round: Yi names, more Uyghur and Kazakh elements and letters, a run after a word
+                "村民吉克阿果反映路灯不亮。|吉克阿果",
+                "患者米日古丽今天出院。|米日古丽",
+                "值班：赛力克·努尔兰。|赛力克·努尔兰",
+                "她丈夫买合木提·吐尔逊来接她。|买合木提·吐尔逊",
             })
     void findsMinorityAndTransliteratedNamesWhole(String text, String name) {
         assertThat(names(text)).contains(name);

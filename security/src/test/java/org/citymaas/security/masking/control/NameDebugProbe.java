@@ -11,6 +11,14 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = "names.probe", matches = ".+")
 class NameDebugProbe {
+    private static String natures(String w) {
+        var core = com.hankcs.hanlp.dictionary.CoreDictionary.get(w);
+        var custom = com.hankcs.hanlp.dictionary.CustomDictionary.get(w);
+        return (core == null ? "-" : java.util.Arrays.toString(core.nature) + java.util.Arrays.toString(core.frequency))
+                + "/"
+                + (custom == null ? "-" : java.util.Arrays.toString(custom.nature));
+    }
+
     @Test
     void probe() {
         var likelihood = new NameLikelihood();
@@ -20,8 +28,9 @@ class NameDebugProbe {
         for (var w : System.getProperty("names.words", "").split(",")) {
             if (w.isEmpty()) continue;
             System.out.printf(
-                    "W %s wordGivenName=%d word=%d givenFirst=%d givenLast=%d surname=%d before=%d%n",
+                    "W %s natures=%s wordGivenName=%d word=%d givenFirst=%d givenLast=%d surname=%d before=%d%n",
                     w,
+                    natures(w),
                     lex.wordGivenName(w, 0, w.length()),
                     lex.wordFrequency(w, 0, w.length()),
                     lex.givenFirst(w.charAt(0)),

@@ -61,6 +61,19 @@ class PersonNameRecognizerTest {
                 "周海燕与年建华因晾衣发生口角。|年建华",
                 "端木向东称快递丢了。|端木向东",
                 "刘涛申请了公租房。|刘涛",
+                // issue 9's ninth round: a compound and rarer surnames, a class, a mention, roles by their ending,
+                // 来 opening a given name, function-word surnames, persons every reader knows
+                "太史文静反映楼道漏水。|太史文静",
+                "家访记录：茆建平家住六楼。|茆建平",
+                "二（3）班罗子轩今天发烧。|罗子轩",
+                "@韩梅 请查收工单。|韩梅",
+                "评估员许晓红到场核实。|许晓红",
+                "帮扶对象蔡国强已入职。|蔡国强",
+                "王来顺反映水压不足。|王来顺",
+                "请联系占海龙处理。|占海龙",
+                "1床和强，血压平稳。|和强",
+                "语文课上讲了林则徐的故事。|林则徐",
+                "诉求人安静反映楼上装修扰民。|安静",
             })
     void findsNamesWithAndWithoutCueWords(String text, String name) {
         assertThat(names(text)).contains(name);
@@ -120,6 +133,16 @@ class PersonNameRecognizerTest {
                 "节日灯光秀将于国庆期间开放。",
                 "王大爷的孙子雨萱今年上小学。",
                 "高三的孩子晚上要复习，请小声点。",
+                // issue 9's ninth round
+                "他拟任副主任科员。",
+                "社区矫正对象按时报到。",
+                "【车友群】明天几点集合？",
+                "我住在白云岭附近。",
+                "值班表：周六、周日由镇里轮值。",
+                "钥匙放在门卫那儿了。",
+                "17床白细胞偏低，请夜班关注。",
+                "主治医师查房后告知家属。",
+                "他家住在郭庄子。",
             })
     void leavesLookAlikesAndFormsOfAddressUnmasked(String text) {
         assertThat(names(text)).isEmpty();

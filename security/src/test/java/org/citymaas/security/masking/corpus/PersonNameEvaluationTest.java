@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
  * Scores the whole engine on the person-name evaluation set in {@code masking/person-names/}:
  * hotline, school, hospital and police-report sentences written independently of the recognizer,
  * with names in every position and the look-alikes that must stay unmasked. {@code dev.jsonl},
- * {@code holdout.jsonl}, {@code dev-extra.jsonl} and {@code holdout2.jsonl} to {@code holdout7.jsonl}
+ * {@code holdout.jsonl}, {@code dev-extra.jsonl} and {@code holdout2.jsonl} to {@code holdout8.jsonl}
  * have all been looked at while tuning, and the person-name classifier is trained on them: they are
- * development data ({@code holdout2.jsonl} to {@code holdout7.jsonl} were each scored untouched before
+ * development data ({@code holdout2.jsonl} to {@code holdout8.jsonl} were each scored untouched before
  * their errors were read). The held-out files were written afterwards by people who never read the
- * recognizer or any file's errors, in voices the others lack: {@code holdout8.jsonl}, scored untouched
- * after issue 9's seventh and eighth rounds, and {@code holdout9.jsonl} and {@code holdout10.jsonl}, each scored once
- * after the eighth.
+ * recognizer or any file's errors, in voices the others lack: {@code holdout9.jsonl} and {@code holdout10.jsonl},
+ * each scored once after issue 9's eighth round and once after its ninth, and {@code holdout11.jsonl}, scored once
+ * after the ninth.
  * They are what the recognizer does on text it was not shaped to (issue 9's goal is precision ≥ 0.99
  * and recall ≥ 0.95). Prints the per-type table for each file, for the development files together and
  * for each held-out file, the first 40 errors of the development files ({@code -Dnames.eval.errors=N}
@@ -31,18 +31,18 @@ class PersonNameEvaluationTest {
 
     private static final String FOLDER = "/masking/person-names/";
     private static final String DEVELOPMENT = "dev.jsonl,holdout.jsonl,dev-extra.jsonl,holdout2.jsonl,holdout3.jsonl,"
-            + "holdout4.jsonl,holdout5.jsonl,holdout6.jsonl,holdout7.jsonl";
+            + "holdout4.jsonl,holdout5.jsonl,holdout6.jsonl,holdout7.jsonl,holdout8.jsonl";
 
     /** A held-out file and the floors just under its untouched score with the current recognizer. */
     private record HeldOut(String file, double precision, double recall) {}
 
     private static final List<HeldOut> HELD_OUT = List.of(
-            // 0.9569 / 0.8958 with the eighth round's recognizer (0.9371 / 0.8663 with the seventh's)
-            new HeldOut("holdout8.jsonl", 0.956, 0.895),
-            // 0.9374 / 0.8960, scored once (the seventh round's recognizer would score 0.9309 / 0.8766)
-            new HeldOut("holdout9.jsonl", 0.937, 0.896),
-            // 0.9208 / 0.8888, scored once (the seventh round's recognizer would score 0.9148 / 0.8555)
-            new HeldOut("holdout10.jsonl", 0.920, 0.888));
+            // 0.9384 / 0.9110 with the ninth round's recognizer, scored once (eighth round's: 0.9374 / 0.8960)
+            new HeldOut("holdout9.jsonl", 0.938, 0.910),
+            // 0.9287 / 0.9062 with the ninth round's recognizer, scored once (eighth round's: 0.9208 / 0.8888)
+            new HeldOut("holdout10.jsonl", 0.928, 0.906),
+            // 0.9408 / 0.8742 with the ninth round's recognizer, scored once (eighth round's: 0.9304 / 0.8641)
+            new HeldOut("holdout11.jsonl", 0.940, 0.874));
 
     private final PiiScanner scanner = new PiiScanner();
 
@@ -61,8 +61,8 @@ class PersonNameEvaluationTest {
         assertThat(combined.truePositives(PiiType.PERSON_NAME))
                 .as("names in the set")
                 .isGreaterThan(0);
-        assertThat(combined.precision(PiiType.PERSON_NAME)).as("name precision").isGreaterThanOrEqualTo(0.985);
-        assertThat(combined.recall(PiiType.PERSON_NAME)).as("name recall").isGreaterThanOrEqualTo(0.963);
+        assertThat(combined.precision(PiiType.PERSON_NAME)).as("name precision").isGreaterThanOrEqualTo(0.988);
+        assertThat(combined.recall(PiiType.PERSON_NAME)).as("name recall").isGreaterThanOrEqualTo(0.964);
     }
 
     @Test
