@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -179,7 +178,7 @@ public class BatchLeases {
         var ended = em.createNativeQuery("UPDATE batch_job SET status = ?1, finished_at = ?2, leased_by = NULL,"
                         + " lease_expires_at = NULL WHERE id = ?3 AND leased_by = ?4")
                 .setParameter(1, status.name())
-                .setParameter(2, Timestamp.from(now))
+                .setParameter(2, now)
                 .setParameter(3, job)
                 .setParameter(4, instance())
                 .executeUpdate();
