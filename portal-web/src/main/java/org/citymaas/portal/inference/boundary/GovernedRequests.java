@@ -2,8 +2,6 @@ package org.citymaas.portal.inference.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +17,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.citymaas.billing.usage.entity.UsageEvent;
 import org.citymaas.billing.usage.entity.UsageKind;
 import org.citymaas.portal.audit.boundary.AuditTrail;
 import org.citymaas.portal.billing.boundary.BudgetGuard;
@@ -51,6 +48,7 @@ import org.citymaas.runtime.inference.boundary.ModelRuntime;
 import org.citymaas.runtime.inference.entity.Compute;
 import org.citymaas.runtime.inference.entity.InferenceRequest;
 import org.citymaas.runtime.inference.entity.Tensor;
+import org.citymaas.security.audit.entity.AuditEvent;
 import org.citymaas.security.identity.entity.Caller;
 import org.citymaas.security.input.boundary.HostileCharacters;
 import org.citymaas.security.input.entity.HostileTextException;
@@ -280,28 +278,11 @@ public class GovernedRequests {
                     .build());
             return true;
         }
-        var settled = ledger.complete(charge.reservation(), usage(charge, answered, compute), event);
+        var settled = ledger.complete(charge.reservation(), charge.usage(answered, compute, clock.instant()), event);
         if (settled == InferenceLedger.Settlement.CONFLICT) {
             throw new RequestIdReusedException(requestId);
         }
         return settled == InferenceLedger.Settlement.RETRY;
-    }
-
-    private UsageEvent usage(Charge charge, ModelRef answered, Compute compute) {
-        var admission = charge.admission();
-        return new UsageEvent(
-                admission.caller().tenant(),
-                admission.requestId(),
-                admission.caller().name(),
-                admission.model().name(),
-                answered.version(),
-                compute.rows(),
-                BigDecimal.valueOf(compute.millis()).setScale(3, RoundingMode.HALF_UP),
-                compute.device(),
-                "OK",
-                clock.instant(),
-                charge.requestDigest(),
-                charge.kind());
     }
 
     /** A failure after the charge: the reservation released (if any) and the failure audited, together. */
@@ -317,8 +298,7 @@ public class GovernedRequests {
     }
 
     /** A refusal, audited before it is thrown. */
-    private <E extends RuntimeException> E refused(
-            org.citymaas.security.audit.entity.AuditEvent.Builder event, String outcome, E refusal) {
+    private <E extends RuntimeException> E refused(AuditEvent.Builder event, String outcome, E refusal) {
         audit.record(event.outcome(outcome, InferenceAnswers.status(refusal)).build());
         return refusal;
     }

@@ -1,7 +1,13 @@
 package org.citymaas.portal.inference.entity;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import org.citymaas.billing.usage.entity.UsageEvent;
 import org.citymaas.billing.usage.entity.UsageKind;
+import org.citymaas.runtime.catalog.entity.ModelRef;
 import org.citymaas.runtime.inference.boundary.ValidatedRequest;
+import org.citymaas.runtime.inference.entity.Compute;
 import org.citymaas.tenant.quotas.entity.Reservation;
 
 /**
@@ -22,6 +28,24 @@ public record Charge(
         String maskedSummary,
         String requestDigest,
         Reservation reservation) {
+
+    /** Its usage event, once answered: the rows and compute of the run, metered as its kind. */
+    public UsageEvent usage(ModelRef answered, Compute compute, Instant at) {
+        var caller = admission.caller();
+        return new UsageEvent(
+                caller.tenant(),
+                admission.requestId(),
+                caller.name(),
+                admission.model().name(),
+                answered.version(),
+                compute.rows(),
+                BigDecimal.valueOf(compute.millis()).setScale(3, RoundingMode.HALF_UP),
+                compute.device(),
+                "OK",
+                at,
+                requestDigest,
+                kind);
+    }
 
     /** Whether it retries a request id already charged. */
     public boolean retry() {
