@@ -71,7 +71,8 @@ class ArchitectureTest {
                         "org.citymaas.runtime.catalog..",
                         "org.citymaas.runtime.inference..",
                         "org.citymaas.runtime.scheduler..",
-                        "org.citymaas.runtime.engine..")
+                        "org.citymaas.runtime.engine..",
+                        "org.citymaas.runtime.explain..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("org.citymaas.runtime.training..")

@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.citymaas.runtime.catalog.entity.ExplanationSpec;
 import org.citymaas.runtime.catalog.entity.ModelCard;
 
 /** Model cards as JSON files with snake_case keys. */
@@ -20,6 +22,9 @@ public final class ModelCardCodec {
     public static final String CARD_FILE = "model-card.json";
     public static final String MODEL_FILE = "model.json";
     public static final String SAVED_MODEL_DIR = "saved_model";
+
+    /** How the {@code explanation} section, the last key, starts in a card file. */
+    private static final String EXPLANATION_KEY = ",\n  \"explanation\" : ";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -48,6 +53,30 @@ public final class ModelCardCodec {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, MAPPER.writeValueAsString(card) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write model card " + file, e);
+        }
+    }
+
+    /**
+     * Sets a card file's {@code explanation} section and leaves every other byte of the file as it is (the
+     * shipped cards' hand-laid translations included): the section is the file's last key, replaced if there.
+     */
+    public static void writeExplanation(Path file, ExplanationSpec spec) {
+        try {
+            String text = Files.readString(file).stripTrailing();
+            int at = text.indexOf(EXPLANATION_KEY);
+            String head = at >= 0
+                    ? text.substring(0, at)
+                    : text.substring(0, text.lastIndexOf('}')).stripTrailing();
+            // the section indented one level, as a top-level key of the card
+            String section = MAPPER.writeValueAsString(spec).replace("\n", "\n  ");
+            String result = head + EXPLANATION_KEY + section + "\n}\n";
+            var back = parse(result.getBytes(StandardCharsets.UTF_8)).explanation();
+            if (back == null || !back.method().equals(spec.method())) {
+                throw new IllegalStateException("the explanation section of " + file + " did not read back");
+            }
+            Files.writeString(file, result);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write model card " + file, e);
         }

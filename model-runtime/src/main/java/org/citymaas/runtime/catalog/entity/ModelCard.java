@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param textFeatures text featurization before the model, or {@code null}
  * @param recording what the audit log keeps of a request to this version ({@code metadata} when absent)
  * @param translations the text for people in other languages than English, by language ({@code zh})
+ * @param explanation how its predictions are explained, or {@code null}: not explained
  */
 public record ModelCard(
         String name,
@@ -39,7 +40,8 @@ public record ModelCard(
         RiskLevel riskLevel,
         TextFeatures textFeatures,
         RecordingLevel recording,
-        Map<String, CardText> translations) {
+        Map<String, CardText> translations,
+        ExplanationSpec explanation) {
 
     /** The language of the card's own text fields. */
     public static final String ENGLISH = "en";
@@ -51,6 +53,42 @@ public record ModelCard(
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
         translations = translations == null ? Map.of() : Map.copyOf(translations);
+    }
+
+    /** A card without an explanation spec. */
+    public ModelCard(
+            String name,
+            String version,
+            String department,
+            String task,
+            String title,
+            String intendedUse,
+            List<String> limitations,
+            List<FieldSpec> inputs,
+            List<FieldSpec> outputs,
+            List<Metric> metrics,
+            TrainingData trainingData,
+            RiskLevel riskLevel,
+            TextFeatures textFeatures,
+            RecordingLevel recording,
+            Map<String, CardText> translations) {
+        this(
+                name,
+                version,
+                department,
+                task,
+                title,
+                intendedUse,
+                limitations,
+                inputs,
+                outputs,
+                metrics,
+                trainingData,
+                riskLevel,
+                textFeatures,
+                recording,
+                translations,
+                null);
     }
 
     /** A card with English text only. */
@@ -84,7 +122,8 @@ public record ModelCard(
                 riskLevel,
                 textFeatures,
                 recording,
-                Map.of());
+                Map.of(),
+                null);
     }
 
     public ModelCard withTrainingData(TrainingData data) {
@@ -103,7 +142,8 @@ public record ModelCard(
                 riskLevel,
                 textFeatures,
                 recording,
-                translations);
+                translations,
+                explanation);
     }
 
     public ModelCard withTranslations(Map<String, CardText> texts) {
@@ -122,7 +162,28 @@ public record ModelCard(
                 riskLevel,
                 textFeatures,
                 recording,
-                texts);
+                texts,
+                explanation);
+    }
+
+    public ModelCard withExplanation(ExplanationSpec spec) {
+        return new ModelCard(
+                name,
+                version,
+                department,
+                task,
+                title,
+                intendedUse,
+                limitations,
+                inputs,
+                outputs,
+                metrics,
+                trainingData,
+                riskLevel,
+                textFeatures,
+                recording,
+                translations,
+                spec);
     }
 
     /**
@@ -206,6 +267,11 @@ public record ModelCard(
 
     public Optional<FieldSpec> input(String field) {
         return inputs.stream().filter(f -> f.name().equals(field)).findFirst();
+    }
+
+    /** How its predictions are explained; empty: they are not. */
+    public Optional<ExplanationSpec> optionalExplanation() {
+        return Optional.ofNullable(explanation);
     }
 
     public Optional<TextFeatures> optionalTextFeatures() {

@@ -26,6 +26,7 @@ import org.citymaas.runtime.engine.control.TensorFlowEngine;
 import org.citymaas.runtime.inference.control.ModelInputs;
 import org.citymaas.runtime.inference.entity.Tensor;
 import org.citymaas.runtime.training.control.CatalogRecipes;
+import org.citymaas.runtime.training.control.ExplanationBaseline;
 import org.citymaas.runtime.training.control.HeldOutEvaluation;
 import org.citymaas.runtime.training.control.MlpSpec;
 import org.citymaas.runtime.training.control.MlpTrainer;
@@ -34,7 +35,8 @@ import org.citymaas.runtime.training.control.Table;
 
 /**
  * {@code CatalogTrainer <catalog dir> [model ...]}: rebuilds the catalog models (all five by default)
- * as version 1, the default.
+ * as version 1, the default. {@code CatalogTrainer --explanations <catalog dir> [model ...]} only rewrites the
+ * {@code explanation} section of the cards there from the recipes' training data (the SavedModels untouched).
  */
 public final class CatalogTrainer {
 
@@ -44,6 +46,15 @@ public final class CatalogTrainer {
         if (args.length < 1) {
             System.err.println("usage: CatalogTrainer <catalog dir> [model ...]");
             System.exit(2);
+        }
+        if (args[0].equals("--explanations")) {
+            Path root = Path.of(args[1]);
+            var recipes = args.length == 2
+                    ? CatalogRecipes.all()
+                    : Stream.of(args).skip(2).map(CatalogRecipes::named).toList();
+            recipes.forEach(recipe -> explanation(recipe, root));
+            writeIndex(root);
+            return;
         }
         Path root = Path.of(args[0]);
         var recipes = args.length == 1
@@ -82,7 +93,8 @@ public final class CatalogTrainer {
                         data.generator(),
                         data.seed(),
                         split.train().rows(),
-                        split.heldOut().rows()));
+                        split.heldOut().rows()))
+                .withExplanation(ExplanationBaseline.of(recipe, draft, split.train()));
         Path cardFile = versionDir.resolve(ModelCardCodec.CARD_FILE);
         if (Files.exists(cardFile)) {
             // the recipes hold the English text; the translations are kept from the card being replaced
@@ -93,6 +105,19 @@ public final class CatalogTrainer {
         System.out.printf(
                 "%s: %d training rows, %d held out, %.1f s%n",
                 recipe.name(), split.train().rows(), split.heldOut().rows(), (System.nanoTime() - start) / 1e9);
+        return card;
+    }
+
+    /** Rewrites the explanation section of a recipe's card in the catalog, from the recipe's training rows. */
+    static ModelCard explanation(ModelRecipe recipe, Path root) {
+        ModelCard draft = recipe.card(List.of());
+        Path cardFile = root.resolve(recipe.name()).resolve(draft.version()).resolve(ModelCardCodec.CARD_FILE);
+        ModelCard card = ModelCardCodec.read(cardFile);
+        card = card.withExplanation(
+                ExplanationBaseline.of(recipe, card, recipe.generate().train()));
+        ModelCardCodec.writeExplanation(cardFile, card.explanation());
+        System.out.printf(
+                "%s: explanation %s%n", recipe.name(), card.explanation().method());
         return card;
     }
 
