@@ -57,7 +57,8 @@ public class Explanations {
      */
     public ExplanationOutcome explain(
             Caller caller, ModelRef model, String requestId, Supplier<TensorRequest> request, String clientAddress) {
-        var admission = governed.admit(caller, model, ACTION, requestId, request, clientAddress, this::requireExplainable);
+        var admission =
+                governed.admit(caller, model, ACTION, requestId, request, clientAddress, this::requireExplainable);
         var charge = governed.charge(admission, UsageKind.EXPLAIN);
         var toRun = charge.toRun().withTimeout(governed.timeout());
         var ran = governed.await(charge, () -> {
