@@ -226,8 +226,7 @@ class ExplainIT {
         var before = requestsUsed(token, "health-risk");
 
         var first = Http.post(api("v2/models/health-risk/explain"), token, body, Map.of("X-Request-Id", requestId));
-        var retry = Http.post(
-                api("v2/models/health-risk/versions/1/explain"), token, body, Map.of("X-Request-Id", requestId));
+        var retry = Http.post(api("v2/models/health-risk/explain"), token, body, Map.of("X-Request-Id", requestId));
         var inferUnderIt =
                 Http.post(api("v2/models/health-risk/infer"), token, body, Map.of("X-Request-Id", requestId));
 
