@@ -20,6 +20,7 @@ import org.citymaas.runtime.explain.entity.Explanation;
 import org.citymaas.runtime.explain.entity.RowExplanation;
 import org.citymaas.runtime.inference.boundary.ModelRuntime;
 import org.citymaas.runtime.inference.boundary.ValidatedRequest;
+import org.citymaas.runtime.inference.entity.DataType;
 import org.citymaas.runtime.inference.entity.InferenceRequest;
 import org.citymaas.runtime.inference.entity.InferenceResult;
 import org.citymaas.runtime.inference.entity.Tensor;
@@ -35,6 +36,9 @@ import org.citymaas.runtime.inference.entity.Tensor;
  * drop in the top class's probability without it. Thread-safe.
  */
 public final class Explainer {
+
+    /** Validated in place of an empty text, then swapped back. */
+    private static final String EMPTY_PLACEHOLDER = "-";
 
     private final ModelRuntime runtime;
 
@@ -166,8 +170,9 @@ public final class Explainer {
         var futures = new ArrayList<CompletableFuture<InferenceResult>>();
         for (int from = 0; from < total; from += chunk) {
             int to = Math.min(total, from + chunk);
-            futures.add(runtime.submit(new InferenceRequest(
-                    request.tenant(), version, Tensors.slice(rows, from, to), request.priority(), request.timeout())));
+            var part = new InferenceRequest(
+                    request.tenant(), version, Tensors.slice(rows, from, to), request.priority(), request.timeout());
+            futures.add(runtime.submit(validated(part)));
         }
         return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
                 .thenApply(done -> {
@@ -180,6 +185,36 @@ public final class Explainer {
                     }
                     return out;
                 });
+    }
+
+    /**
+     * A part validated by the runtime like any request; the empty texts of an occlusion (the baseline, a text
+     * without its only token), which a request may not hold, are validated as a placeholder and swapped back in
+     * the way the portal swaps in masked text.
+     */
+    private ValidatedRequest validated(InferenceRequest part) {
+        var placeholders = new ArrayList<Tensor>(part.inputs().size());
+        boolean blank = false;
+        for (Tensor t : part.inputs()) {
+            if (t.datatype() == DataType.BYTES) {
+                String[] texts = t.strings().clone();
+                for (int i = 0; i < texts.length; i++) {
+                    if (texts[i].isBlank()) {
+                        texts[i] = EMPTY_PLACEHOLDER;
+                        blank = true;
+                    }
+                }
+                placeholders.add(new Tensor(t.name(), t.datatype(), t.shape(), texts));
+            } else {
+                placeholders.add(t);
+            }
+        }
+        if (!blank) {
+            return runtime.validate(part);
+        }
+        return runtime.validate(new InferenceRequest(
+                        part.tenant(), part.model(), placeholders, part.priority(), part.timeout()))
+                .withText(part.inputs());
     }
 
     private static Explanation explanation(
