@@ -10,3 +10,8 @@ COMMENT ON COLUMN usage_event.kind IS 'INFER or EXPLAIN: what the request was; p
 ALTER TABLE price_rate DROP CONSTRAINT price_rate_unit_check;
 ALTER TABLE price_rate ADD CONSTRAINT price_rate_unit_check
     CHECK (unit IN ('REQUEST', 'ROW', 'CPU_SECOND', 'GPU_SECOND', 'EXPLANATION'));
+
+-- A batch job may ask for the attribution of each line's answer (extra columns of its results file): its
+-- lines then run one by one through the explanation use case, each metered as an explanation.
+ALTER TABLE batch_job ADD COLUMN explain boolean NOT NULL DEFAULT false;
+COMMENT ON COLUMN batch_job.explain IS 'Whether each line is explained (attribution columns in the results)';

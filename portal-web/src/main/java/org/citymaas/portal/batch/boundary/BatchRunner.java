@@ -8,6 +8,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.citymaas.portal.batch.control.BatchAttributions;
 import org.citymaas.portal.batch.control.ChunkPlan;
 import org.citymaas.portal.batch.control.ChunksInFlight;
 import org.citymaas.portal.batch.control.DepartmentSlots;
@@ -28,6 +30,7 @@ import org.citymaas.portal.batch.entity.BatchStatus;
 import org.citymaas.portal.batch.entity.LineOutcome;
 import org.citymaas.portal.errors.ModelVersionRetiredException;
 import org.citymaas.portal.errors.UnknownModelException;
+import org.citymaas.portal.inference.boundary.Explanations;
 import org.citymaas.portal.inference.boundary.Inferences;
 import org.citymaas.portal.inference.control.RowCodec;
 import org.citymaas.portal.suspension.boundary.SuspendedDepartments;
@@ -69,6 +72,9 @@ public class BatchRunner {
 
     @Inject
     Inferences inferences;
+
+    @Inject
+    Explanations explanations;
 
     @Inject
     Catalog catalog;
@@ -193,6 +199,10 @@ public class BatchRunner {
         try {
             inFlight.add(chunkThreads.submit(() -> {
                 try {
+                    if (job.explain()) {
+                        // an explained line runs alone through the explanation use case, metered as one
+                        return chunk.stream().allMatch(line -> !stopping && runLine(job, caller, card, line, address));
+                    }
                     return chunks.run(
                             job,
                             caller,
@@ -242,9 +252,19 @@ public class BatchRunner {
                 .toList();
         BatchLine result;
         try {
-            var outcome = inferences.infer(
-                    caller, ref(job), job.requestId(line.line()), () -> RowCodec.tensors(cells), address);
-            result = line.answered(RowCodec.outputs(outcome));
+            if (job.explain()) {
+                var explained = explanations.explain(
+                        caller, ref(job), job.requestId(line.line()), () -> RowCodec.tensors(cells), address);
+                var outputs = new ArrayList<>(RowCodec.outputs(explained.answer()));
+                outputs.addAll(BatchAttributions.outputs(
+                        explained.explanation().method(),
+                        explained.explanation().rows().get(0)));
+                result = line.answered(outputs);
+            } else {
+                var outcome = inferences.infer(
+                        caller, ref(job), job.requestId(line.line()), () -> RowCodec.tensors(cells), address);
+                result = line.answered(RowCodec.outputs(outcome));
+            }
         } catch (RuntimeException e) {
             var refusal = LineRefusals.of(e);
             if (refusal.isPresent() && (stopping || Thread.currentThread().isInterrupted())) {
