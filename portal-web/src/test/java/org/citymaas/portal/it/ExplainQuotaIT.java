@@ -166,6 +166,15 @@ class ExplainQuotaIT {
         assertThat(answered.status())
                 .as("the version still answers /infer: " + answered.body())
                 .isEqualTo(200);
+        var counts = String.join(",", java.util.Collections.nCopies(24, "800"));
+        var batch = Http.postCsv(
+                api("v1/models/" + TRAFFIC + "/batches?explain=true"),
+                token,
+                "recent_counts,hour_of_day,day_of_week,is_holiday,precipitation_mm\n\"" + counts + "\",8,2,0,0.5\n");
+        assertThat(batch.status())
+                .as("a batch asking for explanations: " + batch.body())
+                .isEqualTo(422);
+        assertThat(batch.contentType()).startsWith("application/problem+json");
         assertThat(TestDatabase.count("SELECT count(*) FROM usage_event WHERE request_id = ?", requestId))
                 .isZero();
         assertThat(TestDatabase.count(
