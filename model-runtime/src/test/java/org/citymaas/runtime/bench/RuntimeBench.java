@@ -39,7 +39,8 @@ import org.citymaas.runtime.training.control.Table;
  * future, on the completing thread). {@code bench.maxBatch.<model>} sets a per-model batch size. System properties:
  * {@code bench.seconds} (measured seconds per cell, default 3), {@code bench.warmup} (default 1),
  * {@code bench.models} (default traffic-flow-forecast,complaint-routing), {@code bench.workers},
- * {@code bench.maxBatch} (default 64).
+ * {@code bench.maxBatch} (default 64), {@code bench.explain} (the models whose explanations {@link ExplainBench} times
+ * next to infer, default all five; empty: none).
  */
 public final class RuntimeBench {
 
@@ -97,9 +98,27 @@ public final class RuntimeBench {
                         .getSystemLoadAverage(),
                 SECONDS);
         for (String name : models) {
-            bench(catalog, CatalogRecipes.named(name));
+            if (!name.isBlank()) {
+                bench(catalog, CatalogRecipes.named(name));
+            }
+        }
+        var explained = List.of(System.getProperty("bench.explain", String.join(",", EXPLAINED))
+                        .split(","))
+                .stream()
+                .filter(m -> !m.isBlank())
+                .toList();
+        if (!explained.isEmpty()) {
+            ExplainBench.run(catalog, explained, ExplainBench.config(WORKERS, MAX_BATCH), SECONDS, WARMUP);
         }
     }
+
+    /** The models whose explanations {@code bench.explain} times by default: all five. */
+    private static final List<String> EXPLAINED = List.of(
+            "traffic-flow-forecast",
+            "education-score-predict",
+            "air-quality-forecast",
+            "complaint-routing",
+            "health-risk");
 
     private static void bench(Catalog catalog, ModelRecipe recipe) throws Exception {
         ModelVersion version = catalog.resolve(ModelRef.of(recipe.name()));
@@ -470,7 +489,7 @@ public final class RuntimeBench {
     }
 
     /** The CPU time of every thread of this process so far (workers, clients, JIT, collector). */
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean)
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();

@@ -1,8 +1,10 @@
 package org.citymaas.runtime.catalog.entity;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * How a model version's predictions are explained ({@code explanation} in {@code model-card.json}); a card
@@ -32,5 +34,51 @@ public record ExplanationSpec(
     public ExplanationSpec {
         // the inputs' order, as the card lists them
         baseline = baseline == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(baseline));
+    }
+
+    /** Equal when every component is, the baseline's values compared by content (a record compares arrays by identity). */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof ExplanationSpec other)) {
+            return false;
+        }
+        if (!Objects.equals(method, other.method)
+                || !Objects.equals(output, other.output)
+                || !Objects.equals(outputDescription, other.outputDescription)
+                || !Objects.equals(baselineDescription, other.baselineDescription)
+                || Double.compare(tolerance, other.tolerance) != 0
+                || !baseline.keySet().equals(other.baseline.keySet())) {
+            return false;
+        }
+        for (var e : baseline.entrySet()) {
+            if (!Arrays.equals(e.getValue(), other.baseline.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(method, output, outputDescription, baselineDescription, tolerance);
+        for (var e : baseline.entrySet()) {
+            h = 31 * h + e.getKey().hashCode() ^ Arrays.hashCode(e.getValue());
+        }
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        var values = new StringBuilder();
+        baseline.forEach((k, v) -> values.append(values.length() == 0 ? "" : ", ")
+                .append(k)
+                .append('=')
+                .append(Arrays.toString(v)));
+        return "ExplanationSpec[method=" + method + ", output=" + output + ", outputDescription=" + outputDescription
+                + ", baselineDescription=" + baselineDescription + ", baseline={" + values + "}, tolerance="
+                + tolerance + "]";
     }
 }

@@ -10,9 +10,9 @@ import org.citymaas.runtime.ModelRuntimeException;
 import org.citymaas.runtime.catalog.entity.ExplanationSpec;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.catalog.entity.ModelCard;
-import org.citymaas.runtime.catalog.entity.ModelRef;
 import org.citymaas.runtime.catalog.entity.ModelVersion;
 import org.citymaas.runtime.explain.control.Coalitions;
+import org.citymaas.runtime.explain.control.Explainability;
 import org.citymaas.runtime.explain.control.ExplainedOutput;
 import org.citymaas.runtime.explain.control.Tensors;
 import org.citymaas.runtime.explain.control.TokenOcclusion;
@@ -20,9 +20,7 @@ import org.citymaas.runtime.explain.entity.Explanation;
 import org.citymaas.runtime.explain.entity.RowExplanation;
 import org.citymaas.runtime.inference.boundary.ModelRuntime;
 import org.citymaas.runtime.inference.boundary.ValidatedRequest;
-import org.citymaas.runtime.inference.entity.DataType;
 import org.citymaas.runtime.inference.entity.InferenceRequest;
-import org.citymaas.runtime.inference.entity.InferenceResult;
 import org.citymaas.runtime.inference.entity.Tensor;
 
 /**
@@ -37,9 +35,6 @@ import org.citymaas.runtime.inference.entity.Tensor;
  */
 public final class Explainer {
 
-    /** Validated in place of an empty text, then swapped back. */
-    private static final String EMPTY_PLACEHOLDER = "-";
-
     private final ModelRuntime runtime;
 
     public Explainer(ModelRuntime runtime) {
@@ -53,28 +48,7 @@ public final class Explainer {
 
     /** Why a card's model cannot be explained, or {@code null} when it can. */
     public static String refusal(ModelCard card) {
-        ExplanationSpec spec = card.explanation();
-        if (spec == null) {
-            return "the model " + card.ref() + " has no explanation section on its card";
-        }
-        if (card.outputs().stream().noneMatch(o -> o.name().equals(spec.output()))) {
-            return "the explanation of " + card.ref() + " names no output of the model (" + spec.output() + ")";
-        }
-        if (ExplanationSpec.OCCLUSION.equals(spec.method())) {
-            if (card.textFeatures() == null) {
-                return "occlusion explains text models only; " + card.ref() + " has no text input";
-            }
-            if (output(card).labels().isEmpty()) {
-                return "occlusion explains class probabilities; output " + spec.output() + " has no labels";
-            }
-            return null;
-        }
-        try {
-            Coalitions.of(card);
-            return null;
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
+        return Explainability.refusal(card);
     }
 
     /**
@@ -117,7 +91,7 @@ public final class Explainer {
         Coalitions coalitions = Coalitions.of(card);
         List<Tensor> rows = coalitions.rows(inputs);
         int total = validated.rows() * coalitions.rowsPerRow();
-        return run(validated, rows, total, output)
+        return Parts.run(runtime, validated, rows, total, output)
                 .thenApply(out ->
                         explanation(validated, spec, output, coalitions.explain(out, output, validated.rows()), total));
     }
@@ -147,7 +121,7 @@ public final class Explainer {
                 rows.add(Tensors.repeatRows(t, counts));
             }
         }
-        return run(validated, rows, total, output).thenApply(out -> {
+        return Parts.run(runtime, validated, rows, total, output).thenApply(out -> {
             var explained = new ArrayList<RowExplanation>(texts.length);
             int first = 0;
             for (int r = 0; r < texts.length; r++) {
@@ -156,65 +130,6 @@ public final class Explainer {
             }
             return explanation(validated, card.explanation(), output, explained, total);
         });
-    }
-
-    /**
-     * Queues the rows in requests of at most the version's batch size, all at once, and gathers the explained
-     * output's rows in order.
-     */
-    private CompletableFuture<float[]> run(
-            ValidatedRequest validated, List<Tensor> rows, int total, ExplainedOutput output) {
-        InferenceRequest request = validated.request();
-        ModelRef version = validated.version().ref();
-        int chunk = Math.max(1, runtime.config().maxBatchRows(version.name()));
-        var futures = new ArrayList<CompletableFuture<InferenceResult>>();
-        for (int from = 0; from < total; from += chunk) {
-            int to = Math.min(total, from + chunk);
-            var part = new InferenceRequest(
-                    request.tenant(), version, Tensors.slice(rows, from, to), request.priority(), request.timeout());
-            futures.add(runtime.submit(validated(part)));
-        }
-        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
-                .thenApply(done -> {
-                    float[] out = new float[total * output.width()];
-                    int at = 0;
-                    for (var f : futures) {
-                        float[] part = f.join().output(output.name()).floats();
-                        System.arraycopy(part, 0, out, at, part.length);
-                        at += part.length;
-                    }
-                    return out;
-                });
-    }
-
-    /**
-     * A part validated by the runtime like any request; the empty texts of an occlusion (the baseline, a text
-     * without its only token), which a request may not hold, are validated as a placeholder and swapped back in
-     * the way the portal swaps in masked text.
-     */
-    private ValidatedRequest validated(InferenceRequest part) {
-        var placeholders = new ArrayList<Tensor>(part.inputs().size());
-        boolean blank = false;
-        for (Tensor t : part.inputs()) {
-            if (t.datatype() == DataType.BYTES) {
-                String[] texts = t.strings().clone();
-                for (int i = 0; i < texts.length; i++) {
-                    if (texts[i].isBlank()) {
-                        texts[i] = EMPTY_PLACEHOLDER;
-                        blank = true;
-                    }
-                }
-                placeholders.add(new Tensor(t.name(), t.datatype(), t.shape(), texts));
-            } else {
-                placeholders.add(t);
-            }
-        }
-        if (!blank) {
-            return runtime.validate(part);
-        }
-        return runtime.validate(new InferenceRequest(
-                        part.tenant(), part.model(), placeholders, part.priority(), part.timeout()))
-                .withText(part.inputs());
     }
 
     private static Explanation explanation(
@@ -242,11 +157,11 @@ public final class Explainer {
     }
 
     private static FieldSpec output(ModelCard card) {
-        String name = card.explanation().output();
-        return card.outputs().stream()
-                .filter(o -> o.name().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new ModelRuntimeException("no output " + name));
+        FieldSpec output = Explainability.output(card);
+        if (output == null) {
+            throw new ModelRuntimeException("no output " + card.explanation().output());
+        }
+        return output;
     }
 
     private static Tensor text(ModelCard card, List<Tensor> inputs) {

@@ -57,6 +57,14 @@ public final class Coalitions {
                 throw new IllegalArgumentException(
                         "the card's explanation baseline has no " + f.rowWidth() + " value(s) for input " + f.name());
             }
+            for (double v : b) {
+                if (!Double.isFinite(v)
+                        || (f.minimum() != null && v < f.minimum())
+                        || (f.maximum() != null && v > f.maximum())) {
+                    throw new IllegalArgumentException("the card's explanation baseline of input " + f.name()
+                            + " holds " + v + ", outside the input's range");
+                }
+            }
             features.add(f);
             baseline.add(b);
         }

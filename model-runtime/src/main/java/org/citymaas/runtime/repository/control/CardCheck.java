@@ -14,6 +14,7 @@ import org.citymaas.runtime.catalog.control.ModelCardCodec;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.catalog.entity.Metric;
 import org.citymaas.runtime.catalog.entity.ModelCard;
+import org.citymaas.runtime.explain.control.Explainability;
 import org.citymaas.runtime.inference.entity.DataType;
 import org.citymaas.runtime.inference.entity.Tensor;
 
@@ -22,7 +23,8 @@ import org.citymaas.runtime.inference.entity.Tensor;
  * safe folder names, and {@code sample_inputs} (Open Inference Protocol v2 tensors: name, datatype, shape,
  * data) that the model must run before it is staged. The required text fields are the English text;
  * {@code translations} (e.g. {@code zh}) is optional, and where present it may only describe the card's own
- * inputs, outputs and metrics, with as many limitations as the English list.
+ * inputs, outputs and metrics, with as many limitations as the English list. {@code explanation} is optional too;
+ * where present, the runtime must be able to explain the model with it ({@code card-bad-explanation}).
  */
 public final class CardCheck {
 
@@ -94,6 +96,13 @@ public final class CardCheck {
             throw invalid("card-missing-fields", "the model card lacks risk_level or training_data");
         }
         translations(card);
+        if (card.explanation() != null) {
+            // optional; where present the runtime must be able to explain with it
+            String refusal = Explainability.refusal(card);
+            if (refusal != null) {
+                throw invalid("card-bad-explanation", refusal);
+            }
+        }
         return new CheckedCard(card, samples(tree.get("sample_inputs")));
     }
 

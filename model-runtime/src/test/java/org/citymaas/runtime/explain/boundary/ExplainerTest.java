@@ -272,6 +272,41 @@ class ExplainerTest {
     }
 
     @Test
+    void aLongExplanationQueuesAtMost16PartsAtATimeAndKeepsTheRowsInOrder() throws Exception {
+        var catalog = Catalog.fromDirectory(SHIPPED);
+        var engine = new FunctionEngine();
+        ModelCard card = catalog.resolve(ModelRef.of("health-risk")).card();
+        // 20 rows: 5,120 coalition rows, 80 parts of 64, on a queue that holds 20 requests of a department
+        var config = RuntimeConfig.defaults()
+                .withWorkers(1)
+                .withBatching(64, Duration.ofMillis(1))
+                .withQueueCapacity(20);
+        try (var runtime = new ModelRuntime(catalog, config, engine)) {
+            float[] x = new float[20 * 8];
+            for (int r = 0; r < 20; r++) {
+                float[] row = {r % 5, 90 + 5 * r, 60 + r, 20, 80 + 3 * r, 22 + r * 0.5f, 0.1f + r * 0.05f, 25 + 2 * r};
+                System.arraycopy(row, 0, x, r * 8, 8);
+            }
+            Explanation e = new Explainer(runtime)
+                    .explain(InferenceRequest.of(HEALTH, ModelRef.of("health-risk"), health(x)))
+                    .get();
+            assertThat(e.rowsRun()).isEqualTo(20 * 256);
+            assertThat(engine.batches.stream().mapToInt(Integer::intValue).sum())
+                    .isEqualTo(20 * 256);
+            for (int r = 0; r < 20; r++) {
+                for (int i = 0; i < 8; i++) {
+                    double b = card.explanation()
+                            .baseline()
+                            .get(card.inputs().get(i).name())[0];
+                    assertThat(e.rows().get(r).attributions().get(i).value())
+                            .as("row " + r + " input " + i)
+                            .isCloseTo(WEIGHTS[i] * (x[r * 8 + i] - b), within(1e-3));
+                }
+            }
+        }
+    }
+
+    @Test
     void aModelWithoutAnExplanationSectionIsRefusedBeforeAnythingRuns(@TempDir Path dir) throws Exception {
         copy(SHIPPED.resolve("health-risk"), dir.resolve("health-risk"));
         Path cardFile = dir.resolve("health-risk/1/model-card.json");

@@ -119,4 +119,42 @@ class CardCheckTest {
                         .getMessage())
                 .contains("translations.zh.limitations has 1 entries, the English 3");
     }
+
+    @Test
+    void anExplanationSectionIsOptionalButWherePresentTheRuntimeMustBeAbleToUseIt() {
+        var without = Cards.trafficCard("2");
+        without.remove("explanation");
+        assertThat(CardCheck.check(Cards.bytes(without), MODEL).card().explanation())
+                .isNull();
+        assertThat(CardCheck.check(Cards.bytes(Cards.trafficCard("2")), MODEL)
+                        .card()
+                        .explanation()
+                        .baseline())
+                .containsKeys("recent_counts", "precipitation_mm");
+
+        var noBaseline = Cards.trafficCard("2");
+        ((ObjectNode) noBaseline.get("explanation").get("baseline")).remove("precipitation_mm");
+        var e = catchThrowableOfType(
+                InvalidModelUploadException.class, () -> CardCheck.check(Cards.bytes(noBaseline), MODEL));
+        assertThat(e.reason()).isEqualTo("card-bad-explanation");
+        assertThat(e.getMessage()).contains("precipitation_mm");
+
+        var outOfRange = Cards.trafficCard("2");
+        ((ObjectNode) outOfRange.get("explanation").get("baseline"))
+                .putArray("is_holiday")
+                .add(7);
+        assertThat(catchThrowableOfType(
+                                InvalidModelUploadException.class,
+                                () -> CardCheck.check(Cards.bytes(outOfRange), MODEL))
+                        .getMessage())
+                .contains("is_holiday")
+                .contains("outside the input's range");
+
+        var unknown = Cards.trafficCard("2");
+        ((ObjectNode) unknown.get("explanation")).put("method", "integrated-gradients");
+        assertThat(catchThrowableOfType(
+                                InvalidModelUploadException.class, () -> CardCheck.check(Cards.bytes(unknown), MODEL))
+                        .reason())
+                .isEqualTo("card-bad-explanation");
+    }
 }
