@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.citymaas.portal.errors.BudgetExhaustedException;
 import org.citymaas.portal.errors.InferenceTimeoutException;
+import org.citymaas.portal.errors.ModelNotExplainableException;
 import org.citymaas.portal.errors.ModelVersionRetiredException;
 import org.citymaas.portal.errors.PortalException;
 import org.citymaas.portal.errors.PortalStoppingException;
@@ -59,6 +60,7 @@ public final class InferenceAnswers {
         }
         if (e instanceof UnknownModelException
                 || e instanceof ModelVersionRetiredException
+                || e instanceof ModelNotExplainableException
                 || e instanceof BudgetExhaustedException
                 || e instanceof RequestIdReusedException
                 || e instanceof InferenceTimeoutException

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.citymaas.runtime.catalog.boundary.Catalog;
+import org.citymaas.runtime.explain.boundary.Explainer;
 import org.citymaas.runtime.inference.boundary.ModelRuntime;
 import org.citymaas.runtime.inference.boundary.RuntimeConfig;
 import org.citymaas.runtime.repository.boundary.ModelRepository;
@@ -73,6 +74,13 @@ public class InferenceRuntime {
         }
         LOG.info(() -> "model versions served by external engines: " + remote.values());
         return ModelRuntime.withRemoteEngines(catalog, settings, remote);
+    }
+
+    /** Explains answers of the versions whose card has an explanation method, on the same runtime. */
+    @Produces
+    @Singleton
+    Explainer explainer(ModelRuntime runtime) {
+        return new Explainer(runtime);
     }
 
     void close(@Disposes ModelRuntime runtime) {

@@ -20,8 +20,10 @@ import org.citymaas.portal.batch.entity.BatchLine;
 import org.citymaas.portal.errors.InvalidBatchException;
 import org.citymaas.portal.errors.UnknownBatchException;
 import org.citymaas.portal.errors.UnknownModelException;
+import org.citymaas.portal.inference.boundary.Explanations;
 import org.citymaas.portal.inference.boundary.Inferences;
 import org.citymaas.portal.signin.CurrentCaller;
+import org.citymaas.runtime.catalog.entity.ModelRef;
 import org.citymaas.security.input.boundary.HostileCharacters;
 import org.primefaces.PrimeFaces;
 
@@ -43,6 +45,9 @@ public class BatchPage implements Serializable {
     transient Inferences inferences;
 
     @Inject
+    transient Explanations explanations;
+
+    @Inject
     transient CurrentCaller currentCaller;
 
     @Inject
@@ -56,6 +61,8 @@ public class BatchPage implements Serializable {
     private List<BatchFailureView> failures = List.of();
     private List<BatchJobView> recent;
     private String problem;
+    private boolean explainable;
+    private boolean explain;
 
     /**
      * Reads the model's card (if the department subscribes to it) and the job in the address. A missing or
@@ -80,6 +87,7 @@ public class BatchPage implements Serializable {
         if (card == null) {
             card = CatalogPage.card(inferences, currentCaller.get(), name, null, language)
                     .orElse(null);
+            explainable = card != null && explainable();
         }
         if (card == null) {
             PageParameter.status(404);
@@ -137,7 +145,8 @@ public class BatchPage implements Serializable {
         }
         var address = ((HttpServletRequest) faces.getExternalContext().getRequest()).getRemoteAddr();
         try (var content = file.getInputStream()) {
-            var submitted = scoring.submit(currentCaller.get(), name, file.getSubmittedFileName(), content, address);
+            var submitted = scoring.submit(
+                    currentCaller.get(), name, file.getSubmittedFileName(), content, address, explain && explainable);
             return "/portal/batch?faces-redirect=true&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&job="
                     + submitted.id();
         } catch (InvalidBatchException e) {
@@ -236,5 +245,27 @@ public class BatchPage implements Serializable {
                     .toList();
         }
         return recent;
+    }
+
+    /** Whether the version the department runs can be explained: else the form has no "explain" box. */
+    private boolean explainable() {
+        try {
+            return explanations.explainable(inferences.authorize(currentCaller.get(), ModelRef.of(name)));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    public boolean isExplainable() {
+        return explainable;
+    }
+
+    /** Whether the upload asks for each line's attribution too. */
+    public boolean isExplain() {
+        return explain;
+    }
+
+    public void setExplain(boolean explain) {
+        this.explain = explain;
     }
 }

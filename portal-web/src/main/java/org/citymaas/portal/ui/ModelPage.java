@@ -14,9 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.citymaas.portal.inference.boundary.Explanations;
 import org.citymaas.portal.inference.boundary.Inferences;
 import org.citymaas.portal.inference.control.RowCodec;
 import org.citymaas.portal.inference.entity.InferenceOutcome;
+import org.citymaas.portal.inference.entity.TensorRequest;
 import org.citymaas.portal.problems.InferenceAnswers;
 import org.citymaas.portal.problems.Problem;
 import org.citymaas.portal.signin.CurrentCaller;
@@ -24,11 +27,14 @@ import org.citymaas.portal.subscriptions.boundary.Subscriptions;
 import org.citymaas.runtime.catalog.entity.CardText;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.catalog.entity.ModelRef;
+import org.citymaas.security.identity.entity.Caller;
 
 /**
  * A model's page: its card and a "try it" form built from the card's input schema, run through the
  * same use case as the API ({@link Inferences}: authorized, validated, masked, quota-checked, metered
- * and audited), with a readable answer or the refusal, as the API would answer it, in the page's language.
+ * and audited), with a readable answer or the refusal, as the API would answer it, in the page's language;
+ * for a version that can be explained, "explain" runs it through {@code /explain}'s use case
+ * ({@link Explanations}) and draws the answer's attribution ({@link AttributionChart}).
  */
 @Named
 @ViewScoped
@@ -38,6 +44,9 @@ public class ModelPage implements Serializable {
 
     @Inject
     transient Inferences inferences;
+
+    @Inject
+    transient Explanations explanations;
 
     @Inject
     transient Subscriptions subscriptions;
@@ -54,6 +63,8 @@ public class ModelPage implements Serializable {
     private List<OutputView> outputs = List.of();
     private String requestId;
     private String problem;
+    private boolean explainable;
+    private AttributionChart chart;
 
     /**
      * Reads the card of the model named in the address, if the department subscribes to it; a missing or
@@ -81,23 +92,50 @@ public class ModelPage implements Serializable {
         card = CatalogPage.card(inferences, caller, name, quota, language).orElse(null);
         if (card != null) {
             fields = card.getInputs().stream().filter(f -> !f.isDropped()).toList();
+            explainable = explainable(caller);
         } else {
             PageParameter.status(404);
         }
     }
 
+    /** Whether the version the department runs can be explained: else the page has no "explain" button. */
+    private boolean explainable(Caller caller) {
+        try {
+            return explanations.explainable(inferences.authorize(caller, ModelRef.of(name)));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     public void run() {
+        answer(false);
+    }
+
+    /** Runs the form's row through {@code /explain}'s use case: the answer and its attribution chart. */
+    public void explain() {
+        answer(explainable);
+    }
+
+    private void answer(boolean explain) {
         var faces = FacesContext.getCurrentInstance();
         var text = text();
         fields.forEach(f -> f.setError(null));
         outputs = List.of();
+        chart = null;
         requestId = "ui-" + UUID.randomUUID();
         var caller = currentCaller.get();
         var cells = fields.stream().map(FieldView::cell).toList();
         try {
             var address = ((HttpServletRequest) faces.getExternalContext().getRequest()).getRemoteAddr();
-            var outcome =
-                    inferences.infer(caller, ModelRef.of(name), requestId, () -> RowCodec.tensors(cells), address);
+            Supplier<TensorRequest> row = () -> RowCodec.tensors(cells);
+            InferenceOutcome outcome;
+            if (explain) {
+                var explained = explanations.explain(caller, ModelRef.of(name), requestId, row, address);
+                outcome = explained.answer();
+                chart = AttributionChart.of(explained);
+            } else {
+                outcome = inferences.infer(caller, ModelRef.of(name), requestId, row, address);
+            }
             outputs = outputs(outcome, outcome.card().text(language.cardLanguage()));
         } catch (RuntimeException e) {
             refused(faces, text, InferenceAnswers.problem(e).orElseThrow(() -> e));
@@ -213,5 +251,15 @@ public class ModelPage implements Serializable {
 
     public String getRequestId() {
         return requestId;
+    }
+
+    /** Whether the form offers "explain" (the version's card has an explanation method). */
+    public boolean isExplainable() {
+        return explainable;
+    }
+
+    /** The attribution of the last answer, when it was explained; else null. */
+    public AttributionChart getChart() {
+        return chart;
     }
 }

@@ -18,7 +18,7 @@ public class PriceCardForm implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The units a card prices, in the form's order. */
-    public static final List<String> UNITS = List.of("REQUEST", "ROW", "CPU_SECOND", "GPU_SECOND");
+    public static final List<String> UNITS = List.of("REQUEST", "ROW", "CPU_SECOND", "GPU_SECOND", "EXPLANATION");
 
     static final Pattern DECIMAL = Pattern.compile(NewPriceCard.DECIMAL);
     private static final Pattern FEN = Pattern.compile("\\d{1,12}(\\.\\d{1,2})?");

@@ -213,6 +213,6 @@ class PriceCardFormTest {
     void theRatesFieldIdsAreStable() {
         assertThat(form.getRates())
                 .extracting(PriceRateForm::getKey)
-                .containsExactly("rate-request", "rate-row", "rate-cpu-second", "rate-gpu-second");
+                .containsExactly("rate-request", "rate-row", "rate-cpu-second", "rate-gpu-second", "rate-explanation");
     }
 }

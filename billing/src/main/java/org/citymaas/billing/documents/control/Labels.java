@@ -80,6 +80,7 @@ final class Labels {
             case ROW -> new String[] {"输入行", "input row"};
             case CPU_SECOND -> new String[] {"CPU 秒", "CPU second"};
             case GPU_SECOND -> new String[] {"GPU 秒", "GPU second"};
+            case EXPLANATION -> new String[] {"解释行", "explained row"};
         };
     }
 

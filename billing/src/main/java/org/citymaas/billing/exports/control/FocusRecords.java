@@ -102,6 +102,7 @@ public final class FocusRecords {
             case ROW -> "Rows";
             case CPU_SECOND -> "CPU-Seconds";
             case GPU_SECOND -> "GPU-Seconds";
+            case EXPLANATION -> "Explanations";
         };
     }
 

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.citymaas.billing.usage.entity.UsageKind;
 import org.citymaas.tenant.departments.entity.TenantId;
 
 /**
@@ -18,7 +19,7 @@ import org.citymaas.tenant.departments.entity.TenantId;
 final class UsageReader {
 
     private static final String EVENTS = "SELECT model, model_version, request_id, rows, compute_ms, device,"
-            + " occurred_at FROM usage_event WHERE tenant_id = ? AND period = ? AND outcome = 'OK'"
+            + " occurred_at, kind FROM usage_event WHERE tenant_id = ? AND period = ? AND outcome = 'OK'"
             + " AND seq > ? AND seq <= ? ORDER BY model, model_version, request_id COLLATE \"C\"";
     private static final String HIGH_WATER = "SELECT coalesce(max(seq), 0) FROM usage_event WHERE tenant_id = ?";
     private static final String ANY_AFTER = "SELECT EXISTS (SELECT 1 FROM usage_event WHERE tenant_id = ?"
@@ -44,7 +45,8 @@ final class UsageReader {
                                     result.getLong(4),
                                     result.getBigDecimal(5),
                                     result.getString(6),
-                                    result.getTimestamp(7).toInstant());
+                                    result.getTimestamp(7).toInstant(),
+                                    UsageKind.valueOf(result.getString(8)));
                 }
             }
         }

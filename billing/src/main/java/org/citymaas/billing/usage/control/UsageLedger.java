@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.citymaas.billing.usage.entity.UsageEvent;
+import org.citymaas.billing.usage.entity.UsageKind;
 import org.citymaas.tenant.departments.entity.TenantId;
 import org.citymaas.tenant.quotas.entity.QuotaPeriod;
 
@@ -22,10 +23,10 @@ import org.citymaas.tenant.quotas.entity.QuotaPeriod;
 public final class UsageLedger {
 
     private static final String INSERT = "INSERT INTO usage_event (tenant_id, request_id, caller, model,"
-            + " model_version, rows, compute_ms, device, outcome, occurred_at, period, request_digest)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, request_id) DO NOTHING";
+            + " model_version, rows, compute_ms, device, outcome, occurred_at, period, request_digest, kind)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, request_id) DO NOTHING";
     private static final String COLUMNS = "SELECT caller, model, model_version, rows, compute_ms, device, outcome,"
-            + " occurred_at, request_digest, request_id FROM usage_event";
+            + " occurred_at, request_digest, request_id, kind FROM usage_event";
     private static final String FIND = COLUMNS + " WHERE tenant_id = ? AND request_id = ?";
     private static final String FIND_ALL = COLUMNS + " WHERE tenant_id = ? AND request_id = ANY (?)";
 
@@ -50,6 +51,7 @@ public final class UsageLedger {
             insert.setTimestamp(10, Timestamp.from(event.occurredAt()));
             insert.setDate(11, Date.valueOf(period.firstDay()));
             insert.setString(12, event.requestDigest());
+            insert.setString(13, event.kind().name());
             return insert.executeUpdate() == 1;
         }
     }
@@ -97,6 +99,7 @@ public final class UsageLedger {
                 result.getString(6),
                 result.getString(7),
                 result.getTimestamp(8).toInstant(),
-                result.getString(9));
+                result.getString(9),
+                UsageKind.valueOf(result.getString(11)));
     }
 }

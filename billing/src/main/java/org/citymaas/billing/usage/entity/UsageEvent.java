@@ -22,6 +22,7 @@ import org.citymaas.tenant.departments.entity.TenantId;
  * @param requestDigest lowercase hex SHA-256 of the request that was charged, so that a reuse of the
  *     request id for another request can be told from a retry; null for events recorded before it
  *     was kept
+ * @param kind an inference or an explanation: billed as different units
  */
 public record UsageEvent(
         TenantId tenant,
@@ -34,12 +35,14 @@ public record UsageEvent(
         String device,
         String outcome,
         Instant occurredAt,
-        String requestDigest) {
+        String requestDigest,
+        UsageKind kind) {
 
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
 
     public UsageEvent {
         Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(requestId, "requestId");
         if (requestId.isBlank() || requestId.length() > 100) {
             throw new IllegalArgumentException("a request id is 1-100 characters");
@@ -52,6 +55,34 @@ public record UsageEvent(
         }
     }
 
+    /** An inference's event. */
+    public UsageEvent(
+            TenantId tenant,
+            String requestId,
+            String caller,
+            String model,
+            String modelVersion,
+            int rows,
+            BigDecimal computeMillis,
+            String device,
+            String outcome,
+            Instant occurredAt,
+            String requestDigest) {
+        this(
+                tenant,
+                requestId,
+                caller,
+                model,
+                modelVersion,
+                rows,
+                computeMillis,
+                device,
+                outcome,
+                occurredAt,
+                requestDigest,
+                UsageKind.INFER);
+    }
+
     /**
      * Whether a request under this event's id is a retry of the request charged here, which may run
      * again without a second charge: the same caller and the same request. An event recorded
@@ -60,7 +91,15 @@ public record UsageEvent(
      * nobody gets a different model or more rows for free.
      */
     public boolean retriedBy(String caller, String model, int rows, String requestDigest) {
-        if (!Objects.equals(this.caller, caller)) {
+        return retriedBy(caller, model, rows, requestDigest, UsageKind.INFER);
+    }
+
+    /**
+     * As {@link #retriedBy(String, String, int, String)}, for a request of the given kind: an
+     * explanation is never a retry of an inference under the same id, nor the other way round.
+     */
+    public boolean retriedBy(String caller, String model, int rows, String requestDigest, UsageKind kind) {
+        if (!Objects.equals(this.caller, caller) || this.kind != kind) {
             return false;
         }
         return this.requestDigest == null

@@ -75,6 +75,26 @@ class CostExportsTest {
     }
 
     @Test
+    void anExplanationLineIsAUsageRecordInExplanations() {
+        var statement = issued(
+                account("health", "卫生健康局", "CC-2002"),
+                "CM-2026-000125",
+                usage(1, Unit.REQUEST, "0.050000000", "301", "15.05"),
+                usage(2, Unit.EXPLANATION, "0.500000000", "12", "6.00"));
+
+        var row = record(
+                exports.export(NOVEMBER, ExportKind.FINAL, List.of(statement)).focus(), 1);
+
+        assertThat(row)
+                .containsEntry("ChargeCategory", "Usage")
+                .containsEntry("PricingUnit", "Explanations")
+                .containsEntry("ConsumedUnit", "Explanations")
+                .containsEntry("PricingQuantity", "12")
+                .containsEntry("BilledCost", "6.00")
+                .containsEntry("SkuId", "traffic-flow-forecast:3:EXPLANATION");
+    }
+
+    @Test
     void aUsageLineIsAUsageRecordPricedAtListBeforeAllowanceAndTiers() {
         var row = record(
                 exports.export(NOVEMBER, ExportKind.FINAL, List.of(transport)).focus(), 0);

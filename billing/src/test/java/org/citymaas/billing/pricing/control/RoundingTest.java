@@ -45,7 +45,7 @@ class RoundingTest {
     @Test
     void aRoundingLineMakesManyThirdOfAFenLinesAddUpToTheCityTotal() {
         // each line costs 0.003333333 and is rounded down to 0.00 on its department's statement
-        var units = Unit.values();
+        var units = List.of(Unit.REQUEST, Unit.ROW, Unit.CPU_SECOND, Unit.GPU_SECOND);
         var charges = new LinkedHashMap<TenantId, List<MonthlyCharge>>();
         for (var department : List.of("transport", "education", "health", "environment", "hotline")) {
             var subscriptions = new ArrayList<MonthlyCharge>();

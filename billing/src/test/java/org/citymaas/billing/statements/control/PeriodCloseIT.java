@@ -86,6 +86,42 @@ class PeriodCloseIT {
     }
 
     @Test
+    void explanationsAreBilledOnALineOfTheirOwnAndRequestsCountOnlyInferences() throws SQLException {
+        db.department("explained");
+        db.card(PriceCard.forModel(
+                "model-explained",
+                YearMonth.of(2019, 1),
+                Rate.perUnit(Unit.REQUEST, "0.10"),
+                Rate.perUnit(Unit.EXPLANATION, "0.50")));
+        var month = YearMonth.of(2026, 6);
+        var at = month.atDay(10).atStartOfDay(PeriodClose.ZONE).toInstant();
+        var explanation = event("explained", "x1", "model-explained", "1", 3, "900.000", "cpu()", at);
+        db.record(List.of(
+                event("explained", "i1", "model-explained", "1", 2, "10.500", "cpu()", at),
+                new org.citymaas.billing.usage.entity.UsageEvent(
+                        explanation.tenant(),
+                        explanation.requestId(),
+                        explanation.caller(),
+                        explanation.model(),
+                        explanation.modelVersion(),
+                        explanation.rows(),
+                        explanation.computeMillis(),
+                        explanation.device(),
+                        explanation.outcome(),
+                        explanation.occurredAt(),
+                        explanation.requestDigest(),
+                        org.citymaas.billing.usage.entity.UsageKind.EXPLAIN)));
+
+        var statement = closeMonth("explained", month);
+
+        assertThat(statement.lines())
+                .extracting(
+                        l -> l.unit() + " " + l.quantity().stripTrailingZeros().toPlainString() + " " + l.rounded())
+                .containsExactly("REQUEST 1 0.10", "EXPLANATION 3 1.50");
+        assertThat(statement.total()).isEqualByComparingTo("1.60");
+    }
+
+    @Test
     void closingTwiceAndFromTwoThreadsAtOnceGivesOneStatement() throws Exception {
         department("twice");
         requests("twice", YearMonth.of(2026, 3), "r1", "r2");

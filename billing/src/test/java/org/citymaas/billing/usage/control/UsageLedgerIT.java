@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.citymaas.billing.usage.entity.UsageEvent;
+import org.citymaas.billing.usage.entity.UsageKind;
 import org.citymaas.db.embedded.EmbeddedDatabase;
 import org.citymaas.db.migration.Migrations;
 import org.citymaas.tenant.departments.entity.TenantId;
@@ -160,6 +161,53 @@ class UsageLedgerIT {
                             .executeUpdate("UPDATE usage_event SET rows = 0 WHERE request_id = '" + requestId + "'"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("permission denied");
+        }
+    }
+
+    @Test
+    void anExplanationIsRecordedAsOneAndIsNoRetryOfAnInference() throws SQLException {
+        var requestId = UUID.randomUUID().toString();
+        var explanation = new UsageEvent(
+                new TenantId("transport"),
+                requestId,
+                "transport-api",
+                "traffic-flow-forecast",
+                "1",
+                2,
+                new BigDecimal("12.5"),
+                "cpu()",
+                "OK",
+                Instant.parse("2026-11-25T08:00:00Z"),
+                DIGEST,
+                UsageKind.EXPLAIN);
+        try (var connection = app.getConnection()) {
+            assertThat(ledger.record(connection, explanation)).isTrue();
+
+            var stored = ledger.find(connection, new TenantId("transport"), requestId)
+                    .orElseThrow();
+            assertThat(stored.kind()).isEqualTo(UsageKind.EXPLAIN);
+            assertThat(stored.retriedBy("transport-api", "traffic-flow-forecast", 2, DIGEST, UsageKind.EXPLAIN))
+                    .isTrue();
+            assertThat(stored.retriedBy("transport-api", "traffic-flow-forecast", 2, DIGEST))
+                    .as("an inference under an explanation's id is another request")
+                    .isFalse();
+        }
+        var inference = UUID.randomUUID().toString();
+        try (var connection = app.getConnection()) {
+            ledger.record(connection, event(inference, 1));
+            assertThat(ledger.find(connection, new TenantId("transport"), inference)
+                            .orElseThrow()
+                            .kind())
+                    .isEqualTo(UsageKind.INFER);
+            assertThatThrownBy(() -> connection
+                            .createStatement()
+                            .executeUpdate("INSERT INTO usage_event (tenant_id, request_id, caller, model,"
+                                    + " model_version, rows, compute_ms, device, outcome, occurred_at, period,"
+                                    + " kind) VALUES ('transport', '" + UUID.randomUUID() + "', 'transport-api',"
+                                    + " 'traffic-flow-forecast', '1', 1, 0, 'cpu()', 'OK', now(), '2026-11-01',"
+                                    + " 'TRAIN')"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("check constraint");
         }
     }
 

@@ -35,6 +35,34 @@ class UsageEventTest {
     }
 
     @Test
+    void anExplanationIsNoRetryOfAnInferenceUnderTheSameIdNorTheOtherWayRound() {
+        var explanation = new UsageEvent(
+                new TenantId("transport"),
+                "req-1",
+                "transport-api",
+                "traffic-flow-forecast",
+                "1",
+                2,
+                new BigDecimal("0.5"),
+                "cpu()",
+                "OK",
+                Instant.parse("2026-11-25T08:00:00Z"),
+                DIGEST,
+                UsageKind.EXPLAIN);
+
+        assertThat(charged(DIGEST).kind()).isEqualTo(UsageKind.INFER);
+        assertThat(charged(DIGEST).retriedBy("transport-api", "traffic-flow-forecast", 2, DIGEST, UsageKind.EXPLAIN))
+                .isFalse();
+        assertThat(charged(null).retriedBy("transport-api", "traffic-flow-forecast", 2, DIGEST, UsageKind.EXPLAIN))
+                .as("not even an event from before digests were kept")
+                .isFalse();
+        assertThat(explanation.retriedBy("transport-api", "traffic-flow-forecast", 2, DIGEST))
+                .isFalse();
+        assertThat(explanation.retriedBy("transport-api", "traffic-flow-forecast", 2, DIGEST, UsageKind.EXPLAIN))
+                .isTrue();
+    }
+
+    @Test
     void anotherRequestUnderTheSameIdIsNoRetry() {
         assertThat(charged(DIGEST).retriedBy("transport-api", "traffic-flow-forecast", 2, OTHER))
                 .isFalse();

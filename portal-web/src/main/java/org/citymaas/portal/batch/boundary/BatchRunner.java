@@ -220,6 +220,12 @@ public class BatchRunner {
         try {
             inFlight.add(chunkThreads.submit(() -> {
                 try {
+                    if (job.explain()) {
+                        // an explained line runs alone through the explanation use case, metered as one
+                        return chunk.stream()
+                                .allMatch(line ->
+                                        !stopping && lines.runLine(job, caller, card, line, address, () -> stopping));
+                    }
                     return chunks.run(
                             job,
                             caller,

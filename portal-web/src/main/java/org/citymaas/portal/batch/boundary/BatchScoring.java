@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.citymaas.portal.audit.boundary.AuditTrail;
+import org.citymaas.portal.batch.control.BatchAttributions;
 import org.citymaas.portal.batch.control.BatchCsv;
 import org.citymaas.portal.batch.control.BatchResults;
 import org.citymaas.portal.batch.entity.BatchJob;
@@ -16,7 +17,9 @@ import org.citymaas.portal.batch.entity.BatchLine;
 import org.citymaas.portal.batch.entity.BatchStatus;
 import org.citymaas.portal.errors.ExpiredBatchException;
 import org.citymaas.portal.errors.InvalidBatchException;
+import org.citymaas.portal.errors.ModelNotExplainableException;
 import org.citymaas.portal.errors.UnknownBatchException;
+import org.citymaas.portal.inference.boundary.Explanations;
 import org.citymaas.portal.inference.boundary.Inferences;
 import org.citymaas.runtime.catalog.boundary.Catalog;
 import org.citymaas.runtime.catalog.entity.ModelRef;
@@ -36,6 +39,9 @@ public class BatchScoring {
 
     @Inject
     Inferences inferences;
+
+    @Inject
+    Explanations explanations;
 
     @Inject
     Catalog catalog;
@@ -68,6 +74,17 @@ public class BatchScoring {
      * @throws InvalidBatchException the file is refused; nothing was kept
      */
     public BatchJob submit(Caller caller, String model, String fileName, InputStream content, String clientAddress) {
+        return submit(caller, model, fileName, content, clientAddress, false);
+    }
+
+    /**
+     * As {@link #submit(Caller, String, String, InputStream, String)}; with {@code explain}, each line is
+     * explained too (its results carry the attribution of its answer, and it is metered as an explanation).
+     *
+     * @throws ModelNotExplainableException explanations asked of a version that cannot be explained; nothing kept
+     */
+    public BatchJob submit(
+            Caller caller, String model, String fileName, InputStream content, String clientAddress, boolean explain) {
         HostileCharacters.find(fileName).ifPresent(h -> {
             throw new InvalidBatchException(
                     400,
@@ -75,6 +92,10 @@ public class BatchScoring {
                     List.of(InvalidBatchException.error("fileName", h.rule().rule(), "the file name " + h.message())));
         });
         var target = inferences.authorize(caller, ModelRef.of(model));
+        if (explain && !explanations.explainable(target)) {
+            throw new ModelNotExplainableException(
+                    model, target.card().version(), "explanations were asked for each line");
+        }
         var file = BatchCsv.read(read(content), target.card().inputs(), maxRows);
         var job = new BatchJob(
                 UUID.randomUUID(),
@@ -93,14 +114,15 @@ public class BatchScoring {
                 clock.instant(),
                 null,
                 null,
-                null);
+                null,
+                explain);
         var submitted = AuditTrail.by(caller)
                 .action("batch.submit")
                 .resource(AuditTrail.resourcePath("models/" + model + "/batches/" + job.id()))
                 .clientAddress(clientAddress)
                 .outcome("OK", 202)
                 // not the file's name: people name files after people, and the audit trail keeps no personal data
-                .summary(job.totalRows() + " lines, version " + job.version())
+                .summary(job.totalRows() + " lines, version " + job.version() + (explain ? ", explained" : ""))
                 .build();
         jobs.create(job, file.lines(), submitted);
         runner.start(job, clientAddress);
@@ -140,7 +162,14 @@ public class BatchScoring {
                 .findFirst()
                 .map(v -> v.card().outputs())
                 .orElse(List.of());
-        return BatchResults.write(job.columns(), outputs, jobs.lines(job.id(), true));
+        var explained = job.explain()
+                ? catalog.versions(job.model()).stream()
+                        .filter(v -> v.card().version().equals(job.version()))
+                        .findFirst()
+                        .map(v -> BatchAttributions.columns(v.card()))
+                        .orElse(List.of())
+                : List.<String>of();
+        return BatchResults.write(job.columns(), outputs, explained, jobs.lines(job.id(), true));
     }
 
     /** A file to start from for a model the department subscribes to. */

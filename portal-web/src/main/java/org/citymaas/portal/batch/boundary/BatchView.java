@@ -13,6 +13,7 @@ import org.citymaas.portal.batch.entity.BatchLine;
  * @param percent lines done of all lines, in whole percent
  * @param purgedAt when retention ({@code citymaas.batch.retention}) deleted the job's lines and file name,
  *     after which its results answer 410 Gone; null until then
+ * @param explain whether each line is explained too (attribution columns in its results)
  * @param failures the refused or failed lines with their line numbers, in the file's order
  */
 public record BatchView(
@@ -30,6 +31,7 @@ public record BatchView(
         Instant startedAt,
         Instant finishedAt,
         Instant purgedAt,
+        boolean explain,
         List<LineFailure> failures) {
 
     /**
@@ -55,6 +57,7 @@ public record BatchView(
                 job.startedAt(),
                 job.finishedAt(),
                 job.purgedAt(),
+                job.explain(),
                 failures.stream()
                         .map(l -> new LineFailure(l.line(), l.outcome().status(), l.errorMessage(), l.errors()))
                         .toList());

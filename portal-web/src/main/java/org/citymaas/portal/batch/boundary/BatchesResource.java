@@ -48,10 +48,16 @@ public class BatchesResource {
     @POST
     @Path("models/{name}/batches")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Submit a CSV file (UTF-8, header = input names) to score line by line")
+    @Operation(
+            summary = "Submit a CSV file (UTF-8, header = input names) to score line by line; explain=true adds"
+                    + " each line's attribution as extra columns of the results (422 for a version that cannot be"
+                    + " explained)")
     public Response submit(
-            @PathParam("name") String name, @QueryParam("fileName") String fileName, InputStream content) {
-        var job = scoring.submit(currentCaller.get(), name, fileName, content, servletRequest.getRemoteAddr());
+            @PathParam("name") String name,
+            @QueryParam("fileName") String fileName,
+            @QueryParam("explain") boolean explain,
+            InputStream content) {
+        var job = scoring.submit(currentCaller.get(), name, fileName, content, servletRequest.getRemoteAddr(), explain);
         return Response.accepted(BatchView.of(job, List.of()))
                 .location(uriInfo.getBaseUriBuilder().path("v1/batches/{id}").build(job.id()))
                 .build();

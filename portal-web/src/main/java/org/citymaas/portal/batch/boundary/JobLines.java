@@ -3,12 +3,14 @@ package org.citymaas.portal.batch.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.citymaas.portal.batch.control.BatchAttributions;
 import org.citymaas.portal.batch.control.BatchLeaseLostException;
 import org.citymaas.portal.batch.control.LineRefusals;
 import org.citymaas.portal.batch.entity.BatchJob;
@@ -16,6 +18,7 @@ import org.citymaas.portal.batch.entity.BatchLine;
 import org.citymaas.portal.batch.entity.LineOutcome;
 import org.citymaas.portal.errors.ModelVersionRetiredException;
 import org.citymaas.portal.errors.UnknownModelException;
+import org.citymaas.portal.inference.boundary.Explanations;
 import org.citymaas.portal.inference.boundary.Inferences;
 import org.citymaas.portal.inference.control.RowCodec;
 import org.citymaas.runtime.catalog.boundary.Catalog;
@@ -43,6 +46,9 @@ public class JobLines {
 
     @Inject
     Inferences inferences;
+
+    @Inject
+    Explanations explanations;
 
     @Inject
     Catalog catalog;
@@ -85,9 +91,19 @@ public class JobLines {
                 .toList();
         BatchLine result;
         try {
-            var outcome = inferences.infer(
-                    caller, ref(job), job.requestId(line.line()), () -> RowCodec.tensors(cells), address);
-            result = line.answered(RowCodec.outputs(outcome));
+            if (job.explain()) {
+                var explained = explanations.explain(
+                        caller, ref(job), job.requestId(line.line()), () -> RowCodec.tensors(cells), address);
+                var outputs = new ArrayList<>(RowCodec.outputs(explained.answer()));
+                outputs.addAll(BatchAttributions.outputs(
+                        explained.explanation().method(),
+                        explained.explanation().rows().get(0)));
+                result = line.answered(outputs);
+            } else {
+                var outcome = inferences.infer(
+                        caller, ref(job), job.requestId(line.line()), () -> RowCodec.tensors(cells), address);
+                result = line.answered(RowCodec.outputs(outcome));
+            }
         } catch (RuntimeException e) {
             var refusal = LineRefusals.of(e);
             if (refusal.isPresent()

@@ -25,6 +25,15 @@ public final class BatchResults {
     private BatchResults() {}
 
     public static String write(List<String> columns, List<FieldSpec> outputs, List<BatchLine> lines) {
+        return write(columns, outputs, List.of(), lines);
+    }
+
+    /**
+     * As {@link #write(List, List, List)}, with the attribution columns of an explained job after the
+     * outputs ({@link BatchAttributions#columns}), empty for a line not answered.
+     */
+    public static String write(
+            List<String> columns, List<FieldSpec> outputs, List<String> attributions, List<BatchLine> lines) {
         var header = new ArrayList<String>();
         header.add("line");
         header.addAll(columns);
@@ -34,19 +43,21 @@ public final class BatchResults {
                 header.add(output.name() + "_score");
             }
         }
+        header.addAll(attributions);
         header.add("status");
         header.add("error");
         var out = new StringBuilder();
         try (var csv = SpreadsheetCsv.forSpreadsheets(out)) {
             csv.row(header);
             for (var line : lines) {
-                csv.row(record(line, columns, outputs));
+                csv.row(record(line, columns, outputs, attributions));
             }
         }
         return out.toString();
     }
 
-    private static List<String> record(BatchLine line, List<String> columns, List<FieldSpec> specs) {
+    private static List<String> record(
+            BatchLine line, List<String> columns, List<FieldSpec> specs, List<String> attributions) {
         var values = new ArrayList<String>();
         values.add(String.valueOf(line.line()));
         columns.forEach(c -> values.add(line.done() ? line.cell(c).orElse("") : ""));
@@ -62,6 +73,7 @@ public final class BatchResults {
                 values.add(output.map(BatchResults::values).orElse(""));
             }
         }
+        attributions.forEach(c -> values.add(BatchAttributions.cell(answered, c)));
         values.add(
                 line.outcome() == null
                         ? "PENDING"

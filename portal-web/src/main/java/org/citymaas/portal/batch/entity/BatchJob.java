@@ -17,6 +17,7 @@ import org.citymaas.tenant.departments.entity.TenantId;
  * @param failedRows lines refused or failed so far
  * @param fileName the uploaded file's name; null once the job was purged
  * @param purgedAt when retention deleted its lines (and so its results) and its file name, or null
+ * @param explain whether each line is explained too: its results carry the attribution of each answer
  */
 public record BatchJob(
         UUID id,
@@ -35,7 +36,48 @@ public record BatchJob(
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
-        Instant purgedAt) {
+        Instant purgedAt,
+        boolean explain) {
+
+    /** A job whose lines are answered, not explained. */
+    public BatchJob(
+            UUID id,
+            TenantId tenant,
+            String caller,
+            String callerSubject,
+            CallerKind callerKind,
+            String model,
+            String version,
+            String fileName,
+            List<String> columns,
+            int totalRows,
+            BatchStatus status,
+            int okRows,
+            int failedRows,
+            Instant createdAt,
+            Instant startedAt,
+            Instant finishedAt,
+            Instant purgedAt) {
+        this(
+                id,
+                tenant,
+                caller,
+                callerSubject,
+                callerKind,
+                model,
+                version,
+                fileName,
+                columns,
+                totalRows,
+                status,
+                okRows,
+                failedRows,
+                createdAt,
+                startedAt,
+                finishedAt,
+                purgedAt,
+                false);
+    }
 
     public BatchJob {
         columns = List.copyOf(columns);

@@ -76,6 +76,9 @@ public class BatchJobRecord {
     @Column(name = "purged_at")
     private Instant purgedAt;
 
+    @Column(nullable = false, updatable = false)
+    private boolean explain;
+
     protected BatchJobRecord() {}
 
     /**
@@ -99,6 +102,7 @@ public class BatchJobRecord {
         this.totalRows = job.totalRows();
         this.status = job.status();
         this.createdAt = Objects.requireNonNull(job.createdAt());
+        this.explain = job.explain();
     }
 
     /** The job as the rest of the portal sees it, with its header read back from {@link #columnsJson()}. */
@@ -120,7 +124,8 @@ public class BatchJobRecord {
                 createdAt,
                 startedAt,
                 finishedAt,
-                purgedAt);
+                purgedAt,
+                explain);
     }
 
     public UUID id() {

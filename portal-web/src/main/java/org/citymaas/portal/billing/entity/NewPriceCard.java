@@ -41,7 +41,7 @@ public record NewPriceCard(
     /**
      * One unit's price.
      *
-     * @param unit REQUEST, ROW, CPU_SECOND or GPU_SECOND
+     * @param unit REQUEST, ROW, CPU_SECOND, GPU_SECOND or EXPLANATION
      * @param chargeModel PER_UNIT, GRADUATED, VOLUME or PACKAGE
      * @param tiers the prices: one for PER_UNIT and PACKAGE, ascending tiers ending unbounded otherwise
      * @param packageSize units per package (PACKAGE only)
@@ -50,8 +50,8 @@ public record NewPriceCard(
     public record NewRate(
             @NotNull(message = "is required")
             @Pattern(
-                    regexp = "REQUEST|ROW|CPU_SECOND|GPU_SECOND",
-                    message = "is REQUEST, ROW, CPU_SECOND or GPU_SECOND")
+                    regexp = "REQUEST|ROW|CPU_SECOND|GPU_SECOND|EXPLANATION",
+                    message = "is REQUEST, ROW, CPU_SECOND, GPU_SECOND or EXPLANATION")
             String unit,
 
             @NotNull(message = "is required")

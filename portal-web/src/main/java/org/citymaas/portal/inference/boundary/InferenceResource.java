@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.citymaas.portal.health.ServerReadiness;
+import org.citymaas.portal.inference.control.ExplanationCodec;
 import org.citymaas.portal.inference.control.V2Codec;
 import org.citymaas.portal.signin.CurrentCaller;
 import org.citymaas.portal.subscriptions.boundary.Subscriptions;
@@ -30,7 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /**
  * The Open Inference Protocol (v2) REST API. A department sees only the models it subscribes to;
  * every other name answers 404. The v2 JSON is read and written here ({@link V2Codec}) and nowhere
- * else: a request is decoded, run by the typed use case ({@link Inferences}) and its outcome encoded;
+ * else: a request is decoded, run by the typed use case ({@link Inferences}; {@link Explanations} for
+ * {@code /explain}, our extension) and its outcome encoded;
  * refusals and failures are the modules' exceptions, answered by {@code problems.ProblemMappers}.
  */
 @Path("v2")
@@ -41,6 +43,9 @@ public class InferenceResource {
 
     @Inject
     Inferences inferences;
+
+    @Inject
+    Explanations explanations;
 
     @Inject
     Subscriptions subscriptions;
@@ -60,7 +65,7 @@ public class InferenceResource {
     @GET
     @Operation(summary = "Server metadata")
     public String server() {
-        return V2Codec.json(Map.of("name", "citymaas", "version", "1", "extensions", List.of()));
+        return V2Codec.json(Map.of("name", "citymaas", "version", "1", "extensions", List.of("explain")));
     }
 
     @GET
@@ -163,5 +168,32 @@ public class InferenceResource {
                 () -> V2Codec.read(body),
                 servletRequest.getRemoteAddr());
         return V2Codec.response(outcome);
+    }
+
+    @POST
+    @Path("models/{name}/explain")
+    @Operation(
+            summary = "Answer and explain the default (or pinned) version's output for each row: per row the"
+                    + " prediction, the baseline and each input's (or token's) share (a CityMaaS extension);"
+                    + " 422 for a version without an explanation method")
+    public String explain(@PathParam("name") String name, @HeaderParam("X-Request-Id") String requestId, String body) {
+        return explain(name, null, requestId, body);
+    }
+
+    @POST
+    @Path("models/{name}/versions/{version}/explain")
+    @Operation(summary = "Answer and explain one version's output for each row (a CityMaaS extension)")
+    public String explain(
+            @PathParam("name") String name,
+            @PathParam("version") String version,
+            @HeaderParam("X-Request-Id") String requestId,
+            String body) {
+        var outcome = explanations.explain(
+                currentCaller.get(),
+                ModelRef.of(name, version),
+                requestId,
+                () -> V2Codec.read(body),
+                servletRequest.getRemoteAddr());
+        return ExplanationCodec.response(outcome);
     }
 }

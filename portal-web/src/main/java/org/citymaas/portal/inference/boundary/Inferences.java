@@ -2,24 +2,10 @@ package org.citymaas.portal.inference.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.citymaas.billing.usage.entity.UsageEvent;
-import org.citymaas.portal.audit.boundary.AuditTrail;
-import org.citymaas.portal.billing.boundary.BudgetGuard;
+import org.citymaas.billing.usage.entity.UsageKind;
 import org.citymaas.portal.drift.boundary.LiveUse;
 import org.citymaas.portal.errors.BudgetExhaustedException;
 import org.citymaas.portal.errors.InferenceTimeoutException;
@@ -28,39 +14,27 @@ import org.citymaas.portal.errors.PortalStoppingException;
 import org.citymaas.portal.errors.RequestIdReusedException;
 import org.citymaas.portal.errors.UnknownModelException;
 import org.citymaas.portal.inference.control.RequestDigest;
-import org.citymaas.portal.inference.control.ShareKeys;
 import org.citymaas.portal.inference.entity.InferenceOutcome;
 import org.citymaas.portal.inference.entity.TensorRequest;
-import org.citymaas.portal.models.boundary.ModelLifecycle;
 import org.citymaas.portal.problems.InferenceAnswers;
-import org.citymaas.portal.subscriptions.boundary.Subscriptions;
 import org.citymaas.runtime.DeadlineExceededException;
-import org.citymaas.runtime.EngineUnavailableException;
-import org.citymaas.runtime.FieldViolation;
 import org.citymaas.runtime.InvalidInputException;
-import org.citymaas.runtime.ModelNotFoundException;
 import org.citymaas.runtime.ModelRuntimeException;
 import org.citymaas.runtime.QueueFullException;
 import org.citymaas.runtime.catalog.entity.ModelRef;
 import org.citymaas.runtime.catalog.entity.ModelVersion;
 import org.citymaas.runtime.inference.boundary.ModelRuntime;
-import org.citymaas.runtime.inference.boundary.ValidatedRequest;
-import org.citymaas.runtime.inference.entity.InferenceRequest;
-import org.citymaas.runtime.inference.entity.InferenceResult;
-import org.citymaas.security.audit.entity.AuditEvent;
 import org.citymaas.security.identity.entity.Caller;
-import org.citymaas.security.input.boundary.HostileCharacters;
 import org.citymaas.security.input.entity.HostileTextException;
 import org.citymaas.tenant.errors.NotSubscribedException;
 import org.citymaas.tenant.errors.QuotaExceededException;
-import org.citymaas.tenant.quotas.entity.Reservation;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Governed inference, whatever the channel (the v2 API, the model page, a batch line): identify →
  * authorize → validate (once, against the version's signature) → mask → reserve → run → settle,
- * meter and audit in one transaction → answer. Every outcome is audited exactly once; a refusal or
- * failure is thrown as its module's exception, which the edge answers ({@link InferenceAnswers}).
+ * meter and audit in one transaction → answer, through the steps every governed request shares
+ * ({@link GovernedRequests}). Every outcome is audited exactly once ({@code inference.request}); a
+ * refusal or failure is thrown as its module's exception, which the edge answers ({@link InferenceAnswers}).
  *
  * <p>A request id (the caller's, else the request's own, else generated) answers for one request.
  * When the department was already charged for it, the same caller sending the same request (same
@@ -74,38 +48,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Inferences {
 
-    private static final Logger LOG = Logger.getLogger(Inferences.class.getName());
-    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    static final String ACTION = "inference.request";
 
     @Inject
-    Subscriptions subscriptions;
+    GovernedRequests governed;
 
     @Inject
     ModelRuntime runtime;
 
     @Inject
-    ModelLifecycle lifecycle;
-
-    @Inject
-    InputMasking masking;
-
-    @Inject
-    InferenceLedger ledger;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    BudgetGuard budgets;
-
-    @Inject
     LiveUse liveUse;
-
-    @Inject
-    @ConfigProperty(name = "citymaas.inference.timeout", defaultValue = "PT30S")
-    String timeoutSetting;
-
-    private final Clock clock = Clock.systemUTC();
 
     /**
      * The model version the caller's department may run (its default or pinned one when none is named).
@@ -115,24 +67,12 @@ public class Inferences {
      * @throws ModelVersionRetiredException the version (named or pinned) is retired: 410 naming its replacement
      */
     public ModelVersion authorize(Caller caller, ModelRef model) {
-        var tenant = caller.tenant();
-        var version = model.version();
-        var subscription =
-                tenant == null ? null : subscriptions.find(tenant, model.name()).orElse(null);
-        if (subscription == null
-                || (version != null
-                        && subscription.pinnedVersion() != null
-                        && !version.equals(subscription.pinnedVersion()))) {
-            throw new NotSubscribedException(tenant, model.name(), version);
-        }
-        var wanted = version != null ? version : subscription.pinnedVersion();
-        return lifecycle.resolve(model.name(), wanted);
+        return governed.authorize(caller, model);
     }
 
     /** The versions of the model the caller's department may run. */
     public List<String> versions(Caller caller, String model) {
-        var subscription = subscriptions.find(caller.tenant(), model).orElseThrow();
-        return subscription.pinnedVersion() != null ? List.of(subscription.pinnedVersion()) : lifecycle.serving(model);
+        return governed.versions(caller, model);
     }
 
     /**
@@ -153,160 +93,13 @@ public class Inferences {
      */
     public InferenceOutcome infer(
             Caller caller, ModelRef model, String requestId, Supplier<TensorRequest> request, String clientAddress) {
-        var event = AuditTrail.by(caller)
-                .action("inference.request")
-                .resource(AuditTrail.resourcePath(
-                        "models/" + model.name() + (model.version() == null ? "" : "/versions/" + model.version())))
-                .clientAddress(clientAddress);
-        if (requestId != null && REQUEST_ID.matcher(requestId).matches()) {
-            event.requestId(requestId);
-        }
-        Admitted admitted;
-        try {
-            admitted = admit(caller, model, requestId, request, event);
-        } catch (NotSubscribedException
-                | UnknownModelException
-                | ModelVersionRetiredException
-                | ModelNotFoundException e) {
-            throw refused(event, "DENIED", e);
-        } catch (HostileTextException | InvalidInputException e) {
-            throw refused(event, "REJECTED", e);
-        }
-        return run(caller, model, admitted, event);
-    }
-
-    /** A request authorized and validated, under its request id. */
-    private record Admitted(ModelVersion target, TensorRequest request, String requestId, ValidatedRequest validated) {}
-
-    private Admitted admit(
-            Caller caller, ModelRef model, String requestId, Supplier<TensorRequest> read, AuditEvent.Builder event) {
-        var hostile = Stream.of(
-                        HostileCharacters.find("model", "the model name", model.name()),
-                        HostileCharacters.find("version", "the version", model.version()))
-                .flatMap(Optional::stream)
-                .toList();
-        if (!hostile.isEmpty()) {
-            throw new HostileTextException(hostile);
-        }
-        var target = authorize(caller, model);
-        var request = read.get();
-        var id = requestId != null
-                ? requestId
-                : request.id().orElseGet(() -> UUID.randomUUID().toString());
-        if (!REQUEST_ID.matcher(id).matches()) {
-            throw new InvalidInputException(List.of(new FieldViolation(
-                    "id", "pattern", "a request id is 1-100 characters of letters, digits and . _ : -")));
-        }
-        event.requestId(id);
-        request.requireOutputsOf(target.card());
-        var validated =
-                runtime.validate(InferenceRequest.of(ShareKeys.of(caller.tenant()), target.ref(), request.inputs()));
-        return new Admitted(target, request, id, validated);
-    }
-
-    private InferenceOutcome run(Caller caller, ModelRef model, Admitted admitted, AuditEvent.Builder event) {
-        var request = admitted.request();
-        var requestId = admitted.requestId();
-        var card = admitted.target().card();
-        var masked = masking.mask(caller.tenant(), card, request.inputs());
-        event.summary(masked.summary());
-        var toRun = admitted.validated().withText(masked.inputs());
-        var requestDigest = RequestDigest.of(model.name(), model.version(), request.outputs(), masked.inputs());
-        event.digests(requestDigest, null);
-        var charged = ledger.charged(caller.tenant(), requestId);
-        if (charged.isPresent()
-                && !charged.get().retriedBy(caller.name(), model.name(), request.rows(), requestDigest)) {
-            event.summary(masked.summary() + " | request id already used for a different request: not run");
-            throw refused(event, "REJECTED", new RequestIdReusedException(requestId));
-        }
-        Reservation reservation = null;
-        if (charged.isEmpty()) {
-            try {
-                budgets.admit(caller.tenant());
-                reservation = ledger.reserve(caller.tenant(), model.name(), request.rows(), clock.instant());
-            } catch (QuotaExceededException | BudgetExhaustedException e) {
-                throw refused(event, "REJECTED", e);
-            }
-        }
-        var result = execute(event, reservation, toRun);
-        var outputs = request.wanted(result.outputs());
-        var answered = RequestDigest.ofAnswer(result.model(), requestId, outputs);
-        event.outcome("OK", InferenceAnswers.ANSWERED).digests(requestDigest, answered);
-        var retry = reservation == null;
-        if (retry) {
-            audit.record(
-                    event.summary(masked.summary() + " | retry of an already charged request id: not charged again")
-                            .build());
-        } else {
-            var settled = ledger.complete(reservation, usage(caller, model, requestId, requestDigest, result), event);
-            if (settled == InferenceLedger.Settlement.CONFLICT) {
-                throw new RequestIdReusedException(requestId); // audited as refused by complete
-            }
-            retry = settled == InferenceLedger.Settlement.RETRY;
-        }
-        liveUse.count(caller.tenant(), result.model(), card, result.outputs());
-        return new InferenceOutcome(requestId, result.model(), card, outputs, result.compute(), retry);
-    }
-
-    private UsageEvent usage(
-            Caller caller, ModelRef model, String requestId, String requestDigest, InferenceResult result) {
-        var compute = result.compute();
-        return new UsageEvent(
-                caller.tenant(),
-                requestId,
-                caller.name(),
-                model.name(),
-                result.model().version(),
-                compute.rows(),
-                BigDecimal.valueOf(compute.millis()).setScale(3, RoundingMode.HALF_UP),
-                compute.device(),
-                "OK",
-                clock.instant(),
-                requestDigest);
-    }
-
-    /** Runs the validated request on the shared runtime; a failure releases the reservation and is audited. */
-    private InferenceResult execute(AuditEvent.Builder event, Reservation reservation, ValidatedRequest request) {
-        var timeout = Duration.parse(timeoutSetting);
-        try {
-            var future = runtime.submit(request.withTimeout(timeout));
-            return future.get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
-        } catch (QueueFullException e) {
-            throw failed(event, reservation, e);
-        } catch (TimeoutException e) {
-            throw failed(event, reservation, new InferenceTimeoutException(timeout));
-        } catch (ExecutionException e) {
-            LOG.log(Level.WARNING, "inference failed", e.getCause());
-            throw failed(
-                    event,
-                    reservation,
-                    // a deadline or an external engine down or slow keeps its kind (504, 503), the rest is a failure
-                    e.getCause() instanceof DeadlineExceededException
-                                    || e.getCause() instanceof EngineUnavailableException
-                            ? (ModelRuntimeException) e.getCause()
-                            : new ModelRuntimeException("inference failed", e.getCause()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failed(event, reservation, new PortalStoppingException());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "inference failed", e);
-            throw failed(event, reservation, new ModelRuntimeException("inference failed", e));
-        }
-    }
-
-    private <E extends RuntimeException> E failed(AuditEvent.Builder event, Reservation reservation, E failure) {
-        event.outcome("FAILED", InferenceAnswers.status(failure));
-        if (reservation != null) {
-            ledger.fail(reservation, event.build());
-        } else {
-            audit.record(event.build());
-        }
-        return failure;
-    }
-
-    /** A refusal, audited before it is thrown. */
-    private <E extends RuntimeException> E refused(AuditEvent.Builder event, String outcome, E refusal) {
-        audit.record(event.outcome(outcome, InferenceAnswers.status(refusal)).build());
-        return refusal;
+        var admission = governed.admit(caller, model, ACTION, requestId, request, clientAddress, version -> {});
+        var charge = governed.charge(admission, UsageKind.INFER);
+        var result = governed.await(charge, () -> runtime.submit(charge.toRun().withTimeout(governed.timeout())));
+        var outputs = admission.request().wanted(result.outputs());
+        var retry = governed.complete(charge, result.model(), outputs, result.compute(), "");
+        liveUse.count(caller.tenant(), result.model(), admission.target().card(), result.outputs());
+        return new InferenceOutcome(
+                admission.requestId(), result.model(), admission.target().card(), outputs, result.compute(), retry);
     }
 }

@@ -26,6 +26,9 @@ public final class RequestDigest {
 
     private static final String ANSWER_FORM = "citymaas-answer/1";
 
+    /** An explanation of the same inputs is another request than their inference. */
+    private static final String EXPLANATION_FORM = "citymaas-explanation/1";
+
     private RequestDigest() {}
 
     /**
@@ -35,9 +38,19 @@ public final class RequestDigest {
      * @param maskedInputs the inputs after masking, as the runtime gets them
      */
     public static String of(String model, String version, List<String> outputs, List<Tensor> maskedInputs) {
+        return of(FORM, model, version, outputs, maskedInputs);
+    }
+
+    /** As {@link #of}, for an explanation of the request: never the digest of its inference. */
+    public static String ofExplanation(String model, String version, List<String> outputs, List<Tensor> maskedInputs) {
+        return of(EXPLANATION_FORM, model, version, outputs, maskedInputs);
+    }
+
+    private static String of(
+            String form, String model, String version, List<String> outputs, List<Tensor> maskedInputs) {
         var bytes = new ByteArrayOutputStream();
         try (var out = new DataOutputStream(bytes)) {
-            text(out, FORM);
+            text(out, form);
             text(out, model);
             out.writeBoolean(version != null);
             if (version != null) {

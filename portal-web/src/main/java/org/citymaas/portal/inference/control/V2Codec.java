@@ -246,6 +246,11 @@ public final class V2Codec {
      * class names as {@code parameters.labels}.
      */
     public static String response(InferenceOutcome outcome) {
+        return answer(outcome).toString();
+    }
+
+    /** The v2 response as a JSON tree, for answers that add members ({@link ExplanationCodec}). */
+    static ObjectNode answer(InferenceOutcome outcome) {
         var root = JSON.createObjectNode();
         root.put("model_name", outcome.model().name());
         root.put("model_version", outcome.model().version());
@@ -254,7 +259,7 @@ public final class V2Codec {
         for (var tensor : outcome.outputs()) {
             write(outputs.addObject(), tensor, outcome.labels(tensor.name()));
         }
-        return root.toString();
+        return root;
     }
 
     static void write(ObjectNode node, Tensor tensor, List<String> labels) {
