@@ -20,6 +20,7 @@ import org.citymaas.runtime.explain.entity.Explanation;
 import org.citymaas.runtime.explain.entity.RowExplanation;
 import org.citymaas.runtime.inference.boundary.ModelRuntime;
 import org.citymaas.runtime.inference.boundary.ValidatedRequest;
+import org.citymaas.runtime.inference.entity.Compute;
 import org.citymaas.runtime.inference.entity.InferenceRequest;
 import org.citymaas.runtime.inference.entity.Tensor;
 
@@ -92,8 +93,13 @@ public final class Explainer {
         List<Tensor> rows = coalitions.rows(inputs);
         int total = validated.rows() * coalitions.rowsPerRow();
         return Parts.run(runtime, validated, rows, total, output)
-                .thenApply(out ->
-                        explanation(validated, spec, output, coalitions.explain(out, output, validated.rows()), total));
+                .thenApply(ran -> explanation(
+                        validated,
+                        spec,
+                        output,
+                        coalitions.explain(ran.values(), output, validated.rows()),
+                        total,
+                        ran.compute()));
     }
 
     private CompletableFuture<Explanation> occlusion(
@@ -121,14 +127,15 @@ public final class Explainer {
                 rows.add(Tensors.repeatRows(t, counts));
             }
         }
-        return Parts.run(runtime, validated, rows, total, output).thenApply(out -> {
+        return Parts.run(runtime, validated, rows, total, output).thenApply(ran -> {
+            var out = ran.values();
             var explained = new ArrayList<RowExplanation>(texts.length);
             int first = 0;
             for (int r = 0; r < texts.length; r++) {
                 explained.add(TokenOcclusion.explain(out, first, output, tokens.get(r)));
                 first += counts[r];
             }
-            return explanation(validated, card.explanation(), output, explained, total);
+            return explanation(validated, card.explanation(), output, explained, total, ran.compute());
         });
     }
 
@@ -137,14 +144,15 @@ public final class Explainer {
             ExplanationSpec spec,
             ExplainedOutput output,
             List<RowExplanation> rows,
-            long rowsRun) {
+            long rowsRun,
+            Compute compute) {
         String label = rows.isEmpty() ? null : rows.get(0).label();
         for (RowExplanation r : rows) {
             if (!Objects.equals(label, r.label())) {
                 label = null;
             }
         }
-        return new Explanation(validated.version().ref(), spec.method(), output.name(), label, rows, rowsRun);
+        return new Explanation(validated.version().ref(), spec.method(), output.name(), label, rows, rowsRun, compute);
     }
 
     private static ModelCard explainable(ValidatedRequest validated) {

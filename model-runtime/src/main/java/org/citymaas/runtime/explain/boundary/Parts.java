@@ -10,6 +10,7 @@ import org.citymaas.runtime.explain.control.ExplainedOutput;
 import org.citymaas.runtime.explain.control.Tensors;
 import org.citymaas.runtime.inference.boundary.ModelRuntime;
 import org.citymaas.runtime.inference.boundary.ValidatedRequest;
+import org.citymaas.runtime.inference.entity.Compute;
 import org.citymaas.runtime.inference.entity.DataType;
 import org.citymaas.runtime.inference.entity.InferenceRequest;
 import org.citymaas.runtime.inference.entity.InferenceResult;
@@ -40,7 +41,7 @@ final class Parts {
     private final AtomicReferenceArray<InferenceResult> results;
     private final AtomicInteger next;
     private final AtomicInteger remaining;
-    private final CompletableFuture<float[]> done = new CompletableFuture<>();
+    private final CompletableFuture<Ran> done = new CompletableFuture<>();
 
     private Parts(
             ModelRuntime runtime, ValidatedRequest validated, List<Tensor> rows, int total, ExplainedOutput output) {
@@ -57,13 +58,19 @@ final class Parts {
         this.remaining = new AtomicInteger(parts);
     }
 
-    /** Queues the first parts (throwing what the runtime throws for them) and answers the output's rows. */
-    static CompletableFuture<float[]> run(
+    /** The explained output's values of every row run, and what running them took. */
+    record Ran(float[] values, Compute compute) {}
+
+    /**
+     * Queues the first parts (throwing what the runtime throws for them) and answers the output's rows with their
+     * summed compute.
+     */
+    static CompletableFuture<Ran> run(
             ModelRuntime runtime, ValidatedRequest validated, List<Tensor> rows, int total, ExplainedOutput output) {
         var parts = new Parts(runtime, validated, rows, total, output);
         int first = parts.next.get();
         if (first == 0) {
-            parts.done.complete(new float[0]);
+            parts.done.complete(new Ran(new float[0], new Compute("cpu()", 0, 0, 0, 0)));
             return parts.done;
         }
         var queued = new ArrayList<CompletableFuture<InferenceResult>>(first);
@@ -106,15 +113,18 @@ final class Parts {
         return runtime.submit(validated(part));
     }
 
-    private float[] gather() {
+    private Ran gather() {
         float[] out = new float[total * output.width()];
         int at = 0;
+        Compute compute = null;
         for (int i = 0; i < results.length(); i++) {
-            float[] part = results.get(i).output(output.name()).floats();
+            var result = results.get(i);
+            float[] part = result.output(output.name()).floats();
             System.arraycopy(part, 0, out, at, part.length);
             at += part.length;
+            compute = compute == null ? result.compute() : compute.plus(result.compute());
         }
-        return out;
+        return new Ran(out, compute);
     }
 
     /**

@@ -115,6 +115,10 @@ class ExplainerIT {
         assertThat(e.outputLabel()).isNull();
         assertThat(e.rows()).hasSize(SAMPLE);
         assertThat(e.rowsRun()).isEqualTo((long) SAMPLE << explainedInputs.size());
+        assertThat(e.compute().rows())
+                .as("metered: every row the explanation ran")
+                .isEqualTo((int) e.rowsRun());
+        assertThat(e.compute().millis()).isPositive();
         // the model's output at the baseline point, asked directly
         var baselineRow = new ArrayList<Tensor>();
         for (String name : explainedInputs) {
@@ -247,6 +251,7 @@ class ExplainerIT {
                 .extracting(Attribution::feature)
                 .containsExactly("公", "交", "站", "台", "的", "站", "牌", "倒", "了", "，", "候", "车", "亭", "玻", "璃", "碎", "了");
         assertThat(e.rowsRun()).isEqualTo(2 + 17);
+        assertThat(e.compute().rows()).isEqualTo(2 + 17);
         var top5 = row.attributions().stream()
                 .sorted(Comparator.comparingDouble(Attribution::value).reversed())
                 .limit(5)

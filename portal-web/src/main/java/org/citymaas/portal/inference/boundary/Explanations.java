@@ -26,7 +26,8 @@ import org.citymaas.security.identity.entity.Caller;
  *
  * <p>Quota: an explanation takes one request and its rows (the rows explained) from the model's
  * monthly quota, reserved like an inference's, so the no-overspend guarantee is the same. Billing: one
- * usage event of kind {@code EXPLAIN} (its rows, the answer's compute), priced per explained row as
+ * usage event of kind {@code EXPLAIN} (its rows; the compute of the answer and of every row the explanation ran),
+ * priced per explained row as
  * {@code EXPLANATION}. Audit: {@code inference.explain}, structure only, with the method and how many
  * rows the explanation ran through the model.
  */
@@ -72,7 +73,7 @@ public class Explanations {
                 charge,
                 result.model(),
                 outputs,
-                result.compute(),
+                result.compute().plus(explanation.compute()),
                 " explanation=" + explanation.method() + " rowsRun=" + explanation.rowsRun());
         var card = admission.target().card();
         var answer =
