@@ -29,6 +29,7 @@ public class ModelCardView implements Serializable {
     private final String recording;
     private final List<FieldView> inputs;
     private final List<MetricView> metrics;
+    private final FairnessRow fairness;
     private final Long requestsLeft;
     private final Long rowsLeft;
     private final String resetsAt;
@@ -58,6 +59,7 @@ public class ModelCardView implements Serializable {
         this.metrics = card.metrics().stream()
                 .map(m -> new MetricView(m, text.baseline(m.name())))
                 .toList();
+        this.fairness = new FairnessRow(card.fairness());
         this.requestsLeft = quota == null ? null : quota.requestsLeft();
         this.rowsLeft = quota == null ? null : quota.rowsLeft();
         this.resetsAt = quota == null ? "" : CITY_TIME.format(quota.resetsAt());
@@ -103,6 +105,24 @@ public class ModelCardView implements Serializable {
 
     public List<MetricView> getMetrics() {
         return metrics;
+    }
+
+    /**
+     * The card's fairness checks against the platform's tolerances: {@code none} (no table the platform judges),
+     * {@code within} (every judged check) or {@code outside} (at least one).
+     */
+    public String getFairnessVerdict() {
+        return fairness.missing() ? "none" : fairness.outside().isEmpty() ? "within" : "outside";
+    }
+
+    /** How many judged checks are outside their tolerance. */
+    public int getFairnessOutsideCount() {
+        return fairness.outside().size();
+    }
+
+    /** Each check: attribute, metric, value, tolerance, verdict, worst and compared group. */
+    public List<List<String>> getFairnessChecks() {
+        return fairness.checks();
     }
 
     /** Requests left this month, or null for no limit. */

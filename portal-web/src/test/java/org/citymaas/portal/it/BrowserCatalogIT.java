@@ -49,6 +49,11 @@ class BrowserCatalogIT extends BrowserTest {
                 .contains("不得用于执法")
                 .doesNotContain("Road segment traffic flow")
                 .doesNotContain("Not for enforcement");
+        assertThat(card.findElement(By.cssSelector(".cm-card-fairness")).getAttribute("data-fairness"))
+                .as("the card's fairness checks, judged against the platform's tolerances")
+                .isEqualTo("within");
+        assertThat(card.findElement(By.cssSelector(".cm-card-fairness")).getText())
+                .contains("检查均在容差之内");
         Browser.screenshot(browser, "catalog-1-cards-zh");
 
         card.findElement(By.cssSelector("[data-open='traffic-flow-forecast']")).click();

@@ -46,6 +46,25 @@ class ModelCardViewTest {
         assertThat(zh.getLimitations()).isEqualTo(card.limitations());
     }
 
+    @Test
+    void theCatalogCardSaysWhetherItsFairnessChecksAreWithinTolerance() throws IOException {
+        var traffic = new ModelCardView(shipped("traffic-flow-forecast"), null, "en");
+        var health = new ModelCardView(shipped("health-risk"), null, "en");
+        var none = new ModelCardView(shipped("health-risk").withFairness(null), null, "en");
+
+        assertThat(traffic.getFairnessVerdict()).isEqualTo("within");
+        assertThat(traffic.getFairnessOutsideCount()).isZero();
+        assertThat(health.getFairnessVerdict())
+                .as("the shipped card is outside on age band and sex")
+                .isEqualTo("outside");
+        assertThat(health.getFairnessOutsideCount()).isEqualTo(8);
+        assertThat(health.getFairnessChecks())
+                .hasSize(10)
+                .anySatisfy(c -> assertThat(c.get(4)).isEqualTo("outside"));
+        assertThat(none.getFairnessVerdict()).isEqualTo("none");
+        assertThat(none.getFairnessChecks()).isEmpty();
+    }
+
     private static ModelCard shipped(String model) throws IOException {
         try (var in = ModelCard.class.getResourceAsStream("/catalog/" + model + "/1/model-card.json")) {
             return ModelCardCodec.parse(in.readAllBytes());
