@@ -247,6 +247,16 @@ final class NameTagger {
         return out;
     }
 
+    int nonZero() {
+        int n = 0;
+        for (double w : weights) {
+            if (w != 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     int features() {
         return index.size();
     }

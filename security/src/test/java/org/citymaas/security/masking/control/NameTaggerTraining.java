@@ -17,15 +17,101 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * rules, added where the tagger's margin reaches a threshold; and the recognizer's spans the tagger rejects by a
  * margin, removed. See the security README, "Tenth round".
  */
-@EnabledIfSystemProperty(named = "names.tagger", matches = "cv")
+@EnabledIfSystemProperty(named = "names.tagger", matches = "cv|heldout")
 class NameTaggerTraining {
 
-    static final double[] ADD = {0, 2, 5, 10, 20, 40};
-    static final double[] VETO = {-5, -10, -20, -40, -80};
+    static final double[] ADD = {0, 5, 10, 20, 40, 60, 80, 120};
+    static final double[] VETO = {-10, -20, -40, -80, -120, -160, Double.NEGATIVE_INFINITY};
+
+    /** The combination chosen by the cross-validation: add spans with margin >= 60, remove those with margin < -80. */
+    static final double CHOSEN_ADD = 60;
+
+    static final double CHOSEN_VETO = -80;
+
+    /**
+     * {@code -Dnames.tagger=heldout -Dnames.tagger.score=a.jsonl,b.jsonl}: trains the tagger on all development files
+     * and scores the listed files once (counts only, no errors): the shipped recognizer, the tagger alone and the
+     * chosen combination. Prints the tagger's speed and how many weights are not zero.
+     */
+    @Test
+    void heldOut() {
+        if (!"heldout".equals(System.getProperty("names.tagger"))) {
+            return;
+        }
+        var tagger = new NameTagger();
+        var train = new ArrayList<NameTagger.Sequence>();
+        for (var text : NameModelTrainer.read(NameModelTraining.DEVELOPMENT)) {
+            train.add(tagger.sequence(text.text(), text.names()));
+        }
+        tagger.train(train, Integer.getInteger("names.tagger.epochs", 10));
+        System.out.println("tagger features: " + tagger.features() + ", weights not zero: " + tagger.nonZero());
+        long chars = 0;
+        long started = System.nanoTime();
+        for (var s : train) {
+            var again = tagger.sequence(s.text(), java.util.Set.of());
+            tagger.decode(again.features(), null);
+            chars += s.text().length();
+        }
+        System.out.printf(
+                "tagger speed (features and Viterbi, no margins): %.2f us a character%n",
+                (System.nanoTime() - started) / 1e3 / chars);
+        var scanner = NameModelScores.scanner(NameClassifier.load());
+        for (var file : System.getProperty("names.tagger.score", "").split(",")) {
+            if (file.isBlank()) {
+                continue;
+            }
+            var rules = new NameModelScores.Score(0, 0, 0);
+            var alone = rules;
+            var chosen = rules;
+            for (var text : NameModelTrainer.read(List.of(file))) {
+                var r = combine(tagger, scanner, text, CHOSEN_ADD, CHOSEN_VETO);
+                rules = rules.plus(r[0]);
+                alone = alone.plus(r[1]);
+                chosen = chosen.plus(r[2]);
+            }
+            System.out.printf(
+                    "%s%n  recognizer:   %s%n  tagger alone: %s%n  combination:  %s%n", file, rules, alone, chosen);
+        }
+    }
+
+    /** The recognizer's, the tagger's and the combination's counts on one text. */
+    private static NameModelScores.Score[] combine(
+            NameTagger tagger, PiiScanner scanner, NameModelTrainer.Text text, double add, double veto) {
+        var seq = tagger.sequence(text.text(), java.util.Set.of());
+        var gold = text.names();
+        var tagged = NameTagger.spans(tagger.decode(seq.features(), null));
+        var covered = new boolean[text.text().length()];
+        var found = new HashSet<Integer>();
+        for (var finding : scanner.scan(text.text())) {
+            java.util.Arrays.fill(covered, finding.start(), finding.end(), true);
+            if (finding.type() == PiiType.PERSON_NAME) {
+                found.add(finding.start() * 1000 + finding.end());
+            }
+        }
+        var union = new HashSet<Integer>();
+        for (int span : found) {
+            if (tagger.margin(seq.features(), span / 1000, span % 1000) >= veto) {
+                union.add(span);
+            }
+        }
+        for (int span : tagged) {
+            int from = span / 1000;
+            int to = span % 1000;
+            if (free(covered, from, to)
+                    && plausible(text.text(), from, to)
+                    && tagger.margin(seq.features(), from, to) >= add) {
+                union.add(span);
+            }
+        }
+        return new NameModelScores.Score[] {count(found, gold), count(new HashSet<>(tagged), gold), count(union, gold)};
+    }
 
     @Test
     void crossValidate() {
-        int epochs = Integer.getInteger("names.tagger.epochs", 5);
+        if (!"cv".equals(System.getProperty("names.tagger"))) {
+            return;
+        }
+        int epochs = Integer.getInteger("names.tagger.epochs", 10);
         var files = NameModelTraining.DEVELOPMENT;
         var tagger = new NameTagger();
         var texts = new ArrayList<List<NameModelTrainer.Text>>();
@@ -44,6 +130,10 @@ class NameTaggerTraining {
         var rules = alone;
         var added = new NameModelScores.Score[ADD.length];
         var vetoed = new NameModelScores.Score[VETO.length];
+        var both = new NameModelScores.Score[ADD.length][VETO.length];
+        for (var row : both) {
+            java.util.Arrays.fill(row, alone);
+        }
         java.util.Arrays.fill(added, alone);
         java.util.Arrays.fill(vetoed, alone);
         boolean shipped = "shipped".equals(System.getProperty("names.tagger.classifier"));
@@ -114,6 +204,15 @@ class NameTaggerTraining {
                         }
                     }
                     fVetoed[v] = fVetoed[v].plus(count(kept, gold));
+                    for (int a = 0; a < ADD.length; a++) {
+                        var union = new HashSet<>(kept);
+                        for (var e : extra) {
+                            if (e[1] >= ADD[a]) {
+                                union.add((int) e[0]);
+                            }
+                        }
+                        both[a][v] = both[a][v].plus(count(union, gold));
+                    }
                 }
             }
             System.out.printf(
@@ -136,6 +235,11 @@ class NameTaggerTraining {
         }
         for (int v = 0; v < VETO.length; v++) {
             System.out.printf("  - recognizer spans, margin < %4.0f: %s%n", VETO[v], vetoed[v]);
+        }
+        for (int a = 0; a < ADD.length; a++) {
+            for (int v = 0; v < VETO.length; v++) {
+                System.out.printf("  + margin >= %4.0f, - margin < %4.0f: %s%n", ADD[a], VETO[v], both[a][v]);
+            }
         }
     }
 
