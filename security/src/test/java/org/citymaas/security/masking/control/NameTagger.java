@@ -187,6 +187,9 @@ final class NameTagger {
         for (int i = 0; i < n; i++) {
             var emit = new double[TAGS];
             for (int f : features[i]) {
+                if (f * TAGS >= weights.length) {
+                    continue; // a feature first seen after training
+                }
                 for (int t = 0; t < TAGS; t++) {
                     emit[t] += weights[f * TAGS + t];
                 }

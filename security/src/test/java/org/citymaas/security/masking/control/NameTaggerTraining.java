@@ -55,7 +55,7 @@ class NameTaggerTraining {
         System.out.printf(
                 "tagger speed (features and Viterbi, no margins): %.2f us a character%n",
                 (System.nanoTime() - started) / 1e3 / chars);
-        var scanner = NameModelScores.scanner(NameClassifier.load());
+        var scanner = new PiiScanner();
         for (var file : System.getProperty("names.tagger.score", "").split(",")) {
             if (file.isBlank()) {
                 continue;
@@ -152,7 +152,7 @@ class NameTaggerTraining {
             var classifier = shipped
                     ? NameClassifier.load()
                     : NameModelTrainer.fit(trainTexts).at(0.45);
-            var scanner = NameModelScores.scanner(classifier);
+            var scanner = scanner(classifier);
             var fAlone = new NameModelScores.Score(0, 0, 0);
             var fRules = fAlone;
             var fAdded = new NameModelScores.Score[ADD.length];
@@ -241,6 +241,22 @@ class NameTaggerTraining {
                 System.out.printf("  + margin >= %4.0f, - margin < %4.0f: %s%n", ADD[a], VETO[v], both[a][v]);
             }
         }
+    }
+
+    /** The whole scanner as shipped ({@link PiiScanner#PiiScanner()}), with this name classifier. */
+    private static PiiScanner scanner(NameClassifier classifier) {
+        return new PiiScanner(List.of(
+                new IdCardRecognizer(),
+                new UsccRecognizer(),
+                new MobileRecognizer(),
+                new LandlineRecognizer(),
+                new BankCardRecognizer(),
+                new PassportRecognizer(),
+                new IpAddressRecognizer(),
+                new EmailRecognizer(),
+                new PlateRecognizer(),
+                new PersonNameRecognizer(classifier),
+                new MinorityNameRecognizer()));
     }
 
     private static NameModelScores.Score count(Set<Integer> found, Set<Integer> gold) {
