@@ -22,8 +22,90 @@ final class NameTagger {
     static final int I = 2;
     private static final int TAGS = 3;
 
-    /** Feature names to indices, shared by all folds (a feature never seen in training keeps weight 0). */
-    private final Map<String, Integer> index = new HashMap<>();
+    /** Feature keys to indices, shared by all folds (a feature never seen in training keeps weight 0). */
+    private final Map<Long, Integer> index = new HashMap<>();
+
+    static final int KEYS = 26;
+
+    /**
+     * The features of the character at {@code i} as 64-bit keys (a template number and up to three 16-bit values), no
+     * strings: the same features a string per template would give.
+     */
+    static void keys(String text, int i, NameLexicon lexicon, long[] out) {
+        char c = text.charAt(i);
+        char p1 = at(text, i - 1);
+        char p2 = at(text, i - 2);
+        char n1 = at(text, i + 1);
+        char n2 = at(text, i + 2);
+        int k = 0;
+        out[k++] = key(1, c, 0, 0);
+        out[k++] = key(2, p1, 0, 0);
+        out[k++] = key(3, p2, 0, 0);
+        out[k++] = key(4, n1, 0, 0);
+        out[k++] = key(5, n2, 0, 0);
+        out[k++] = key(6, p1, c, 0);
+        out[k++] = key(7, c, n1, 0);
+        out[k++] = key(8, p2, p1, 0);
+        out[k++] = key(9, n1, n2, 0);
+        out[k++] = key(10, p1, n1, 0);
+        out[k++] = key(11, shape(p1), shape(c), shape(n1));
+        out[k++] = key(12, surname(p1), surname(c), surname(n1));
+        out[k++] = key(13, surname(p2), surname(c), 0);
+        out[k++] = key(14, bucket(lexicon.surname(c)), 0, 0);
+        out[k++] = key(15, bucket(lexicon.givenFirst(c)), 0, 0);
+        out[k++] = key(16, bucket(lexicon.givenLast(c)), 0, 0);
+        out[k++] = key(17, bucket(lexicon.givenSingle(c)), 0, 0);
+        out[k++] = key(18, bucket(lexicon.before(p1)), 0, 0);
+        out[k++] = key(19, bucket(lexicon.after(n1)), 0, 0);
+        out[k++] = key(20, bucket(lexicon.surname(p1)), 0, 0);
+        out[k++] = key(21, bucket(lexicon.surname(p2)), 0, 0);
+        out[k++] = key(22, bucket(lexicon.givenLast(n1)), 0, 0);
+        out[k++] = key(23, bucket(lexicon.givenFirst(n1)), 0, 0);
+        out[k++] = key(24, bucket(lexicon.after(n2)), 0, 0);
+        out[k++] = key(25, bucket(lexicon.after(at(text, i + 3))), 0, 0);
+        out[k] = key(26, 0, 0, 0);
+    }
+
+    private static long key(int template, int a, int b, int c) {
+        return ((long) template << 48) | ((long) (a & 0xFFFF) << 32) | ((long) (b & 0xFFFF) << 16) | (c & 0xFFFF);
+    }
+
+    /**
+     * The trained weights not zero, frozen into an open-addressing table of keys (what a shipped model would load), and
+     * the transitions.
+     */
+    Frozen freeze() {
+        int n = 0;
+        var live = new ArrayList<Map.Entry<Long, Integer>>();
+        for (var e : index.entrySet()) {
+            int f = e.getValue();
+            if (f * TAGS < weights.length
+                    && (weights[f * TAGS] != 0 || weights[f * TAGS + 1] != 0 || weights[f * TAGS + 2] != 0)) {
+                live.add(e);
+                n++;
+            }
+        }
+        int size = Integer.highestOneBit(Math.max(4, n * 2)) << 1;
+        var keys = new long[size];
+        var w = new float[size * TAGS];
+        for (var e : live) {
+            int slot = Frozen.slot(e.getKey(), size);
+            while (keys[slot] != 0) {
+                slot = (slot + 1) & (size - 1);
+            }
+            keys[slot] = e.getKey();
+            for (int t = 0; t < TAGS; t++) {
+                w[slot * TAGS + t] = (float) weights[e.getValue() * TAGS + t];
+            }
+        }
+        var tr = new float[(TAGS + 1) * TAGS];
+        for (int p = 0; p <= TAGS; p++) {
+            for (int t = 0; t < TAGS; t++) {
+                tr[p * TAGS + t] = (float) trans[p][t];
+            }
+        }
+        return new Frozen(keys, w, tr, n);
+    }
 
     private double[] weights = new double[0];
     private double[] totals = new double[0];
@@ -48,38 +130,12 @@ final class NameTagger {
         }
         var features = new int[text.length()][];
         var lexicon = NameLexicon.instance();
+        var keys = new long[KEYS];
         for (int i = 0; i < text.length(); i++) {
-            var names2 = new ArrayList<String>(28);
-            char c = text.charAt(i);
-            names2.add("c0" + c);
-            names2.add("c-1" + at(text, i - 1));
-            names2.add("c-2" + at(text, i - 2));
-            names2.add("c1" + at(text, i + 1));
-            names2.add("c2" + at(text, i + 2));
-            names2.add("b-1" + at(text, i - 1) + c);
-            names2.add("b1" + c + at(text, i + 1));
-            names2.add("b-2" + at(text, i - 2) + at(text, i - 1));
-            names2.add("b2" + at(text, i + 1) + at(text, i + 2));
-            names2.add("s" + at(text, i - 1) + at(text, i + 1));
-            names2.add("t" + shape(at(text, i - 1)) + shape(c) + shape(at(text, i + 1)));
-            names2.add("sur" + surname(at(text, i - 1)) + surname(c) + surname(at(text, i + 1)));
-            names2.add("sur2" + surname(at(text, i - 2)) + surname(c));
-            names2.add("rs" + bucket(lexicon.surname(c)));
-            names2.add("rf" + bucket(lexicon.givenFirst(c)));
-            names2.add("rl" + bucket(lexicon.givenLast(c)));
-            names2.add("rg" + bucket(lexicon.givenSingle(c)));
-            names2.add("rb" + bucket(lexicon.before(at(text, i - 1))));
-            names2.add("ra" + bucket(lexicon.after(at(text, i + 1))));
-            names2.add("rs-1" + bucket(lexicon.surname(at(text, i - 1))));
-            names2.add("rs-2" + bucket(lexicon.surname(at(text, i - 2))));
-            names2.add("rl1" + bucket(lexicon.givenLast(at(text, i + 1))));
-            names2.add("rf1" + bucket(lexicon.givenFirst(at(text, i + 1))));
-            names2.add("ra2" + bucket(lexicon.after(at(text, i + 2))));
-            names2.add("ra3" + bucket(lexicon.after(at(text, i + 3))));
-            names2.add("bias");
-            var ids = new int[names2.size()];
-            for (int k = 0; k < ids.length; k++) {
-                ids[k] = index.computeIfAbsent(names2.get(k), key -> index.size());
+            keys(text, i, lexicon, keys);
+            var ids = new int[KEYS];
+            for (int k = 0; k < KEYS; k++) {
+                ids[k] = index.computeIfAbsent(keys[k], key -> index.size());
             }
             features[i] = ids;
         }
