@@ -74,7 +74,7 @@ final class NameTagger {
      * The trained weights not zero, frozen into an open-addressing table of keys (what a shipped model would load), and
      * the transitions.
      */
-    Frozen freeze() {
+    NameTaggerTable freeze() {
         int n = 0;
         var live = new ArrayList<Map.Entry<Long, Integer>>();
         for (var e : index.entrySet()) {
@@ -89,7 +89,7 @@ final class NameTagger {
         var keys = new long[size];
         var w = new float[size * TAGS];
         for (var e : live) {
-            int slot = Frozen.slot(e.getKey(), size);
+            int slot = NameTaggerTable.slot(e.getKey(), size);
             while (keys[slot] != 0) {
                 slot = (slot + 1) & (size - 1);
             }
@@ -104,7 +104,7 @@ final class NameTagger {
                 tr[p * TAGS + t] = (float) trans[p][t];
             }
         }
-        return new Frozen(keys, w, tr, n);
+        return new NameTaggerTable(keys, w, tr, n);
     }
 
     private double[] weights = new double[0];

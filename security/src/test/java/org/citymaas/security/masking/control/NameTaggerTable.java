@@ -4,7 +4,7 @@ package org.citymaas.security.masking.control;
  * A trained {@link NameTagger} frozen for speed (tenth round, a measurement only): an open-addressing table of the
  * non-zero features' keys and float weights, features computed without strings, one Viterbi pass.
  */
-record Frozen(long[] keys, float[] weights, float[] trans, int features) {
+record NameTaggerTable(long[] keys, float[] weights, float[] trans, int features) {
 
     static int slot(long key, int size) {
         long h = key * 0x9E3779B97F4A7C15L;
