@@ -39,7 +39,13 @@ final class NameModelScores {
 
     /** Names found by the whole scanner with this classifier ({@code null}: the rules alone). */
     static Score score(NameClassifier classifier, List<NameModelTrainer.Text> texts) {
-        var scanner = new PiiScanner(List.of(
+        var scanner = scanner(classifier);
+        return score(scanner, classifier, texts);
+    }
+
+    /** The whole scanner with this classifier ({@code null}: the rules alone). */
+    static PiiScanner scanner(NameClassifier classifier) {
+        return new PiiScanner(List.of(
                 new IdCardRecognizer(),
                 new UsccRecognizer(),
                 new MobileRecognizer(),
@@ -50,6 +56,9 @@ final class NameModelScores {
                 new EmailRecognizer(),
                 new PlateRecognizer(),
                 new PersonNameRecognizer(classifier)));
+    }
+
+    private static Score score(PiiScanner scanner, NameClassifier classifier, List<NameModelTrainer.Text> texts) {
         int tp = 0;
         int fp = 0;
         int gold = 0;

@@ -106,7 +106,7 @@ final class NameModelTrainer {
     }
 
     /** The logistic regression on the texts' candidates, at threshold 0.5. */
-    private static NameClassifier fit(List<Text> texts) {
+    static NameClassifier fit(List<Text> texts) {
         var rules = new PersonNameRecognizer(null);
         var vectors = new ArrayList<double[]>();
         var labels = new ArrayList<Double>();
