@@ -60,6 +60,7 @@ class MetricsIT {
 
         var ok = Http.post(api("v2/models/" + MODEL + "/infer"), admin, TrafficRequests.body(1, 8));
         var overQuota = Http.post(api("v2/models/" + MODEL + "/infer"), admin, TrafficRequests.body(1, 9));
+        var explainOverQuota = Http.post(api("v2/models/" + MODEL + "/explain"), admin, TrafficRequests.body(1, 10));
         var unsubscribed = Http.post(api("v2/models/health-risk/infer"), admin, TrafficRequests.body(1, 8));
         var unknown = Http.post(
                 api("v2/models/no-such-model-"
@@ -69,13 +70,22 @@ class MetricsIT {
 
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         assertThat(overQuota.status()).as(overQuota.body()).isEqualTo(429);
+        assertThat(explainOverQuota.status()).as(explainOverQuota.body()).isEqualTo(429);
         assertThat(unsubscribed.status()).as(unsubscribed.body()).isEqualTo(404);
         assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
         var after = metrics();
         assertThat(after.value(REQUESTS, series(MODEL, department, "ok"))).isEqualTo(1);
         assertThat(after.value(REQUESTS, series(MODEL, department, "refused"))).isEqualTo(1);
+        assertThat(after.value("citymaas_explain_requests_total", series(MODEL, department, "refused")))
+                .as("the explanation refused for the spent quota, counted as an explanation")
+                .isEqualTo(1);
+        assertThat(after.value(REQUESTS, series(MODEL, department, "ok")))
+                .as("not as an inference")
+                .isEqualTo(1);
         assertThat(after.value(REQUESTS, series(MODEL, department, "failed"))).isZero();
-        assertThat(after.value(QUOTA, series(MODEL, department, null))).isEqualTo(1);
+        assertThat(after.value(QUOTA, series(MODEL, department, null)))
+                .as("the inference's and the explanation's")
+                .isEqualTo(2);
         assertThat(after.value(REQUESTS, series("health-risk", department, "refused")))
                 .isEqualTo(1);
         assertThat(after.value(QUOTA, series("health-risk", department, null))).isZero();

@@ -27,6 +27,8 @@ public class InferenceMeters {
     static final String REQUESTS = "citymaas.inference.requests";
     static final String LATENCY = "citymaas.inference.latency";
     static final String QUOTA_REFUSALS = "citymaas.quota.refusals";
+    static final String EXPLAIN_REQUESTS = "citymaas.explain.requests";
+    static final String EXPLAIN_LATENCY = "citymaas.explain.latency";
     static final String MODEL = RequestTable.MODEL;
     static final String DEPARTMENT = RequestTable.DEPARTMENT;
     static final String OUTCOME = RequestTable.OUTCOME;
@@ -46,7 +48,17 @@ public class InferenceMeters {
             .withDescription("Governed inference requests refused because the department's quota was spent (429)")
             .build();
 
-    private record Key(String model, String department, Outcome outcome) {}
+    private static final Metadata EXPLAIN_REQUESTS_METADATA = Metadata.builder()
+            .withName(EXPLAIN_REQUESTS)
+            .withDescription("Governed explanations (API v2 explain) per model, department and outcome")
+            .build();
+    private static final Metadata EXPLAIN_LATENCY_METADATA = Metadata.builder()
+            .withName(EXPLAIN_LATENCY)
+            .withDescription("Governed explanation latency inside the portal's API, per model, department and outcome")
+            .withUnit(MetricUnits.NANOSECONDS)
+            .build();
+
+    private record Key(String model, String department, Outcome outcome, boolean explain) {}
 
     private record Series(Counter requests, Timer latency, Counter quotaRefusals) {}
 
@@ -68,13 +80,15 @@ public class InferenceMeters {
      * @param departmentId the caller's department id, null for none
      * @param status the answer's HTTP status
      * @param nanos the time from the request filter to the response filter, negative if unknown
+     * @param explain whether it was an explanation ({@code /explain}) rather than an inference
      */
-    public void record(String modelName, String departmentId, int status, long nanos) {
+    public void record(String modelName, String departmentId, int status, long nanos, boolean explain) {
         var key = new Key(
                 TagValues.model(
                         modelName, name -> !runtime.catalog().versions(name).isEmpty()),
                 TagValues.department(departmentId),
-                Outcome.of(status));
+                Outcome.of(status),
+                explain);
         var meters = series.computeIfAbsent(key, this::register);
         meters.requests().inc();
         if (nanos >= 0) {
@@ -91,8 +105,9 @@ public class InferenceMeters {
         var outcome = new Tag(OUTCOME, key.outcome().tag());
         runtimeGauges.watchQueue(key.model(), key.department());
         return new Series(
-                registry.counter(REQUESTS_METADATA, model, department, outcome),
-                registry.timer(LATENCY_METADATA, model, department, outcome),
+                registry.counter(
+                        key.explain() ? EXPLAIN_REQUESTS_METADATA : REQUESTS_METADATA, model, department, outcome),
+                registry.timer(key.explain() ? EXPLAIN_LATENCY_METADATA : LATENCY_METADATA, model, department, outcome),
                 registry.counter(QUOTA_METADATA, model, department));
     }
 }

@@ -11,7 +11,7 @@ import org.citymaas.portal.signin.CurrentCaller;
 /**
  * Times a governed inference request from its first request filter to its response (the use case, the
  * error mapping and the answer's encoding are inside; reading the body and sending the answer are not)
- * and hands it to {@link InferenceMeters}. Bound to the v2 {@code infer} methods only
+ * and hands it to {@link InferenceMeters}. Bound to the v2 {@code infer} and {@code explain} methods only
  * ({@link InferenceTimingBinding}).
  */
 @ApplicationScoped
@@ -40,6 +40,10 @@ public class InferenceTiming implements ContainerRequestFilter, ContainerRespons
                 .map(id -> id.value())
                 .orElse(null);
         meters.record(
-                request.getUriInfo().getPathParameters().getFirst("name"), department, response.getStatus(), nanos);
+                request.getUriInfo().getPathParameters().getFirst("name"),
+                department,
+                response.getStatus(),
+                nanos,
+                request.getUriInfo().getPath().endsWith("/explain"));
     }
 }
