@@ -13,6 +13,7 @@ import org.citymaas.runtime.catalog.entity.ModelVersion;
 import org.citymaas.runtime.explain.boundary.Explainer;
 import org.citymaas.runtime.explain.entity.Explanation;
 import org.citymaas.runtime.inference.boundary.ModelRuntime;
+import org.citymaas.runtime.inference.entity.Compute;
 import org.citymaas.runtime.inference.entity.InferenceResult;
 import org.citymaas.security.identity.entity.Caller;
 
@@ -73,12 +74,25 @@ public class Explanations {
                 charge,
                 result.model(),
                 outputs,
-                result.compute().plus(explanation.compute()),
+                metered(result.compute(), explanation.compute()),
                 " explanation=" + explanation.method() + " rowsRun=" + explanation.rowsRun());
         var card = admission.target().card();
         var answer =
                 new InferenceOutcome(admission.requestId(), result.model(), card, outputs, result.compute(), retry);
         return new ExplanationOutcome(answer, explanation, card.explanation());
+    }
+
+    /**
+     * What the usage event records: the answer's rows (what the quota settles) with the compute time of the answer
+     * and of every row the explanation ran.
+     */
+    private static Compute metered(Compute answer, Compute explanation) {
+        return new Compute(
+                answer.device(),
+                answer.millis() + explanation.millis(),
+                answer.rows(),
+                answer.batchRows(),
+                Math.max(answer.queueMillis(), explanation.queueMillis()));
     }
 
     private void requireExplainable(ModelVersion version) {
