@@ -323,7 +323,8 @@ class TwoInstancesIT {
                 }
             });
         }
-        Thread.sleep(2_000);
+        // a fresh instance loads the model on its first requests: kill it once it answers, while it holds some
+        await().atMost(Duration.ofMinutes(2)).until(() -> answeredOk.size() >= 50);
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(5)).until(() -> heldExactly() > 0);
         second.kill();
         var killed = System.nanoTime();
