@@ -372,6 +372,9 @@ class TwoInstancesIT {
         onFirst.shutdown();
         assertThat(onFirst.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
 
+        System.out.println("TwoInstancesIT: the second instance was killed holding " + dead
+                + " exact reservations; the first served the last 10 of the quota "
+                + Duration.ofNanos(System.nanoTime() - killed).toMillis() + " ms after the kill");
         assertThat(statuses).containsOnly(200, 429);
         assertThat(served)
                 .as("the dead instance's reservations came back: exactly the limit")
