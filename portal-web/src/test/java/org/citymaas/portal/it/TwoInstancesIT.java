@@ -298,7 +298,7 @@ class TwoInstancesIT {
     }
 
     @Test
-    @Order(5)
+    @Order(8)
     void anInstanceKilledHoldingExactReservationsGivesThemBackAfterTheTtlAndTheQuotaIsUsedToExactlyTheLimit()
             throws Exception {
         var token = departmentWithQuota(100_000);
@@ -467,7 +467,7 @@ class TwoInstancesIT {
     }
 
     @Test
-    @Order(6)
+    @Order(5)
     void withBothInstancesAliveEachBatchLineRunsExactlyOnce() throws Exception {
         departmentWithQuota(100_000);
         var onFirst = upload(first(), 40);
@@ -496,7 +496,7 @@ class TwoInstancesIT {
     }
 
     @Test
-    @Order(7)
+    @Order(6)
     void anInstanceWhoseLeaseWasTakenKeepsNothingMoreOfTheJob() throws Exception {
         departmentWithQuota(100_000);
         int lines = 240;
@@ -532,7 +532,7 @@ class TwoInstancesIT {
     }
 
     @Test
-    @Order(8)
+    @Order(7)
     void aJobWhoseInstanceIsKilledMidWayIsFinishedByTheOtherEachLineChargedOnce() throws Exception {
         departmentWithQuota(100_000);
         int lines = 240;
