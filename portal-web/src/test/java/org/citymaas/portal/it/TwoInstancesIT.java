@@ -50,6 +50,13 @@ class TwoInstancesIT {
             "citymaas.batch.lease.ttl-seconds", "4",
             "citymaas.batch.chunk-lines", "4",
             "citymaas.batch.department-chunks", "1");
+    /**
+     * The second instance in the exact regime: no quota leases (every reservation is an exact one, a row naming the
+     * instance, V24), living 4 s without its heartbeat (every 1.3 s) instead of 30.
+     */
+    private static final Map<String, String> SECOND_EXACT = Map.of(
+            "citymaas.quota.lease.requests", "0",
+            "citymaas.quota.lease.ttl-seconds", "4");
 
     private static SecondPortal second;
     private static String department;
@@ -283,6 +290,103 @@ class TwoInstancesIT {
                         department))
                 .isZero();
         second = null;
+    }
+
+    private long heldExactly() {
+        return TestDatabase.count(
+                "SELECT count(*) FROM quota_reservation WHERE tenant_id = ? AND model = ?", department, MODEL);
+    }
+
+    @Test
+    @Order(8)
+    void anInstanceKilledHoldingExactReservationsGivesThemBackAfterTheTtlAndTheQuotaIsUsedToExactlyTheLimit()
+            throws Exception {
+        var token = departmentWithQuota(100_000);
+        second = SecondPortal.start(portal.getPath(), SECOND_EXACT);
+        var target = second.base();
+        var prefix = "two-exact-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        var answeredOk = ConcurrentHashMap.<String>newKeySet();
+        var stop = new AtomicBoolean();
+        var pool = Executors.newFixedThreadPool(16);
+        for (int t = 0; t < 16; t++) {
+            int thread = t;
+            pool.submit(() -> {
+                for (int i = 0; !stop.get(); i++) {
+                    var requestId = prefix + thread + "-" + i;
+                    try {
+                        if (infer(target, token, requestId).status() == 200) {
+                            answeredOk.add(requestId);
+                        }
+                    } catch (RuntimeException | AssertionError e) {
+                        // the connection died with the instance: no answer
+                    }
+                }
+            });
+        }
+        // a fresh instance loads the model on its first requests: kill it once it answers, while it holds some
+        await().atMost(Duration.ofMinutes(2)).until(() -> answeredOk.size() >= 50);
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(5)).until(() -> heldExactly() > 0);
+        second.kill();
+        var killed = System.nanoTime();
+        second = null;
+        stop.set(true);
+        pool.shutdown();
+        assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+        Thread.sleep(500); // a commit already sent when the process died lands, or is rolled back
+
+        var dead = heldExactly();
+        var charged = charged();
+        var used = requestsUsed(); // read within the 4 s: the reservations were renewed at most 1.3 s before the kill
+        assertThat(dead)
+                .as("exact reservations the killed instance held, never settled")
+                .isPositive();
+        assertThat(used).as("still counted until they expire").isEqualTo(charged + dead);
+        assertThat(answeredOk).as("requests answered before the kill").isNotEmpty();
+        for (var requestId : answeredOk) {
+            assertThat(TestDatabase.count("SELECT count(*) FROM usage_event WHERE request_id = ?", requestId))
+                    .as("usage of " + requestId)
+                    .isEqualTo(1);
+        }
+
+        // near the limit: 10 requests left, of which the dead instance's reservations hold some until they expire
+        departmentWithQuota(charged + 10);
+        var expired = killed + Duration.ofSeconds(5).toNanos();
+        Thread.sleep(Math.max(0, (expired - System.nanoTime()) / 1_000_000));
+        var served = new java.util.concurrent.atomic.AtomicInteger();
+        var statuses = ConcurrentHashMap.<Integer>newKeySet();
+        var onFirst = Executors.newFixedThreadPool(8);
+        for (int t = 0; t < 8; t++) {
+            int thread = t;
+            onFirst.submit(() -> {
+                for (int i = 0; ; i++) {
+                    var status = infer(first(), token, prefix + "after-" + thread + "-" + i)
+                            .status();
+                    statuses.add(status);
+                    if (status != 200) {
+                        return;
+                    }
+                    served.incrementAndGet();
+                }
+            });
+        }
+        onFirst.shutdown();
+        assertThat(onFirst.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+
+        System.out.println("TwoInstancesIT: the second instance was killed holding " + dead
+                + " exact reservations; the first served the last 10 of the quota "
+                + Duration.ofNanos(System.nanoTime() - killed).toMillis() + " ms after the kill");
+        assertThat(statuses).containsOnly(200, 429);
+        assertThat(served)
+                .as("the dead instance's reservations came back: exactly the limit")
+                .hasValue(10);
+        assertThat(charged()).isEqualTo(charged + 10);
+        assertThat(requestsUsed()).isEqualTo(charged + 10);
+        assertThat(heldExactly()).as("nothing left held").isZero();
+        assertThat(TestDatabase.count(
+                        "SELECT count(*) FROM (SELECT 1 FROM usage_event WHERE tenant_id = ?"
+                                + " GROUP BY request_id HAVING count(*) > 1) twice",
+                        department))
+                .isZero();
     }
 
     /** Uploads a traffic file of {@code lines} lines to the instance at {@code base}; the job's id. */

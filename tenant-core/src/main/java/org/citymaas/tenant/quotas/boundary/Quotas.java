@@ -32,7 +32,9 @@ import org.citymaas.tenant.subscriptions.boundary.ModelSubscriptions;
  *
  * <p>Reservations are served from this instance's quota lease when it has one ({@link QuotaLeases}):
  * in memory, no database round trip; the settlement then moves the amount from the lease to "used".
- * Near the limit, and when leasing is off, a reservation is one conditional UPDATE as before.
+ * Near the limit, and when leasing is off, a reservation is one conditional UPDATE as before, plus one
+ * row naming this instance (V24 {@code quota_reservation}) that expires unless its heartbeat renews it,
+ * so that a dead instance's exact reservations come back too.
  * Any reservation, leased or exact, can be settled or released by these methods.
  */
 @ApplicationScoped
@@ -91,7 +93,7 @@ public class Quotas {
      */
     public List<Reservation> reserveEach(TenantId tenant, String model, List<Long> rows, Instant now) {
         try (var connection = dataSource.getConnection()) {
-            return ledger.reserveEach(connection, tenant, model, rows, now);
+            return leases.holder().reserveEachExactly(connection, tenant, model, rows, now);
         } catch (SQLException e) {
             throw new TenantStorageException("could not reserve quota", e);
         }

@@ -48,6 +48,7 @@ public final class LeaseHolder {
     private final LocalLeases books;
     private final LeaseLedger leases = new LeaseLedger();
     private final QuotaLedger quotas = new QuotaLedger();
+    private final ExactReservations exact = new ExactReservations();
     private final Map<LeaseKey, Object> acquiring = new ConcurrentHashMap<>();
     // keys that had too little left to lease, until when (nanoTime): no lease is tried for them meanwhile
     private final Map<LeaseKey, Long> nearLimit = new ConcurrentHashMap<>();
@@ -90,25 +91,43 @@ public final class LeaseHolder {
     }
 
     /**
-     * Reserves exactly on the caller's connection: {@code used + leased + 1 <= limit}. When refused, the
-     * key's expired leases (a dead instance's) are deleted, on the same connection and in the same transaction,
-     * and it is tried once more.
+     * Reserves exactly on the caller's connection: {@code used + leased + 1 <= limit}, recorded as this
+     * instance's open exact reservation ({@link ExactReservations}), which expires unless the heartbeat
+     * renews it. When refused, the key's expired exact reservations and leases (a dead instance's) are
+     * deleted, on the same connection and in the same transaction, and it is tried once more.
      *
      * @throws org.citymaas.tenant.errors.QuotaExceededException a limit would be passed; nothing was taken
      */
     public Reservation reserveExactly(Connection connection, TenantId tenant, String model, long rows, Instant now)
             throws SQLException {
+        return reserveEachExactly(connection, tenant, model, List.of(rows), now).get(0);
+    }
+
+    /**
+     * Reserves several requests exactly, all or nothing ({@link QuotaLedger#reserveEach}), each recorded
+     * as this instance's open exact reservation, as {@link #reserveExactly}.
+     *
+     * @throws org.citymaas.tenant.errors.QuotaExceededException the limits do not hold them all; nothing taken
+     */
+    public List<Reservation> reserveEachExactly(
+            Connection connection, TenantId tenant, String model, List<Long> rows, Instant now) throws SQLException {
+        List<Reservation> reserved;
         try {
-            return quotas.reserve(connection, tenant, model, rows, now);
+            reserved = quotas.reserveEach(connection, tenant, model, rows, now);
         } catch (org.citymaas.tenant.errors.QuotaExceededException e) {
             var key = new LeaseKey(tenant, model, QuotaPeriod.containing(now));
             // on the caller's connection, in its transaction: a second connection taken here while this one is
             // held would exhaust the pool when many requests are refused at once (each holding one, waiting for one)
-            if (!settings.enabled() || leases.reapExpired(connection, key).requests() == 0) {
+            var freed = exact.reapExpired(connection, key).requests();
+            if (settings.enabled()) {
+                freed += leases.reapExpired(connection, key).requests();
+            }
+            if (freed == 0) {
                 throw e;
             }
-            return quotas.reserve(connection, tenant, model, rows, now);
+            reserved = quotas.reserveEach(connection, tenant, model, rows, now);
         }
+        return exact.track(connection, reserved, id, settings.ttl());
     }
 
     private Reservation fromLease(LeaseKey key, long rows) {
@@ -172,6 +191,10 @@ public final class LeaseHolder {
 
     /** Settles the reservations in the caller's transaction, the leased ones of each lease together (three statements). */
     public void settle(Connection connection, List<QuotaSettlement> settlements) throws SQLException {
+        // the exact reservations' rows first, before any usage row is locked (the reaper's order)
+        var open = exact.close(
+                connection,
+                settlements.stream().map(QuotaSettlement::reservation).toList());
         var byLease = new LinkedHashMap<String, List<QuotaSettlement>>();
         for (var settlement : settlements) {
             var reservation = settlement.reservation();
@@ -179,8 +202,11 @@ public final class LeaseHolder {
                 books.settled(reservation);
                 byLease.computeIfAbsent(LeaseKey.of(reservation) + "|" + reservation.holder(), k -> new ArrayList<>())
                         .add(settlement);
-            } else {
+            } else if (reservation.ticket() == 0 || open.contains(reservation.ticket())) {
                 quotas.settle(connection, reservation, settlement.rows());
+            } else {
+                // reaped (this instance stalled past the time to live): given back already, so check it again
+                recheck(connection, settlement);
             }
         }
         // a fixed order of usage rows, so that two instances' groups never lock them crosswise
@@ -192,25 +218,35 @@ public final class LeaseHolder {
             if (!leases.useLeased(connection, LeaseKey.of(first), first.holder(), items.size(), reserved, used)) {
                 // the lease is gone or short (expired, or a limit change dropped it): check each again
                 for (var item : items) {
-                    var r = item.reservation();
-                    quotas.reserve(
-                            connection,
-                            r.tenant(),
-                            r.model(),
-                            item.rows(),
-                            r.period().startsAt());
+                    recheck(connection, item);
                 }
             }
         }
     }
 
-    /** Gives a reservation back: to the lease it came from (in memory), or to the usage row. */
+    /**
+     * Charges a settlement whose hold on the quota is gone (lease lost, exact reservation reaped) if the
+     * limit still takes it, under the usage row's lock.
+     *
+     * @throws org.citymaas.tenant.errors.QuotaExceededException it does not: not charged
+     */
+    private void recheck(Connection connection, QuotaSettlement settlement) throws SQLException {
+        var r = settlement.reservation();
+        quotas.reserve(
+                connection, r.tenant(), r.model(), settlement.rows(), r.period().startsAt());
+    }
+
+    /**
+     * Gives a reservation back: to the lease it came from (in memory), or to the usage row (not when its
+     * exact reservation was reaped: given back then).
+     */
     public void release(Connection connection, Reservation reservation) throws SQLException {
         if (reservation.leased()) {
             books.released(reservation);
-        } else {
+        } else if (reservation.ticket() == 0
+                || !exact.close(connection, List.of(reservation)).isEmpty()) {
             quotas.release(connection, reservation);
-        }
+        } // else reaped: its amount was given back already
     }
 
     /** Drops every lease of the department's model, here and in the database (the caller's transaction). */
@@ -223,11 +259,15 @@ public final class LeaseHolder {
     /** Renews the leases, returns the idle ones and reaps every instance's expired ones. */
     public void heartbeat() {
         var start = System.nanoTime();
-        var alive = transactions.inNew(c -> leases.renew(c, id, books.keys(), settings.ttl()));
+        var alive = transactions.inNew(c -> {
+            exact.renew(c, id, settings.ttl());
+            return leases.renew(c, id, books.keys(), settings.ttl());
+        });
         books.renewed(alive, start, start + validFor());
         for (var key : books.dropIdle(start - settings.idle().toNanos())) {
             transactions.inNew(c -> leases.giveBack(c, key, id));
         }
+        transactions.inNew(exact::reapExpired);
         transactions.inNew(leases::reapExpired);
     }
 
