@@ -60,4 +60,52 @@ public record CardText(
     public String baseline(String metric) {
         return baselines.getOrDefault(metric, "");
     }
+
+    /**
+     * This translation laid over the English text: English for every part it lacks (a limitation list is
+     * taken whole, from the translation only when it has as many entries as the English one).
+     */
+    CardText over(CardText english) {
+        return new CardText(
+                either(title, english.title()),
+                either(intendedUse, english.intendedUse()),
+                wholeLimitations(english) ? limitations : english.limitations(),
+                merged(english.inputs(), inputs),
+                merged(english.outputs(), outputs),
+                merged(english.baselines(), baselines),
+                either(trainingData, english.trainingData()));
+    }
+
+    /** Whether this translation has every part the English text has, the training data's description aside. */
+    boolean covers(CardText english) {
+        return !blank(title)
+                && !blank(intendedUse)
+                && wholeLimitations(english)
+                && complete(english.inputs(), inputs)
+                && complete(english.outputs(), outputs)
+                && complete(english.baselines(), baselines);
+    }
+
+    private boolean wholeLimitations(CardText english) {
+        return limitations.size() == english.limitations().size()
+                && limitations.stream().noneMatch(CardText::blank);
+    }
+
+    private static Map<String, String> merged(Map<String, String> english, Map<String, String> translated) {
+        var result = new LinkedHashMap<String, String>();
+        english.forEach((k, v) -> result.put(k, either(translated.get(k), v)));
+        return result;
+    }
+
+    private static boolean complete(Map<String, String> english, Map<String, String> translated) {
+        return english.keySet().stream().noneMatch(k -> blank(translated.get(k)));
+    }
+
+    private static String either(String translated, String english) {
+        return blank(translated) ? english : translated;
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
 }

@@ -90,10 +90,7 @@ public record ModelCard(
                 riskLevel,
                 textFeatures,
                 recording,
-                Map.of(),
-                null,
-                null,
-                null);
+                Map.of());
     }
 
     /** A card with translations and none of the assessed sections (fairness, predictionReference, explanation). */
@@ -135,94 +132,32 @@ public record ModelCard(
     }
 
     public ModelCard withTrainingData(TrainingData data) {
-        return new ModelCard(
-                name,
-                version,
-                department,
-                task,
-                title,
-                intendedUse,
-                limitations,
-                inputs,
-                outputs,
-                metrics,
-                data,
-                riskLevel,
-                textFeatures,
-                recording,
-                translations,
-                fairness,
-                predictionReference,
-                explanation);
+        return copy(data, translations, fairness, predictionReference, explanation);
     }
 
     public ModelCard withTranslations(Map<String, CardText> texts) {
-        return new ModelCard(
-                name,
-                version,
-                department,
-                task,
-                title,
-                intendedUse,
-                limitations,
-                inputs,
-                outputs,
-                metrics,
-                trainingData,
-                riskLevel,
-                textFeatures,
-                recording,
-                texts,
-                fairness,
-                predictionReference,
-                explanation);
+        return copy(trainingData, texts, fairness, predictionReference, explanation);
     }
 
     public ModelCard withFairness(FairnessReport section) {
-        return new ModelCard(
-                name,
-                version,
-                department,
-                task,
-                title,
-                intendedUse,
-                limitations,
-                inputs,
-                outputs,
-                metrics,
-                trainingData,
-                riskLevel,
-                textFeatures,
-                recording,
-                translations,
-                section,
-                predictionReference,
-                explanation);
+        return copy(trainingData, translations, section, predictionReference, explanation);
     }
 
     public ModelCard withPredictionReference(PredictionReference section) {
-        return new ModelCard(
-                name,
-                version,
-                department,
-                task,
-                title,
-                intendedUse,
-                limitations,
-                inputs,
-                outputs,
-                metrics,
-                trainingData,
-                riskLevel,
-                textFeatures,
-                recording,
-                translations,
-                fairness,
-                section,
-                explanation);
+        return copy(trainingData, translations, fairness, section, explanation);
     }
 
     public ModelCard withExplanation(ExplanationSpec section) {
+        return copy(trainingData, translations, fairness, predictionReference, section);
+    }
+
+    /** This card with the sections a {@code with…} method may replace (each of its own type) as given. */
+    private ModelCard copy(
+            TrainingData newTrainingData,
+            Map<String, CardText> newTranslations,
+            FairnessReport newFairness,
+            PredictionReference newPredictionReference,
+            ExplanationSpec newExplanation) {
         return new ModelCard(
                 name,
                 version,
@@ -234,14 +169,14 @@ public record ModelCard(
                 inputs,
                 outputs,
                 metrics,
-                trainingData,
+                newTrainingData,
                 riskLevel,
                 textFeatures,
                 recording,
-                translations,
-                fairness,
-                predictionReference,
-                section);
+                newTranslations,
+                newFairness,
+                newPredictionReference,
+                newExplanation);
     }
 
     /**
@@ -256,32 +191,14 @@ public record ModelCard(
         if (t == null || ENGLISH.equals(language)) {
             return english;
         }
-        return new CardText(
-                either(t.title(), english.title()),
-                either(t.intendedUse(), english.intendedUse()),
-                t.limitations().size() == limitations.size()
-                                && t.limitations().stream().noneMatch(ModelCard::blank)
-                        ? t.limitations()
-                        : english.limitations(),
-                merged(english.inputs(), t.inputs()),
-                merged(english.outputs(), t.outputs()),
-                merged(english.baselines(), t.baselines()),
-                either(t.trainingData(), english.trainingData()));
+        return t.over(english);
     }
 
     /** Whether the card has every part of its text in a language. */
     public boolean translated(String language) {
         var t = translations.get(language);
         var english = english();
-        return t != null
-                && !blank(t.title())
-                && !blank(t.intendedUse())
-                && t.limitations().size() == limitations.size()
-                && t.limitations().stream().noneMatch(ModelCard::blank)
-                && complete(english.inputs(), t.inputs())
-                && complete(english.outputs(), t.outputs())
-                && complete(english.baselines(), t.baselines())
-                && (trainingData == null || !blank(t.trainingData()));
+        return t != null && t.covers(english) && (trainingData == null || !CardText.blank(t.trainingData()));
     }
 
     private CardText english() {
@@ -299,24 +216,6 @@ public record ModelCard(
                 out,
                 base,
                 trainingData == null ? null : trainingData.description());
-    }
-
-    private static Map<String, String> merged(Map<String, String> english, Map<String, String> translated) {
-        var result = new LinkedHashMap<String, String>();
-        english.forEach((k, v) -> result.put(k, either(translated.get(k), v)));
-        return result;
-    }
-
-    private static boolean complete(Map<String, String> english, Map<String, String> translated) {
-        return english.keySet().stream().noneMatch(k -> blank(translated.get(k)));
-    }
-
-    private static String either(String translated, String english) {
-        return blank(translated) ? english : translated;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 
     public ModelRef ref() {
