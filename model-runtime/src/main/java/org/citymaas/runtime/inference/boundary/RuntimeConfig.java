@@ -2,6 +2,7 @@ package org.citymaas.runtime.inference.boundary;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.citymaas.runtime.engine.control.TensorFlowEngine.DevicePreference;
 import org.citymaas.runtime.inference.entity.ShareKey;
 
@@ -73,66 +74,25 @@ public record RuntimeConfig(
     }
 
     public RuntimeConfig withDevice(DevicePreference device) {
-        return new RuntimeConfig(
-                device,
-                workers,
-                maxBatchRows,
-                maxBatchRowsByModel,
-                maxBatchDelay,
-                queueCapacity,
-                defaultTimeout,
-                memoryBudgetBytes,
-                tenantWeights,
-                defaultWeight,
-                shutdownGrace);
+        return with(b -> b.device = device);
     }
 
     public RuntimeConfig withWorkers(int workers) {
-        return new RuntimeConfig(
-                device,
-                workers,
-                maxBatchRows,
-                maxBatchRowsByModel,
-                maxBatchDelay,
-                queueCapacity,
-                defaultTimeout,
-                memoryBudgetBytes,
-                tenantWeights,
-                defaultWeight,
-                shutdownGrace);
+        return with(b -> b.workers = workers);
     }
 
     public RuntimeConfig withBatching(int maxBatchRows, Duration maxBatchDelay) {
-        return new RuntimeConfig(
-                device,
-                workers,
-                maxBatchRows,
-                maxBatchRowsByModel,
-                maxBatchDelay,
-                queueCapacity,
-                defaultTimeout,
-                memoryBudgetBytes,
-                tenantWeights,
-                defaultWeight,
-                shutdownGrace);
+        return with(b -> {
+            b.maxBatchRows = maxBatchRows;
+            b.maxBatchDelay = maxBatchDelay;
+        });
     }
 
     /** Most rows per batch for one model (catalog name). */
     public RuntimeConfig withMaxBatchRows(String model, int rows) {
         var byModel = new java.util.HashMap<>(maxBatchRowsByModel);
         byModel.put(model, rows);
-        return new RuntimeConfig(
-                device,
-                workers,
-                maxBatchRows,
-                byModel,
-                maxBatchDelay,
-                queueCapacity,
-                defaultTimeout,
-                memoryBudgetBytes,
-                tenantWeights,
-                defaultWeight,
-                shutdownGrace);
+        return with(b -> b.maxBatchRowsByModel = byModel);
     }
 
     /** Most rows per batch for a model. */
@@ -141,77 +101,73 @@ public record RuntimeConfig(
     }
 
     public RuntimeConfig withQueueCapacity(int queueCapacity) {
-        return new RuntimeConfig(
-                device,
-                workers,
-                maxBatchRows,
-                maxBatchRowsByModel,
-                maxBatchDelay,
-                queueCapacity,
-                defaultTimeout,
-                memoryBudgetBytes,
-                tenantWeights,
-                defaultWeight,
-                shutdownGrace);
+        return with(b -> b.queueCapacity = queueCapacity);
     }
 
     public RuntimeConfig withDefaultTimeout(Duration defaultTimeout) {
-        return new RuntimeConfig(
-                device,
-                workers,
-                maxBatchRows,
-                maxBatchRowsByModel,
-                maxBatchDelay,
-                queueCapacity,
-                defaultTimeout,
-                memoryBudgetBytes,
-                tenantWeights,
-                defaultWeight,
-                shutdownGrace);
+        return with(b -> b.defaultTimeout = defaultTimeout);
     }
 
     public RuntimeConfig withMemoryBudget(long memoryBudgetBytes) {
-        return new RuntimeConfig(
-                device,
-                workers,
-                maxBatchRows,
-                maxBatchRowsByModel,
-                maxBatchDelay,
-                queueCapacity,
-                defaultTimeout,
-                memoryBudgetBytes,
-                tenantWeights,
-                defaultWeight,
-                shutdownGrace);
+        return with(b -> b.memoryBudgetBytes = memoryBudgetBytes);
     }
 
     public RuntimeConfig withTenantWeights(Map<ShareKey, Double> tenantWeights) {
-        return new RuntimeConfig(
-                device,
-                workers,
-                maxBatchRows,
-                maxBatchRowsByModel,
-                maxBatchDelay,
-                queueCapacity,
-                defaultTimeout,
-                memoryBudgetBytes,
-                tenantWeights,
-                defaultWeight,
-                shutdownGrace);
+        return with(b -> b.tenantWeights = tenantWeights);
     }
 
     public RuntimeConfig withShutdownGrace(Duration shutdownGrace) {
-        return new RuntimeConfig(
-                device,
-                workers,
-                maxBatchRows,
-                maxBatchRowsByModel,
-                maxBatchDelay,
-                queueCapacity,
-                defaultTimeout,
-                memoryBudgetBytes,
-                tenantWeights,
-                defaultWeight,
-                shutdownGrace);
+        return with(b -> b.shutdownGrace = shutdownGrace);
+    }
+
+    /** A copy of this configuration with what {@code change} sets, checked again by the canonical constructor. */
+    private RuntimeConfig with(Consumer<Copy> change) {
+        var copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The components of a configuration, to change some of them before building a new one. */
+    private static final class Copy {
+        private DevicePreference device;
+        private int workers;
+        private int maxBatchRows;
+        private Map<String, Integer> maxBatchRowsByModel;
+        private Duration maxBatchDelay;
+        private int queueCapacity;
+        private Duration defaultTimeout;
+        private long memoryBudgetBytes;
+        private Map<ShareKey, Double> tenantWeights;
+        private double defaultWeight;
+        private Duration shutdownGrace;
+
+        private Copy(RuntimeConfig c) {
+            device = c.device;
+            workers = c.workers;
+            maxBatchRows = c.maxBatchRows;
+            maxBatchRowsByModel = c.maxBatchRowsByModel;
+            maxBatchDelay = c.maxBatchDelay;
+            queueCapacity = c.queueCapacity;
+            defaultTimeout = c.defaultTimeout;
+            memoryBudgetBytes = c.memoryBudgetBytes;
+            tenantWeights = c.tenantWeights;
+            defaultWeight = c.defaultWeight;
+            shutdownGrace = c.shutdownGrace;
+        }
+
+        private RuntimeConfig build() {
+            return new RuntimeConfig(
+                    device,
+                    workers,
+                    maxBatchRows,
+                    maxBatchRowsByModel,
+                    maxBatchDelay,
+                    queueCapacity,
+                    defaultTimeout,
+                    memoryBudgetBytes,
+                    tenantWeights,
+                    defaultWeight,
+                    shutdownGrace);
+        }
     }
 }
