@@ -3,26 +3,18 @@ package org.citymaas.tenant.quotas.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Date;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
-import org.citymaas.db.embedded.EmbeddedDatabase;
-import org.citymaas.db.migration.Migrations;
 import org.citymaas.tenant.departments.entity.TenantId;
 import org.citymaas.tenant.errors.QuotaExceededException;
 import org.citymaas.tenant.quotas.entity.LeaseBlock;
 import org.citymaas.tenant.quotas.entity.LeaseSettings;
-import org.citymaas.tenant.quotas.entity.QuotaLimit;
-import org.citymaas.tenant.quotas.entity.QuotaPeriod;
-import org.citymaas.tenant.quotas.entity.QuotaSettlement;
 import org.citymaas.tenant.quotas.entity.Reservation;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Exact reservations of an instance that dies (stops its heartbeat) between reserving and settling: they
@@ -39,89 +31,34 @@ class ExactReservationsIT {
     private static final LeaseSettings EXACT_ONLY = new LeaseSettings(
             new LeaseBlock(0, 0), Duration.ofSeconds(3), Duration.ofMillis(500), Duration.ofSeconds(20));
 
-    private static EmbeddedDatabase database;
-    private static DataSource app;
-
-    private final QuotaLedger ledger = new QuotaLedger();
-
-    @BeforeAll
-    static void startDatabase() {
-        database = EmbeddedDatabase.startTemporary();
-        Migrations.migrate(database.ownerDataSource(), Migrations.DEFAULT_APP_ROLE, true);
-        app = database.dataSource(Migrations.DEFAULT_APP_ROLE);
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        database.close();
-    }
-
-    /** A transaction of its own, committed when the work returns, as the container's REQUIRES_NEW. */
-    static <T> T inNew(LeaseHolder.SqlWork<T> work) {
-        try (var connection = app.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                var result = work.apply(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String newModel() {
-        return "model-" + System.nanoTime();
-    }
+    @RegisterExtension
+    static final QuotaDatabase DB = new QuotaDatabase();
 
     private void limit(String model, long requests, long rows) throws SQLException {
-        try (var connection = app.getConnection()) {
-            ledger.setLimit(
-                    connection, TRANSPORT, model, new QuotaLimit(requests, rows), "platform-admin", Instant.now());
-        }
+        DB.limit(TRANSPORT, model, requests, rows, Instant.now());
     }
 
     private static Reservation reserve(LeaseHolder holder, String model, long rows) {
-        return inNew(c -> holder.reserve(c, TRANSPORT, model, rows, Instant.now()));
+        return DB.reserve(holder, TRANSPORT, model, rows);
     }
 
     private static void settle(LeaseHolder holder, Reservation reservation, long rows) {
-        inNew(c -> {
-            holder.settle(c, List.of(new QuotaSettlement(reservation, rows)));
-            return null;
-        });
+        DB.settle(holder, reservation, rows);
     }
 
-    /** Reserves and settles in two transactions, as the inference path does; false when refused. */
     private static boolean serve(LeaseHolder holder, String model, long rows) {
-        Reservation reservation;
-        try {
-            reservation = reserve(holder, model, rows);
-        } catch (QuotaExceededException e) {
-            return false;
-        }
-        settle(holder, reservation, rows);
-        return true;
+        return DB.serve(holder, TRANSPORT, model, rows);
     }
 
     /** This month's {requests_used, rows_used, requests_leased, open exact reservations}. */
     private static long[] usage(String model) throws SQLException {
-        try (var connection = app.getConnection();
-                var select = connection.prepareStatement("SELECT u.requests_used, u.rows_used, u.requests_leased,"
+        return DB.thisMonth(
+                "SELECT u.requests_used, u.rows_used, u.requests_leased,"
                         + " (SELECT count(*) FROM quota_reservation r WHERE r.tenant_id = u.tenant_id"
                         + " AND r.model = u.model AND r.period = u.period) FROM quota_usage u"
-                        + " WHERE u.tenant_id = ? AND u.model = ? AND u.period = ?")) {
-            select.setString(1, TRANSPORT.value());
-            select.setString(2, model);
-            select.setDate(3, Date.valueOf(QuotaPeriod.containing(Instant.now()).firstDay()));
-            try (var result = select.executeQuery()) {
-                assertThat(result.next()).isTrue();
-                return new long[] {result.getLong(1), result.getLong(2), result.getLong(3), result.getLong(4)};
-            }
-        }
+                        + " WHERE u.tenant_id = ? AND u.model = ? AND u.period = ?",
+                TRANSPORT,
+                model);
     }
 
     private static void sleepPastTtl() throws InterruptedException {
@@ -131,10 +68,10 @@ class ExactReservationsIT {
     @Test
     void aDeadInstancesExactReservationsAreReapedByAnothersHeartbeatAndTheQuotaIsUsedToExactlyTheLimit()
             throws Exception {
-        var model = newModel();
+        var model = QuotaDatabase.newModel();
         limit(model, 10, 1_000);
-        var dead = new LeaseHolder("instance-dead", EXACT_ONLY, ExactReservationsIT::inNew);
-        var alive = new LeaseHolder("instance-alive", EXACT_ONLY, ExactReservationsIT::inNew);
+        var dead = new LeaseHolder("instance-dead", EXACT_ONLY, DB::inNew);
+        var alive = new LeaseHolder("instance-alive", EXACT_ONLY, DB::inNew);
         var held = new ArrayList<Reservation>();
         for (int i = 0; i < 6; i++) {
             held.add(reserve(dead, model, 7));
@@ -165,10 +102,10 @@ class ExactReservationsIT {
     @Test
     void nearTheLimitWithLeasingOnARefusedReservationReapsTheDeadInstancesExactOnesAndTakesTheirPlace()
             throws Exception {
-        var model = newModel();
+        var model = QuotaDatabase.newModel();
         limit(model, 3, 1_000);
-        var dead = new LeaseHolder("instance-dead", SHORT_LIVED, ExactReservationsIT::inNew);
-        var alive = new LeaseHolder("instance-alive", SHORT_LIVED, ExactReservationsIT::inNew);
+        var dead = new LeaseHolder("instance-dead", SHORT_LIVED, DB::inNew);
+        var alive = new LeaseHolder("instance-alive", SHORT_LIVED, DB::inNew);
         var first = reserve(dead, model, 1);
         var second = reserve(dead, model, 1);
         assertThat(List.of(first, second))
@@ -189,10 +126,10 @@ class ExactReservationsIT {
     @Test
     void aLateSettlementAfterTheReapIsRefusedWhenTheQuotaIsUsedUpAndALateReleaseGivesNothingBackTwice()
             throws Exception {
-        var model = newModel();
+        var model = QuotaDatabase.newModel();
         limit(model, 2, 1_000);
-        var stalled = new LeaseHolder("instance-stalled", SHORT_LIVED, ExactReservationsIT::inNew);
-        var alive = new LeaseHolder("instance-alive", SHORT_LIVED, ExactReservationsIT::inNew);
+        var stalled = new LeaseHolder("instance-stalled", SHORT_LIVED, DB::inNew);
+        var alive = new LeaseHolder("instance-alive", SHORT_LIVED, DB::inNew);
         var toSettle = reserve(stalled, model, 5);
         var toRelease = reserve(stalled, model, 5);
 
@@ -203,7 +140,7 @@ class ExactReservationsIT {
         assertThat(serve(alive, model, 5)).isTrue();
 
         assertThatThrownBy(() -> settle(stalled, toSettle, 5)).isInstanceOf(QuotaExceededException.class);
-        inNew(c -> {
+        DB.inNew(c -> {
             stalled.release(c, toRelease);
             return null;
         });
@@ -216,10 +153,10 @@ class ExactReservationsIT {
 
     @Test
     void aLateSettlementAfterTheReapIsChargedOnceWhenTheQuotaStillTakesIt() throws Exception {
-        var model = newModel();
+        var model = QuotaDatabase.newModel();
         limit(model, 3, 1_000);
-        var stalled = new LeaseHolder("instance-stalled", SHORT_LIVED, ExactReservationsIT::inNew);
-        var alive = new LeaseHolder("instance-alive", SHORT_LIVED, ExactReservationsIT::inNew);
+        var stalled = new LeaseHolder("instance-stalled", SHORT_LIVED, DB::inNew);
+        var alive = new LeaseHolder("instance-alive", SHORT_LIVED, DB::inNew);
         var late = reserve(stalled, model, 5);
 
         sleepPastTtl();
@@ -235,10 +172,10 @@ class ExactReservationsIT {
 
     @Test
     void aLiveInstancesExactReservationsAreRenewedByItsHeartbeatAndNotReaped() throws Exception {
-        var model = newModel();
+        var model = QuotaDatabase.newModel();
         limit(model, 3, 1_000);
-        var holder = new LeaseHolder("instance-a", SHORT_LIVED, ExactReservationsIT::inNew);
-        var other = new LeaseHolder("instance-b", SHORT_LIVED, ExactReservationsIT::inNew);
+        var holder = new LeaseHolder("instance-a", SHORT_LIVED, DB::inNew);
+        var other = new LeaseHolder("instance-b", SHORT_LIVED, DB::inNew);
         var open = reserve(holder, model, 2);
         for (int i = 0; i < 4; i++) {
             Thread.sleep(SHORT_LIVED.ttl().dividedBy(3).toMillis());
@@ -254,11 +191,11 @@ class ExactReservationsIT {
 
     @Test
     void aBatchChunksExactReservationsOfADeadInstanceAreReapedTogether() throws Exception {
-        var model = newModel();
+        var model = QuotaDatabase.newModel();
         limit(model, 5, 1_000);
-        var dead = new LeaseHolder("instance-dead", SHORT_LIVED, ExactReservationsIT::inNew);
-        var alive = new LeaseHolder("instance-alive", SHORT_LIVED, ExactReservationsIT::inNew);
-        var chunk = inNew(c -> dead.reserveEachExactly(c, TRANSPORT, model, List.of(3L, 1L, 3L, 2L), Instant.now()));
+        var dead = new LeaseHolder("instance-dead", SHORT_LIVED, DB::inNew);
+        var alive = new LeaseHolder("instance-alive", SHORT_LIVED, DB::inNew);
+        var chunk = DB.inNew(c -> dead.reserveEachExactly(c, TRANSPORT, model, List.of(3L, 1L, 3L, 2L), Instant.now()));
         assertThat(chunk).extracting(Reservation::rows).containsExactly(3L, 1L, 3L, 2L);
         assertThat(chunk)
                 .extracting(Reservation::ticket)

@@ -3,31 +3,19 @@ package org.citymaas.tenant.quotas.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Date;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
-import org.citymaas.db.embedded.EmbeddedDatabase;
-import org.citymaas.db.migration.Migrations;
 import org.citymaas.tenant.departments.entity.TenantId;
 import org.citymaas.tenant.errors.QuotaExceededException;
 import org.citymaas.tenant.quotas.entity.LeaseBlock;
 import org.citymaas.tenant.quotas.entity.LeaseSettings;
-import org.citymaas.tenant.quotas.entity.QuotaLimit;
-import org.citymaas.tenant.quotas.entity.QuotaPeriod;
 import org.citymaas.tenant.quotas.entity.QuotaSettlement;
-import org.citymaas.tenant.quotas.entity.Reservation;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two lease holders with their own instance ids on one database, as two portal instances would be: the
@@ -41,111 +29,47 @@ class QuotaLeasesIT {
     private static final LeaseSettings SHORT_LIVED = new LeaseSettings(
             new LeaseBlock(100, 10_000), Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(20));
 
-    private static EmbeddedDatabase database;
-    private static DataSource app;
-
-    private final QuotaLedger ledger = new QuotaLedger();
-
-    @BeforeAll
-    static void startDatabase() {
-        database = EmbeddedDatabase.startTemporary();
-        Migrations.migrate(database.ownerDataSource(), Migrations.DEFAULT_APP_ROLE, true);
-        app = database.dataSource(Migrations.DEFAULT_APP_ROLE);
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        database.close();
-    }
-
-    /** A transaction of its own, committed when the work returns, as the container's REQUIRES_NEW. */
-    static <T> T inNew(LeaseHolder.SqlWork<T> work) {
-        try (var connection = app.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                var result = work.apply(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String newModel() {
-        return "model-" + System.nanoTime();
-    }
+    @RegisterExtension
+    static final QuotaDatabase DB = new QuotaDatabase();
 
     private void limit(String model, long requests, long rows) throws SQLException {
-        try (var connection = app.getConnection()) {
-            ledger.setLimit(
-                    connection, TRANSPORT, model, new QuotaLimit(requests, rows), "platform-admin", Instant.now());
-        }
+        DB.limit(TRANSPORT, model, requests, rows, Instant.now());
     }
 
     /** Reserves as the inference path does (its own transaction) and settles in a second one. */
     private static boolean serve(LeaseHolder holder, String model, long rows) {
-        Reservation reservation;
-        try {
-            reservation = inNew(c -> holder.reserve(c, TRANSPORT, model, rows, Instant.now()));
-        } catch (QuotaExceededException e) {
-            return false;
-        }
-        inNew(c -> {
-            holder.settle(c, List.of(new QuotaSettlement(reservation, rows)));
-            return null;
-        });
-        return true;
+        return DB.serve(holder, TRANSPORT, model, rows);
     }
 
     /** used and leased of this month: {requests_used, rows_used, requests_leased, rows_leased}, lease rows. */
     private static long[] usage(String model) throws SQLException {
-        try (var connection = app.getConnection();
-                var select = connection.prepareStatement("SELECT u.requests_used, u.rows_used, u.requests_leased,"
+        return DB.thisMonth(
+                "SELECT u.requests_used, u.rows_used, u.requests_leased,"
                         + " u.rows_leased, (SELECT count(*) FROM quota_lease l WHERE l.tenant_id = u.tenant_id"
                         + " AND l.model = u.model AND l.period = u.period) FROM quota_usage u"
-                        + " WHERE u.tenant_id = ? AND u.model = ? AND u.period = ?")) {
-            select.setString(1, TRANSPORT.value());
-            select.setString(2, model);
-            select.setDate(3, Date.valueOf(QuotaPeriod.containing(Instant.now()).firstDay()));
-            try (var result = select.executeQuery()) {
-                assertThat(result.next()).isTrue();
-                return new long[] {
-                    result.getLong(1), result.getLong(2), result.getLong(3), result.getLong(4), result.getLong(5)
-                };
-            }
-        }
+                        + " WHERE u.tenant_id = ? AND u.model = ? AND u.period = ?",
+                TRANSPORT,
+                model);
     }
 
     @RepeatedTest(3)
     void twoInstancesRacingSixtyFourThreadsForFiveHundredRequestsServeExactlyFiveHundred() throws Exception {
-        var model = newModel();
+        var model = QuotaDatabase.newModel();
         limit(model, 500, 1_000_000);
         var holders = List.of(
-                new LeaseHolder("instance-a", SETTINGS, QuotaLeasesIT::inNew),
-                new LeaseHolder("instance-b", SETTINGS, QuotaLeasesIT::inNew));
+                new LeaseHolder("instance-a", SETTINGS, DB::inNew), new LeaseHolder("instance-b", SETTINGS, DB::inNew));
         var served = new AtomicInteger();
         var servedBy = new AtomicInteger[] {new AtomicInteger(), new AtomicInteger()};
-        var pool = Executors.newFixedThreadPool(64);
-        var calls = new ArrayList<Callable<Void>>();
-        for (int i = 0; i < 64; i++) {
+        QuotaDatabase.concurrently(64, 64, i -> {
             var which = i % 2;
-            calls.add(() -> {
+            return () -> {
                 while (serve(holders.get(which), model, 3)) {
                     served.incrementAndGet();
                     servedBy[which].incrementAndGet();
                 }
                 return null;
-            });
-        }
-        for (var future : pool.invokeAll(calls)) {
-            future.get();
-        }
-        pool.shutdown();
-        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            };
+        });
 
         assertThat(served).hasValue(500);
         assertThat(servedBy[0].get()).as("both instances served").isPositive();
@@ -167,10 +91,10 @@ class QuotaLeasesIT {
 
     @Test
     void whatADeadInstanceLeasedComesBackAfterItsLeaseExpires() throws Exception {
-        var model = newModel();
+        var model = QuotaDatabase.newModel();
         limit(model, 100, 1_000_000);
-        var dead = new LeaseHolder("instance-dead", SHORT_LIVED, QuotaLeasesIT::inNew);
-        var alive = new LeaseHolder("instance-alive", SHORT_LIVED, QuotaLeasesIT::inNew);
+        var dead = new LeaseHolder("instance-dead", SHORT_LIVED, DB::inNew);
+        var alive = new LeaseHolder("instance-alive", SHORT_LIVED, DB::inNew);
         for (int i = 0; i < 5; i++) {
             assertThat(serve(dead, model, 1)).isTrue();
         }
@@ -195,22 +119,22 @@ class QuotaLeasesIT {
 
     @Test
     void aLoweredLimitTakesEffectAtOnceLeasesAreDroppedAndReservationsInFlightAreCheckedAgain() throws Exception {
-        var model = newModel();
+        var model = QuotaDatabase.newModel();
         limit(model, 1_000, 1_000_000);
-        var holder = new LeaseHolder("instance-a", SETTINGS, QuotaLeasesIT::inNew);
-        var other = new LeaseHolder("instance-b", SETTINGS, QuotaLeasesIT::inNew);
+        var holder = new LeaseHolder("instance-a", SETTINGS, DB::inNew);
+        var other = new LeaseHolder("instance-b", SETTINGS, DB::inNew);
         assertThat(serve(holder, model, 1)).isTrue();
-        var inFlight = inNew(c -> other.reserve(c, TRANSPORT, model, 1, Instant.now()));
+        var inFlight = DB.inNew(c -> other.reserve(c, TRANSPORT, model, 1, Instant.now()));
         assertThat(inFlight.leased()).isTrue();
 
         limit(model, 1, 1_000_000);
-        inNew(c -> {
+        DB.inNew(c -> {
             holder.dropLeases(c, TRANSPORT, model);
             return null;
         });
 
         assertThat(usage(model)).containsExactly(1, 1, 0, 0, 0);
-        assertThatThrownBy(() -> inNew(c -> {
+        assertThatThrownBy(() -> DB.inNew(c -> {
                     other.settle(c, List.of(new QuotaSettlement(inFlight, 1)));
                     return null;
                 }))
@@ -223,11 +147,11 @@ class QuotaLeasesIT {
 
     @Test
     void anIdleLeaseIsReturnedByTheHeartbeatAndALiveOneIsRenewed() throws Exception {
-        var model = newModel();
+        var model = QuotaDatabase.newModel();
         limit(model, 1_000, 1_000_000);
         var idle = new LeaseSettings(
                 new LeaseBlock(100, 10_000), Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMillis(1));
-        var holder = new LeaseHolder("instance-a", idle, QuotaLeasesIT::inNew);
+        var holder = new LeaseHolder("instance-a", idle, DB::inNew);
         assertThat(serve(holder, model, 1)).isTrue();
         assertThat(usage(model)).containsExactly(1, 1, 100 - 1, 10_000 - 1, 1);
 

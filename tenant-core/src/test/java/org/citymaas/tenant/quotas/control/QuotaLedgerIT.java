@@ -5,82 +5,45 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
-import org.citymaas.db.embedded.EmbeddedDatabase;
-import org.citymaas.db.migration.Migrations;
 import org.citymaas.tenant.departments.entity.TenantId;
 import org.citymaas.tenant.errors.QuotaExceededException;
-import org.citymaas.tenant.quotas.entity.QuotaLimit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class QuotaLedgerIT {
 
     private static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");
 
-    private static EmbeddedDatabase database;
-    private static DataSource app;
+    @RegisterExtension
+    static final QuotaDatabase DB = new QuotaDatabase();
 
     private final QuotaLedger ledger = new QuotaLedger();
 
-    @BeforeAll
-    static void startDatabase() {
-        database = EmbeddedDatabase.startTemporary();
-        Migrations.migrate(database.ownerDataSource(), Migrations.DEFAULT_APP_ROLE, true);
-        app = database.dataSource(Migrations.DEFAULT_APP_ROLE);
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        database.close();
-    }
-
-    private static String newModel() {
-        return "model-" + System.nanoTime();
-    }
-
     private void limit(String tenant, String model, long requests, long rows) throws SQLException {
-        try (var connection = app.getConnection()) {
-            ledger.setLimit(
-                    connection, new TenantId(tenant), model, new QuotaLimit(requests, rows), "platform-admin", NOW);
-        }
+        DB.limit(new TenantId(tenant), model, requests, rows, NOW);
     }
 
     @org.junit.jupiter.api.RepeatedTest(5)
     void twoHundredConcurrentRequestsAgainstAQuotaOfFiftyGiveExactlyFifty() throws Exception {
-        var model = newModel();
+        var model = QuotaDatabase.newModel();
         limit("transport", model, 50, 1_000_000);
         var granted = new AtomicInteger();
         var refused = new AtomicInteger();
-        var pool = Executors.newFixedThreadPool(16);
-        var calls = new ArrayList<Callable<Void>>();
-        for (int i = 0; i < 200; i++) {
-            calls.add(() -> {
-                try (var connection = app.getConnection()) {
-                    ledger.reserve(connection, new TenantId("transport"), model, 1, NOW);
-                    granted.incrementAndGet();
-                } catch (QuotaExceededException e) {
-                    refused.incrementAndGet();
-                }
-                return null;
-            });
-        }
-        for (var future : pool.invokeAll(calls)) {
-            future.get();
-        }
-        pool.shutdown();
-        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        QuotaDatabase.concurrently(16, 200, i -> () -> {
+            try (var connection = DB.connection()) {
+                ledger.reserve(connection, new TenantId("transport"), model, 1, NOW);
+                granted.incrementAndGet();
+            } catch (QuotaExceededException e) {
+                refused.incrementAndGet();
+            }
+            return null;
+        });
 
         assertThat(granted).hasValue(50);
         assertThat(refused).hasValue(150);
-        try (var connection = app.getConnection()) {
+        try (var connection = DB.connection()) {
             var status = ledger.status(connection, new TenantId("transport"), model, NOW);
             assertThat(status.requestsUsed()).isEqualTo(50);
             assertThat(status.requestsLeft()).contains(0L);
@@ -89,9 +52,9 @@ class QuotaLedgerIT {
 
     @Test
     void anExhaustedQuotaSaysWhenItResets() throws Exception {
-        var model = newModel();
+        var model = QuotaDatabase.newModel();
         limit("education", model, 1, 100);
-        try (var connection = app.getConnection()) {
+        try (var connection = DB.connection()) {
             ledger.reserve(connection, new TenantId("education"), model, 1, NOW);
 
             assertThatThrownBy(() -> ledger.reserve(connection, new TenantId("education"), model, 1, NOW))
@@ -104,9 +67,9 @@ class QuotaLedgerIT {
 
     @Test
     void aBatchBeyondTheRowLimitIsRefusedAndTakesNothing() throws Exception {
-        var model = newModel();
+        var model = QuotaDatabase.newModel();
         limit("health", model, 100, 10);
-        try (var connection = app.getConnection()) {
+        try (var connection = DB.connection()) {
             assertThatThrownBy(() -> ledger.reserve(connection, new TenantId("health"), model, 11, NOW))
                     .isInstanceOf(QuotaExceededException.class)
                     .hasMessageContaining("row quota");
@@ -119,9 +82,9 @@ class QuotaLedgerIT {
 
     @Test
     void aReleasedReservationIsGivenBackAndASettlementKeepsOnlyTheRowsProcessed() throws Exception {
-        var model = newModel();
+        var model = QuotaDatabase.newModel();
         limit("environment", model, 2, 100);
-        try (var connection = app.getConnection()) {
+        try (var connection = DB.connection()) {
             var failed = ledger.reserve(connection, new TenantId("environment"), model, 40, NOW);
             ledger.release(connection, failed);
             var batch = ledger.reserve(connection, new TenantId("environment"), model, 40, NOW);
@@ -136,8 +99,8 @@ class QuotaLedgerIT {
 
     @Test
     void aModelWithoutLimitsIsCountedButNeverRefused() throws Exception {
-        var model = newModel();
-        try (var connection = app.getConnection()) {
+        var model = QuotaDatabase.newModel();
+        try (var connection = DB.connection()) {
             for (int i = 0; i < 5; i++) {
                 ledger.reserve(connection, new TenantId("hotline"), model, 1000, NOW);
             }
@@ -150,9 +113,9 @@ class QuotaLedgerIT {
 
     @Test
     void nextMonthStartsFromZero() throws Exception {
-        var model = newModel();
+        var model = QuotaDatabase.newModel();
         limit("transport", model, 1, 10);
-        try (var connection = app.getConnection()) {
+        try (var connection = DB.connection()) {
             ledger.reserve(connection, new TenantId("transport"), model, 1, NOW);
             var december = Instant.parse("2026-11-30T16:00:00Z");
 
@@ -166,36 +129,27 @@ class QuotaLedgerIT {
 
     @org.junit.jupiter.api.RepeatedTest(3)
     void concurrentChunksOfTenRequestsAgainstAQuotaOfNinetyFiveTakeExactlyNineChunksAndSplitNone() throws Exception {
-        var model = newModel();
+        var model = QuotaDatabase.newModel();
         limit("transport", model, 95, 1_000_000);
         var granted = new AtomicInteger();
         var refused = new AtomicInteger();
-        var pool = Executors.newFixedThreadPool(8);
-        var calls = new ArrayList<Callable<Void>>();
-        for (int i = 0; i < 20; i++) {
-            calls.add(() -> {
-                try (var connection = app.getConnection()) {
-                    var chunk = ledger.reserveEach(
-                            connection, new TenantId("transport"), model, java.util.Collections.nCopies(10, 2L), NOW);
-                    assertThat(chunk)
-                            .hasSize(10)
-                            .allSatisfy(r -> assertThat(r.rows()).isEqualTo(2));
-                    granted.incrementAndGet();
-                } catch (QuotaExceededException e) {
-                    refused.incrementAndGet();
-                }
-                return null;
-            });
-        }
-        for (var future : pool.invokeAll(calls)) {
-            future.get();
-        }
-        pool.shutdown();
-        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        QuotaDatabase.concurrently(8, 20, i -> () -> {
+            try (var connection = DB.connection()) {
+                var chunk = ledger.reserveEach(
+                        connection, new TenantId("transport"), model, java.util.Collections.nCopies(10, 2L), NOW);
+                assertThat(chunk)
+                        .hasSize(10)
+                        .allSatisfy(r -> assertThat(r.rows()).isEqualTo(2));
+                granted.incrementAndGet();
+            } catch (QuotaExceededException e) {
+                refused.incrementAndGet();
+            }
+            return null;
+        });
 
         assertThat(granted).hasValue(9);
         assertThat(refused).hasValue(11);
-        try (var connection = app.getConnection()) {
+        try (var connection = DB.connection()) {
             var status = ledger.status(connection, new TenantId("transport"), model, NOW);
             assertThat(status.requestsUsed())
                     .as("each line a request of its own")
@@ -206,9 +160,9 @@ class QuotaLedgerIT {
 
     @Test
     void aChunkBeyondTheRowLimitTakesNothingAndEachOfItsReservationsIsReleasedOnItsOwn() throws Exception {
-        var model = newModel();
+        var model = QuotaDatabase.newModel();
         limit("health", model, 100, 10);
-        try (var connection = app.getConnection()) {
+        try (var connection = DB.connection()) {
             var tenant = new TenantId("health");
             assertThatThrownBy(() -> ledger.reserveEach(connection, tenant, model, List.of(4L, 4L, 4L), NOW))
                     .isInstanceOf(QuotaExceededException.class)
