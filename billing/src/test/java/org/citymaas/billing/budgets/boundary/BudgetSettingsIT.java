@@ -2,66 +2,39 @@ package org.citymaas.billing.budgets.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.citymaas.billing.budgets.boundary.BudgetDatabase.budget;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
-import javax.sql.DataSource;
 import org.citymaas.billing.budgets.entity.Budget;
 import org.citymaas.billing.budgets.entity.EnforcementMode;
 import org.citymaas.billing.errors.InvalidBudgetException;
-import org.citymaas.db.embedded.EmbeddedDatabase;
-import org.citymaas.db.migration.Migrations;
 import org.citymaas.tenant.departments.entity.TenantId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Setting budgets on real PostgreSQL, and what a HARD budget blocks. */
 class BudgetSettingsIT {
 
-    static EmbeddedDatabase database;
-    static DataSource app;
+    @RegisterExtension
+    static final BudgetDatabase DB = new BudgetDatabase();
 
-    private final Budgets budgets = new Budgets();
-
-    @BeforeAll
-    static void startDatabase() {
-        database = EmbeddedDatabase.startTemporary();
-        Migrations.migrate(database.ownerDataSource(), Migrations.DEFAULT_APP_ROLE, false);
-        app = database.dataSource(Migrations.DEFAULT_APP_ROLE);
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        database.close();
-    }
-
-    BudgetSettingsIT() {
-        budgets.dataSource = app;
-    }
-
-    static TenantId department() throws SQLException {
-        return TestDepartments.create(app);
-    }
-
-    static Budget budget(TenantId tenant, String cny, EnforcementMode mode) {
-        return new Budget(tenant, new BigDecimal(cny), mode, "finance-admin", Instant.parse("2026-10-30T00:00:00Z"));
-    }
+    private final Budgets budgets = DB.budgets();
 
     @Test
     void aHardBudgetBlocksFromTheBudgetOnAndASoftOneNever() throws SQLException {
-        var hard = department();
+        var hard = DB.department();
         budgets.set(budget(hard, "1000", EnforcementMode.HARD));
         assertThat(budgets.blocks(hard, new BigDecimal("999.99"))).isFalse();
         assertThat(budgets.blocks(hard, new BigDecimal("1000"))).isTrue();
         assertThat(budgets.blocks(hard, new BigDecimal("1200"))).isTrue();
 
-        var soft = department();
+        var soft = DB.department();
         budgets.set(budget(soft, "1000", EnforcementMode.SOFT));
         assertThat(budgets.blocks(soft, new BigDecimal("1200"))).isFalse();
 
-        assertThat(budgets.blocks(department(), new BigDecimal("1000000")))
+        assertThat(budgets.blocks(DB.department(), new BigDecimal("1000000")))
                 .as("no budget")
                 .isFalse();
 
@@ -80,7 +53,7 @@ class BudgetSettingsIT {
 
     @Test
     void keepsWhoSetTheBudgetAndWhen() throws SQLException {
-        var tenant = department();
+        var tenant = DB.department();
         budgets.set(new Budget(
                 tenant,
                 new BigDecimal("1234.5"),
@@ -96,7 +69,7 @@ class BudgetSettingsIT {
 
     @Test
     void refusesZeroNegativeAndSubFenBudgetsAndKeepsTheOneSet() throws SQLException {
-        var tenant = department();
+        var tenant = DB.department();
         budgets.set(budget(tenant, "1000", EnforcementMode.HARD));
         for (var bad : new String[] {"0", "-1000", "1000.005"}) {
             assertThatThrownBy(() -> budgets.set(budget(tenant, bad, EnforcementMode.SOFT)))

@@ -1,6 +1,7 @@
 package org.citymaas.billing.budgets.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.citymaas.billing.budgets.boundary.BudgetDatabase.budget;
 import static org.citymaas.billing.budgets.entity.AlertEvent.FIRED;
 import static org.citymaas.billing.budgets.entity.AlertEvent.RESOLVED;
 import static org.citymaas.billing.budgets.entity.BudgetAlertKind.ACTUAL_100;
@@ -14,17 +15,13 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import org.assertj.core.groups.Tuple;
 import org.citymaas.billing.budgets.entity.Budget;
 import org.citymaas.billing.budgets.entity.BudgetAlert;
 import org.citymaas.billing.budgets.entity.EnforcementMode;
-import org.citymaas.db.embedded.EmbeddedDatabase;
-import org.citymaas.db.migration.Migrations;
 import org.citymaas.tenant.departments.entity.TenantId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Budgets on real PostgreSQL: thresholds fire once, resolve when the cost drops back, HARD blocks. */
 class BudgetsIT {
@@ -35,34 +32,10 @@ class BudgetsIT {
     /** Midnight of 16 November in Shanghai: half of November has passed. */
     static final Instant MID_MONTH = Instant.parse("2026-11-15T16:00:00Z");
 
-    static EmbeddedDatabase database;
-    static DataSource app;
+    @RegisterExtension
+    static final BudgetDatabase DB = new BudgetDatabase();
 
-    private final Budgets budgets = new Budgets();
-
-    @BeforeAll
-    static void startDatabase() {
-        database = EmbeddedDatabase.startTemporary();
-        Migrations.migrate(database.ownerDataSource(), Migrations.DEFAULT_APP_ROLE, false);
-        app = database.dataSource(Migrations.DEFAULT_APP_ROLE);
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        database.close();
-    }
-
-    BudgetsIT() {
-        budgets.dataSource = app;
-    }
-
-    static TenantId department() throws SQLException {
-        return TestDepartments.create(app);
-    }
-
-    static Budget budget(TenantId tenant, String cny, EnforcementMode mode) {
-        return new Budget(tenant, new BigDecimal(cny), mode, "finance-admin", Instant.parse("2026-10-30T00:00:00Z"));
-    }
+    private final Budgets budgets = DB.budgets();
 
     List<BudgetAlert> evaluate(TenantId tenant, String cost, Instant now) {
         return budgets.evaluate(tenant, NOVEMBER, new BigDecimal(cost), now);
@@ -79,7 +52,7 @@ class BudgetsIT {
 
     @Test
     void firesEachActualThresholdOnceInOrderAsTheCostRises() throws SQLException {
-        var tenant = department();
+        var tenant = DB.department();
         budgets.set(budget(tenant, "1000", EnforcementMode.SOFT));
 
         var all = new ArrayList<BudgetAlert>();
@@ -109,7 +82,7 @@ class BudgetsIT {
 
     @Test
     void aBudgetRaiseResolvesTheCrossedThresholdsAndALaterCrossingFiresAgain() throws SQLException {
-        var tenant = department();
+        var tenant = DB.department();
         budgets.set(budget(tenant, "1000", EnforcementMode.SOFT));
         assertThat(evaluate(tenant, "1200", FIRST_DAY)).hasSize(3);
 
@@ -132,7 +105,7 @@ class BudgetsIT {
 
     @Test
     void theForecastAlertFiresWhenTheMonthEndForecastCrossesTheBudget() throws SQLException {
-        var tenant = department();
+        var tenant = DB.department();
         budgets.set(budget(tenant, "1000", EnforcementMode.SOFT));
 
         assertThat(evaluate(tenant, "900", FIRST_DAY))
@@ -140,7 +113,7 @@ class BudgetsIT {
                 .extracting(BudgetAlert::kind)
                 .containsExactly(ACTUAL_50, ACTUAL_80);
 
-        var other = department();
+        var other = DB.department();
         budgets.set(budget(other, "1000", EnforcementMode.SOFT));
         assertThat(budgets.evaluate(other, NOVEMBER, new BigDecimal("499.99"), MID_MONTH))
                 .as("forecast 999.98 CNY")
@@ -160,7 +133,7 @@ class BudgetsIT {
 
     @Test
     void nextMonthStartsClean() throws SQLException {
-        var tenant = department();
+        var tenant = DB.department();
         budgets.set(budget(tenant, "1000", EnforcementMode.SOFT));
         assertThat(evaluate(tenant, "1000", FIRST_DAY)).hasSize(3);
 
@@ -177,7 +150,7 @@ class BudgetsIT {
 
     @Test
     void clearingTheBudgetResolvesTheActiveAlertsAtTheBudgetTheyFiredAt() throws SQLException {
-        var tenant = department();
+        var tenant = DB.department();
         budgets.set(budget(tenant, "1000", EnforcementMode.HARD));
         assertThat(evaluate(tenant, "600", FIRST_DAY)).hasSize(1);
 
@@ -194,8 +167,8 @@ class BudgetsIT {
 
     @Test
     void activeEverywhereListsEachDepartmentsActiveAlerts() throws SQLException {
-        var first = department();
-        var second = department();
+        var first = DB.department();
+        var second = DB.department();
         budgets.set(budget(first, "1000", EnforcementMode.SOFT));
         budgets.set(budget(second, "10", EnforcementMode.HARD));
         evaluate(first, "800", FIRST_DAY);
