@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * JIT time, lock and park waits of the portal's code, and the PostgreSQL driver's socket reads (one per
  * round trip) by the portal method that asked. Run (after {@code ./mvnw -o -pl portal-web test-compile}):
  *
- * <pre>java -cp portal-web/target/test-classes org.citymaas.portal.profiling.JfrSummary rec.jfr [--phases=NOOP,INFER,BATCH] [--top=15]</pre>
+ * <pre>java -cp portal-web/target/test-classes org.citymaas.portal.profiling.JfrSummary rec.jfr [--phases=NOOP,INFER,BATCH] [--top=15] [--with=V2Codec,RequestDigest]</pre>
  *
  * A recording of the benchmark: {@code JAVA_TOOL_OPTIONS='-XX:StartFlightRecording=filename=<dir>/rec-%p.jfr,
  * settings=profile,dumponexit=true'} on the benchmark's command (portal-web/README.md).
@@ -31,26 +31,30 @@ public final class JfrSummary {
 
     public static void main(String[] args) throws IOException {
         if (args.length == 0) {
-            System.err.println("usage: JfrSummary <recording.jfr> [--phases=NOOP,INFER,BATCH] [--top=15]");
+            System.err.println(
+                    "usage: JfrSummary <recording.jfr> [--phases=NOOP,INFER,BATCH] [--top=15] [--with=frame,...]");
             System.exit(2);
         }
         Set<Phases> phases = EnumSet.of(Phases.NOOP, Phases.INFER, Phases.BATCH);
         int top = 15;
+        List<String> with = List.of();
         for (var arg : args) {
             if (arg.startsWith("--phases=")) {
                 phases = EnumSet.noneOf(Phases.class);
                 for (var name : arg.substring("--phases=".length()).split(",")) {
                     phases.add(Phases.valueOf(name.trim().toUpperCase(Locale.ROOT)));
                 }
+            } else if (arg.startsWith("--with=")) {
+                with = List.of(arg.substring("--with=".length()).split(","));
             } else if (arg.startsWith("--top=")) {
                 top = Integer.parseInt(arg.substring("--top=".length()));
             }
         }
-        System.out.print(summarize(ProfileData.read(Path.of(args[0])), phases, top));
+        System.out.print(summarize(ProfileData.read(Path.of(args[0])), phases, top, with));
     }
 
     /** The whole report: the phases found, then one section per phase asked for. */
-    static String summarize(ProfileData data, Set<Phases> phases, int top) {
+    static String summarize(ProfileData data, Set<Phases> phases, int top, List<String> with) {
         var out = new StringBuilder();
         var labels = Phases.label(data.samples());
         out.append("Phases found (UTC): ")
@@ -64,6 +68,7 @@ public final class JfrSummary {
             var seconds = labels.values().stream().filter(p -> p == phase).count();
             if (seconds > 0) {
                 section(out, phase.name() + ", " + seconds + " s", data, inPhase, seconds, top);
+                inclusive(out, data, inPhase, with);
             }
         }
         return out.toString();
@@ -82,18 +87,15 @@ public final class JfrSummary {
         if (!load.isEmpty()) {
             out.append(String.format(
                     Locale.ROOT,
-                    "CPU (jdk.CPULoad, mean of %d readings): this JVM %.0f%% of the machine, the machine %.0f%%.%n%n",
+                    "CPU (jdk.CPULoad, mean of %d readings): this JVM %.0f%% of the machine in user mode and %.0f%% in"
+                            + " the kernel (sockets: HTTP and PostgreSQL on loopback), the machine %.0f%%. CPU samples"
+                            + " (below) see Java code only: %d in %d s.%n%n",
                     load.size(),
-                    100
-                            * load.stream()
-                                    .mapToDouble(ProfileData.Gauge::value)
-                                    .average()
-                                    .orElse(0),
-                    100
-                            * load.stream()
-                                    .mapToDouble(ProfileData.Gauge::other)
-                                    .average()
-                                    .orElse(0)));
+                    100 * mean(load, ProfileData.Gauge::value),
+                    100 * mean(load, ProfileData.Gauge::system),
+                    100 * mean(load, ProfileData.Gauge::other),
+                    cpu.size(),
+                    seconds));
         }
         out.append("| layer | CPU samples | share |\n|---|---:|---:|\n");
         var byLayer = new EnumMap<Layer, Integer>(Layer.class);
@@ -219,12 +221,35 @@ public final class JfrSummary {
         out.append('\n');
     }
 
+    /** How many of the phase's CPU samples have a frame containing each text on their stack (inclusive samples). */
+    static void inclusive(StringBuilder out, ProfileData data, LongPredicate when, List<String> frames) {
+        if (frames.isEmpty()) {
+            return;
+        }
+        var cpu = data.samples().stream()
+                .filter(s -> !s.inNative() && when.test(s.millis()))
+                .toList();
+        out.append("| frame on the stack | CPU samples | share |\n|---|---:|---:|\n");
+        for (var frame : frames) {
+            var count = (int) cpu.stream()
+                    .filter(s -> s.methods().stream().anyMatch(m -> m.contains(frame)))
+                    .count();
+            out.append(row("`" + frame + "`", count, cpu.size()));
+        }
+        out.append('\n');
+    }
+
     private static String top(Map<String, Integer> counts, int limit) {
         return counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .limit(limit)
                 .map(e -> "`" + e.getKey() + "` " + e.getValue())
                 .collect(Collectors.joining(", "));
+    }
+
+    private static double mean(
+            List<ProfileData.Gauge> gauges, java.util.function.ToDoubleFunction<ProfileData.Gauge> value) {
+        return gauges.stream().mapToDouble(value).average().orElse(0);
     }
 
     private static String row(String label, int count, int all) {

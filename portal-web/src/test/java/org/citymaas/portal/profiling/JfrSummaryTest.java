@@ -95,7 +95,14 @@ class JfrSummaryTest {
                 .contains("| logging |")
                 .contains("Top 5 methods by self samples")
                 .containsPattern("GC: [1-9][0-9]* pauses");
-        assertThat(JfrSummary.summarize(data, EnumSet.allOf(Phases.class), 5)).startsWith("Phases found (UTC): ");
+        assertThat(JfrSummary.summarize(data, EnumSet.allOf(Phases.class), 5, List.of()))
+                .startsWith("Phases found (UTC): ");
+        var inclusive = new StringBuilder();
+        JfrSummary.inclusive(
+                inclusive, data, millis -> true, List.of("java.util.logging.Logger.log", "org.postgresql."));
+        assertThat(inclusive.toString())
+                .containsPattern("\\| `java.util.logging.Logger.log` \\| [1-9][0-9]* \\|")
+                .contains("| `org.postgresql.` | 0 | 0.0% |");
     }
 
     /** Busy in java.util.logging: a formatter and a handler that writes to nowhere. */

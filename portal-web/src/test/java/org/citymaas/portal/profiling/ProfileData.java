@@ -24,8 +24,11 @@ record ProfileData(
     /** An event with a duration, named by the code that waited (for a database read, who asked). */
     record Timed(long millis, long nanos, String kind, String site) {}
 
-    /** A value at a time (CPU load: jvm user + system, machine; a compilation over the recording's threshold: its ms). */
-    record Gauge(long millis, double value, double other) {}
+    /**
+     * Values at a time: CPU load (this JVM's user and system share of the machine, the machine's), or a
+     * compilation over the recording's threshold (its ms, then zeros).
+     */
+    record Gauge(long millis, double value, double system, double other) {}
 
     static ProfileData read(Path file) throws IOException {
         var samples = new ArrayList<Sample>();
@@ -64,10 +67,11 @@ record ProfileData(
                     case "jdk.CPULoad" ->
                         cpuLoad.add(new Gauge(
                                 millis,
-                                event.getFloat("jvmUser") + event.getFloat("jvmSystem"),
+                                event.getFloat("jvmUser"),
+                                event.getFloat("jvmSystem"),
                                 event.getFloat("machineTotal")));
                     case "jdk.Compilation" ->
-                        compile.add(new Gauge(millis, event.getDuration().toNanos() / 1e6, 0));
+                        compile.add(new Gauge(millis, event.getDuration().toNanos() / 1e6, 0, 0));
                     default -> {}
                 }
             }

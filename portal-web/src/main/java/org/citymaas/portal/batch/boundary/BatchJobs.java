@@ -166,6 +166,29 @@ public class BatchJobs {
         }
     }
 
+    /**
+     * The job's lines that were refused or failed (a status kept, no output), in the file's order: what
+     * its view lists, read without the answered lines (a view polled while 10,000 lines run read them all).
+     */
+    @Transactional
+    public List<BatchLine> refusedLines(UUID job) {
+        try {
+            return em
+                    .createQuery(
+                            "SELECT r FROM BatchRowRecord r WHERE r.jobId = :job AND r.errorStatus IS NOT NULL"
+                                    + " ORDER BY r.line",
+                            BatchRowRecord.class)
+                    .setParameter("job", job)
+                    .getResultList()
+                    .stream()
+                    .map(BatchJobs::line)
+                    .filter(BatchLine::refused)
+                    .toList();
+        } catch (PersistenceException | IllegalStateException e) {
+            throw new LedgerException("could not read the batch's lines", e);
+        }
+    }
+
     @Transactional(TxType.REQUIRES_NEW)
     public void start(UUID job, Instant now) {
         update(() -> em.createQuery("UPDATE BatchJobRecord j SET j.status = :running, j.startedAt ="
