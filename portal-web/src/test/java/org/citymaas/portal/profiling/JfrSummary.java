@@ -2,6 +2,7 @@ package org.citymaas.portal.profiling;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -20,7 +21,8 @@ import java.util.stream.Collectors;
  * JIT time, lock and park waits of the portal's code, and the PostgreSQL driver's socket reads (one per
  * round trip) by the portal method that asked. Run (after {@code ./mvnw -o -pl portal-web test-compile}):
  *
- * <pre>java -cp portal-web/target/test-classes org.citymaas.portal.profiling.JfrSummary rec.jfr [--phases=NOOP,INFER,BATCH] [--top=15] [--with=V2Codec,RequestDigest]</pre>
+ * <pre>java -cp portal-web/target/test-classes org.citymaas.portal.profiling.JfrSummary rec.jfr [--phases=NOOP,INFER,BATCH | --window=2026-12-08T02:00:00Z/2026-12-08T02:01:00Z] [--top=15]
+ * [--with=V2Codec,RequestDigest]</pre>
  *
  * A recording of the benchmark: {@code JAVA_TOOL_OPTIONS='-XX:StartFlightRecording=filename=<dir>/rec-%p.jfr,
  * settings=profile,dumponexit=true'} on the benchmark's command (portal-web/README.md).
@@ -32,12 +34,13 @@ public final class JfrSummary {
     public static void main(String[] args) throws IOException {
         if (args.length == 0) {
             System.err.println(
-                    "usage: JfrSummary <recording.jfr> [--phases=NOOP,INFER,BATCH] [--top=15] [--with=frame,...]");
+                    "usage: JfrSummary <recording.jfr> [--phases=NOOP,INFER,BATCH | --window=<from>/<to>] [--top=15] [--with=frame,...]");
             System.exit(2);
         }
         Set<Phases> phases = EnumSet.of(Phases.NOOP, Phases.INFER, Phases.BATCH);
         int top = 15;
         List<String> with = List.of();
+        String[] window = null;
         for (var arg : args) {
             if (arg.startsWith("--phases=")) {
                 phases = EnumSet.noneOf(Phases.class);
@@ -46,11 +49,24 @@ public final class JfrSummary {
                 }
             } else if (arg.startsWith("--with=")) {
                 with = List.of(arg.substring("--with=".length()).split(","));
+            } else if (arg.startsWith("--window=")) {
+                window = arg.substring("--window=".length()).split("/");
             } else if (arg.startsWith("--top=")) {
                 top = Integer.parseInt(arg.substring("--top=".length()));
             }
         }
-        System.out.print(summarize(ProfileData.read(Path.of(args[0])), phases, top, with));
+        var data = ProfileData.read(Path.of(args[0]));
+        if (window != null) {
+            long from = Instant.parse(window[0]).toEpochMilli();
+            long to = Instant.parse(window[1]).toEpochMilli();
+            var out = new StringBuilder();
+            LongPredicate inWindow = millis -> millis >= from && millis < to;
+            section(out, window[0] + " to " + window[1], data, inWindow, Math.max(1, (to - from) / 1000), top);
+            inclusive(out, data, inWindow, with);
+            System.out.print(out);
+        } else {
+            System.out.print(summarize(data, phases, top, with));
+        }
     }
 
     /** The whole report: the phases found, then one section per phase asked for. */
@@ -114,6 +130,12 @@ public final class JfrSummary {
                     .append(top(others, 8))
                     .append(".\n\n");
         }
+
+        var packages = new HashMap<String, Integer>();
+        cpu.forEach(s -> packages.merge(Layer.ownerPackage(s.types()), 1, Integer::sum));
+        out.append("By the package charged (the first frame that is not a general JDK class): ")
+                .append(top(packages, 12))
+                .append(".\n\n");
 
         out.append("Top ")
                 .append(top)

@@ -153,6 +153,18 @@ enum Layer {
         return "jdk";
     }
 
+    /** The package a stack is charged to (four names deep for CityMaaS, three otherwise), or "jdk". */
+    static String ownerPackage(List<String> types) {
+        for (var type : types) {
+            if (ofClass(type) != null) {
+                var parts = type.split("\\.");
+                int depth = type.startsWith("org.citymaas.") ? 4 : 3;
+                return parts.length > depth ? String.join(".", java.util.Arrays.copyOf(parts, depth)) : type;
+            }
+        }
+        return "jdk";
+    }
+
     /** The method a stack is charged to: the first frame from the top that is not a general JDK class. */
     static String ownerMethod(List<String> types, List<String> methods) {
         for (int i = 0; i < types.size(); i++) {
