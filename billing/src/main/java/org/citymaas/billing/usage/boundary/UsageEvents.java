@@ -46,6 +46,23 @@ public class UsageEvents {
         }
     }
 
+    /**
+     * Records the events in one JDBC batch, in order (joining the caller's transaction, like {@link #record}).
+     *
+     * @return for each event, whether it was written: false where its department's request id was charged
+     *     already (by an earlier event of the same list, too)
+     */
+    public boolean[] recordAll(List<UsageEvent> events) {
+        if (events.isEmpty()) {
+            return new boolean[0];
+        }
+        try (var connection = dataSource.getConnection()) {
+            return ledger.recordAll(connection, events);
+        } catch (SQLException e) {
+            throw new UsageLedgerException("could not meter the requests", e);
+        }
+    }
+
     /** The event already charged for the department's request id, if any. */
     @Transactional(TxType.SUPPORTS)
     public Optional<UsageEvent> find(TenantId tenant, String requestId) {

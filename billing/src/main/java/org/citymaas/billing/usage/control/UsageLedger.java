@@ -2,11 +2,15 @@ package org.citymaas.billing.usage.control;
 
 import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.citymaas.billing.usage.entity.UsageEvent;
@@ -36,24 +40,64 @@ public final class UsageLedger {
      * corrects it later.
      */
     public boolean record(Connection connection, UsageEvent event) throws SQLException {
-        var period = QuotaPeriod.containing(event.occurredAt());
         UsageLock.shared(connection, event.tenant());
         try (var insert = connection.prepareStatement(INSERT)) {
-            insert.setString(1, event.tenant().value());
-            insert.setString(2, event.requestId());
-            insert.setString(3, event.caller());
-            insert.setString(4, event.model());
-            insert.setString(5, event.modelVersion());
-            insert.setInt(6, event.rows());
-            insert.setBigDecimal(7, event.computeMillis());
-            insert.setString(8, event.device());
-            insert.setString(9, event.outcome());
-            insert.setTimestamp(10, Timestamp.from(event.occurredAt()));
-            insert.setDate(11, Date.valueOf(period.firstDay()));
-            insert.setString(12, event.requestDigest());
-            insert.setString(13, event.kind().name());
+            bind(insert, event);
             return insert.executeUpdate() == 1;
         }
+    }
+
+    /**
+     * Records the events in one JDBC batch (each department's {@link UsageLock} taken shared once, first),
+     * in order, each as {@link #record} would: whether each was written, false where its department and
+     * request id were recorded already (by an earlier event of the same list, too).
+     */
+    public boolean[] recordAll(Connection connection, List<UsageEvent> events) throws SQLException {
+        var written = new boolean[events.size()];
+        if (events.isEmpty()) {
+            return written;
+        }
+        for (var tenant : events.stream()
+                .map(UsageEvent::tenant)
+                .distinct()
+                .sorted(Comparator.comparing(TenantId::value))
+                .toList()) {
+            UsageLock.shared(connection, tenant);
+        }
+        try (var insert = connection.prepareStatement(INSERT)) {
+            for (var event : events) {
+                bind(insert, event);
+                insert.addBatch();
+            }
+            var counts = insert.executeBatch();
+            if (counts.length != events.size()) {
+                throw new SQLException("the usage batch returned " + counts.length + " counts for " + events.size());
+            }
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == Statement.SUCCESS_NO_INFO) {
+                    throw new SQLException("the driver did not say which usage events were written");
+                }
+                written[i] = counts[i] == 1;
+            }
+        }
+        return written;
+    }
+
+    private static void bind(PreparedStatement insert, UsageEvent event) throws SQLException {
+        var period = QuotaPeriod.containing(event.occurredAt());
+        insert.setString(1, event.tenant().value());
+        insert.setString(2, event.requestId());
+        insert.setString(3, event.caller());
+        insert.setString(4, event.model());
+        insert.setString(5, event.modelVersion());
+        insert.setInt(6, event.rows());
+        insert.setBigDecimal(7, event.computeMillis());
+        insert.setString(8, event.device());
+        insert.setString(9, event.outcome());
+        insert.setTimestamp(10, Timestamp.from(event.occurredAt()));
+        insert.setDate(11, Date.valueOf(period.firstDay()));
+        insert.setString(12, event.requestDigest());
+        insert.setString(13, event.kind().name());
     }
 
     /** The event already recorded for this department and request id, if any. */

@@ -80,6 +80,32 @@ class UsageLedgerIT {
     }
 
     @Test
+    void aBatchRecordsEachEventOnceAndSaysWhichWereWritten() throws SQLException {
+        var charged = UUID.randomUUID().toString();
+        var fresh = UUID.randomUUID().toString();
+        var twice = UUID.randomUUID().toString();
+        try (var connection = app.getConnection()) {
+            ledger.record(connection, event(charged, 1));
+
+            var written = ledger.recordAll(
+                    connection,
+                    List.of(event(fresh, 2), event(charged, 7), event(twice, 3), event(twice, 9, OTHER_DIGEST)));
+
+            assertThat(written).containsExactly(true, false, true, false);
+            var stored = ledger.findAll(connection, new TenantId("transport"), List.of(charged, fresh, twice));
+            assertThat(stored.get(charged).rows())
+                    .as("the one charged before keeps its rows")
+                    .isEqualTo(1);
+            assertThat(stored.get(fresh).rows()).isEqualTo(2);
+            assertThat(stored.get(twice).rows())
+                    .as("the first of the batch wins")
+                    .isEqualTo(3);
+            assertThat(stored.get(twice).requestDigest()).isEqualTo(DIGEST);
+            assertThat(ledger.recordAll(connection, List.of())).isEmpty();
+        }
+    }
+
+    @Test
     void findsWhatEachOfSeveralRequestIdsOfTheDepartmentWasCharged() throws SQLException {
         var first = UUID.randomUUID().toString();
         var second = UUID.randomUUID().toString();

@@ -5,8 +5,10 @@ import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.citymaas.portal.metrics.boundary.AuditTimings;
 import org.citymaas.security.audit.boundary.AuditCheckpoints;
 import org.citymaas.security.audit.boundary.AuditEvidence;
@@ -77,6 +79,21 @@ public class AuditTrail {
     }
 
     /**
+     * Appends a batch chunk's events like {@link #appendAll}; the server log gets one line for the chunk
+     * instead of one per event (the audit log keeps every event): the outcomes counted, the actor, the
+     * department, the resource and the first and last request id.
+     */
+    public void appendChunk(List<AuditEvent> events) {
+        events.forEach(AuditTrail::requireStructure);
+        long started = System.nanoTime();
+        log.appendAll(events);
+        timings.appended(System.nanoTime() - started);
+        if (!events.isEmpty()) {
+            chunkLine(events);
+        }
+    }
+
+    /**
      * A request path as an audit resource: segments that are names (letters, digits, {@code . _ : -},
      * at most 100) are kept, any other segment becomes {@code *}. A path is typed by the caller: it may
      * hold a person's name or a control character, and the audit log keeps what it gets forever.
@@ -116,6 +133,21 @@ public class AuditTrail {
         LOG.info(() -> "audit " + e.action() + " " + e.outcome() + " " + e.httpStatus() + " actor=" + e.actor()
                 + " tenant=" + e.tenant() + " resource=" + e.resource() + " request=" + e.requestId()
                 + (e.summary() == null ? "" : " summary=" + e.summary()));
+    }
+
+    private static void chunkLine(List<AuditEvent> events) {
+        LOG.info(() -> {
+            var outcomes = new TreeMap<String, Integer>();
+            events.forEach(e -> outcomes.merge(e.action() + " " + e.outcome() + " " + e.httpStatus(), 1, Integer::sum));
+            var first = events.get(0);
+            var last = events.get(events.size() - 1);
+            return "audit chunk of " + events.size() + " events: "
+                    + outcomes.entrySet().stream()
+                            .map(o -> o.getKey() + " x" + o.getValue())
+                            .collect(Collectors.joining(", "))
+                    + " actor=" + first.actor() + " tenant=" + first.tenant() + " resource=" + first.resource()
+                    + " requests=" + first.requestId() + ".." + last.requestId();
+        });
     }
 
     /** The actor's newest events of the action in the department, newest first, at most {@code limit}. */

@@ -3,6 +3,7 @@ package org.citymaas.portal.batch.boundary;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.citymaas.portal.audit.boundary.AuditTrail;
 import org.citymaas.portal.batch.control.LineOutputs;
+import org.citymaas.portal.batch.control.LineResultRows;
 import org.citymaas.portal.batch.entity.BatchJob;
 import org.citymaas.portal.batch.entity.BatchJobRecord;
 import org.citymaas.portal.batch.entity.BatchLine;
@@ -51,6 +55,9 @@ public class BatchJobs {
 
     @PersistenceContext(unitName = "citymaas")
     EntityManager em;
+
+    @Resource(lookup = "java:app/jdbc/citymaas")
+    DataSource dataSource;
 
     @Inject
     AuditTrail audit;
@@ -159,6 +166,29 @@ public class BatchJobs {
         }
     }
 
+    /**
+     * The job's lines that were refused or failed (a status kept, no output), in the file's order: what
+     * its view lists, read without the answered lines (a view polled while 10,000 lines run read them all).
+     */
+    @Transactional
+    public List<BatchLine> refusedLines(UUID job) {
+        try {
+            return em
+                    .createQuery(
+                            "SELECT r FROM BatchRowRecord r WHERE r.jobId = :job AND r.errorStatus IS NOT NULL"
+                                    + " ORDER BY r.line",
+                            BatchRowRecord.class)
+                    .setParameter("job", job)
+                    .getResultList()
+                    .stream()
+                    .map(BatchJobs::line)
+                    .filter(BatchLine::refused)
+                    .toList();
+        } catch (PersistenceException | IllegalStateException e) {
+            throw new LedgerException("could not read the batch's lines", e);
+        }
+    }
+
     @Transactional(TxType.REQUIRES_NEW)
     public void start(UUID job, Instant now) {
         update(() -> em.createQuery("UPDATE BatchJobRecord j SET j.status = :running, j.startedAt ="
@@ -177,20 +207,7 @@ public class BatchJobs {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public void finishLine(UUID job, BatchLine result, Instant now) {
-        var ok = result.outcome() == LineOutcome.DONE;
-        try {
-            var finished = keep(job, result, now);
-            if (finished == 1) {
-                em.createQuery("UPDATE BatchJobRecord j SET j.okRows = j.okRows + :ok, j.failedRows ="
-                                + " j.failedRows + :failed WHERE j.id = :id")
-                        .setParameter("ok", ok ? 1 : 0)
-                        .setParameter("failed", ok ? 0 : 1)
-                        .setParameter("id", job)
-                        .executeUpdate();
-            }
-        } catch (PersistenceException e) {
-            throw new LedgerException("could not keep the batch line's result", e);
-        }
+        finishLines(job, List.of(result), now);
     }
 
     /**
@@ -201,16 +218,22 @@ public class BatchJobs {
     public void finishLines(UUID job, List<BatchLine> results, Instant now) {
         int ok = 0;
         int failed = 0;
-        try {
-            for (var result : results) {
-                if (keep(job, result, now) == 1) {
-                    if (result.outcome() == LineOutcome.DONE) {
+        try (var connection = dataSource.getConnection()) {
+            var kept = LineResultRows.keep(
+                    connection, job, results.stream().map(BatchJobs::row).toList(), now);
+            for (int i = 0; i < kept.length; i++) {
+                if (kept[i]) {
+                    if (results.get(i).outcome() == LineOutcome.DONE) {
                         ok++;
                     } else {
                         failed++;
                     }
                 }
             }
+        } catch (SQLException e) {
+            throw new LedgerException("could not keep the batch lines' results", e);
+        }
+        try {
             if (ok + failed > 0) {
                 em.createQuery("UPDATE BatchJobRecord j SET j.okRows = j.okRows + :ok, j.failedRows ="
                                 + " j.failedRows + :failed WHERE j.id = :id")
@@ -234,22 +257,16 @@ public class BatchJobs {
                 .executeUpdate());
     }
 
-    /** One line's result kept, unless it was kept already: the rows updated (0 or 1). */
-    private int keep(UUID job, BatchLine result, Instant now) {
+    /** One line's result as its row keeps it. */
+    private static LineResultRows.Row row(BatchLine result) {
         var ok = result.outcome() == LineOutcome.DONE;
-        return em.createQuery("UPDATE BatchRowRecord r SET r.input = :input, r.output = :output,"
-                        + " r.errorStatus = :status, r.errorMessage = :message, r.errors = :errors,"
-                        + " r.finishedAt = :now WHERE r.jobId = :job AND r.line = :line AND r.finishedAt IS"
-                        + " NULL")
-                .setParameter("input", json(result.cells()))
-                .setParameter("output", ok ? LineOutputs.json(result.outputs()) : null)
-                .setParameter("status", ok ? null : result.outcome().status())
-                .setParameter("message", result.errorMessage())
-                .setParameter("errors", result.errors().isEmpty() ? null : json(result.errors()))
-                .setParameter("now", now)
-                .setParameter("job", job)
-                .setParameter("line", result.line())
-                .executeUpdate();
+        return new LineResultRows.Row(
+                result.line(),
+                json(result.cells()),
+                ok ? LineOutputs.json(result.outputs()) : null,
+                ok ? null : result.outcome().status(),
+                result.errorMessage(),
+                result.errors().isEmpty() ? null : json(result.errors()));
     }
 
     /**

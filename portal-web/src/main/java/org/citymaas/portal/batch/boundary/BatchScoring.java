@@ -144,7 +144,7 @@ public class BatchScoring {
 
     /** The lines of a job that were refused or failed, in the file's order. */
     public List<BatchLine> failures(BatchJob job) {
-        return jobs.lines(job.id(), true).stream().filter(BatchLine::refused).toList();
+        return jobs.refusedLines(job.id());
     }
 
     /**

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import org.citymaas.billing.usage.boundary.UsageEvents;
@@ -18,6 +19,7 @@ import org.citymaas.portal.errors.RequestIdReusedException;
 import org.citymaas.security.audit.entity.AuditEvent;
 import org.citymaas.tenant.departments.entity.TenantId;
 import org.citymaas.tenant.quotas.boundary.Quotas;
+import org.citymaas.tenant.quotas.entity.QuotaSettlement;
 import org.citymaas.tenant.quotas.entity.Reservation;
 
 /**
@@ -93,13 +95,29 @@ public class ChunkLedger {
         var lines = finished.stream()
                 .sorted(java.util.Comparator.comparingInt(Finished::line))
                 .toList();
+        // the charged lines' usage events in one JDBC batch, their settlements together (one close of the
+        // chunk's exact reservations); each line written, settled or given back as it would be alone
+        var charged = lines.stream().filter(line -> line.usage() != null).toList();
+        var written = usage.recordAll(charged.stream().map(Finished::usage).toList());
+        var settlements = new ArrayList<QuotaSettlement>(charged.size());
+        var notWritten = new HashSet<Integer>();
+        for (int i = 0; i < charged.size(); i++) {
+            var line = charged.get(i);
+            if (written[i]) {
+                settlements.add(
+                        new QuotaSettlement(line.reservation(), line.usage().rows()));
+            } else {
+                notWritten.add(line.line());
+            }
+        }
+        quotas.settleAll(settlements);
         var kept = new ArrayList<BatchLine>(lines.size());
         var events = new ArrayList<AuditEvent>(lines.size());
         for (var line : lines) {
             var result = line.kept();
-            if (line.usage() != null) {
-                result = settle(line, result);
-            } else if (line.reservation() != null) {
+            if (notWritten.contains(line.line())) {
+                result = chargedBefore(line, result);
+            } else if (line.usage() == null && line.reservation() != null) {
                 quotas.release(line.reservation());
             }
             if (result != null) {
@@ -111,17 +129,16 @@ public class ChunkLedger {
         }
         jobs.finishLines(job, kept, now);
         if (!events.isEmpty()) {
-            audit.appendAll(events);
+            audit.appendChunk(events);
         }
     }
 
-    /** A charged line settled (or given back), and its result as it must be kept then. */
-    private BatchLine settle(Finished line, BatchLine result) {
+    /**
+     * A line whose request id was charged already (a concurrent run charged it first): its reservation
+     * given back, and its result as it must be kept then (a retry, or refused with 409).
+     */
+    private BatchLine chargedBefore(Finished line, BatchLine result) {
         var event = line.usage();
-        if (usage.record(event)) {
-            quotas.settle(line.reservation(), event.rows());
-            return result;
-        }
         quotas.release(line.reservation());
         var auditEvent = line.event();
         var retry = usage.find(event.tenant(), event.requestId())

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.citymaas.billing.usage.entity.UsageEvent;
 import org.citymaas.billing.usage.entity.UsageKind;
 import org.citymaas.portal.audit.boundary.AuditTrail;
 import org.citymaas.portal.billing.boundary.BudgetGuard;
@@ -31,6 +31,7 @@ import org.citymaas.portal.inference.control.RequestDigest;
 import org.citymaas.portal.inference.control.ShareKeys;
 import org.citymaas.portal.inference.entity.Admission;
 import org.citymaas.portal.inference.entity.Charge;
+import org.citymaas.portal.inference.entity.ChosenRequestId;
 import org.citymaas.portal.inference.entity.TensorRequest;
 import org.citymaas.portal.models.boundary.ModelLifecycle;
 import org.citymaas.portal.problems.InferenceAnswers;
@@ -160,9 +161,8 @@ public class GovernedRequests {
             var target = authorize(caller, model);
             admissible.accept(target);
             var request = read.get();
-            var id = requestId != null
-                    ? requestId
-                    : request.id().orElseGet(() -> UUID.randomUUID().toString());
+            var chosen = ChosenRequestId.of(requestId, request);
+            var id = chosen.id();
             if (!REQUEST_ID.matcher(id).matches()) {
                 throw new InvalidInputException(List.of(new FieldViolation(
                         "id", "pattern", "a request id is 1-100 characters of letters, digits and . _ : -")));
@@ -171,7 +171,7 @@ public class GovernedRequests {
             request.requireOutputsOf(target.card());
             var validated = runtime.validate(
                     InferenceRequest.of(ShareKeys.of(caller.tenant()), target.ref(), request.inputs()));
-            return new Admission(caller, model, target, request, id, validated, event);
+            return new Admission(caller, model, target, request, id, chosen.madeHere(), validated, event);
         } catch (NotSubscribedException
                 | UnknownModelException
                 | ModelVersionRetiredException
@@ -202,7 +202,7 @@ public class GovernedRequests {
                 ? RequestDigest.ofExplanation(model.name(), model.version(), request.outputs(), masked.inputs())
                 : RequestDigest.of(model.name(), model.version(), request.outputs(), masked.inputs());
         event.digests(requestDigest, null);
-        var charged = ledger.charged(caller.tenant(), admission.requestId());
+        var charged = previousCharge(admission);
         if (charged.isPresent()
                 && !charged.get().retriedBy(caller.name(), model.name(), request.rows(), requestDigest, kind)) {
             event.summary(masked.summary() + " | request id already used for a different request: not run");
@@ -218,6 +218,19 @@ public class GovernedRequests {
         } catch (QuotaExceededException | BudgetExhaustedException e) {
             throw refused(event, "REJECTED", e);
         }
+    }
+
+    /**
+     * The usage event already charged under the request's id, if any. An id this server made (a random
+     * UUID, the caller sent none) cannot have been charged: no look-up then. A client's id is always looked
+     * up (a retry runs again uncharged, another request under it is refused 409); a concurrent first try
+     * under the same id is still caught when the usage event is written ({@link InferenceLedger#complete}).
+     */
+    Optional<UsageEvent> previousCharge(Admission admission) {
+        if (admission.idMadeHere()) {
+            return Optional.empty();
+        }
+        return ledger.charged(admission.caller().tenant(), admission.requestId());
     }
 
     /**

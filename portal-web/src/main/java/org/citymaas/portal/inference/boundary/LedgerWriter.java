@@ -62,9 +62,13 @@ public class LedgerWriter {
         var settlements = new ArrayList<Settlement>(completions.size());
         var charged = new ArrayList<QuotaSettlement>(completions.size());
         var events = new ArrayList<AuditEvent>(completions.size());
-        for (var completion : completions) {
+        // every usage event of the group in one JDBC batch; each written or not as it would be alone
+        var written =
+                usage.recordAll(completions.stream().map(Completion::usage).toList());
+        for (int i = 0; i < completions.size(); i++) {
+            var completion = completions.get(i);
             var event = completion.usage();
-            if (usage.record(event)) {
+            if (written[i]) {
                 charged.add(new QuotaSettlement(completion.reservation(), event.rows()));
                 settlements.add(Settlement.CHARGED);
                 events.add(completion.audit());

@@ -14,6 +14,8 @@ import org.citymaas.security.identity.entity.Caller;
  * @param target the version that will answer
  * @param request what was asked, as read
  * @param requestId the id it runs under (the caller's, the request's own, or generated)
+ * @param idMadeHere whether this server made the id (the caller sent none): a fresh random id cannot have
+ *     been charged before, so its usage is not looked up
  * @param validated the request checked against the version's signature (text not yet masked)
  * @param event its audit event so far: every outcome from here on completes and records it once
  */
@@ -23,5 +25,6 @@ public record Admission(
         ModelVersion target,
         TensorRequest request,
         String requestId,
+        boolean idMadeHere,
         ValidatedRequest validated,
         AuditEvent.Builder event) {}
