@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.citymaas.runtime.catalog.boundary.Catalog;
+import org.citymaas.runtime.catalog.entity.ModelCard;
 import org.citymaas.runtime.explain.boundary.Explainer;
 
 /**
@@ -28,18 +29,18 @@ final class ExplainModels {
 
     /**
      * The models of a model repository whose default version's card has a usable explanation method, by name,
-     * with that method ({@code exact-shapley}, {@code occlusion}); the cards only are read.
+     * with that card (its method: {@code explanation().method()}); the cards only are read.
      */
-    static Map<String, String> explainable(Path modelsDirectory) {
+    static Map<String, ModelCard> explainable(Path modelsDirectory) {
         var catalog = Catalog.fromDirectory(modelsDirectory);
-        var methods = new LinkedHashMap<String, String>();
+        var cards = new LinkedHashMap<String, ModelCard>();
         for (var model : catalog.modelNames()) {
             catalog.versions(model).stream()
                     .filter(v -> v.defaultVersion() && Explainer.refusal(v.card()) == null)
                     .findFirst()
-                    .ifPresent(v -> methods.put(model, v.card().explanation().method()));
+                    .ifPresent(v -> cards.put(model, v.card()));
         }
-        return methods;
+        return cards;
     }
 
     /**

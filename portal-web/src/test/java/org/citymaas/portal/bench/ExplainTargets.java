@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.citymaas.portal.devstack.KeycloakDemoRealm;
 import org.citymaas.portal.devstack.KeycloakServer;
+import org.citymaas.runtime.catalog.entity.ModelCard;
 
 /**
  * The models the bench explains, each sent by its department's service account ({@code <department>-api}):
@@ -21,21 +22,21 @@ final class ExplainTargets {
     private final String portalUrl;
     private final KeycloakServer keycloak;
     private final Map<String, String> departments;
-    private final Map<String, String> methods;
+    private final Map<String, ModelCard> cards;
     private final Map<String, String> measured = new LinkedHashMap<>();
     private final Map<String, BenchInputs> inputs = new LinkedHashMap<>();
     private final List<String> findings = new ArrayList<>();
 
     /**
      * @param departments the models to explain and the department of each, in order
-     * @param methods each explainable model's method
+     * @param cards each explainable model's card (the default version's)
      */
     ExplainTargets(
-            String portalUrl, KeycloakServer keycloak, Map<String, String> departments, Map<String, String> methods) {
+            String portalUrl, KeycloakServer keycloak, Map<String, String> departments, Map<String, ModelCard> cards) {
         this.portalUrl = portalUrl;
         this.keycloak = keycloak;
         this.departments = departments;
-        this.methods = methods;
+        this.cards = cards;
     }
 
     /** As platform admin ({@code admin}'s token): each model's department's monthly quota of it. */
@@ -87,7 +88,7 @@ final class ExplainTargets {
                 }
                 inputs.put(model, benchInputs);
             } else {
-                var modelInputs = BenchInputs.of(model, api.inputNames(model));
+                var modelInputs = BenchInputs.valid(cards.get(model), api.inputNames(model));
                 var bodies = new ArrayList<String>();
                 for (int k = 0; k < 64; k++) {
                     bodies.add(modelInputs.inferBody(k, 1));
@@ -107,7 +108,8 @@ final class ExplainTargets {
                     quota.path("requestsUsed").asLong(),
                     quota.path("rowsUsed").asLong()));
             measured.put(model, department);
-            runs.add(new ExplainReport.ModelRun(model, department, methods.get(model), cells));
+            runs.add(new ExplainReport.ModelRun(
+                    model, department, cards.get(model).explanation().method(), cells));
         }
         return runs;
     }

@@ -69,15 +69,15 @@ public final class PortalBench {
         try (var stack = BenchStack.start(work, payaraJar, war)) {
             var api = new PortalApi(stack.portalUrl());
             var keycloak = stack.keycloak();
-            var methods = ExplainModels.explainable(stack.modelsDirectory());
+            var cards = ExplainModels.explainable(stack.modelsDirectory());
             var departments = ExplainModels.departments(
-                    ExplainModels.select(EXPLAIN_MODELS, List.copyOf(methods.keySet())),
+                    ExplainModels.select(EXPLAIN_MODELS, List.copyOf(cards.keySet())),
                     EXPLAIN_DEPARTMENTS,
                     MODEL,
                     DEPARTMENT);
             api.useToken(keycloak.userToken("platform-admin", KeycloakDemoRealm.password("platform-admin")));
             api.setQuota(DEPARTMENT, MODEL, QUOTA, QUOTA);
-            var explainers = new ExplainTargets(stack.portalUrl(), keycloak, departments, methods);
+            var explainers = new ExplainTargets(stack.portalUrl(), keycloak, departments, cards);
             explainers.setQuotas(api, QUOTA);
             departmentToken(api, keycloak);
             var inputs = BenchInputs.of(MODEL, api.inputNames(MODEL));
