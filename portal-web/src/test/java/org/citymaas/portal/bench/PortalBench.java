@@ -119,7 +119,7 @@ public final class PortalBench {
                 explain.addAll(ExplainCells.explain(target, CONCURRENCY, WARMUP, SECONDS));
             }
             explained = explainers.measure(
-                    http, explain, EXPLAIN_CONCURRENCY, EXPLAIN_WARMUP, EXPLAIN_SECONDS, MODEL, inputs, one);
+                    http, explain, EXPLAIN_CONCURRENCY, EXPLAIN_WARMUP, EXPLAIN_SECONDS, MODEL, inputs);
             explainNote = explainers.note(SECONDS, WARMUP, EXPLAIN_SECONDS, EXPLAIN_WARMUP, RUNTIME_SECONDS);
             departmentToken(api, keycloak);
             quotaNote = "Quota of " + DEPARTMENT + " for " + MODEL + " set to " + QUOTA
