@@ -7,7 +7,7 @@ import java.util.List;
 import org.citymaas.portal.signin.CurrentCaller;
 import org.citymaas.portal.usage.boundary.RequestHistory;
 
-/** "My history": the person's own newest requests, every outcome, newest first. */
+/** "My history": the person's own newest requests and explanations, every outcome, newest first. */
 @Named
 @RequestScoped
 public class HistoryPage {

@@ -6,13 +6,14 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import org.citymaas.portal.usage.boundary.HistoryEntryView;
 
-/** One of the person's own requests as a table row; a JavaBean for Faces' EL. */
+/** One of the person's own requests (an inference or an explanation) as a table row; a JavaBean for Faces' EL. */
 public class HistoryRow implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final String time;
+    private final String kind;
     private final String model;
     private final String version;
     private final String requestId;
@@ -23,6 +24,7 @@ public class HistoryRow implements Serializable {
 
     HistoryRow(HistoryEntryView entry) {
         this.time = SHOWN.format(OffsetDateTime.parse(entry.time()));
+        this.kind = entry.kind();
         this.model = entry.model();
         this.version = entry.version() == null ? "" : entry.version();
         this.requestId = entry.requestId() == null ? "" : entry.requestId();
@@ -35,6 +37,11 @@ public class HistoryRow implements Serializable {
     /** When, in Asia/Shanghai. */
     public String getTime() {
         return time;
+    }
+
+    /** {@code infer} or {@code explain}. */
+    public String getKind() {
+        return kind;
     }
 
     public String getModel() {

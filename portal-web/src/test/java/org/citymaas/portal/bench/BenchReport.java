@@ -10,8 +10,10 @@ final class BenchReport {
     static final String NOOP = "authenticated no-op `GET /api/v2/health/live`";
     static final String INFER_1 = "governed infer, 1 row";
     static final String INFER_64 = "governed infer, 64 rows";
+    static final String EXPLAIN_1 = "governed explain, 1 row";
     static final String RUNTIME_1 = "runtime in-process, 1 row";
     static final String RUNTIME_64 = "runtime in-process, 64 rows";
+    static final String RUNTIME_EXPLAIN_1 = "runtime in-process explain, 1 row";
 
     private BenchReport() {}
 
@@ -21,12 +23,28 @@ final class BenchReport {
      */
     static String markdown(
             String title, String machine, List<CellResult> http, List<CellResult> runtime, BatchResult batch) {
+        return markdown(title, machine, http, List.of(), runtime, batch);
+    }
+
+    /**
+     * @param explain the governed explain cells of the bench's model, shown after the governed infer cells
+     */
+    static String markdown(
+            String title,
+            String machine,
+            List<CellResult> http,
+            List<CellResult> explain,
+            List<CellResult> runtime,
+            BatchResult batch) {
         var text = new StringBuilder();
         text.append("#### ").append(title).append("\n\n").append(machine).append("\n\n");
         text.append("| cell | concurrency | 2xx answers | non-2xx (status: count) | req/s | rows/s | p50 ms | p95 ms"
                 + " | p99 ms | others' CPU |\n");
         text.append("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
         for (var cell : http) {
+            row(text, cell);
+        }
+        for (var cell : explain) {
             row(text, cell);
         }
         text.append(String.format(

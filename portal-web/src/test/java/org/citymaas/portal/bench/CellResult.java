@@ -14,6 +14,8 @@ import org.HdrHistogram.Histogram;
  * @param latencies the 2xx answers' latencies in nanoseconds
  * @param refused how many answers of each non-2xx status (0 for an I/O error or time-out), none hidden
  * @param othersCpu percent of the machine's cores used by processes not of this run while it was measured
+ * @param modelRowsRun the model rows the measured 2xx answers said they ran (explanations' {@code rows_run}),
+ *     -1 when any of them did not say
  */
 record CellResult(
         String name,
@@ -22,7 +24,20 @@ record CellResult(
         double seconds,
         Histogram latencies,
         Map<Integer, Long> refused,
-        double othersCpu) {
+        double othersCpu,
+        long modelRowsRun) {
+
+    /** A cell whose answers do not say what they ran. */
+    CellResult(
+            String name,
+            int concurrency,
+            int rowsPerRequest,
+            double seconds,
+            Histogram latencies,
+            Map<Integer, Long> refused,
+            double othersCpu) {
+        this(name, concurrency, rowsPerRequest, seconds, latencies, refused, othersCpu, -1);
+    }
 
     long ok() {
         return latencies.getTotalCount();
@@ -34,6 +49,19 @@ record CellResult(
 
     double rowsPerSecond() {
         return requestsPerSecond() * rowsPerRequest;
+    }
+
+    /**
+     * Model rows run per second: what the answers said they ran, else the request rows (an inference runs the
+     * rows it is given).
+     */
+    double modelRowsPerSecond() {
+        return modelRowsRun >= 0 ? modelRowsRun / seconds : rowsPerSecond();
+    }
+
+    /** Model rows run per 2xx answer, NaN when nothing answered 2xx. */
+    double modelRowsPerCall() {
+        return ok() == 0 ? Double.NaN : modelRowsPerSecond() / requestsPerSecond();
     }
 
     /** A percentile in milliseconds, NaN when nothing answered 2xx. */

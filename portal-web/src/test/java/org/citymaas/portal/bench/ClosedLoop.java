@@ -20,6 +20,14 @@ final class ClosedLoop {
     /** One request: its status code (0 for an I/O error); the caller times it. */
     interface Call {
         int send() throws Exception;
+
+        /**
+         * The model rows the last answer said it ran (an explanation's {@code rows_run}), or -1 when answers
+         * do not say; asked after each 2xx answer of the measured window.
+         */
+        default long rowsRun() {
+            return -1;
+        }
     }
 
     private ClosedLoop() {}
@@ -36,14 +44,17 @@ final class ClosedLoop {
         var stop = new AtomicBoolean();
         var histograms = new ArrayList<Histogram>();
         var refusals = new ArrayList<Map<Integer, Long>>();
+        var rowsRun = new ArrayList<long[]>();
         var threads = new ArrayList<Thread>();
         for (int i = 0; i < concurrency; i++) {
             var histogram = new Histogram(3);
             var refused = new HashMap<Integer, Long>();
             histograms.add(histogram);
             refusals.add(refused);
+            var ran = new long[2];
+            rowsRun.add(ran);
             var call = calls.get();
-            var thread = new Thread(() -> loop(call, measuring, stop, histogram, refused), "bench-client-" + i);
+            var thread = new Thread(() -> loop(call, measuring, stop, histogram, refused, ran), "bench-client-" + i);
             thread.setDaemon(true);
             threads.add(thread);
         }
@@ -64,11 +75,24 @@ final class ClosedLoop {
         histograms.forEach(all::add);
         var refused = new HashMap<Integer, Long>();
         refusals.forEach(r -> r.forEach((status, count) -> refused.merge(status, count, Long::sum)));
-        return new CellResult(name, concurrency, rowsPerRequest, measured, all, refused, othersCpu);
+        long modelRows = 0;
+        for (var ran : rowsRun) {
+            modelRows = modelRows < 0 || ran[1] > 0 ? -1 : modelRows + ran[0];
+        }
+        return new CellResult(name, concurrency, rowsPerRequest, measured, all, refused, othersCpu, modelRows);
     }
 
+    /**
+     * @param ran this thread's model rows run by its measured 2xx answers ({@code [0]}) and how many of those
+     *     answers did not say ({@code [1]})
+     */
     private static void loop(
-            Call call, AtomicBoolean measuring, AtomicBoolean stop, Histogram histogram, Map<Integer, Long> refused) {
+            Call call,
+            AtomicBoolean measuring,
+            AtomicBoolean stop,
+            Histogram histogram,
+            Map<Integer, Long> refused,
+            long[] ran) {
         while (!stop.get()) {
             long t0 = System.nanoTime();
             int status;
@@ -85,6 +109,12 @@ final class ClosedLoop {
             if (measuring.get()) {
                 if (status >= 200 && status < 300) {
                     histogram.recordValue(nanos);
+                    long rows = call.rowsRun();
+                    if (rows >= 0) {
+                        ran[0] += rows;
+                    } else {
+                        ran[1]++;
+                    }
                 } else {
                     refused.merge(status, 1L, Long::sum);
                 }

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * The portal's API as the benchmark uses it, over plain HTTP/1.1 with {@code java.net.http}: a department's
- * service account ({@code transport-api}) for the measured calls, a platform admin for the quota.
+ * service account ({@code transport-api}) for the measured calls, a platform admin for the quotas.
  */
 final class PortalApi {
 
@@ -61,6 +61,28 @@ final class PortalApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /**
+     * {@code POST /api/v2/models/{model}/explain}: the status and the model rows the explanation ran (its
+     * {@code rows_run}).
+     */
+    ExplainAnswer explain(HttpClient client, String model, String body) throws IOException, InterruptedException {
+        var request = request("/api/v2/models/" + model + "/explain")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        return ExplainAnswer.of(response.statusCode(), response.body());
+    }
+
+    /** The names of the models the caller's department is subscribed to ({@code GET /api/v2/models}). */
+    List<String> subscribedModels() throws IOException, InterruptedException {
+        var names = new ArrayList<String>();
+        for (var model : getJson("/api/v2/models").path("models")) {
+            names.add(model.isTextual() ? model.asText() : model.path("name").asText());
+        }
+        return names;
     }
 
     /** The model's input names, in the order of its metadata ({@code GET /api/v2/models/{model}}). */

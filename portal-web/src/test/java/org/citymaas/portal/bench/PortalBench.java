@@ -21,7 +21,13 @@ import org.citymaas.portal.devstack.KeycloakServer;
  * cell, default 2), {@code bench.concurrency} (default 1,16,64), {@code bench.batch.lines} (default 10000),
  * {@code bench.batch.timeout} (seconds, default 400), {@code bench.runtime.seconds} (default 3),
  * {@code bench.model} (default traffic-flow-forecast), {@code bench.department} (default transport),
- * {@code bench.work} (default target/portal-bench), {@code citymaas.war}, {@code citymaas.work}.
+ * {@code bench.work} (default target/portal-bench), {@code citymaas.war}, {@code citymaas.work}. Explanations
+ * ({@link ExplainModels}): governed explain of 1 row of the bench's model at each concurrency, after the CSV
+ * batch (shown after the governed infer cells), then per explainable model governed infer and explain of 1 row
+ * and the runtime's in-process infer and explain: {@code bench.explain.models} (all, none or a list; default
+ * all), {@code bench.explain.departments} ({@code model:department,...}; default the demo data's),
+ * {@code bench.explain.concurrency} (default 1,16), {@code bench.explain.seconds} (default 5),
+ * {@code bench.explain.warmup} (default 1).
  */
 public final class PortalBench {
 
@@ -34,6 +40,12 @@ public final class PortalBench {
     private static final double RUNTIME_SECONDS = Double.parseDouble(System.getProperty("bench.runtime.seconds", "3"));
     private static final String MODEL = System.getProperty("bench.model", "traffic-flow-forecast");
     private static final String DEPARTMENT = System.getProperty("bench.department", "transport");
+    private static final String EXPLAIN_MODELS = System.getProperty("bench.explain.models", "all");
+    private static final String EXPLAIN_DEPARTMENTS = System.getProperty("bench.explain.departments", "");
+    private static final List<Integer> EXPLAIN_CONCURRENCY =
+            ClosedLoop.concurrencies(System.getProperty("bench.explain.concurrency", "1,16"));
+    private static final double EXPLAIN_SECONDS = Double.parseDouble(System.getProperty("bench.explain.seconds", "5"));
+    private static final double EXPLAIN_WARMUP = Double.parseDouble(System.getProperty("bench.explain.warmup", "1"));
     /** Far above what any run sends: the quota is set, not left to whatever the demo data says. */
     private static final long QUOTA = 1_000_000_000_000L;
 
@@ -47,15 +59,26 @@ public final class PortalBench {
         var started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<CellResult> http = new ArrayList<>();
+        List<CellResult> explain = new ArrayList<>();
         List<CellResult> runtime;
         BatchResult batch;
         String database;
         String quotaNote;
+        String explainNote;
+        List<ExplainReport.ModelRun> explained;
         try (var stack = BenchStack.start(work, payaraJar, war)) {
             var api = new PortalApi(stack.portalUrl());
             var keycloak = stack.keycloak();
+            var cards = ExplainModels.explainable(stack.modelsDirectory());
+            var departments = ExplainModels.departments(
+                    ExplainModels.select(EXPLAIN_MODELS, List.copyOf(cards.keySet())),
+                    EXPLAIN_DEPARTMENTS,
+                    MODEL,
+                    DEPARTMENT);
             api.useToken(keycloak.userToken("platform-admin", KeycloakDemoRealm.password("platform-admin")));
             api.setQuota(DEPARTMENT, MODEL, QUOTA, QUOTA);
+            var explainers = new ExplainTargets(stack.portalUrl(), keycloak, departments, cards);
+            explainers.setQuotas(api, QUOTA);
             departmentToken(api, keycloak);
             var inputs = BenchInputs.of(MODEL, api.inputNames(MODEL));
             var one = new ArrayList<String>();
@@ -91,6 +114,13 @@ public final class PortalBench {
                 batch = new BatchResult(BATCH_LINES, "error: " + e, 0, 0, Double.NaN, Double.NaN, Double.NaN);
             }
             BenchStack.step(String.format(Locale.ROOT, "CSV batch: %s", batch));
+            if (departments.containsKey(MODEL)) {
+                var target = new ExplainCells.Target(api, () -> departmentToken(api, keycloak), MODEL, one);
+                explain.addAll(ExplainCells.explain(target, CONCURRENCY, WARMUP, SECONDS));
+            }
+            explained = explainers.measure(
+                    http, explain, EXPLAIN_CONCURRENCY, EXPLAIN_WARMUP, EXPLAIN_SECONDS, MODEL, inputs);
+            explainNote = explainers.note(SECONDS, WARMUP, EXPLAIN_SECONDS, EXPLAIN_WARMUP, RUNTIME_SECONDS);
             departmentToken(api, keycloak);
             quotaNote = "Quota of " + DEPARTMENT + " for " + MODEL + " set to " + QUOTA
                     + " requests and rows a month by platform-admin (PUT /api/v1/tenants/" + DEPARTMENT + "/quotas/"
@@ -107,6 +137,16 @@ public final class PortalBench {
                     CONCURRENCY,
                     1,
                     RUNTIME_SECONDS);
+            explained = ExplainTargets.withRuntime(
+                    explained,
+                    RuntimeExplainFigure.measure(
+                            stack.modelsDirectory(),
+                            stack.catalogCache(),
+                            explainers.measured(),
+                            explainers.inputs(),
+                            EXPLAIN_CONCURRENCY,
+                            1,
+                            RUNTIME_SECONDS));
         }
         var os = ManagementFactory.getOperatingSystemMXBean();
         var machine = String.format(
@@ -131,11 +171,14 @@ public final class PortalBench {
                 KeycloakDemoRealm.apiClient(DEPARTMENT),
                 quotaNote);
         var report = BenchReport.markdown(
-                "Portal benchmark, " + started + " (`./mvnw -B -pl portal-web -am -Pportal-bench package -DskipTests`)",
-                machine,
-                http,
-                runtime,
-                batch);
+                        "Portal benchmark, " + started
+                                + " (`./mvnw -B -pl portal-web -am -Pportal-bench package -DskipTests`)",
+                        machine,
+                        http,
+                        explain,
+                        runtime,
+                        batch)
+                + "\n" + ExplainReport.markdown(explainNote, explained);
         System.out.println();
         System.out.println(report);
         Files.createDirectories(work);

@@ -102,6 +102,10 @@ class BrowserUsageIT extends BrowserTest {
                 .contains(requestId)
                 .contains("traffic-flow-forecast")
                 .contains("成功");
+        assertThat(table.findElement(By.xpath(".//tr[contains(., '" + requestId + "')]//span[@data-kind]"))
+                        .getText())
+                .as("the kind of the request, in Chinese")
+                .isEqualTo("推理");
         Browser.screenshot(browser, "history-1-mine-zh");
 
         browser.get(session.page("portal/usage.xhtml"));

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The usage report and "my history" on the real stack: real inference calls are counted per model
  * per day in the JSON and the CSV alike; a tenant admin sees only their department; staff see their
- * own requests, refused ones too.
+ * own requests and explanations, refused ones too, and no one else's.
  */
 @ExtendWith(ArquillianExtension.class)
 class UsageReportIT {
@@ -225,8 +225,88 @@ class UsageReportIT {
         assertThat(ok.get("rows").asInt()).isEqualTo(1);
         assertThat(ok.get("computeMs").decimalValue()).isNotNegative();
         assertThat(ok.get("time").asText()).as("Beijing time").endsWith("+08:00");
+        assertThat(ok.get("kind").asText()).isEqualTo("infer");
+        assertThat(entries.get(0).get("kind").asText()).isEqualTo("infer");
         assertThat(history.body()).doesNotContain(someoneElses).doesNotContain("summary");
         assertThat(badLimit.status()).isEqualTo(400);
         assertThat(badLimit.json().at("/errors/0/field").asText()).isEqualTo("limit");
+    }
+
+    @Test
+    void staffSeeTheirOwnExplanationsWithTheirKindAndNoOneElses() {
+        var staff = DemoTokens.userToken("transport-staff");
+        var colleague = DemoTokens.userToken("transport-admin");
+        var elsewhere = DemoTokens.userToken("health-staff");
+        var explained = "mine-explain-" + UUID.randomUUID();
+        var refused = "mine-explain-" + UUID.randomUUID();
+        var colleagues = "theirs-explain-" + UUID.randomUUID();
+        var otherDepartments = "health-explain-" + UUID.randomUUID();
+
+        assertThat(explain(staff, MODEL, TrafficRequests.body(1, 8), explained).status())
+                .isEqualTo(200);
+        assertThat(explain(staff, MODEL, TrafficRequests.body(1, 30), refused).status())
+                .isEqualTo(400);
+        assertThat(explain(colleague, MODEL, TrafficRequests.body(1, 9), colleagues)
+                        .status())
+                .isEqualTo(200);
+        var health = explain(
+                elsewhere,
+                "health-risk",
+                HeldOutRequests.body(
+                        "health-risk",
+                        List.of(
+                                "pregnancies",
+                                "glucose",
+                                "blood_pressure",
+                                "skin_thickness",
+                                "insulin",
+                                "bmi",
+                                "diabetes_pedigree",
+                                "age"),
+                        1),
+                otherDepartments);
+        assertThat(health.status()).as(health.body()).isEqualTo(200);
+        var history = Http.get(api("v1/me/history?limit=20"), staff);
+        var theirs = Http.get(api("v1/me/history?limit=20"), colleague);
+        var healths = Http.get(api("v1/me/history?limit=20"), elsewhere);
+
+        assertThat(history.status()).as(history.body()).isEqualTo(200);
+        var entries = history.json();
+        assertThat(entries.get(0).get("requestId").asText()).as("newest first").isEqualTo(refused);
+        assertThat(entries.get(0).get("kind").asText()).isEqualTo("explain");
+        assertThat(entries.get(0).get("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(entries.get(0).get("status").asInt()).isEqualTo(400);
+        assertThat(entries.get(0).path("rows").isNumber()).as("nothing charged").isFalse();
+        var ok = entries.get(1);
+        assertThat(ok.get("requestId").asText()).isEqualTo(explained);
+        assertThat(ok.get("kind").asText()).isEqualTo("explain");
+        assertThat(ok.get("outcome").asText()).isEqualTo("OK");
+        assertThat(ok.get("status").asInt()).isEqualTo(200);
+        assertThat(ok.get("model").asText()).isEqualTo(MODEL);
+        assertThat(ok.get("version").asText()).isEqualTo("1");
+        assertThat(ok.get("rows").asInt()).as("the rows explained").isEqualTo(1);
+        assertThat(ok.get("computeMs").decimalValue()).isNotNegative();
+        assertThat(history.body())
+                .as("another member's and another department's explanations")
+                .doesNotContain(colleagues)
+                .doesNotContain(otherDepartments);
+        assertThat(theirs.status()).as(theirs.body()).isEqualTo(200);
+        assertThat(theirs.json().get(0).get("requestId").asText()).isEqualTo(colleagues);
+        assertThat(theirs.json().get(0).get("kind").asText()).isEqualTo("explain");
+        assertThat(theirs.body())
+                .doesNotContain(explained)
+                .doesNotContain(refused)
+                .doesNotContain(otherDepartments);
+        assertThat(healths.status()).as(healths.body()).isEqualTo(200);
+        assertThat(healths.json().get(0).get("requestId").asText()).isEqualTo(otherDepartments);
+        assertThat(healths.json().get(0).get("model").asText()).isEqualTo("health-risk");
+        assertThat(healths.body())
+                .doesNotContain(explained)
+                .doesNotContain(refused)
+                .doesNotContain(colleagues);
+    }
+
+    private Http.Answer explain(String token, String model, String body, String requestId) {
+        return Http.post(api("v2/models/" + model + "/explain"), token, body, Map.of("X-Request-Id", requestId));
     }
 }

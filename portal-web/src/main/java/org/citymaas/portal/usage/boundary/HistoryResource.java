@@ -13,7 +13,7 @@ import org.citymaas.portal.signin.CurrentCaller;
 import org.citymaas.security.identity.entity.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** The caller's own recent inference requests, every outcome, newest first. */
+/** The caller's own recent inference requests and explanations, every outcome, newest first. */
 @Path("v1/me/history")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,8 +28,8 @@ public class HistoryResource {
 
     @GET
     @Operation(
-            summary = "My recent requests (limit 1-500, default 50): time, model, version, request id, outcome,"
-                    + " rows and compute time charged")
+            summary = "My recent requests and explanations (limit 1-500, default 50): time, kind (infer or explain),"
+                    + " model, version, request id, outcome, rows and compute time charged")
     public List<HistoryEntryView> recent(@QueryParam("limit") String limit) {
         return history.recent(currentCaller.get(), limit);
     }

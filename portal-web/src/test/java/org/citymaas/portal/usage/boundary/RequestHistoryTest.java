@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.citymaas.billing.usage.entity.UsageEvent;
 import org.citymaas.portal.errors.InvalidParameterException;
+import org.citymaas.portal.usage.control.RequestKind;
 import org.citymaas.security.audit.entity.ActorType;
 import org.citymaas.security.audit.entity.AuditEvent;
 import org.citymaas.security.audit.entity.ChainedEvent;
@@ -54,7 +55,8 @@ class RequestHistoryTest {
                 Instant.parse("2026-11-25T08:00:00Z"),
                 null);
 
-        var entries = RequestHistory.entries(List.of(retry, refused, first), Map.of("r1", 3L), Map.of("r1", charge));
+        var entries = RequestHistory.entries(
+                List.of(retry, refused, first), Map.of(RequestKind.INFER, Map.of("r1", 3L)), Map.of("r1", charge));
 
         assertThat(entries).extracting(HistoryEntryView::requestId).containsExactly("r1", "r2", "r1");
         assertThat(entries.get(0).rows()).as("the retry was not charged again").isNull();
@@ -70,6 +72,7 @@ class RequestHistoryTest {
         assertThat(entries.get(2).version()).as("the version that answered").isEqualTo("1");
         assertThat(entries.get(2).model()).isEqualTo("traffic-flow-forecast");
         assertThat(entries.get(2).time()).isEqualTo("2026-11-25T16:00:00+08:00");
+        assertThat(entries).extracting(HistoryEntryView::kind).containsOnly("infer");
     }
 
     private static ChainedEvent event(long seq, String requestId, String outcome, int status, String resource) {
@@ -77,7 +80,7 @@ class RequestHistoryTest {
                 .occurredAt(Instant.parse("2026-11-25T08:00:00Z"))
                 .actor("zhang.wei", ActorType.USER)
                 .tenant(new TenantId("transport"))
-                .action(RequestHistory.ACTION)
+                .action(RequestKind.INFER.action())
                 .resource(resource)
                 .outcome(outcome, status)
                 .requestId(requestId)
