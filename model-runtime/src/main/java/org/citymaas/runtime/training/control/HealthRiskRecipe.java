@@ -134,7 +134,7 @@ public final class HealthRiskRecipe implements ModelRecipe {
     @Override
     public ModelCard card(List<Metric> metrics) {
         List<FieldSpec> inputs = List.of(
-                Schema.fp32("pregnancies", 1, "count", 0, 20, "Number of pregnancies."),
+                Schema.fp32("pregnancies", 1, "count", 0, 25, "Number of pregnancies."),
                 Schema.fp32("glucose", 1, "mg/dL", 0, 400, "Plasma glucose 2 h after an oral glucose tolerance test."),
                 Schema.fp32("blood_pressure", 1, "mmHg", 0, 200, "Diastolic blood pressure."),
                 Schema.fp32("skin_thickness", 1, "mm", 0, 100, "Triceps skin fold thickness."),
