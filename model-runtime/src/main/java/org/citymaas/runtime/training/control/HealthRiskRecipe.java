@@ -109,13 +109,18 @@ public final class HealthRiskRecipe implements ModelRecipe {
     }
 
     @Override
+    public List<String> groupAttributes() {
+        return List.of("age_band", "sex");
+    }
+
+    @Override
     public FairnessReport fairness(Table heldOut, Map<String, Tensor> predictions) {
         return FairnessEvaluation.binary(
                 heldOut,
                 predictions.get("diabetes_risk").floats(),
                 heldOut.column("target").floats(),
                 0.5,
-                List.of("age_band", "sex"));
+                groupAttributes());
     }
 
     @Override
