@@ -55,6 +55,9 @@ class ModelVersionsFairnessTest {
                 null,
                 List.of(),
                 fairness,
+                org.citymaas.portal.models.entity.MeasuredFairness.NOT_RECOMPUTED,
+                null,
+                null,
                 FairnessRule.blockers(fairness));
         return new ModelVersionRow(view, "platform-admin-2");
     }
