@@ -14,7 +14,7 @@ import org.citymaas.portal.models.entity.MeasuredFairness;
 import org.citymaas.portal.models.entity.MeasuredMetric;
 import org.citymaas.portal.models.entity.VersionRecord;
 import org.citymaas.portal.models.entity.VersionState;
-import org.citymaas.runtime.catalog.control.ModelCardCodec;
+import org.citymaas.runtime.training.boundary.FairnessReports;
 
 /**
  * The tables {@code model_version} and {@code model_default} (V16), {@code model_version_metric} (V18) and the
@@ -92,7 +92,7 @@ public class VersionStore {
                         + " AND version = ?2")
                 .setParameter(1, model)
                 .setParameter(2, version)
-                .setParameter(3, ModelCardCodec.fairnessJson(fairness.report()))
+                .setParameter(3, FairnessReports.toJson(fairness.report()))
                 .executeUpdate();
     }
 
@@ -107,7 +107,7 @@ public class VersionStore {
             var r = (Object[]) row;
             result.put(
                     (String) r[0],
-                    new MeasuredFairness(((Number) r[1]).intValue(), ModelCardCodec.parseFairness(r[2].toString())));
+                    new MeasuredFairness(((Number) r[1]).intValue(), FairnessReports.fromJson(r[2].toString())));
         }
         return result;
     }
