@@ -23,6 +23,7 @@ public class ModelVersionRow implements Serializable {
     private final FairnessRow fairness;
     private final int fairnessRows;
     private final boolean fairnessNotRecomputed;
+    private final boolean shipped;
 
     public ModelVersionRow(ModelVersionView view, String caller) {
         this.version = view.version();
@@ -39,6 +40,7 @@ public class ModelVersionRow implements Serializable {
         // the recomputed report is what the platform judges; the card's own table only when none was recomputed
         this.fairness = new FairnessRow(view.measuredFairness() != null ? view.measuredFairness() : view.fairness());
         this.fairnessRows = view.fairnessRows() == null ? 0 : view.fairnessRows();
+        this.shipped = view.shipped();
         this.fairnessNotRecomputed = view.fairnessBlockers().contains(FairnessRule.NOT_RECOMPUTED);
     }
 
@@ -50,6 +52,11 @@ public class ModelVersionRow implements Serializable {
     /** Rows of the held-out file its fairness table was recomputed on at upload; 0: declared, not recomputed. */
     public int getFairnessRows() {
         return fairnessRows;
+    }
+
+    /** Whether it was shipped with the platform (its table measured by the trainer, nothing uploaded). */
+    public boolean isShipped() {
+        return shipped;
     }
 
     /** Whether its fairness table not being recomputed keeps it from being approved. */

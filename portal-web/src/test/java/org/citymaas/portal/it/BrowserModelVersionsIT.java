@@ -95,6 +95,11 @@ class BrowserModelVersionsIT extends BrowserTest {
                 .contains("mae_ug_m3_6h");
         assertThat(staged.findElement(By.cssSelector(".cm-fairness-source")).getText())
                 .isEqualTo("已在 4422 行留出数据上重新计算公平性");
+        assertThat(browser.findElement(By.xpath(row("1")))
+                        .findElement(By.cssSelector(".cm-fairness-source"))
+                        .getText())
+                .as("the shipped version's table is the trainer's, not an uploader's claim")
+                .isEqualTo("随平台发布，由训练器测得");
         assertThat(staged.findElement(By.cssSelector(".cm-fairness-checks")).getText())
                 .contains("district", "relative_mae_ratio", "1.0171", "≤ 1.25", "在容差内", "Industrial-East / Centre");
         assertThat(staged.findElements(By.cssSelector(".cm-fairness-blocked"))).isEmpty();

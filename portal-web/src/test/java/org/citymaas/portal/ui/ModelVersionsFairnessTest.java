@@ -177,7 +177,10 @@ class ModelVersionsFairnessTest {
         var chinese = bundle("Messages.properties");
         var english = bundle("Messages_en.properties");
         for (var key : List.of(
-                "models.fairness.recomputed", "models.fairness.declared", "models.fairness.notRecomputedBlocker")) {
+                "models.fairness.recomputed",
+                "models.fairness.declared",
+                "models.fairness.shipped",
+                "models.fairness.notRecomputedBlocker")) {
             assertThat(chinese.getProperty(key)).as(key).isNotBlank().isNotEqualTo(english.getProperty(key));
         }
     }

@@ -30,8 +30,9 @@ import org.citymaas.runtime.catalog.entity.FairnessReport;
  * @param measuredMetrics the card's metrics as declared and as recomputed on that file; empty when not
  *     recomputed
  * @param fairness the card's fairness section (per-group metrics on held-out rows and their checks), or null
- * @param fairnessNote {@code fairness recomputed on 1200 held-out rows}, or {@code fairness declared by the
- *     uploader, not recomputed}
+ * @param fairnessNote {@code fairness recomputed on 1200 held-out rows}, {@code fairness declared by the
+ *     uploader, not recomputed}, or for a shipped version {@code shipped: fairness measured by the trainer, not
+ *     uploaded}
  * @param fairnessRows held-out rows the fairness report was recomputed on, or null
  * @param measuredFairness the fairness report recomputed at upload from the held-out file's group columns (what
  *     the publishing rule judges), or null
@@ -119,7 +120,9 @@ public record ModelVersionView(
                                         m.measuredBaseline()))
                                 .toList(),
                 fairness,
-                measuredFairness == null ? MeasuredFairness.NOT_RECOMPUTED : measuredFairness.note(),
+                measuredFairness != null
+                        ? measuredFairness.note()
+                        : shipped ? MeasuredFairness.SHIPPED : MeasuredFairness.NOT_RECOMPUTED,
                 measuredFairness == null ? null : measuredFairness.rows(),
                 measuredFairness == null ? null : measuredFairness.report(),
                 // shipped versions are published as shipped: nothing of theirs was uploaded to recompute

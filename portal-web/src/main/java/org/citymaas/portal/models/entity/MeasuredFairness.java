@@ -18,4 +18,7 @@ public record MeasuredFairness(int rows, FairnessReport report) {
 
     /** What it says when nothing was recomputed. */
     public static final String NOT_RECOMPUTED = "fairness declared by the uploader, not recomputed";
+
+    /** What it says of a shipped version: nothing was uploaded; its trainer measured the table. */
+    public static final String SHIPPED = "shipped: fairness measured by the trainer, not uploaded";
 }
