@@ -3,6 +3,7 @@ package org.citymaas.portal.ui;
 import java.io.Serializable;
 import java.util.List;
 import org.citymaas.portal.models.boundary.ModelVersionView;
+import org.citymaas.portal.models.control.FairnessRule;
 import org.citymaas.portal.models.entity.HeldOutCheck;
 
 /** A model version as a table row; a JavaBean, since Faces' EL cannot read record components. */
@@ -20,6 +21,9 @@ public class ModelVersionRow implements Serializable {
     private final int heldOutRows;
     private final List<List<String>> metrics;
     private final FairnessRow fairness;
+    private final int fairnessRows;
+    private final boolean fairnessNotRecomputed;
+    private final boolean shipped;
 
     public ModelVersionRow(ModelVersionView view, String caller) {
         this.version = view.version();
@@ -33,12 +37,31 @@ public class ModelVersionRow implements Serializable {
         this.metrics = view.measuredMetrics().stream()
                 .map(m -> List.of(m.name(), HeldOutCheck.number(m.measured()), HeldOutCheck.number(m.declared())))
                 .toList();
-        this.fairness = new FairnessRow(view.fairness());
+        // the recomputed report is what the platform judges; the card's own table only when none was recomputed
+        this.fairness = new FairnessRow(view.measuredFairness() != null ? view.measuredFairness() : view.fairness());
+        this.fairnessRows = view.fairnessRows() == null ? 0 : view.fairnessRows();
+        this.shipped = view.shipped();
+        this.fairnessNotRecomputed = view.fairnessBlockers().contains(FairnessRule.NOT_RECOMPUTED);
     }
 
     /** Whether the card has no fairness table the platform judges (then it cannot be approved). */
     public boolean isFairnessMissing() {
         return fairness.missing();
+    }
+
+    /** Rows of the held-out file its fairness table was recomputed on at upload; 0: declared, not recomputed. */
+    public int getFairnessRows() {
+        return fairnessRows;
+    }
+
+    /** Whether it was shipped with the platform (its table measured by the trainer, nothing uploaded). */
+    public boolean isShipped() {
+        return shipped;
+    }
+
+    /** Whether its fairness table not being recomputed keeps it from being approved. */
+    public boolean isFairnessNotRecomputed() {
+        return fairnessNotRecomputed;
     }
 
     /** Each check: attribute, metric, value, limit ({@code ≤ 0.1}), verdict key, worst group, best group. */

@@ -77,6 +77,9 @@ public class ModelVersionsPage implements Serializable {
             if (staged.heldOutRows() != null) {
                 FormMessages.info("models.upload.measured", "", staged.heldOutRows());
             }
+            if (staged.fairnessRows() != null) {
+                FormMessages.info("models.upload.fairnessMeasured", "", staged.fairnessRows());
+            }
         } catch (PortalException e) {
             FormMessages.error("models.refused", e.getMessage());
         } catch (IOException e) {

@@ -22,8 +22,9 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The platform admins' model versions page with four eyes: platform-admin uploads air-quality-forecast version 2
- * (its version 1 SavedModel under a new card, whose fairness table is within the tolerance and shown) and may not
- * approve it; platform-admin-2 approves it. Afterwards the model's lifecycle is put back as shipped. (Until the
+ * (its version 1 SavedModel under a new card, whose fairness table is within the tolerance and shown) with the
+ * held-out file the trainer's writer makes (group columns included, so the platform recomputes the metrics and the
+ * fairness table, which the approval requires) and may not approve it; platform-admin-2 approves it. Afterwards the model's lifecycle is put back as shipped. (Until the
  * fairness rule this was health-risk, whose shipped card is outside its fairness tolerance: its approval is now
  * refused, as {@code FairPublishingIT} shows for the API.)
  */
@@ -68,6 +69,8 @@ class BrowserModelVersionsIT extends BrowserTest {
         Files.write(zip, savedModelZip());
         var card = files.resolve("model-card.json");
         Files.write(card, JSON.writeValueAsBytes(card2()));
+        var heldOut = files.resolve(MODEL + ".heldout.csv");
+        Files.write(heldOut, HeldOutCsv.of(MODEL, java.util.Set.of()));
 
         browser.get(session.page("portal/home.xhtml"));
         session.signInAtKeycloak("platform-admin");
@@ -79,6 +82,7 @@ class BrowserModelVersionsIT extends BrowserTest {
 
         browser.findElement(By.id("upload:savedModel")).sendKeys(zip.toString());
         browser.findElement(By.id("upload:card")).sendKeys(card.toString());
+        browser.findElement(By.id("upload:heldOut")).sendKeys(heldOut.toString());
         browser.findElement(By.id("upload:submit")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(row("2"))));
         var staged = browser.findElement(By.xpath(row("2")));
@@ -86,8 +90,16 @@ class BrowserModelVersionsIT extends BrowserTest {
         assertThat(browser.findElement(By.id("upload:heldOut")).getAttribute("type"))
                 .isEqualTo("file");
         assertThat(staged.findElement(By.cssSelector(".cm-metrics")).getText())
-                .as("uploaded without a held-out file")
-                .isEqualTo("未重新计算指标");
+                .as("uploaded with the held-out file: the metrics recomputed")
+                .startsWith("在 4422 行留出数据上测得：")
+                .contains("mae_ug_m3_6h");
+        assertThat(staged.findElement(By.cssSelector(".cm-fairness-source")).getText())
+                .isEqualTo("已在 4422 行留出数据上重新计算公平性");
+        assertThat(browser.findElement(By.xpath(row("1")))
+                        .findElement(By.cssSelector(".cm-fairness-source"))
+                        .getText())
+                .as("the shipped version's table is the trainer's, not an uploader's claim")
+                .isEqualTo("随平台发布，由训练器测得");
         assertThat(staged.findElement(By.cssSelector(".cm-fairness-checks")).getText())
                 .contains("district", "relative_mae_ratio", "1.0171", "≤ 1.25", "在容差内", "Industrial-East / Centre");
         assertThat(staged.findElements(By.cssSelector(".cm-fairness-blocked"))).isEmpty();

@@ -143,7 +143,10 @@ class ExplainQuotaIT {
                         "savedModel",
                         zip(Map.of("saved_model/saved_model.pb", resource("saved_model/saved_model.pb"))),
                         "card",
-                        JSON.writeValueAsBytes(card)));
+                        JSON.writeValueAsBytes(card),
+                        // the approval requires the fairness table recomputed on the group columns
+                        "heldout",
+                        HeldOutCsv.of(TRAFFIC + "@2:20261207", java.util.Set.of())));
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
         var approved =
                 Http.post(versions + "/" + UNEXPLAINED + "/approve", DemoTokens.userToken("platform-admin-2"), "");

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Publishing traffic-flow-forecast version 2 (the same simulated data, the network retrained from another
  * seed: {@code CatalogRecipes.named("traffic-flow-forecast@2:20261207")}, files under {@code
- * src/test/resources/model-versions}) through the API with two platform admins, and hostile uploads.
+ * src/test/resources/model-versions}) through the API with two platform admins, its metrics and fairness table
+ * recomputed on the held-out file with group columns that the trainer's writer makes, and hostile uploads.
  * Afterwards the model's lifecycle is put back as shipped (rows and version 2's files removed), so that the
  * other tests find version 1 the default.
  */
@@ -85,13 +86,25 @@ class ModelPublishingIT {
         assertThat(call(unpinned, null).json().get("model_version").asText()).isEqualTo("1");
 
         var archive = zip(Map.of("saved_model/saved_model.pb", resource("saved_model/saved_model.pb")));
-        var uploaded =
-                Http.postMultipart(versions, admin, Map.of("savedModel", archive, "card", resource("model-card.json")));
+        // with the held-out file (group columns included) the platform recomputes its fairness table, which the
+        // approval requires (citymaas.models.fairness.require-recomputed)
+        var uploaded = Http.postMultipart(
+                versions,
+                admin,
+                Map.of(
+                        "savedModel",
+                        archive,
+                        "card",
+                        resource("model-card.json"),
+                        "heldout",
+                        HeldOutCsv.of(MODEL + "@2:20261207", Set.of())));
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
         assertThat(uploaded.json().get("state").asText()).isEqualTo("STAGED");
         assertThat(uploaded.json().get("uploadedBy").asText()).isEqualTo("platform-admin");
         assertThat(uploaded.json().get("archiveSha256").asText()).isEqualTo(sha256(archive));
-        assertThat(uploaded.json().get("metricsNote").asText()).isEqualTo("metrics not recomputed");
+        assertThat(uploaded.json().get("metricsNote").asText()).startsWith("measured on 7440 held-out rows: ");
+        assertThat(uploaded.json().get("fairnessNote").asText()).isEqualTo("fairness recomputed on 7440 held-out rows");
+        assertThat(uploaded.json().get("fairnessBlockers").size()).isZero();
         assertThat(models().resolve(MODEL + "/2/saved_model/saved_model.pb")).exists();
 
         // staged: nobody's calls reach it
@@ -111,6 +124,9 @@ class ModelPublishingIT {
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.json().get("state").asText()).isEqualTo("PUBLISHED");
         assertThat(approved.json().get("approvedBy").asText()).isEqualTo("platform-admin-2");
+        assertThat(approved.json().get("fairnessRows").asInt())
+                .as("approved on the recomputed table")
+                .isEqualTo(7440);
         assertThat(Http.post(versions + "/2/approve", second, "").status()).isEqualTo(409);
 
         var made = Http.post(versions + "/2/default", admin, "");
@@ -286,6 +302,20 @@ class ModelPublishingIT {
                     .orElseThrow();
             assertThat(four.get("metricsNote").asText())
                     .isEqualTo(view.get("metricsNote").asText());
+            // the group columns: the fairness table recomputed on the same rows, agreeing with the card's
+            assertThat(view.get("fairnessRows").asInt()).isEqualTo(7440);
+            assertThat(view.get("fairnessNote").asText()).isEqualTo("fairness recomputed on 7440 held-out rows");
+            var declaredCheck =
+                    card.get("fairness").get("checks").get(0).get("value").asDouble();
+            var measuredCheck = view.get("measuredFairness").get("checks").get(0);
+            assertThat(measuredCheck.get("metric").asText()).isEqualTo("relative_mae_ratio");
+            assertThat(measuredCheck.get("value").asDouble()).isCloseTo(declaredCheck, withinPercentage(0.5));
+            assertThat(TestDatabase.first(
+                            "SELECT jsonb_array_length(measured_fairness -> 'groups') || ' '"
+                                    + " || (measured_fairness -> 'checks' -> 0 ->> 'metric') FROM model_version"
+                                    + " WHERE model = ? AND version = '4'",
+                            MODEL))
+                    .isEqualTo(card.get("fairness").get("groups").size() + " relative_mae_ratio");
             assertThat(TestDatabase.first(
                             "SELECT held_out_rows || ' ' || count(m.metric) FROM model_version v"
                                     + " LEFT JOIN model_version_metric m USING (model, version)"
@@ -299,7 +329,9 @@ class ModelPublishingIT {
             assertThat(summary)
                     .contains("held-out rows 7440: mae_vehicles_per_hour declared 39.5411 measured ")
                     .contains("baseline declared 123.916 measured 123.916")
-                    .doesNotContain("recent_counts");
+                    .contains("fairness recomputed on 7440 rows: 0 of 1 checks outside the tolerance")
+                    .doesNotContain("recent_counts")
+                    .doesNotContain("Centre");
         } finally {
             TestDatabase.execute("DELETE FROM model_version WHERE model = ? AND version = '4'", MODEL);
             deleteTree(models().resolve(MODEL).resolve("4"));

@@ -55,6 +55,9 @@ class ModelVersionsFairnessTest {
                 null,
                 List.of(),
                 fairness,
+                org.citymaas.portal.models.entity.MeasuredFairness.NOT_RECOMPUTED,
+                null,
+                null,
                 FairnessRule.blockers(fairness));
         return new ModelVersionRow(view, "platform-admin-2");
     }
@@ -108,5 +111,77 @@ class ModelVersionsFairnessTest {
         var missing = row(null);
         assertThat(missing.isFairnessMissing()).isTrue();
         assertThat(missing.getFairnessChecks()).isEmpty();
+    }
+
+    @Test
+    void theRowShowsTheRecomputedReportAndWhetherTheMissingRecomputationBlocksIt() throws IOException {
+        var declared = card("/model-versions/traffic-flow-forecast-2/model-card.json");
+        var biased = card("/model-versions/health-risk-2-biased/model-card.json");
+        var measured = new org.citymaas.portal.models.entity.MeasuredFairness(1200, biased);
+        var view = new ModelVersionView(
+                "health-risk",
+                "2",
+                "STAGED",
+                false,
+                false,
+                "platform-admin",
+                null,
+                null,
+                null,
+                null,
+                null,
+                10L,
+                null,
+                ModelVersionView.NOT_RECOMPUTED,
+                null,
+                List.of(),
+                declared,
+                measured.note(),
+                1200,
+                biased,
+                FairnessRule.blockers(declared, measured, true));
+        var recomputed = new ModelVersionRow(view, "platform-admin-2");
+
+        assertThat(recomputed.getFairnessRows()).isEqualTo(1200);
+        assertThat(recomputed.isFairnessNotRecomputed()).isFalse();
+        assertThat(recomputed.getFairnessOutside())
+                .as("the measured report is shown and judged, not the card's")
+                .contains(List.of("sex", "female", "max_group_ece", "0.186311", "≤ 0.1", "male"));
+
+        var notRecomputedView = new ModelVersionView(
+                "traffic-flow-forecast",
+                "2",
+                "STAGED",
+                false,
+                false,
+                "platform-admin",
+                null,
+                null,
+                null,
+                null,
+                null,
+                10L,
+                null,
+                ModelVersionView.NOT_RECOMPUTED,
+                null,
+                List.of(),
+                declared,
+                org.citymaas.portal.models.entity.MeasuredFairness.NOT_RECOMPUTED,
+                null,
+                null,
+                FairnessRule.blockers(declared, null, true));
+        var claimed = new ModelVersionRow(notRecomputedView, "platform-admin-2");
+        assertThat(claimed.getFairnessRows()).isZero();
+        assertThat(claimed.isFairnessNotRecomputed()).isTrue();
+        assertThat(claimed.getFairnessOutside()).isEmpty();
+        var chinese = bundle("Messages.properties");
+        var english = bundle("Messages_en.properties");
+        for (var key : List.of(
+                "models.fairness.recomputed",
+                "models.fairness.declared",
+                "models.fairness.shipped",
+                "models.fairness.notRecomputedBlocker")) {
+            assertThat(chinese.getProperty(key)).as(key).isNotBlank().isNotEqualTo(english.getProperty(key));
+        }
     }
 }

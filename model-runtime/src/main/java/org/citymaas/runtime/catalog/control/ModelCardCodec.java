@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.citymaas.runtime.catalog.entity.ExplanationSpec;
+import org.citymaas.runtime.catalog.entity.FairnessReport;
 import org.citymaas.runtime.catalog.entity.ModelCard;
 
 /** Model cards as JSON files with snake_case keys. */
@@ -47,6 +48,24 @@ public final class ModelCardCodec {
     /** A card from its JSON bytes. */
     public static ModelCard parse(byte[] json) throws IOException {
         return MAPPER.readValue(json, ModelCard.class);
+    }
+
+    /** A fairness report as a card writes its {@code fairness} section (snake_case JSON), e.g. to store one. */
+    public static String fairnessJson(FairnessReport report) {
+        try {
+            return MAPPER.writeValueAsString(report);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a fairness report", e);
+        }
+    }
+
+    /** A fairness report from {@link #fairnessJson}. */
+    public static FairnessReport parseFairness(String json) {
+        try {
+            return MAPPER.readValue(json, FairnessReport.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a fairness report", e);
+        }
     }
 
     public static void write(ModelCard card, Path file) {

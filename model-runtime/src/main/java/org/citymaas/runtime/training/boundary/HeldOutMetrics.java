@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import org.citymaas.runtime.InvalidInputException;
 import org.citymaas.runtime.InvalidModelUploadException;
 import org.citymaas.runtime.ModelRuntimeException;
+import org.citymaas.runtime.catalog.entity.FairnessReport;
 import org.citymaas.runtime.catalog.entity.FieldSpec;
 import org.citymaas.runtime.catalog.entity.Metric;
 import org.citymaas.runtime.catalog.entity.ModelCard;
@@ -22,6 +23,7 @@ import org.citymaas.runtime.inference.entity.InferenceResult;
 import org.citymaas.runtime.inference.entity.ShareKey;
 import org.citymaas.runtime.inference.entity.Tensor;
 import org.citymaas.runtime.training.control.CatalogRecipes;
+import org.citymaas.runtime.training.control.GroupAttributes;
 import org.citymaas.runtime.training.control.HeldOutEvaluation;
 import org.citymaas.runtime.training.control.MlpSpec.HeadKind;
 import org.citymaas.runtime.training.control.ModelRecipe;
@@ -32,7 +34,10 @@ import org.citymaas.runtime.training.control.Table;
  * card's inputs, then the target column each output head was trained against, named as the trainer names
  * it) and the metrics recomputed on its rows through the runtime. The definitions are those of the recipe
  * the card names as its generator ({@code training_data.generator}), the same ones that scored the card
- * at training time; a card naming another generator has none here.
+ * at training time; a card naming another generator has none here. A file may also carry one column per group
+ * attribute of the recipe ({@code group:<attribute>}, {@link #groupColumn}): those labels never reach the model;
+ * with them the rows' fairness report is recomputed as the trainer made it ({@code FairnessEvaluation} through
+ * the recipe).
  */
 public final class HeldOutMetrics {
 
@@ -40,6 +45,22 @@ public final class HeldOutMetrics {
     static final int CHUNK = 512;
 
     private static final Duration DEADLINE = Duration.ofMinutes(2);
+
+    /** How a held-out file names the column of a group attribute: {@code group:sex}. */
+    public static final String GROUP_COLUMN_PREFIX = "group:";
+
+    /**
+     * What a held-out file's rows measure.
+     *
+     * @param metrics each declared metric's definition with its baseline, on the rows
+     * @param fairness the fairness report on the rows by their group labels, or null when they carry none
+     */
+    public record Measurement(List<Metric> metrics, FairnessReport fairness) {
+
+        public Measurement {
+            metrics = List.copyOf(metrics);
+        }
+    }
 
     private final ModelCard card;
     private final ModelRecipe recipe;
@@ -72,6 +93,19 @@ public final class HeldOutMetrics {
         return columns;
     }
 
+    /**
+     * The group attributes whose columns a held-out file may carry ({@link #groupColumn}), in the order of the
+     * recipe's fairness report; empty when the recipe has none.
+     */
+    public List<String> groupAttributes() {
+        return recipe.groupAttributes();
+    }
+
+    /** A group attribute's column in a held-out file: {@code group:<attribute>}. */
+    public static String groupColumn(String attribute) {
+        return GROUP_COLUMN_PREFIX + attribute;
+    }
+
     private static FieldSpec target(String name, DataType type, List<Long> shape, Double min, Double max) {
         return new FieldSpec(
                 name, type, shape, null, min, max, null, Sensitivity.NONE, "the truth the metrics compare with", null);
@@ -86,7 +120,38 @@ public final class HeldOutMetrics {
      *     {@code heldout-failed} when the model fails on them
      */
     public List<Metric> measure(ModelRuntime runtime, ShareKey share, int rows, Map<String, Tensor> columns) {
+        return measure(runtime, share, rows, columns, Map.of()).metrics();
+    }
+
+    /**
+     * As {@link #measure(ModelRuntime, ShareKey, int, Map)}, and with the rows' group labels the fairness report
+     * as the trainer makes it (the recipe's {@code FairnessEvaluation}) on the same outputs.
+     *
+     * @param groups each of {@link #groupAttributes()} with one label per row, or empty (no fairness report)
+     * @throws IllegalArgumentException {@code groups} is neither empty nor every attribute with {@code rows}
+     *     labels
+     */
+    public Measurement measure(
+            ModelRuntime runtime, ShareKey share, int rows, Map<String, Tensor> columns, Map<String, String[]> groups) {
+        if (!groups.isEmpty()
+                && (!groups.keySet().equals(java.util.Set.copyOf(groupAttributes()))
+                        || groups.values().stream().anyMatch(labels -> labels.length != rows))) {
+            throw new IllegalArgumentException(
+                    "group labels for " + groups.keySet() + ", expected one per row for " + groupAttributes());
+        }
         var table = new Table(rows, columns);
+        var predictions = predict(runtime, share, rows, table);
+        var metrics = recipe.evaluate(table, predictions);
+        if (groups.isEmpty()) {
+            return new Measurement(metrics, null);
+        }
+        var labels = groupAttributes().stream()
+                .map(a -> Tensor.bytes(GroupAttributes.column(a), new long[] {rows}, groups.get(a)))
+                .toList();
+        return new Measurement(metrics, recipe.fairness(table.with(labels), predictions));
+    }
+
+    private Map<String, Tensor> predict(ModelRuntime runtime, ShareKey share, int rows, Table table) {
         var inputs = card.inputs().stream().map(FieldSpec::name).toList();
         var pending = new ArrayList<CompletableFuture<InferenceResult>>();
         for (int from = 0; from < rows; from += CHUNK) {
@@ -112,7 +177,7 @@ public final class HeldOutMetrics {
         }
         var predictions = new LinkedHashMap<String, Tensor>();
         parts.forEach((name, list) -> predictions.put(name, HeldOutEvaluation.concat(list)));
-        return recipe.evaluate(table, predictions);
+        return predictions;
     }
 
     private static List<Tensor> outputs(CompletableFuture<InferenceResult> answer) {

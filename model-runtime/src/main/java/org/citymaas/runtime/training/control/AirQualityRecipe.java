@@ -143,13 +143,18 @@ public final class AirQualityRecipe implements ModelRecipe {
     }
 
     @Override
+    public List<String> groupAttributes() {
+        return List.of("district");
+    }
+
+    @Override
     public FairnessReport fairness(Table heldOut, Map<String, Tensor> predictions) {
         return FairnessEvaluation.regression(
                 heldOut,
                 predictions.get("pm25_next_6h").floats(),
                 heldOut.column("target").floats(),
                 HORIZON,
-                List.of("district"),
+                groupAttributes(),
                 true);
     }
 

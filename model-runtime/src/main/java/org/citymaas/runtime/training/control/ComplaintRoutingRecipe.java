@@ -141,12 +141,17 @@ public final class ComplaintRoutingRecipe implements ModelRecipe {
     }
 
     @Override
+    public List<String> groupAttributes() {
+        return List.of("department_size");
+    }
+
+    @Override
     public FairnessReport fairness(Table heldOut, Map<String, Tensor> predictions) {
         return FairnessEvaluation.routing(
                 heldOut,
                 predictions.get("department_probs").floats(),
                 heldOut.column("department").longs(),
-                "department_size",
+                groupAttributes().get(0),
                 DEPARTMENTS.stream().map(ComplaintRoutingRecipe::size).toList());
     }
 

@@ -105,13 +105,18 @@ public final class EducationScoreRecipe implements ModelRecipe {
     }
 
     @Override
+    public List<String> groupAttributes() {
+        return List.of("district", "school_type");
+    }
+
+    @Override
     public FairnessReport fairness(Table heldOut, Map<String, Tensor> predictions) {
         return FairnessEvaluation.regression(
                 heldOut,
                 predictions.get("final_score").floats(),
                 heldOut.column("target").floats(),
                 1,
-                List.of("district", "school_type"),
+                groupAttributes(),
                 false);
     }
 

@@ -109,13 +109,18 @@ public final class HealthRiskRecipe implements ModelRecipe {
     }
 
     @Override
+    public List<String> groupAttributes() {
+        return List.of("age_band", "sex");
+    }
+
+    @Override
     public FairnessReport fairness(Table heldOut, Map<String, Tensor> predictions) {
         return FairnessEvaluation.binary(
                 heldOut,
                 predictions.get("diabetes_risk").floats(),
                 heldOut.column("target").floats(),
                 0.5,
-                List.of("age_band", "sex"));
+                groupAttributes());
     }
 
     @Override
@@ -134,7 +139,7 @@ public final class HealthRiskRecipe implements ModelRecipe {
     @Override
     public ModelCard card(List<Metric> metrics) {
         List<FieldSpec> inputs = List.of(
-                Schema.fp32("pregnancies", 1, "count", 0, 20, "Number of pregnancies."),
+                Schema.fp32("pregnancies", 1, "count", 0, 25, "Number of pregnancies."),
                 Schema.fp32("glucose", 1, "mg/dL", 0, 400, "Plasma glucose 2 h after an oral glucose tolerance test."),
                 Schema.fp32("blood_pressure", 1, "mmHg", 0, 200, "Diastolic blood pressure."),
                 Schema.fp32("skin_thickness", 1, "mm", 0, 100, "Triceps skin fold thickness."),

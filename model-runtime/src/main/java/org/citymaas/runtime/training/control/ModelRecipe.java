@@ -32,6 +32,14 @@ public interface ModelRecipe {
     }
 
     /**
+     * The group attributes {@link #fairness} breaks the held-out rows down by (its table reads the columns
+     * {@link GroupAttributes#column}), in the report's order; empty when the recipe has none.
+     */
+    default List<String> groupAttributes() {
+        return List.of();
+    }
+
+    /**
      * Training and held-out rows (schema inputs and targets, exactly the columns a held-out file holds), and
      * beside them the same rows' group attributes ({@link GroupAttributes}: never inputs).
      */

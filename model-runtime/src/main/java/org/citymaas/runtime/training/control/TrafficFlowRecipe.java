@@ -148,13 +148,18 @@ public final class TrafficFlowRecipe implements ModelRecipe {
     }
 
     @Override
+    public List<String> groupAttributes() {
+        return List.of("district");
+    }
+
+    @Override
     public FairnessReport fairness(Table heldOut, Map<String, Tensor> predictions) {
         return FairnessEvaluation.regression(
                 heldOut,
                 predictions.get("vehicles_next_hour").floats(),
                 heldOut.column("target").floats(),
                 1,
-                List.of("district"),
+                groupAttributes(),
                 true);
     }
 

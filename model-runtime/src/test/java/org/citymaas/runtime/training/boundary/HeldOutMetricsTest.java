@@ -22,6 +22,7 @@ import org.citymaas.runtime.inference.boundary.RuntimeConfig;
 import org.citymaas.runtime.inference.entity.DataType;
 import org.citymaas.runtime.inference.entity.ShareKey;
 import org.citymaas.runtime.inference.entity.Tensor;
+import org.citymaas.runtime.training.control.GroupAttributes;
 import org.citymaas.runtime.training.control.Table;
 import org.citymaas.runtime.training.control.TrafficFlowRecipe;
 import org.junit.jupiter.api.Test;
@@ -182,6 +183,70 @@ class HeldOutMetricsTest {
                 assertThat(t.datatype()).as(c.name()).isEqualTo(c.datatype());
                 assertThat(t.size() / t.rows()).as(c.name()).isEqualTo(c.rowWidth());
             }
+        }
+    }
+
+    @Test
+    void withTheRowsGroupLabelsTheFairnessReportIsTheRecipesOnTheRuntimesOutputs() {
+        var card = card("traffic-flow-forecast");
+        var recipe = new TrafficFlowRecipe();
+        var split = recipe.generate();
+        Table heldOut = split.heldOut();
+        var labels =
+                split.heldOutGroups().column(GroupAttributes.column("district")).strings();
+        try (var runtime =
+                new ModelRuntime(CATALOG, RuntimeConfig.defaults().withWorkers(1), new PersistenceEngine())) {
+            var definitions = HeldOutMetrics.of(card).orElseThrow();
+            assertThat(definitions.groupAttributes()).containsExactly("district");
+
+            var measured = definitions.measure(
+                    runtime, CHECKS, heldOut.rows(), heldOut.columns(), java.util.Map.of("district", labels));
+
+            // persistence answered: the report is the trainer's evaluation of persistence forecasts on these rows
+            float[] recent = heldOut.column("recent_counts").floats();
+            float[] next = new float[heldOut.rows()];
+            for (int i = 0; i < next.length; i++) {
+                next[i] = recent[i * 24 + 23];
+            }
+            var expected = recipe.fairness(
+                    split.heldOutWithGroups(),
+                    java.util.Map.of(
+                            "vehicles_next_hour",
+                            Tensor.fp32("vehicles_next_hour", new long[] {next.length, 1}, next)));
+            assertThat(measured.fairness()).isEqualTo(expected);
+            assertThat(measured.fairness().groups())
+                    .extracting(g -> g.group())
+                    .containsExactly("Centre", "East", "West");
+            assertThat(measured.metrics()).hasSize(1);
+            assertThat(definitions
+                            .measure(runtime, CHECKS, heldOut.rows(), heldOut.columns(), java.util.Map.of())
+                            .fairness())
+                    .as("no group labels, no report")
+                    .isNull();
+        }
+    }
+
+    @Test
+    void groupLabelsForAnotherAttributeOrRowCountAreRefused() {
+        var card = card("traffic-flow-forecast");
+        var heldOut = new TrafficFlowRecipe().generate().heldOut().slice(0, 10);
+        var definitions = HeldOutMetrics.of(card).orElseThrow();
+        try (var runtime =
+                new ModelRuntime(CATALOG, RuntimeConfig.defaults().withWorkers(1), new PersistenceEngine())) {
+            assertThat(catchThrowableOfType(
+                            () -> definitions.measure(
+                                    runtime, CHECKS, 10, heldOut.columns(), java.util.Map.of("sex", new String[10])),
+                            IllegalArgumentException.class))
+                    .isNotNull();
+            assertThat(catchThrowableOfType(
+                            () -> definitions.measure(
+                                    runtime,
+                                    CHECKS,
+                                    10,
+                                    heldOut.columns(),
+                                    java.util.Map.of("district", new String[9])),
+                            IllegalArgumentException.class))
+                    .isNotNull();
         }
     }
 }

@@ -163,6 +163,7 @@ public class ModelLifecycle {
         forget(model);
         var s = snapshot(model);
         var measured = store.measured(model);
+        var measuredFairness = store.measuredFairness(model);
         var views = new ArrayList<ModelVersionView>();
         for (var v : catalog.versions(model)) {
             var version = v.card().version();
@@ -174,7 +175,9 @@ public class ModelLifecycle {
                         repository.shipped(v.ref()),
                         v.sizeBytes(),
                         measured.get(version),
-                        v.card().fairness()));
+                        v.card().fairness(),
+                        measuredFairness.get(version),
+                        uploads.requireRecomputedFairness()));
             }
         }
         return views;
@@ -182,7 +185,8 @@ public class ModelLifecycle {
 
     /**
      * Takes an uploaded version: checks it (size, safe extraction, SavedModel, card schema, the sample inputs
-     * run, and the declared metrics recomputed when a held-out file comes with it), stores it and records it
+     * run, the declared metrics recomputed when a held-out file comes with it, and the fairness table when that
+     * file has group columns), stores it and records it
      * STAGED. A refusal is audited and leaves no file and no row.
      *
      * @param heldOut the held-out CSV ({@link org.citymaas.portal.models.control.HeldOutFile}), or null

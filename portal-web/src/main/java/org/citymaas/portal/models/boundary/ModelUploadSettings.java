@@ -38,6 +38,19 @@ public class ModelUploadSettings {
     @ConfigProperty(name = "citymaas.models.upload.max-heldout-rows", defaultValue = "100000")
     int maxHeldOutRows;
 
+    @Inject
+    @ConfigProperty(name = "citymaas.models.fairness.require-recomputed", defaultValue = "true")
+    boolean requireRecomputedFairness;
+
+    /**
+     * Whether an uploaded version is published only when the platform recomputed its fairness table on the
+     * held-out file's group columns ({@code citymaas.models.fairness.require-recomputed}, default true); false:
+     * the card's own table is judged when none was recomputed.
+     */
+    public boolean requireRecomputedFairness() {
+        return requireRecomputedFairness;
+    }
+
     /** What a held-out file sent with an upload may weigh (its rows are recomputed at upload). */
     public HeldOutLimits heldOutLimits() {
         return new HeldOutLimits(maxHeldOutBytes, maxHeldOutRows);

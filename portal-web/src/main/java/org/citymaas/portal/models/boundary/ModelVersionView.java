@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.citymaas.portal.models.control.FairnessRule;
 import org.citymaas.portal.models.entity.HeldOutCheck;
+import org.citymaas.portal.models.entity.MeasuredFairness;
 import org.citymaas.portal.models.entity.VersionRecord;
 import org.citymaas.runtime.catalog.entity.FairnessReport;
 
@@ -29,8 +30,14 @@ import org.citymaas.runtime.catalog.entity.FairnessReport;
  * @param measuredMetrics the card's metrics as declared and as recomputed on that file; empty when not
  *     recomputed
  * @param fairness the card's fairness section (per-group metrics on held-out rows and their checks), or null
- * @param fairnessBlockers why the card keeps it from being published (no fairness table, each check outside the
- *     platform's tolerance); empty when nothing does
+ * @param fairnessNote {@code fairness recomputed on 1200 held-out rows}, {@code fairness declared by the
+ *     uploader, not recomputed}, or for a shipped version {@code shipped: fairness measured by the trainer, not
+ *     uploaded}
+ * @param fairnessRows held-out rows the fairness report was recomputed on, or null
+ * @param measuredFairness the fairness report recomputed at upload from the held-out file's group columns (what
+ *     the publishing rule judges), or null
+ * @param fairnessBlockers why its fairness keeps it from being published (no fairness table, not recomputed, each
+ *     check of the judged report outside the platform's tolerance); empty when nothing does
  */
 public record ModelVersionView(
         String model,
@@ -50,6 +57,9 @@ public record ModelVersionView(
         Integer heldOutRows,
         List<MetricMeasurement> measuredMetrics,
         FairnessReport fairness,
+        String fairnessNote,
+        Integer fairnessRows,
+        FairnessReport measuredFairness,
         List<String> fairnessBlockers) {
 
     /** What a version's held-out recomputation says when none was made. */
@@ -79,7 +89,9 @@ public record ModelVersionView(
             boolean shipped,
             long diskBytes,
             HeldOutCheck measured,
-            FairnessReport fairness) {
+            FairnessReport fairness,
+            MeasuredFairness measuredFairness,
+            boolean requireRecomputed) {
         return new ModelVersionView(
                 r.model(),
                 r.version(),
@@ -108,6 +120,12 @@ public record ModelVersionView(
                                         m.measuredBaseline()))
                                 .toList(),
                 fairness,
-                FairnessRule.blockers(fairness));
+                measuredFairness != null
+                        ? measuredFairness.note()
+                        : shipped ? MeasuredFairness.SHIPPED : MeasuredFairness.NOT_RECOMPUTED,
+                measuredFairness == null ? null : measuredFairness.rows(),
+                measuredFairness == null ? null : measuredFairness.report(),
+                // shipped versions are published as shipped: nothing of theirs was uploaded to recompute
+                FairnessRule.blockers(fairness, measuredFairness, requireRecomputed && !shipped));
     }
 }

@@ -8,9 +8,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.citymaas.portal.audit.boundary.AuditTrail;
 import org.citymaas.portal.errors.UnknownModelException;
+import org.citymaas.portal.models.control.HeldOutRecomputation;
 import org.citymaas.portal.models.control.VersionRules;
 import org.citymaas.portal.models.control.VersionStore;
 import org.citymaas.portal.models.entity.HeldOutCheck;
+import org.citymaas.portal.models.entity.MeasuredFairness;
 import org.citymaas.portal.models.entity.VersionRecord;
 import org.citymaas.runtime.catalog.boundary.Catalog;
 import org.citymaas.runtime.catalog.entity.FairnessReport;
@@ -38,6 +40,9 @@ public class VersionChanges {
     @Inject
     ModelRepository repository;
 
+    @Inject
+    ModelUploadSettings settings;
+
     static AuditEvent.Builder event(Caller by, String action, String model, String version) {
         return AuditTrail.by(by)
                 .action(action)
@@ -46,20 +51,43 @@ public class VersionChanges {
     }
 
     /**
-     * Records an upload STAGED with its recomputed metrics ({@code measured}, or null: not recomputed); the
-     * audit event says which, as names and numbers only.
+     * Records an upload STAGED with what its held-out file confirmed ({@code heldOut}, or null: nothing
+     * recomputed): the recomputed metrics and, when the file had group columns, the recomputed fairness report;
+     * the audit event says which, as names and numbers only.
      */
     @Transactional
     public void recordUpload(
-            String model, String version, long sizeBytes, String sha256, HeldOutCheck measured, Caller by) {
+            String model,
+            String version,
+            long sizeBytes,
+            String sha256,
+            HeldOutRecomputation.Outcome heldOut,
+            Caller by) {
         store.insertStaged(model, version, by.name(), sizeBytes, sha256);
+        var measured = heldOut == null ? null : heldOut.metrics();
+        var fairness = heldOut == null ? null : heldOut.fairness();
         if (measured != null) {
             store.insertMeasured(model, version, measured);
         }
+        if (fairness != null) {
+            store.insertFairness(model, version, fairness);
+        }
         audit.append(event(by, "model.version.upload", model, version)
                 .outcome("OK", 201)
-                .summary("state STAGED, bytes " + sizeBytes + ", sha256 " + sha256 + ", " + metrics(measured))
+                .summary("state STAGED, bytes " + sizeBytes + ", sha256 " + sha256 + ", " + metrics(measured) + ", "
+                        + fairness(fairness))
                 .build());
+    }
+
+    /** {@code fairness not recomputed}, or the recomputed report's row count and checks outside the tolerance. */
+    static String fairness(MeasuredFairness fairness) {
+        if (fairness == null) {
+            return "fairness not recomputed";
+        }
+        return "fairness recomputed on " + fairness.rows() + " rows: "
+                + fairness.report().outside().size() + " of "
+                + fairness.report().checks().size()
+                + " checks outside the tolerance";
     }
 
     /**
@@ -97,7 +125,12 @@ public class VersionChanges {
     @Transactional
     public void approve(String model, String version, Caller by) {
         var v = locked(model, version);
-        VersionRules.approve(v, by.name(), fairness(model, version));
+        VersionRules.approve(
+                v,
+                by.name(),
+                fairness(model, version),
+                store.measuredFairness(model).get(version),
+                settings.requireRecomputedFairness());
         store.approve(model, version, by.name());
         audit.append(event(by, "model.version.approve", model, version)
                 .outcome("OK", 200)

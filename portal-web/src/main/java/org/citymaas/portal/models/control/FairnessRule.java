@@ -1,8 +1,10 @@
 package org.citymaas.portal.models.control;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.citymaas.portal.models.entity.HeldOutCheck;
+import org.citymaas.portal.models.entity.MeasuredFairness;
 import org.citymaas.portal.models.entity.VersionRecord;
 import org.citymaas.runtime.catalog.entity.FairnessCheck;
 import org.citymaas.runtime.catalog.entity.FairnessReport;
@@ -10,36 +12,78 @@ import org.citymaas.runtime.catalog.entity.FairnessTolerances;
 
 /**
  * Whether a version's card lets it be published: it has a fairness section with at least one check the
- * platform judges, and every such check lies within the platform's tolerance ({@link FairnessTolerances}, not
- * the tolerance the card states; a check metric the platform does not know is shown but not judged).
+ * platform judges, the platform recomputed that table on the held-out file's rows at upload (unless {@code
+ * citymaas.models.fairness.require-recomputed} is false: then the card's own numbers are judged), and every
+ * check of the judged report (the measured one when there is one) lies within the platform's tolerance ({@link
+ * FairnessTolerances}, not the tolerance the card states; a check metric the platform does not know is shown
+ * but not judged).
  */
 public final class FairnessRule {
 
+    /** The blocker of a version whose fairness table the platform did not recompute. */
+    public static final String NOT_RECOMPUTED =
+            "its fairness table is the uploader's claim, not recomputed by the platform (upload the version with"
+                    + " a held-out file that has a group:<attribute> column for each group attribute)";
+
     private FairnessRule() {}
 
-    /** Why the card keeps the version from being published: empty when nothing does. */
+    /** Why the card keeps the version from being published, its own numbers judged: empty when nothing does. */
     public static List<String> blockers(FairnessReport report) {
-        if (report == null || report.checks().stream().noneMatch(c -> FairnessTolerances.known(c.metric()))) {
-            return List.of(noTable());
-        }
-        return report.outside().stream().map(FairnessRule::describe).toList();
+        return blockers(report, null, false);
     }
 
     /**
-     * Checks the card of a version about to be published.
+     * Why the version's fairness keeps it from being published: empty when nothing does.
      *
-     * @throws FairnessRefusedException 409 naming the missing table or the first check outside the tolerance
+     * @param declared the card's fairness section, or null
+     * @param measured the report recomputed at upload, or null
+     * @param requireRecomputed whether a table the platform did not recompute keeps it from being published
      */
+    public static List<String> blockers(FairnessReport declared, MeasuredFairness measured, boolean requireRecomputed) {
+        if (!hasTable(declared)) {
+            return List.of(noTable());
+        }
+        var blockers = new ArrayList<String>();
+        if (measured == null && requireRecomputed) {
+            blockers.add(notRecomputed());
+        }
+        var judged = measured != null ? measured.report() : declared;
+        judged.outside().stream().map(FairnessRule::describe).forEach(blockers::add);
+        return blockers;
+    }
+
+    /** Checks the card of a version about to be published, its own numbers judged. */
     public static void requireWithinTolerance(VersionRecord v, FairnessReport report) {
+        requireWithinTolerance(v, report, null, false);
+    }
+
+    /**
+     * Checks the fairness of a version about to be published: the measured report when there is one, else
+     * (unless {@code requireRecomputed}) the card's.
+     *
+     * @throws FairnessRefusedException 409 naming the missing table ({@code no-fairness-table}), the table not
+     *     recomputed ({@code fairness-not-recomputed}) or the first check outside the tolerance ({@code
+     *     fairness-outside-tolerance}, member {@code judged}: {@code measured} or {@code declared})
+     */
+    public static void requireWithinTolerance(
+            VersionRecord v, FairnessReport declared, MeasuredFairness measured, boolean requireRecomputed) {
         var members = new LinkedHashMap<String, Object>();
         members.put("model", v.model());
         members.put("version", v.version());
         members.put("state", v.state().name());
-        if (report == null || report.checks().stream().noneMatch(c -> FairnessTolerances.known(c.metric()))) {
+        if (!hasTable(declared)) {
             members.put("reason", "no-fairness-table");
             throw new FairnessRefusedException(
                     "model '" + v.model() + "' version " + v.version() + " cannot be published: " + noTable(), members);
         }
+        if (measured == null && requireRecomputed) {
+            members.put("reason", "fairness-not-recomputed");
+            throw new FairnessRefusedException(
+                    "Model version's fairness not recomputed",
+                    "model '" + v.model() + "' version " + v.version() + " cannot be published: " + notRecomputed(),
+                    members);
+        }
+        var report = measured != null ? measured.report() : declared;
         var outside = report.outside();
         if (!outside.isEmpty()) {
             var first = outside.get(0);
@@ -50,6 +94,7 @@ public final class FairnessRule {
             members.put("value", first.value());
             members.put("tolerance", FairnessTolerances.limit(first.metric()));
             members.put("outside", outside.size());
+            members.put("judged", measured != null ? "measured" : "declared");
             throw new FairnessRefusedException(
                     "model '" + v.model() + "' version " + v.version() + " cannot be published: "
                             + String.join(
@@ -57,6 +102,14 @@ public final class FairnessRule {
                                     outside.stream().map(FairnessRule::describe).toList()),
                     members);
         }
+    }
+
+    private static boolean hasTable(FairnessReport report) {
+        return report != null && report.checks().stream().anyMatch(c -> FairnessTolerances.known(c.metric()));
+    }
+
+    private static String notRecomputed() {
+        return NOT_RECOMPUTED;
     }
 
     private static String noTable() {

@@ -25,8 +25,10 @@ import org.citymaas.security.input.boundary.HostileCharacters;
  * held-out row (empty lines are skipped). A field of one value per row is one column named as the field; a
  * field of {@code w} values per row ({@code recent_counts}: 24) is {@code w} columns {@code name[0]} to
  * {@code name[w-1]}, in any order. Numbers are plain decimals (no NaN, no infinity, no hexadecimal) within
- * the field's minimum and maximum; INT64 fields take whole numbers. Anything unusable refuses the whole file
- * with reason {@code heldout-invalid}, naming the line and column, never quoting a cell.
+ * the field's minimum and maximum; INT64 fields take whole numbers. The file may also carry one group column per
+ * group attribute of the card's generator ({@link GroupColumns}: {@code group:<attribute>}, labels, never sent to
+ * the model). Anything unusable refuses the whole file with reason {@code heldout-invalid}, naming the line and
+ * column, never quoting a cell.
  */
 public final class HeldOutFile {
 
@@ -45,15 +47,17 @@ public final class HeldOutFile {
     private HeldOutFile() {}
 
     /**
-     * A held-out file's rows, as one tensor per field (the batch dimension first).
+     * A held-out file's rows, as one tensor per field (the batch dimension first), and their group labels.
      *
      * @param rows data lines
      * @param columns by field name
+     * @param groups each group attribute's label per row, by attribute; empty when the file has no group columns
      */
-    public record HeldOutRows(int rows, Map<String, Tensor> columns) {
+    public record HeldOutRows(int rows, Map<String, Tensor> columns, Map<String, String[]> groups) {
 
         public HeldOutRows {
             columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+            groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
         }
     }
 
@@ -78,6 +82,17 @@ public final class HeldOutFile {
      * @throws RejectedModelUploadException {@code heldout-invalid}, naming line and column
      */
     public static HeldOutRows read(byte[] content, List<FieldSpec> fields, int maxRows) {
+        return read(content, fields, List.of(), maxRows);
+    }
+
+    /**
+     * @param fields the columns the file must hold (the card's inputs and the targets)
+     * @param groupAttributes the group attributes whose columns the file may hold ({@code group:<attribute>}, all
+     *     or none)
+     * @param maxRows the most data lines a file may have
+     * @throws RejectedModelUploadException {@code heldout-invalid}, naming line and column
+     */
+    public static HeldOutRows read(byte[] content, List<FieldSpec> fields, List<String> groupAttributes, int maxRows) {
         var text = decode(content);
         if (!text.isEmpty() && text.charAt(0) == BOM) {
             text = text.substring(1);
@@ -90,9 +105,11 @@ public final class HeldOutFile {
         var records = new ArrayList<CSVRecord>();
         var lines = new ArrayList<Integer>();
         List<String> header;
+        boolean grouped;
         try (var parser = FORMAT.parse(new StringReader(text))) {
             header = parser.getHeaderNames();
             checkHeader(header, expected);
+            grouped = GroupColumns.check(header, groupAttributes);
             for (var record : parser) {
                 int line = lineNumbers.lineOf(record.getCharacterPosition());
                 if (record.size() != header.size()) {
@@ -121,7 +138,8 @@ public final class HeldOutFile {
         for (var field : fields) {
             columns.put(field.name(), column(field, records, lines));
         }
-        return new HeldOutRows(records.size(), columns);
+        return new HeldOutRows(
+                records.size(), columns, grouped ? GroupColumns.read(groupAttributes, records, lines) : Map.of());
     }
 
     private static void checkHeader(List<String> header, List<String> expected) {
@@ -134,7 +152,7 @@ public final class HeldOutFile {
                         "column " + (i + 1) + " of the held-out file's header holds a"
                                 + " character no text may hold (control, NUL or bidirectional override)");
             }
-            if (!expected.contains(name)) {
+            if (!expected.contains(name) && !GroupColumns.isGroupColumn(name)) {
                 throw invalid(
                         1,
                         name,
@@ -238,12 +256,12 @@ public final class HeldOutFile {
     }
 
     /** A header name as a message may quote it: printable ASCII only, at most 40 characters. */
-    private static String shortened(String name) {
+    static String shortened(String name) {
         var printable = name.replaceAll("[^\\x20-\\x7e]", "?");
         return printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
     }
 
-    private static RejectedModelUploadException invalid(int line, String column, String detail) {
+    static RejectedModelUploadException invalid(int line, String column, String detail) {
         var more = new LinkedHashMap<String, Object>();
         if (line > 0) {
             more.put("line", line);

@@ -2,6 +2,7 @@ package org.citymaas.portal.models.control;
 
 import org.citymaas.portal.errors.FourEyesException;
 import org.citymaas.portal.errors.ModelVersionStateException;
+import org.citymaas.portal.models.entity.MeasuredFairness;
 import org.citymaas.portal.models.entity.VersionRecord;
 import org.citymaas.portal.models.entity.VersionState;
 import org.citymaas.runtime.catalog.entity.FairnessReport;
@@ -24,13 +25,29 @@ public final class VersionRules {
      * @param fairness the version's card's fairness section, or null when it has none (refused)
      */
     public static VersionState approve(VersionRecord v, String approver, FairnessReport fairness) {
+        return approve(v, approver, fairness, null, false);
+    }
+
+    /**
+     * As {@link #approve(VersionRecord, String, FairnessReport)}, judging the fairness report recomputed at upload
+     * when there is one ({@link FairnessRule}).
+     *
+     * @param measured the report recomputed on the held-out file, or null
+     * @param requireRecomputed whether a version without one is refused ({@code fairness-not-recomputed})
+     */
+    public static VersionState approve(
+            VersionRecord v,
+            String approver,
+            FairnessReport fairness,
+            MeasuredFairness measured,
+            boolean requireRecomputed) {
         if (v.state() != VersionState.STAGED) {
             throw conflict(v, "only a staged version is approved; version " + v.version() + " is " + v.state());
         }
         if (approver.equals(v.uploadedBy())) {
             throw new FourEyesException(v.model(), v.version());
         }
-        FairnessRule.requireWithinTolerance(v, fairness);
+        FairnessRule.requireWithinTolerance(v, fairness, measured, requireRecomputed);
         return VersionState.PUBLISHED;
     }
 

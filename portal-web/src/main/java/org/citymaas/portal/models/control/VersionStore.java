@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.citymaas.portal.models.entity.HeldOutCheck;
+import org.citymaas.portal.models.entity.MeasuredFairness;
 import org.citymaas.portal.models.entity.MeasuredMetric;
 import org.citymaas.portal.models.entity.VersionRecord;
 import org.citymaas.portal.models.entity.VersionState;
+import org.citymaas.runtime.training.boundary.FairnessReports;
 
 /**
- * The tables {@code model_version} and {@code model_default} (V16) and {@code model_version_metric} (V18),
- * through the persistence context.
+ * The tables {@code model_version} and {@code model_default} (V16), {@code model_version_metric} (V18) and the
+ * recomputed fairness report on {@code model_version.measured_fairness} (V25), through the persistence context.
  */
 @ApplicationScoped
 public class VersionStore {
@@ -82,6 +84,32 @@ public class VersionStore {
                     .setParameter(8, m.measuredBaseline())
                     .executeUpdate();
         }
+    }
+
+    /** The fairness report recomputed on the version's held-out file (its rows are the metrics' held-out rows). */
+    public void insertFairness(String model, String version, MeasuredFairness fairness) {
+        em.createNativeQuery("UPDATE model_version SET measured_fairness = CAST(?3 AS jsonb) WHERE model = ?1"
+                        + " AND version = ?2")
+                .setParameter(1, model)
+                .setParameter(2, version)
+                .setParameter(3, FairnessReports.toJson(fairness.report()))
+                .executeUpdate();
+    }
+
+    /** The model's versions whose fairness was recomputed at upload, by version. */
+    public Map<String, MeasuredFairness> measuredFairness(String model) {
+        List<?> rows = em.createNativeQuery("SELECT version, held_out_rows, CAST(measured_fairness AS text) FROM"
+                        + " model_version WHERE model = ?1 AND measured_fairness IS NOT NULL")
+                .setParameter(1, model)
+                .getResultList();
+        var result = new HashMap<String, MeasuredFairness>();
+        for (var row : rows) {
+            var r = (Object[]) row;
+            result.put(
+                    (String) r[0],
+                    new MeasuredFairness(((Number) r[1]).intValue(), FairnessReports.fromJson(r[2].toString())));
+        }
+        return result;
     }
 
     /** The model's versions whose metrics were recomputed at upload, by version. */

@@ -99,4 +99,61 @@ class FairnessRuleTest {
                                 staged("health-risk"), "platform-admin", FairnessCards.BIASED_HEALTH_2)))
                 .isNotNull();
     }
+
+    @Test
+    void withoutARecomputedTableAnUploadedVersionIsRefusedUnlessThePlatformAllowsDeclaredTables() {
+        var declaredFair = FairnessCards.TRAFFIC_2;
+
+        var e = catchThrowableOfType(
+                FairnessRefusedException.class,
+                () -> VersionRules.approve(
+                        staged("traffic-flow-forecast"), "platform-admin-2", declaredFair, null, true));
+
+        assertThat(e.status()).isEqualTo(409);
+        assertThat(e.reason()).isEqualTo("fairness-not-recomputed");
+        assertThat(e.getMessage()).contains("not recomputed by the platform", "group:<attribute>");
+        assertThat(FairnessRule.blockers(declaredFair, null, true)).containsExactly(FairnessRule.NOT_RECOMPUTED);
+        // require-recomputed=false: the card's own table is judged, as before
+        assertThat(VersionRules.approve(staged("traffic-flow-forecast"), "platform-admin-2", declaredFair, null, false))
+                .isEqualTo(VersionState.PUBLISHED);
+        assertThat(FairnessRule.blockers(declaredFair, null, false)).isEmpty();
+        // no table at all is named first
+        assertThat(catchThrowableOfType(
+                                FairnessRefusedException.class,
+                                () -> VersionRules.approve(
+                                        staged("traffic-flow-forecast"), "platform-admin-2", null, null, true))
+                        .reason())
+                .isEqualTo("no-fairness-table");
+    }
+
+    @Test
+    void theMeasuredReportIsJudgedNotTheCardsNumbers() {
+        var measuredFair = new org.citymaas.portal.models.entity.MeasuredFairness(7440, FairnessCards.TRAFFIC_2);
+        var measuredBiased =
+                new org.citymaas.portal.models.entity.MeasuredFairness(1200, FairnessCards.BIASED_HEALTH_2);
+
+        // a card whose own numbers are outside, measured within: published
+        assertThat(VersionRules.approve(
+                        staged("traffic-flow-forecast"),
+                        "platform-admin-2",
+                        FairnessCards.BIASED_HEALTH_2,
+                        measuredFair,
+                        true))
+                .isEqualTo(VersionState.PUBLISHED);
+        assertThat(FairnessRule.blockers(FairnessCards.BIASED_HEALTH_2, measuredFair, true))
+                .isEmpty();
+        // measured outside: refused on the measured report
+        var e = catchThrowableOfType(
+                FairnessRefusedException.class,
+                () -> VersionRules.approve(
+                        staged("health-risk"), "platform-admin-2", FairnessCards.TRAFFIC_2, measuredBiased, true));
+        assertThat(e.reason()).isEqualTo("fairness-outside-tolerance");
+        assertThat(e.extensions())
+                .containsEntry("judged", "measured")
+                .containsEntry("attribute", "age_band")
+                .containsEntry("metric", "accuracy_gap");
+        assertThat(e.getMessage()).contains("sex female: max_group_ece 0.186311, must be at most 0.1");
+        assertThat(FairnessRule.blockers(FairnessCards.TRAFFIC_2, measuredBiased, true))
+                .anyMatch(b -> b.startsWith("sex female: max_group_ece 0.186"));
+    }
 }

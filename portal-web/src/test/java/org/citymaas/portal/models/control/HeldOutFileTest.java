@@ -141,4 +141,102 @@ class HeldOutFileTest {
 
         assertThat(e.getMessage()).contains("not UTF-8");
     }
+
+    private static final List<String> GROUPS = List.of("age_band", "sex");
+
+    private static RejectedModelUploadException refusedWithGroups(String text) {
+        return catchThrowableOfType(
+                () -> HeldOutFile.read(csv(text), FIELDS, GROUPS, 3), RejectedModelUploadException.class);
+    }
+
+    @Test
+    void groupColumnsAreReadAsLabelsBesideTheFieldsAndNeverAsAField() {
+        var rows = HeldOutFile.read(
+                csv("group:sex,target,hour_of_day,recent_counts[0],recent_counts[1],recent_counts[2],group:age_band\r\n"
+                        + "female,1,8,1,2,3,\"21-29\"\r\n"
+                        + "male,0,9,1,2,3,65+\r\n"),
+                FIELDS,
+                GROUPS,
+                3);
+
+        assertThat(rows.columns().keySet()).containsExactly("recent_counts", "hour_of_day", "target");
+        assertThat(rows.groups().keySet()).containsExactly("age_band", "sex");
+        assertThat(rows.groups().get("sex")).containsExactly("female", "male");
+        assertThat(rows.groups().get("age_band")).containsExactly("21-29", "65+");
+    }
+
+    @Test
+    void aFileWithoutGroupColumnsHasNoGroups() {
+        var rows = HeldOutFile.read(
+                csv("recent_counts[0],recent_counts[1],recent_counts[2],hour_of_day,target\n1,2,3,8,1\n"),
+                FIELDS,
+                GROUPS,
+                3);
+
+        assertThat(rows.groups()).isEmpty();
+    }
+
+    @Test
+    void aFileWithSomeGroupColumnsLacksTheOthers() {
+        var refused = refusedWithGroups(
+                "recent_counts[0],recent_counts[1],recent_counts[2],hour_of_day,target,group:sex\n1,2,3,8,1,female\n");
+
+        assertThat(refused.reason()).isEqualTo("heldout-invalid");
+        assertThat(refused.extensions()).containsEntry("column", "group:age_band");
+        assertThat(refused.getMessage()).contains("lacks the group column 'group:age_band'");
+    }
+
+    @Test
+    void aGroupColumnOfAnotherAttributeIsRefusedAndSoIsOneWhereTheGeneratorHasNone() {
+        var header = "recent_counts[0],recent_counts[1],recent_counts[2],hour_of_day,target,group:sex,group:age_band";
+        var other = refusedWithGroups(header + ",group:district\n1,2,3,8,1,female,21-29,Centre\n");
+        var none = catchThrowableOfType(
+                () -> HeldOutFile.read(
+                        csv("recent_counts[0],recent_counts[1],recent_counts[2],hour_of_day,target,group:sex\n"
+                                + "1,2,3,8,1,female\n"),
+                        FIELDS,
+                        3),
+                RejectedModelUploadException.class);
+
+        assertThat(other.reason()).isEqualTo("heldout-invalid");
+        assertThat(other.extensions()).containsEntry("column", "group:district");
+        assertThat(other.getMessage()).contains("group:district", "group:age_band, group:sex");
+        assertThat(none.reason()).isEqualTo("heldout-invalid");
+        assertThat(none.getMessage()).contains("it has none");
+    }
+
+    @Test
+    void hostileEmptyOrLongLabelsAreRefusedByLineAndColumnWithoutQuotingThem() {
+        var header = "recent_counts[0],recent_counts[1],recent_counts[2],hour_of_day,target,group:age_band,group:sex\n";
+        var hostile = refusedWithGroups(header + "1,2,3,8,1,21-29,\"fe\u202Emale\"\n");
+        var empty = refusedWithGroups(header + "1,2,3,8,1,21-29,female\n1,2,3,8,1,,male\n");
+        var secret = "x".repeat(GroupColumns.MAX_LABEL_LENGTH) + "SECRET";
+        var longLabel = refusedWithGroups(header + "1,2,3,8,1,21-29," + secret + "\n");
+
+        assertThat(hostile.reason()).isEqualTo("heldout-invalid");
+        assertThat(hostile.extensions()).containsEntry("line", 2).containsEntry("column", "group:sex");
+        assertThat(hostile.getMessage()).doesNotContain("male");
+        assertThat(empty.extensions()).containsEntry("line", 3).containsEntry("column", "group:age_band");
+        assertThat(empty.getMessage()).contains("empty");
+        assertThat(longLabel.extensions()).containsEntry("line", 2).containsEntry("column", "group:sex");
+        assertThat(longLabel.getMessage()).contains("longer than 64").doesNotContain("SECRET");
+    }
+
+    @Test
+    void anAttributeWithMoreThan64DistinctLabelsIsRefused() {
+        var text = new StringBuilder(
+                "recent_counts[0],recent_counts[1],recent_counts[2],hour_of_day,target,group:age_band,group:sex\n");
+        for (int i = 0; i < GroupColumns.MAX_GROUPS + 1; i++) {
+            text.append("1,2,3,8,1,band-").append(i).append(",female\n");
+        }
+
+        var refused = catchThrowableOfType(
+                () -> HeldOutFile.read(csv(text.toString()), FIELDS, GROUPS, 100), RejectedModelUploadException.class);
+
+        assertThat(refused.reason()).isEqualTo("heldout-invalid");
+        assertThat(refused.extensions()).containsEntry("line", 66).containsEntry("column", "group:age_band");
+        assertThat(refused.getMessage())
+                .contains("more than 64 distinct group labels")
+                .doesNotContain("band-64");
+    }
 }
