@@ -3,7 +3,6 @@ package org.citymaas.portal.batch.boundary;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,15 +10,15 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 import org.citymaas.portal.audit.boundary.AuditTrail;
 import org.citymaas.portal.batch.control.LineOutputs;
 import org.citymaas.portal.batch.control.LineResultRows;
@@ -55,9 +54,6 @@ public class BatchJobs {
 
     @PersistenceContext(unitName = "citymaas")
     EntityManager em;
-
-    @Resource(lookup = "java:app/jdbc/citymaas")
-    DataSource dataSource;
 
     @Inject
     AuditTrail audit;
@@ -218,9 +214,14 @@ public class BatchJobs {
     public void finishLines(UUID job, List<BatchLine> results, Instant now) {
         int ok = 0;
         int failed = 0;
-        try (var connection = dataSource.getConnection()) {
-            var kept = LineResultRows.keep(
-                    connection, job, results.stream().map(BatchJobs::row).toList(), now);
+        try {
+            var rows = results.stream().map(BatchJobs::row).toList();
+            var finished = em.createNativeQuery(LineResultRows.KEEP)
+                    .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                    .setParameter(2, LineResultRows.document(rows))
+                    .setParameter(3, job)
+                    .getResultList();
+            var kept = LineResultRows.kept(rows, finished);
             for (int i = 0; i < kept.length; i++) {
                 if (kept[i]) {
                     if (results.get(i).outcome() == LineOutcome.DONE) {
@@ -230,7 +231,7 @@ public class BatchJobs {
                     }
                 }
             }
-        } catch (SQLException e) {
+        } catch (PersistenceException e) {
             throw new LedgerException("could not keep the batch lines' results", e);
         }
         try {

@@ -1,25 +1,28 @@
 package org.citymaas.portal.batch.control;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.HashSet;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * Keeps a chunk's line results in one JDBC batch of conditional UPDATEs on the caller's connection (inside
- * its transaction): each line's masked input, output or error, and its finish time, only where the line is
- * not finished yet, so that a line is finished once.
+ * Keeps a chunk's line results in one statement on the caller's transaction: the rows travel as one JSON
+ * document ({@code jsonb_to_recordset}), each line's masked input, output or error and its finish time are
+ * written only where the line is not finished yet (so that a line is finished once), and the statement
+ * answers the lines it finished. One round trip for a chunk instead of one per line.
  */
 public final class LineResultRows {
 
-    private static final String KEEP = "UPDATE batch_row SET input = ?::jsonb, output = ?::jsonb, error_status = ?,"
-            + " error_message = ?, errors = ?::jsonb, finished_at = ? WHERE job_id = ? AND line = ?"
-            + " AND finished_at IS NULL";
+    /** Parameters: 1 the finish time, 2 the rows' document ({@link #document}), 3 the job's id. */
+    public static final String KEEP = "UPDATE batch_row r SET input = CAST(v.input AS jsonb),"
+            + " output = CAST(v.output AS jsonb), error_status = v.status, error_message = v.message,"
+            + " errors = CAST(v.errors AS jsonb), finished_at = ?1"
+            + " FROM jsonb_to_recordset(CAST(?2 AS jsonb)) AS v(line integer, input text, output text,"
+            + " status integer, message text, errors text)"
+            + " WHERE r.job_id = ?3 AND r.line = v.line AND r.finished_at IS NULL RETURNING r.line";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * One line's result as the row keeps it, JSON as text.
@@ -35,43 +38,46 @@ public final class LineResultRows {
 
     private LineResultRows() {}
 
+    /** The rows as the JSON array {@link #KEEP} reads: one object a row, a missing member for a null. */
+    public static String document(List<Row> rows) {
+        var array = JsonNodeFactory.instance.arrayNode(rows.size());
+        for (var row : rows) {
+            var node = array.addObject().put("line", row.line()).put("input", row.input());
+            if (row.output() != null) {
+                node.put("output", row.output());
+            }
+            if (row.status() != null) {
+                node.put("status", row.status());
+            }
+            if (row.message() != null) {
+                node.put("message", row.message());
+            }
+            if (row.errors() != null) {
+                node.put("errors", row.errors());
+            }
+        }
+        try {
+            return JSON.writeValueAsString(array);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write the lines' results", e);
+        }
+    }
+
     /**
-     * Updates the rows in one batch.
+     * Which of the rows the statement finished.
      *
+     * @param rows the rows sent
+     * @param finished the line numbers the statement answered
      * @return per row, whether it took effect (false: the line was finished already)
      */
-    public static boolean[] keep(Connection connection, UUID job, List<Row> rows, Instant now) throws SQLException {
-        var kept = new boolean[rows.size()];
-        if (rows.isEmpty()) {
-            return kept;
+    public static boolean[] kept(List<Row> rows, List<?> finished) {
+        var lines = new HashSet<Integer>();
+        for (var line : finished) {
+            lines.add(((Number) line).intValue());
         }
-        var finishedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        try (var update = connection.prepareStatement(KEEP)) {
-            for (var row : rows) {
-                update.setString(1, row.input());
-                update.setString(2, row.output());
-                if (row.status() == null) {
-                    update.setNull(3, Types.INTEGER);
-                } else {
-                    update.setInt(3, row.status());
-                }
-                update.setString(4, row.message());
-                update.setString(5, row.errors());
-                update.setObject(6, finishedAt);
-                update.setObject(7, job);
-                update.setInt(8, row.line());
-                update.addBatch();
-            }
-            var counts = update.executeBatch();
-            if (counts.length != rows.size()) {
-                throw new SQLException("the batch returned " + counts.length + " counts for " + rows.size());
-            }
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == Statement.SUCCESS_NO_INFO) {
-                    throw new SQLException("the driver did not say which lines were kept");
-                }
-                kept[i] = counts[i] == 1;
-            }
+        var kept = new boolean[rows.size()];
+        for (int i = 0; i < kept.length; i++) {
+            kept[i] = lines.contains(rows.get(i).line());
         }
         return kept;
     }
