@@ -223,17 +223,23 @@ final class NameTaggerPass {
         return true;
     }
 
-    /** The recognizer's validation: a surname of the table opens it, 2-4 characters, no look-alike speaks against it. */
+    /**
+     * The recognizer's validation: a surname of the table opens it, 2-4 characters (four only after a compound surname:
+     * 欧阳娜娜, not 乌云密布), no look-alike speaks against it, and a span of three or four characters is no dictionary
+     * word (蒲公英), as in the recognizer.
+     */
     static boolean plausible(String text, int from, int to) {
         int surname = NameSurnames.length(text, from);
         return to - from >= 2
                 && to - from <= 4
                 && surname > 0
                 && to - from > surname
+                && (to - from < 4 || surname == 2)
                 && !NameSurnames.insideCompound(text, from)
                 && !NameLookalikes.covers(text, from)
                 && !NameLookalikes.around(text, from, to)
-                && !NameLookalikes.everydayWord(text, from);
+                && !NameLookalikes.everydayWord(text, from)
+                && (to - from < 3 || !NameLexicon.instance().word(text, from, to));
     }
 
     /** One thread's work arrays, grown as needed, and the clause whose emissions they hold. */
