@@ -25,6 +25,12 @@ final class NameTaggerPass {
     /** {@code -Dcitymaas.masking.nameTagger=false} turns the tagger off in {@link PiiScanner#PiiScanner()}. */
     static final String SWITCH = "citymaas.masking.nameTagger";
 
+    /**
+     * A margin reads the span's clause, but no further than this many characters either side: a text without
+     * punctuation costs no more than linear time however many names it holds.
+     */
+    static final int REACH = 100;
+
     private static final ThreadLocal<Work> WORK = ThreadLocal.withInitial(Work::new);
 
     private final NameTaggerModel model;
@@ -136,11 +142,11 @@ final class NameTaggerPass {
 
     private float margin(String text, int a, int b, Work work) {
         int from = a;
-        while (from > 0 && !separator(text.charAt(from - 1))) {
+        while (from > 0 && from > a - REACH && !separator(text.charAt(from - 1))) {
             from--;
         }
         int to = b;
-        while (to < text.length() && !separator(text.charAt(to))) {
+        while (to < text.length() && to < b + REACH && !separator(text.charAt(to))) {
             to++;
         }
         emit(text, from, to, work);
@@ -159,12 +165,13 @@ final class NameTaggerPass {
 
     /** The clause's emissions into the work arrays, unless they hold them already. */
     private void emit(String text, int from, int to, Work work) {
-        if (work.text == text && work.from == from && work.to == to) {
+        if (work.text == text && work.model == model && work.from == from && work.to == to) {
             return;
         }
         work.ensure(to - from);
         model.emissions(text, from, to, work.emit);
         work.text = text;
+        work.model = model;
         work.from = from;
         work.to = to;
     }
@@ -248,6 +255,7 @@ final class NameTaggerPass {
         byte[] back = new byte[3 * 256];
         byte[] tags = new byte[256];
         String text;
+        NameTaggerModel model;
         int from;
         int to;
 
