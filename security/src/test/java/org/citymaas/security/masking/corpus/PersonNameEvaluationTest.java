@@ -52,11 +52,15 @@ class PersonNameEvaluationTest {
             new HeldOut("holdout10.jsonl", 0.978, 0.932));
 
     private static final List<HeldOut> HELD_OUT = List.of(
-            // 0.9408 / 0.8742 with the ninth round's recognizer, scored once (eighth round's: 0.9304 / 0.8641); FLOOR11
-            new HeldOut("holdout11.jsonl", 0.940, 0.874),
+            // 0.9408 / 0.8742 with the ninth round's recognizer, scored once (eighth round's: 0.9304 / 0.8641);
+            // 0.9725 / 0.8856 with the eleventh round's (the tagger shipped), scored once
+            new HeldOut("holdout11.jsonl", 0.972, 0.885),
             // 0.9357 / 0.9428 with the ninth round's recognizer (unchanged by the tenth), scored once after the tenth;
-            // FLOOR12
-            new HeldOut("holdout12.jsonl", 0.935, 0.942));
+            // 0.9389 / 0.9451 with the eleventh round's, scored once
+            new HeldOut("holdout12.jsonl", 0.938, 0.945),
+            // new in the eleventh round: 0.9813 / 0.9652 with its build, scored once (main's build before it, the ninth
+            // round's recognizer: 0.9510 / 0.9621)
+            new HeldOut("holdout13.jsonl", 0.981, 0.965));
 
     private final PiiScanner scanner = new PiiScanner();
 
