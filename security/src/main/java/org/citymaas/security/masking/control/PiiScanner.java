@@ -22,24 +22,38 @@ public final class PiiScanner {
     private static final Recognizer[] FULL_WIDTH = new Recognizer[0];
 
     private final Recognizer[][] byChar = new Recognizer[65536][];
+    /** The person-name tagger over the findings, or {@code null}. */
+    private final NameTaggerPass names;
 
-    /** The built-in recognizers, in priority order. */
+    /**
+     * The built-in recognizers, in priority order, and the person-name tagger over their findings ({@link
+     * NameTaggerPass}; {@code -Dcitymaas.masking.nameTagger=false} leaves it out).
+     */
     public PiiScanner() {
-        this(List.of(
-                new IdCardRecognizer(),
-                new UsccRecognizer(),
-                new MobileRecognizer(),
-                new LandlineRecognizer(),
-                new BankCardRecognizer(),
-                new PassportRecognizer(),
-                new IpAddressRecognizer(),
-                new EmailRecognizer(),
-                new PlateRecognizer(),
-                new PersonNameRecognizer(),
-                new MinorityNameRecognizer()));
+        this(
+                List.of(
+                        new IdCardRecognizer(),
+                        new UsccRecognizer(),
+                        new MobileRecognizer(),
+                        new LandlineRecognizer(),
+                        new BankCardRecognizer(),
+                        new PassportRecognizer(),
+                        new IpAddressRecognizer(),
+                        new EmailRecognizer(),
+                        new PlateRecognizer(),
+                        new PersonNameRecognizer(),
+                        new MinorityNameRecognizer()),
+                NameTaggerPass.shipped());
     }
 
+    /** These recognizers alone. */
     public PiiScanner(List<Recognizer> recognizers) {
+        this(recognizers, null);
+    }
+
+    /** These recognizers and the person-name tagger over their findings ({@code null}: none). */
+    PiiScanner(List<Recognizer> recognizers, NameTaggerPass names) {
+        this.names = names;
         var list = new ArrayList<Recognizer>();
         for (int c = 0; c < byChar.length; c++) {
             list.clear();
@@ -93,7 +107,7 @@ public final class PiiScanner {
                 prev = text.charAt(i - 1);
             }
         }
-        return findings;
+        return names == null ? findings : names.refine(text, findings);
     }
 
     /** Nothing starts inside a run of digits, nor at a letter inside a word of ASCII letters and digits. */

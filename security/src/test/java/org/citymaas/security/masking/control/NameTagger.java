@@ -25,49 +25,11 @@ final class NameTagger {
     /** Feature keys to indices, shared by all folds (a feature never seen in training keeps weight 0). */
     private final Map<Long, Integer> index = new HashMap<>();
 
-    static final int KEYS = 26;
+    static final int KEYS = NameTaggerFeatures.KEYS;
 
-    /**
-     * The features of the character at {@code i} as 64-bit keys (a template number and up to three 16-bit values), no
-     * strings: the same features a string per template would give.
-     */
+    /** The features of the character at {@code i} ({@link NameTaggerFeatures#keys}). */
     static void keys(String text, int i, NameLexicon lexicon, long[] out) {
-        char c = text.charAt(i);
-        char p1 = at(text, i - 1);
-        char p2 = at(text, i - 2);
-        char n1 = at(text, i + 1);
-        char n2 = at(text, i + 2);
-        int k = 0;
-        out[k++] = key(1, c, 0, 0);
-        out[k++] = key(2, p1, 0, 0);
-        out[k++] = key(3, p2, 0, 0);
-        out[k++] = key(4, n1, 0, 0);
-        out[k++] = key(5, n2, 0, 0);
-        out[k++] = key(6, p1, c, 0);
-        out[k++] = key(7, c, n1, 0);
-        out[k++] = key(8, p2, p1, 0);
-        out[k++] = key(9, n1, n2, 0);
-        out[k++] = key(10, p1, n1, 0);
-        out[k++] = key(11, shape(p1), shape(c), shape(n1));
-        out[k++] = key(12, surname(p1), surname(c), surname(n1));
-        out[k++] = key(13, surname(p2), surname(c), 0);
-        out[k++] = key(14, bucket(lexicon.surname(c)), 0, 0);
-        out[k++] = key(15, bucket(lexicon.givenFirst(c)), 0, 0);
-        out[k++] = key(16, bucket(lexicon.givenLast(c)), 0, 0);
-        out[k++] = key(17, bucket(lexicon.givenSingle(c)), 0, 0);
-        out[k++] = key(18, bucket(lexicon.before(p1)), 0, 0);
-        out[k++] = key(19, bucket(lexicon.after(n1)), 0, 0);
-        out[k++] = key(20, bucket(lexicon.surname(p1)), 0, 0);
-        out[k++] = key(21, bucket(lexicon.surname(p2)), 0, 0);
-        out[k++] = key(22, bucket(lexicon.givenLast(n1)), 0, 0);
-        out[k++] = key(23, bucket(lexicon.givenFirst(n1)), 0, 0);
-        out[k++] = key(24, bucket(lexicon.after(n2)), 0, 0);
-        out[k++] = key(25, bucket(lexicon.after(at(text, i + 3))), 0, 0);
-        out[k] = key(26, 0, 0, 0);
-    }
-
-    private static long key(int template, int a, int b, int c) {
-        return ((long) template << 48) | ((long) (a & 0xFFFF) << 32) | ((long) (b & 0xFFFF) << 16) | (c & 0xFFFF);
+        NameTaggerFeatures.keys(text, i, lexicon, out);
     }
 
     /**
@@ -318,33 +280,5 @@ final class NameTagger {
 
     int features() {
         return index.size();
-    }
-
-    private static char at(String s, int i) {
-        return i < 0 ? '^' : i >= s.length() ? '$' : s.charAt(i);
-    }
-
-    private static char surname(char c) {
-        return NameSurnames.triggers(c) ? (NameSurnames.common(c) ? 'C' : NameSurnames.everyday(c) ? 'E' : 'S') : '-';
-    }
-
-    private static char shape(char c) {
-        if (c == '^' || c == '$') {
-            return c;
-        }
-        if (Character.isDigit(c)) {
-            return 'D';
-        }
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-            return 'L';
-        }
-        if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
-            return 'H';
-        }
-        return 'P';
-    }
-
-    private static int bucket(int frequency) {
-        return frequency <= 0 ? 0 : Math.min(8, 1 + (31 - Integer.numberOfLeadingZeros(frequency)) / 2);
     }
 }

@@ -11,6 +11,58 @@ record NameTaggerTable(long[] keys, float[] weights, float[] trans, int features
         return (int) (h >>> 40) & (size - 1);
     }
 
+    /** The live keys in ascending order (index 0) and their weights, three a key (index 1), as the resource holds them. */
+    private Object[] sorted() {
+        var live = new long[features];
+        int n = 0;
+        for (long key : keys) {
+            if (key != 0) {
+                live[n++] = key;
+            }
+        }
+        java.util.Arrays.sort(live);
+        var w = new float[n * 3];
+        for (int k = 0; k < n; k++) {
+            int slot = slot(live[k], keys.length);
+            while (keys[slot] != live[k]) {
+                slot = (slot + 1) & (keys.length - 1);
+            }
+            System.arraycopy(weights, slot * 3, w, k * 3, 3);
+        }
+        return new Object[] {live, w};
+    }
+
+    /** The shipped form of these weights ({@link NameTaggerModel}). */
+    NameTaggerModel model() {
+        var s = sorted();
+        return new NameTaggerModel((long[]) s[0], (float[]) s[1], trans);
+    }
+
+    /** The resource {@link NameTaggerModel#RESOURCE}: the same bytes for the same weights. */
+    byte[] bytes() {
+        var s = sorted();
+        var live = (long[]) s[0];
+        var w = (float[]) s[1];
+        var out = new java.io.ByteArrayOutputStream();
+        try (var data = new java.io.DataOutputStream(out)) {
+            data.writeInt(NameTaggerModel.MAGIC);
+            data.writeInt(NameTaggerModel.VERSION);
+            data.writeInt(live.length);
+            for (long key : live) {
+                data.writeLong(key);
+            }
+            for (float f : w) {
+                data.writeFloat(f);
+            }
+            for (float f : trans) {
+                data.writeFloat(f);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** The best tags of the text (O, B, I), as {@link NameTagger#decode} gives them. */
     int[] decode(String text, NameLexicon lexicon) {
         int n = text.length();

@@ -1,9 +1,13 @@
 package org.citymaas.security.masking.control;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.citymaas.security.masking.entity.Finding;
 import org.citymaas.security.masking.entity.PiiType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -17,129 +21,120 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * rules, added where the tagger's margin reaches a threshold; and the recognizer's spans the tagger rejects by a
  * margin, removed. See the security README, "Tenth round".
  */
-@EnabledIfSystemProperty(named = "names.tagger", matches = "cv|heldout")
+@EnabledIfSystemProperty(named = "names.tagger", matches = "cv|ship|speed")
 class NameTaggerTraining {
 
     static final double[] ADD = {0, 5, 10, 20, 40, 60, 80, 120};
     static final double[] VETO = {-10, -20, -40, -80, -120, -160, Double.NEGATIVE_INFINITY};
 
-    /** The combination chosen by the cross-validation: add spans with margin >= 60, remove those with margin < -80. */
-    static final double CHOSEN_ADD = 60;
+    /** The tagger's training files: the classifier's development files ({@link NameModelTraining#DEVELOPMENT}). */
+    static final List<String> FILES = NameModelTraining.DEVELOPMENT;
 
-    static final double CHOSEN_VETO = -80;
+    static final int EPOCHS = 10;
 
-    /**
-     * {@code -Dnames.tagger=heldout -Dnames.tagger.score=a.jsonl,b.jsonl}: trains the tagger on all development files
-     * and scores the listed files once (counts only, no errors): the shipped recognizer, the tagger alone and the
-     * chosen combination. Prints the tagger's speed and how many weights are not zero.
-     */
-    @Test
-    void heldOut() {
-        if (!"heldout".equals(System.getProperty("names.tagger"))) {
-            return;
-        }
+    /** The tagger trained on {@link #FILES}, frozen: what {@link NameTaggerModel#RESOURCE} holds. */
+    static NameTaggerTable train() {
         var tagger = new NameTagger();
         var train = new ArrayList<NameTagger.Sequence>();
-        for (var text : NameModelTrainer.read(NameModelTraining.DEVELOPMENT)) {
+        for (var text : NameModelTrainer.read(FILES)) {
             train.add(tagger.sequence(text.text(), text.names()));
         }
-        tagger.train(train, Integer.getInteger("names.tagger.epochs", 10));
-        System.out.println("tagger features: " + tagger.features() + ", weights not zero: " + tagger.nonZero());
-        long chars = 0;
-        long started = System.nanoTime();
-        for (var s : train) {
-            var again = tagger.sequence(s.text(), java.util.Set.of());
-            tagger.decode(again.features(), null);
-            chars += s.text().length();
+        tagger.train(train, EPOCHS);
+        return tagger.freeze();
+    }
+
+    /**
+     * {@code -Dnames.tagger=ship}: trains the tagger on the development files and writes {@link
+     * NameTaggerModel#RESOURCE}; prints how often the shipped inference (clause by clause) tags a text as the frozen
+     * table does (whole text) and the shipped tagger's speed alone.
+     */
+    @Test
+    void ship() throws IOException {
+        if ("speed".equals(System.getProperty("names.tagger"))) {
+            speed(new NameTaggerPass(NameTaggerModel.shipped(), NameTaggerPass.ADD, NameTaggerPass.VETO));
+            return;
         }
-        System.out.printf(
-                "tagger speed (features and Viterbi, no margins): %.2f us a character%n",
-                (System.nanoTime() - started) / 1e3 / chars);
-        var frozen = tagger.freeze();
+        if (!"ship".equals(System.getProperty("names.tagger"))) {
+            return;
+        }
+        var table = train();
+        var out = Path.of("src/main/resources" + NameTaggerModel.RESOURCE);
+        Files.createDirectories(out.getParent());
+        Files.write(out, table.bytes());
+        var model = NameTaggerModel.read(Files.newInputStream(out));
+        var pass = new NameTaggerPass(model, NameTaggerPass.ADD, NameTaggerPass.VETO);
+        var texts = NameModelTrainer.read(FILES);
         var lexicon = NameLexicon.instance();
         int same = 0;
-        for (var s : train) {
-            if (java.util.Arrays.equals(frozen.decode(s.text(), lexicon), tagger.decode(s.features(), null))) {
+        for (var text : texts) {
+            if (new HashSet<>(NameTagger.spans(table.decode(text.text(), lexicon)))
+                    .equals(new HashSet<>(pass.spans(text.text())))) {
                 same++;
             }
         }
         System.out.printf(
-                "frozen tagger: %d features in a table of %d slots; same tags as the trained one on %d of %d"
-                        + " texts%n",
-                frozen.features(), frozen.keys().length, same, train.size());
+                "wrote %s: %d bytes, %d features; same spans as the frozen table on %d of %d texts%n",
+                out.toAbsolutePath(), Files.size(out), model.features(), same, texts.size());
+        speed(pass);
+    }
+
+    /** The tagger's speed on the hotline texts of the masking benchmark (CPU time, one thread). */
+    private static void speed(NameTaggerPass pass) throws IOException {
+        List<String> hotline;
+        try (var in = NameTaggerTraining.class.getResourceAsStream("/masking/hotline.txt")) {
+            hotline = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.isBlank())
+                    .toList();
+        }
         var bean = java.lang.management.ManagementFactory.getThreadMXBean();
-        for (int round = 0; round < 3; round++) {
-            chars = 0;
+        var scanner = new PiiScanner(recognizers(NameClassifier.load()), null);
+        long perRound = 0;
+        for (var line : hotline) {
+            perRound += line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
+        int repeat = 300;
+        for (int round = 0; round < 5; round++) {
+            long bytes = perRound * repeat;
             long cpu = bean.getCurrentThreadCpuTime();
-            long bytes = 0;
-            for (var s : train) {
-                frozen.decode(s.text(), lexicon);
-                chars += s.text().length();
-                bytes += s.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            for (int r = 0; r < repeat; r++) {
+                for (var text : hotline) {
+                    pass.spans(text);
+                }
             }
-            double seconds = (bean.getCurrentThreadCpuTime() - cpu) / 1e9;
+            double all = (bean.getCurrentThreadCpuTime() - cpu) / 1e9;
+            cpu = bean.getCurrentThreadCpuTime();
+            for (int r = 0; r < repeat; r++) {
+                for (var text : hotline) {
+                    pass.refine(text, scanner.scan(text));
+                }
+            }
+            double scanRefine = (bean.getCurrentThreadCpuTime() - cpu) / 1e9;
+            cpu = bean.getCurrentThreadCpuTime();
+            for (int r = 0; r < repeat; r++) {
+                for (var text : hotline) {
+                    scanner.scan(text);
+                }
+            }
+            double scan = (bean.getCurrentThreadCpuTime() - cpu) / 1e9;
             System.out.printf(
-                    "frozen tagger, round %d: %.3f us a character (CPU), %.1f MB/s CPU%n",
-                    round, seconds * 1e6 / chars, bytes / 1e6 / seconds);
-        }
-        var scanner = new PiiScanner();
-        for (var file : System.getProperty("names.tagger.score", "").split(",")) {
-            if (file.isBlank()) {
-                continue;
-            }
-            var rules = new NameModelScores.Score(0, 0, 0);
-            var alone = rules;
-            var chosen = rules;
-            for (var text : NameModelTrainer.read(List.of(file))) {
-                var r = combine(tagger, scanner, text, CHOSEN_ADD, CHOSEN_VETO);
-                rules = rules.plus(r[0]);
-                alone = alone.plus(r[1]);
-                chosen = chosen.plus(r[2]);
-            }
-            System.out.printf(
-                    "%s%n  recognizer:   %s%n  tagger alone: %s%n  combination:  %s%n", file, rules, alone, chosen);
+                    "hotline, round %d: tagger over every clause %.1f MB/s CPU; scanner %.1f MB/s, scanner + tagger pass %.1f"
+                            + " MB/s%n",
+                    round, bytes / 1e6 / all, bytes / 1e6 / scan, bytes / 1e6 / scanRefine);
         }
     }
 
-    /** The recognizer's, the tagger's and the combination's counts on one text. */
-    private static NameModelScores.Score[] combine(
-            NameTagger tagger, PiiScanner scanner, NameModelTrainer.Text text, double add, double veto) {
-        var seq = tagger.sequence(text.text(), java.util.Set.of());
-        var gold = text.names();
-        var tagged = NameTagger.spans(tagger.decode(seq.features(), null));
-        var covered = new boolean[text.text().length()];
-        var found = new HashSet<Integer>();
-        for (var finding : scanner.scan(text.text())) {
-            java.util.Arrays.fill(covered, finding.start(), finding.end(), true);
-            if (finding.type() == PiiType.PERSON_NAME) {
-                found.add(finding.start() * 1000 + finding.end());
-            }
-        }
-        var union = new HashSet<Integer>();
-        for (int span : found) {
-            if (tagger.margin(seq.features(), span / 1000, span % 1000) >= veto) {
-                union.add(span);
-            }
-        }
-        for (int span : tagged) {
-            int from = span / 1000;
-            int to = span % 1000;
-            if (free(covered, from, to)
-                    && plausible(text.text(), from, to)
-                    && tagger.margin(seq.features(), from, to) >= add) {
-                union.add(span);
-            }
-        }
-        return new NameModelScores.Score[] {count(found, gold), count(new HashSet<>(tagged), gold), count(union, gold)};
-    }
-
+    /**
+     * {@code -Dnames.tagger=cv}: leave-one-file-out over {@link #FILES}. In each fold the tagger is trained on the other
+     * files and frozen into the shipped form ({@link NameTaggerModel}, {@link NameTaggerPass}), the classifier refitted on
+     * them; the held-out file is scored with the recognizers, the tagger alone and every combination of the grid.
+     */
     @Test
     void crossValidate() {
         if (!"cv".equals(System.getProperty("names.tagger"))) {
             return;
         }
-        int epochs = Integer.getInteger("names.tagger.epochs", 10);
-        var files = NameModelTraining.DEVELOPMENT;
+        var files = FILES;
         var tagger = new NameTagger();
         var texts = new ArrayList<List<NameModelTrainer.Text>>();
         var sequences = new ArrayList<List<NameTagger.Sequence>>();
@@ -152,18 +147,15 @@ class NameTaggerTraining {
             }
             sequences.add(s);
         }
-        System.out.println("tagger features: " + tagger.features() + ", epochs " + epochs);
-        var alone = new NameModelScores.Score(0, 0, 0);
-        var rules = alone;
-        var added = new NameModelScores.Score[ADD.length];
-        var vetoed = new NameModelScores.Score[VETO.length];
+        System.out.println("tagger features: " + tagger.features() + ", epochs " + EPOCHS + ", files " + files);
+        var zero = new NameModelScores.Score(0, 0, 0);
+        var alone = zero;
+        var rules = zero;
+        var shipped = zero;
         var both = new NameModelScores.Score[ADD.length][VETO.length];
         for (var row : both) {
-            java.util.Arrays.fill(row, alone);
+            java.util.Arrays.fill(row, zero);
         }
-        java.util.Arrays.fill(added, alone);
-        java.util.Arrays.fill(vetoed, alone);
-        boolean shipped = "shipped".equals(System.getProperty("names.tagger.classifier"));
         for (int f = 0; f < files.size(); f++) {
             var train = new ArrayList<NameTagger.Sequence>();
             var trainTexts = new ArrayList<NameModelTrainer.Text>();
@@ -173,55 +165,37 @@ class NameTaggerTraining {
                     trainTexts.addAll(texts.get(g));
                 }
             }
-            long started = System.nanoTime();
-            tagger.train(train, epochs);
-            long trained = System.nanoTime();
-            var classifier = shipped
-                    ? NameClassifier.load()
-                    : NameModelTrainer.fit(trainTexts).at(0.45);
-            var scanner = scanner(classifier);
-            var fAlone = new NameModelScores.Score(0, 0, 0);
-            var fRules = fAlone;
-            var fAdded = new NameModelScores.Score[ADD.length];
-            var fVetoed = new NameModelScores.Score[VETO.length];
-            java.util.Arrays.fill(fAdded, fAlone);
-            java.util.Arrays.fill(fVetoed, fAlone);
-            for (int k = 0; k < texts.get(f).size(); k++) {
-                var text = texts.get(f).get(k);
-                var seq = sequences.get(f).get(k);
+            tagger.train(train, EPOCHS);
+            var pass = new NameTaggerPass(tagger.freeze().model(), NameTaggerPass.ADD, NameTaggerPass.VETO);
+            var recognizers = recognizers(NameModelTrainer.fit(trainTexts).at(0.45));
+            var scanner = new PiiScanner(recognizers, null);
+            var chosen = new PiiScanner(recognizers, pass);
+            var fAlone = zero;
+            var fRules = zero;
+            var fShipped = zero;
+            var fBoth = new NameModelScores.Score[ADD.length][VETO.length];
+            for (var row : fBoth) {
+                java.util.Arrays.fill(row, zero);
+            }
+            for (var text : texts.get(f)) {
                 var gold = text.names();
-                var tagged = NameTagger.spans(tagger.decode(seq.features(), null));
+                var tagged = pass.spans(text.text());
                 fAlone = fAlone.plus(count(new HashSet<>(tagged), gold));
                 var findings = scanner.scan(text.text());
-                var covered = new boolean[text.text().length()];
-                var found = new HashSet<Integer>();
-                for (var finding : findings) {
-                    java.util.Arrays.fill(covered, finding.start(), finding.end(), true);
-                    if (finding.type() == PiiType.PERSON_NAME) {
-                        found.add(finding.start() * 1000 + finding.end());
-                    }
-                }
+                var found = names(findings);
                 fRules = fRules.plus(count(found, gold));
+                fShipped = fShipped.plus(count(names(chosen.scan(text.text())), gold));
                 var extra = new ArrayList<double[]>();
                 for (int span : tagged) {
                     int from = span / 1000;
                     int to = span % 1000;
-                    if (free(covered, from, to) && plausible(text.text(), from, to)) {
-                        extra.add(new double[] {span, tagger.margin(seq.features(), from, to)});
+                    if (NameTaggerPass.plausible(text.text(), from, to) && free(findings, from, to)) {
+                        extra.add(new double[] {span, pass.margin(text.text(), from, to)});
                     }
                 }
-                for (int a = 0; a < ADD.length; a++) {
-                    var union = new HashSet<>(found);
-                    for (var e : extra) {
-                        if (e[1] >= ADD[a]) {
-                            union.add((int) e[0]);
-                        }
-                    }
-                    fAdded[a] = fAdded[a].plus(count(union, gold));
-                }
-                var margins = new java.util.HashMap<Integer, Double>();
+                var margins = new java.util.HashMap<Integer, Float>();
                 for (int span : found) {
-                    margins.put(span, tagger.margin(seq.features(), span / 1000, span % 1000));
+                    margins.put(span, pass.margin(text.text(), span / 1000, span % 1000));
                 }
                 for (int v = 0; v < VETO.length; v++) {
                     var kept = new HashSet<Integer>();
@@ -230,7 +204,6 @@ class NameTaggerTraining {
                             kept.add(span);
                         }
                     }
-                    fVetoed[v] = fVetoed[v].plus(count(kept, gold));
                     for (int a = 0; a < ADD.length; a++) {
                         var union = new HashSet<>(kept);
                         for (var e : extra) {
@@ -238,31 +211,25 @@ class NameTaggerTraining {
                                 union.add((int) e[0]);
                             }
                         }
-                        both[a][v] = both[a][v].plus(count(union, gold));
+                        fBoth[a][v] = fBoth[a][v].plus(count(union, gold));
                     }
                 }
             }
             System.out.printf(
-                    "fold %-16s (trained in %.1f s)%n  tagger alone: %s%n  recognizer:   %s%n",
-                    files.get(f), (trained - started) / 1e9, fAlone, fRules);
+                    "fold %-16s%n  tagger alone: %s%n  recognizer:   %s%n  shipped pass: %s%n",
+                    files.get(f), fAlone, fRules, fShipped);
             for (int a = 0; a < ADD.length; a++) {
-                System.out.printf("  + tagger spans, margin >= %4.0f: %s%n", ADD[a], fAdded[a]);
-                added[a] = added[a].plus(fAdded[a]);
-            }
-            for (int v = 0; v < VETO.length; v++) {
-                System.out.printf("  - recognizer spans, margin < %4.0f: %s%n", VETO[v], fVetoed[v]);
-                vetoed[v] = vetoed[v].plus(fVetoed[v]);
+                for (int v = 0; v < VETO.length; v++) {
+                    both[a][v] = both[a][v].plus(fBoth[a][v]);
+                }
             }
             alone = alone.plus(fAlone);
             rules = rules.plus(fRules);
+            shipped = shipped.plus(fShipped);
         }
-        System.out.printf("ALL FOLDS%n  tagger alone: %s%n  recognizer:   %s%n", alone, rules);
-        for (int a = 0; a < ADD.length; a++) {
-            System.out.printf("  + tagger spans, margin >= %4.0f: %s%n", ADD[a], added[a]);
-        }
-        for (int v = 0; v < VETO.length; v++) {
-            System.out.printf("  - recognizer spans, margin < %4.0f: %s%n", VETO[v], vetoed[v]);
-        }
+        System.out.printf(
+                "ALL FOLDS%n  tagger alone: %s%n  recognizer:   %s%n  shipped pass (add >= %.0f, veto < %.0f): %s%n",
+                alone, rules, NameTaggerPass.ADD, NameTaggerPass.VETO, shipped);
         for (int a = 0; a < ADD.length; a++) {
             for (int v = 0; v < VETO.length; v++) {
                 System.out.printf("  + margin >= %4.0f, - margin < %4.0f: %s%n", ADD[a], VETO[v], both[a][v]);
@@ -270,9 +237,19 @@ class NameTaggerTraining {
         }
     }
 
-    /** The whole scanner as shipped ({@link PiiScanner#PiiScanner()}), with this name classifier. */
-    private static PiiScanner scanner(NameClassifier classifier) {
-        return new PiiScanner(List.of(
+    private static Set<Integer> names(List<Finding> findings) {
+        var found = new HashSet<Integer>();
+        for (var finding : findings) {
+            if (finding.type() == PiiType.PERSON_NAME) {
+                found.add(finding.start() * 1000 + finding.end());
+            }
+        }
+        return found;
+    }
+
+    /** The whole scanner's recognizers as shipped ({@link PiiScanner#PiiScanner()}), with this name classifier. */
+    static List<Recognizer> recognizers(NameClassifier classifier) {
+        return List.of(
                 new IdCardRecognizer(),
                 new UsccRecognizer(),
                 new MobileRecognizer(),
@@ -283,7 +260,7 @@ class NameTaggerTraining {
                 new EmailRecognizer(),
                 new PlateRecognizer(),
                 new PersonNameRecognizer(classifier),
-                new MinorityNameRecognizer()));
+                new MinorityNameRecognizer());
     }
 
     private static NameModelScores.Score count(Set<Integer> found, Set<Integer> gold) {
@@ -296,25 +273,13 @@ class NameTaggerTraining {
         return new NameModelScores.Score(tp, found.size() - tp, gold.size() - tp);
     }
 
-    private static boolean free(boolean[] covered, int from, int to) {
-        for (int i = Math.max(0, from - 1); i < Math.min(covered.length, to + 1); i++) {
-            if (covered[i]) {
+    /** No finding covers {@code [from, to)} or the characters either side. */
+    private static boolean free(List<Finding> findings, int from, int to) {
+        for (var f : findings) {
+            if (f.start() < to + 1 && f.end() > from - 1) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** The existing validation: a surname of the table opens it, 2-4 characters, no look-alike speaks against it. */
-    private static boolean plausible(String text, int from, int to) {
-        int surname = NameSurnames.length(text, from);
-        return to - from >= 2
-                && to - from <= 4
-                && surname > 0
-                && to - from > surname
-                && !NameSurnames.insideCompound(text, from)
-                && !NameLookalikes.covers(text, from)
-                && !NameLookalikes.around(text, from, to)
-                && !NameLookalikes.everydayWord(text, from);
     }
 }
