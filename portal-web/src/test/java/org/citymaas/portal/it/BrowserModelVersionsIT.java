@@ -100,10 +100,18 @@ class BrowserModelVersionsIT extends BrowserTest {
                         .getText())
                 .as("the shipped version's table is the trainer's, not an uploader's claim")
                 .isEqualTo("随平台发布，由训练器测得");
-        assertThat(staged.findElement(By.cssSelector(".cm-fairness-checks")).getText())
+        assertThat(staged.findElement(By.cssSelector("a.cm-fairness-more")).getAttribute("href"))
+                .as("the row links to its checks below the list")
+                .endsWith("#fairness-2");
+        assertThat(browser.findElement(By.cssSelector("#fairness-2 .cm-fairness-checks"))
+                        .getText())
                 .contains("district", "relative_mae_ratio", "1.0171", "≤ 1.25", "在容差内", "Industrial-East / Centre");
         assertThat(staged.findElements(By.cssSelector(".cm-fairness-blocked"))).isEmpty();
         Browser.screenshot(browser, "models-1-staged");
+        browser.executeScript(
+                "arguments[0].scrollIntoView({block: 'start'})", browser.findElement(By.id("fairness-2")));
+        Browser.screenshot(browser, "models-1-staged-fairness");
+        staged = browser.findElement(By.xpath(row("2")));
 
         staged.findElement(By.cssSelector("button.cm-approve")).click();
         var refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(
