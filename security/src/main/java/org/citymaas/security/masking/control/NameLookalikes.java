@@ -173,6 +173,9 @@ final class NameLookalikes {
 
     /** A known look-alike word starts at {@code start} or a few characters before and runs over it (东方明珠). */
     static boolean covers(String s, int start) {
+        if (idiomAt(s, start)) {
+            return true;
+        }
         for (int from = start; from >= 0 && from > start - 4; from--) {
             if (WORD_FIRST.get(s.charAt(from))) {
                 for (var w : WORDS_BY_FIRST.get(s.charAt(from))) {
@@ -183,6 +186,22 @@ final class NameLookalikes {
             }
         }
         return false;
+    }
+
+    /**
+     * A four-character dictionary word other than a name starts at {@code start}, an idiom most often ({@code 安然无恙},
+     * {@code 高枕无忧}): a name would have to end inside it.
+     */
+    static boolean idiomAt(String s, int start) {
+        if (start + 4 > s.length()) {
+            return false;
+        }
+        for (int i = start; i < start + 4; i++) {
+            if (!Chars.han(s.charAt(i))) {
+                return false;
+            }
+        }
+        return NameLexicon.instance().word(s, start, start + 4);
     }
 
     /** An organisation word starts at {@code at}: 向阳【小学】 is a school, not a given name. */

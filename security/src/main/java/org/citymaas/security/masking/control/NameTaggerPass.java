@@ -18,7 +18,7 @@ import org.citymaas.security.masking.entity.PiiType;
 final class NameTaggerPass {
 
     /** Tagger spans with at least this margin are added. */
-    static final float ADD = 40;
+    static final float ADD = 20;
     /** Found names with a margin below this are dropped. */
     static final float VETO = -20;
 

@@ -7,6 +7,7 @@ import static org.citymaas.security.masking.control.Chars.digit;
 import java.util.ArrayList;
 import java.util.List;
 import org.citymaas.security.masking.entity.Finding;
+import org.citymaas.security.masking.entity.PiiType;
 
 /**
  * Finds PII in one left-to-right pass. Each character looks up the recognizers it can start (a
@@ -18,12 +19,17 @@ import org.citymaas.security.masking.entity.Finding;
 public final class PiiScanner {
 
     private static final Recognizer[] NONE = new Recognizer[0];
-    /** Marks full-width digits and letters in the table: the text is re-read in ASCII form. */
+    /**
+     * Marks full-width digits and letters in the table, and traditional characters where a name recognizer listens:
+     * the text is re-read in ASCII form, and in simplified form for the names ({@link NameTraditional}).
+     */
     private static final Recognizer[] FULL_WIDTH = new Recognizer[0];
 
     private final Recognizer[][] byChar = new Recognizer[65536][];
     /** The person-name tagger over the findings, or {@code null}. */
     private final NameTaggerPass names;
+    /** Whether traditional characters are read as simplified ones (a name recognizer or the tagger listens). */
+    private final boolean simplify;
 
     /**
      * The built-in recognizers, in priority order, and the person-name tagger over their findings ({@link
@@ -54,6 +60,7 @@ public final class PiiScanner {
     /** These recognizers and the person-name tagger over their findings ({@code null}: none). */
     PiiScanner(List<Recognizer> recognizers, NameTaggerPass names) {
         this.names = names;
+        this.simplify = names != null || recognizers.stream().anyMatch(r -> r.type() == PiiType.PERSON_NAME);
         var list = new ArrayList<Recognizer>();
         for (int c = 0; c < byChar.length; c++) {
             list.clear();
@@ -62,11 +69,15 @@ public final class PiiScanner {
                     list.add(r);
                 }
             }
-            byChar[c] = Chars.fullWidth((char) c) ? FULL_WIDTH : list.isEmpty() ? null : list.toArray(NONE);
+            boolean reread = Chars.fullWidth((char) c) || (simplify && NameTraditional.traditional((char) c));
+            byChar[c] = reread ? FULL_WIDTH : list.isEmpty() ? null : list.toArray(NONE);
         }
     }
 
-    /** The findings in order; full-width digits and letters are read as their ASCII forms. */
+    /**
+     * The findings in order; full-width digits and letters are read as their ASCII forms, and where names are looked
+     * for, traditional characters as their simplified forms.
+     */
     public List<Finding> scan(String input) {
         var text = input;
         var findings = new ArrayList<Finding>(4);
@@ -77,8 +88,11 @@ public final class PiiScanner {
             char c = text.charAt(i);
             var candidates = byChar[c];
             if (candidates == FULL_WIDTH && text == input) {
-                // rare: start over on the ASCII form, which has the same indices
+                // rare: start over on the ASCII (and simplified) form, which has the same indices
                 text = Chars.halfWidth(input);
+                if (simplify) {
+                    text = NameTraditional.simplified(text);
+                }
                 findings.clear();
                 i = 0;
                 prev = 0;

@@ -57,4 +57,13 @@ class NameLookalikesTest {
                 .as("a word the dictionary lacks")
                 .isTrue();
     }
+
+    @Test
+    void aFourCharacterDictionaryWordIsNoName() {
+        assertThat(NameLookalikes.idiomAt("老人安然无恙", 2)).isTrue();
+        assertThat(NameLookalikes.covers("老人安然无恙", 2)).isTrue();
+        assertThat(NameLookalikes.idiomAt("安然你负责拍照", 0)).isFalse();
+        assertThat(NameLookalikes.idiomAt("王建国家里漏水", 0)).isFalse();
+        assertThat(new PiiScanner().scan("老人安然无恙，大家放心")).isEmpty();
+    }
 }

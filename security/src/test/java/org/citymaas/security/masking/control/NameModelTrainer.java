@@ -56,11 +56,13 @@ final class NameModelTrainer {
                         continue;
                     }
                     var node = mapper.readTree(line);
-                    var text = Chars.halfWidth(node.get("text").asText());
+                    var text = NameTraditional.simplified(
+                            Chars.halfWidth(node.get("text").asText()));
                     var names = new HashSet<Integer>();
                     for (var pii : node.path("pii")) {
                         if ("PERSON_NAME".equals(pii.get("type").asText())) {
-                            var value = Chars.halfWidth(pii.get("value").asText());
+                            var value = NameTraditional.simplified(
+                                    Chars.halfWidth(pii.get("value").asText()));
                             for (int at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
                                 names.add(at * 1000 + at + value.length());
                             }

@@ -21,7 +21,7 @@ class NameModelTraining {
     static final List<String> DEVELOPMENT = List.of(System.getProperty(
                     "names.train.files",
                     "dev.jsonl,holdout.jsonl,dev-extra.jsonl,holdout2.jsonl,holdout3.jsonl,holdout4.jsonl,holdout5.jsonl,holdout6.jsonl,"
-                            + "holdout7.jsonl,holdout8.jsonl,holdout9.jsonl,holdout10.jsonl")
+                            + "holdout7.jsonl,holdout8.jsonl,holdout9.jsonl,holdout10.jsonl,holdout11.jsonl,holdout12.jsonl")
             .split(","));
     static final List<String> FIRST = List.of("dev.jsonl", "holdout.jsonl", "dev-extra.jsonl");
     static final List<String> SECOND = List.of("holdout2.jsonl");

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class NameTaggerTraining {
 
     static final double[] ADD = {0, 5, 10, 20, 40, 60, 80, 120};
-    static final double[] VETO = {-10, -20, -40, -80, -120, -160, Double.NEGATIVE_INFINITY};
+    static final double[] VETO = {-10, -20, -30, -40, -80, -120, -160, Double.NEGATIVE_INFINITY};
 
     /** The tagger's training files: the classifier's development files ({@link NameModelTraining#DEVELOPMENT}). */
     static final List<String> FILES = NameModelTraining.DEVELOPMENT;
