@@ -11,8 +11,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.citymaas.portal.audit.boundary.AuditTrail;
 import org.citymaas.portal.batch.control.LineOutputs;
-import org.citymaas.portal.batch.control.LineResultRows;
 import org.citymaas.portal.batch.entity.BatchJob;
 import org.citymaas.portal.batch.entity.BatchJobRecord;
 import org.citymaas.portal.batch.entity.BatchLine;
@@ -215,26 +212,15 @@ public class BatchJobs {
         int ok = 0;
         int failed = 0;
         try {
-            var rows = results.stream().map(BatchJobs::row).toList();
-            var finished = em.createNativeQuery(LineResultRows.KEEP)
-                    .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                    .setParameter(2, LineResultRows.document(rows))
-                    .setParameter(3, job)
-                    .getResultList();
-            var kept = LineResultRows.kept(rows, finished);
-            for (int i = 0; i < kept.length; i++) {
-                if (kept[i]) {
-                    if (results.get(i).outcome() == LineOutcome.DONE) {
+            for (var result : results) {
+                if (keep(job, result, now) == 1) {
+                    if (result.outcome() == LineOutcome.DONE) {
                         ok++;
                     } else {
                         failed++;
                     }
                 }
             }
-        } catch (PersistenceException e) {
-            throw new LedgerException("could not keep the batch lines' results", e);
-        }
-        try {
             if (ok + failed > 0) {
                 em.createQuery("UPDATE BatchJobRecord j SET j.okRows = j.okRows + :ok, j.failedRows ="
                                 + " j.failedRows + :failed WHERE j.id = :id")
@@ -259,15 +245,22 @@ public class BatchJobs {
     }
 
     /** One line's result as its row keeps it. */
-    private static LineResultRows.Row row(BatchLine result) {
+    /** One line's result kept, unless it was kept already: the rows updated (0 or 1). */
+    private int keep(UUID job, BatchLine result, Instant now) {
         var ok = result.outcome() == LineOutcome.DONE;
-        return new LineResultRows.Row(
-                result.line(),
-                json(result.cells()),
-                ok ? LineOutputs.json(result.outputs()) : null,
-                ok ? null : result.outcome().status(),
-                result.errorMessage(),
-                result.errors().isEmpty() ? null : json(result.errors()));
+        return em.createQuery("UPDATE BatchRowRecord r SET r.input = :input, r.output = :output,"
+                        + " r.errorStatus = :status, r.errorMessage = :message, r.errors = :errors,"
+                        + " r.finishedAt = :now WHERE r.jobId = :job AND r.line = :line AND r.finishedAt IS"
+                        + " NULL")
+                .setParameter("input", json(result.cells()))
+                .setParameter("output", ok ? LineOutputs.json(result.outputs()) : null)
+                .setParameter("status", ok ? null : result.outcome().status())
+                .setParameter("message", result.errorMessage())
+                .setParameter("errors", result.errors().isEmpty() ? null : json(result.errors()))
+                .setParameter("now", now)
+                .setParameter("job", job)
+                .setParameter("line", result.line())
+                .executeUpdate();
     }
 
     /**
